@@ -1,0 +1,49 @@
+// Installs and removes nfqmon's chains for IPv4 and IPv6 with iptables-restore --noflush and
+// ip6tables-restore --noflush, touching nothing else in any table.
+#pragma once
+
+#include "ChainPlan.h"
+#include "ChainScript.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace nfqmon {
+
+// What a GUI needs to guide a user who manages jumps by hand.
+struct ChainReport {
+    bool preExists = false;
+    bool outExists = false;
+    QStringList jumps; // user rules jumping to the chains, both families, as iptables-save prints
+};
+
+class ChainManager
+{
+public:
+    explicit ChainManager(ChainPlan plan);
+    ~ChainManager(); // removes what install() put in place
+    ChainManager(const ChainManager &) = delete;
+    ChainManager &operator=(const ChainManager &) = delete;
+
+    // 1. removes rules left by an nfqmon helper that is no longer running (owner pid dead);
+    // 2. refuses when a running helper owns the chains, naming its pid;
+    // 3. managed: refuses if a user's own rules jump to the chains (they belong to the user);
+    //    unmanaged: refuses if a chain is missing, with ChainScript::createCommands() in *error;
+    // 4. applies install() for IPv4, then IPv6; if IPv6 fails, IPv4 is rolled back.
+    // False and a sentence on failure; then nothing is left installed.
+    bool install(QString *error);
+
+    // Idempotent. False and a sentence if a restore command failed.
+    bool remove(QString *error);
+
+    bool isInstalled() const { return m_installed; }
+    const ChainPlan &plan() const { return m_plan; }
+
+    static ChainReport report();
+
+private:
+    ChainPlan m_plan;
+    bool m_installed = false;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,19 @@
+// What the iptables side of a capture looks like; the input of ChainScript and ChainManager.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace nfqmon {
+
+struct ChainPlan {
+    bool manageJumps = true; // enable_iptables = yes: create the chains and the jumps into them
+    QStringList interfaces;  // valid names (InterfaceName::isValid); empty = any interface
+    std::uint16_t queueNumber = 0;
+    std::uint16_t queueCount = 1; // > 1: --queue-balance queueNumber:queueNumber+count-1
+    qint64 ownerPid = 0;          // written into every rule's comment so stale rules are found
+};
+
+} // namespace nfqmon

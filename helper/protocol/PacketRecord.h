@@ -1,0 +1,49 @@
+// One packet as the engine saw it: fixed size, trivially copyable, so that records can be
+// moved through lock-free rings and, later, through the client stream without encoding.
+#pragma once
+
+#include "PacketSummary.h"
+
+#include <cstdint>
+#include <type_traits>
+
+namespace nfqmon {
+
+// The netfilter hooks nfqmon queues from (values of NF_INET_*).
+enum class Hook : std::uint8_t { PreRouting = 0, Output = 3 };
+
+enum class Verdict : std::uint8_t { Drop = 0, Accept = 1 };
+
+namespace RecordFlag {
+enum : std::uint8_t {
+    HasUid = 0x01,
+    HasGid = 0x02,
+    Gso = 0x04, // the kernel handed a GSO super-packet (larger than the MTU)
+};
+}
+
+inline constexpr int InterfaceNameSize = 16; // IFNAMSIZ, NUL included
+
+struct PacketRecord {
+    std::uint64_t sequence = 0;    // engine-wide packet number, from 1
+    std::int64_t timestampNs = 0;  // CLOCK_REALTIME when the packet reached the helper
+    std::uint32_t packetLength = 0;   // whole packet length
+    std::uint32_t capturedLength = 0; // bytes kept with the record (<= snap length)
+    std::uint32_t inIfIndex = 0;
+    std::uint32_t outIfIndex = 0;
+    std::uint32_t uid = 0;
+    std::uint32_t gid = 0;
+    std::int32_t ruleId = -1; // id of the rule that decided, -1 for the default policy
+    std::uint16_t queue = 0;
+    Hook hook = Hook::PreRouting;
+    Verdict verdict = Verdict::Accept;
+    std::uint8_t flags = 0; // RecordFlag bits
+    std::uint8_t reserved[7] = {};
+    char inInterface[InterfaceNameSize] = {};  // NUL-terminated, empty when none
+    char outInterface[InterfaceNameSize] = {};
+    PacketSummary summary;
+};
+static_assert(std::is_trivially_copyable_v<PacketRecord>);
+static_assert(sizeof(PacketRecord) == 144);
+
+} // namespace nfqmon

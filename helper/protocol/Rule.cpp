@@ -1,0 +1,1 @@
+// placeholder: implementation under way
