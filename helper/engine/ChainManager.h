@@ -8,20 +8,30 @@
 #include <QString>
 #include <QStringList>
 
-namespace nfqmon {
+namespace nfqmon
+{
 
 // What a GUI needs to guide a user who manages jumps by hand.
 struct ChainReport {
-    bool preExists = false;
-    bool outExists = false;
+    bool preExists = false; // in both families
+    bool outExists = false; // in both families
     QStringList jumps; // user rules jumping to the chains, both families, as iptables-save prints
+    // The same per family, so a GUI can say which one lacks a chain.
+    struct Family {
+        bool preExists = false;
+        bool outExists = false;
+        QStringList jumps;
+    };
+    Family ipv4;
+    Family ipv6;
+    QString error; // why a table could not be read; empty when both were read
 };
 
 class ChainManager
 {
 public:
-    explicit ChainManager(ChainPlan plan);
-    ~ChainManager(); // removes what install() put in place
+    explicit ChainManager(ChainPlan plan); // ownerPid 0 is replaced by getpid()
+    ~ChainManager();                       // removes what install() put in place
     ChainManager(const ChainManager &) = delete;
     ChainManager &operator=(const ChainManager &) = delete;
 

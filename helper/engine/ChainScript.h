@@ -9,9 +9,13 @@
 #include <QString>
 #include <QStringList>
 
-namespace nfqmon {
+namespace nfqmon
+{
 
-namespace ChainScript {
+struct RawTableState;
+
+namespace ChainScript
+{
 
 inline constexpr char PreChain[] = "HAKA-PRE";
 inline constexpr char OutChain[] = "HAKA-OUT";
@@ -19,10 +23,16 @@ inline constexpr char OutChain[] = "HAKA-OUT";
 // The comment every rule nfqmon writes carries: "nfqmon:pid=<pid>".
 QString ownerComment(qint64 pid);
 
-// Script that installs the plan (same text for IPv4 and IPv6). Managed: declares both chains,
-// the jumps from PREROUTING/OUTPUT (one per interface: -i for PREROUTING, -o for OUTPUT), the
-// loopback RETURN in HAKA-PRE (local traffic is seen once, in HAKA-OUT) and the NFQUEUE rules
-// with --queue-bypass. Unmanaged: only flushes and fills the two existing chains.
+// Whether install() can write the plan: valid and unique interface names, 1..n queues within
+// 0..65535, an owner pid. False and a sentence otherwise.
+bool validate(const ChainPlan &plan, QString *error = nullptr);
+
+// Script that installs the plan (same text for IPv4 and IPv6). Managed: creates both chains
+// with -N (which fails, atomically, if one exists: a ":CHAIN" declaration would silently flush
+// it), the jumps from PREROUTING/OUTPUT (one per interface: -i for PREROUTING, -o for OUTPUT),
+// the loopback RETURN in HAKA-PRE (local traffic is seen once, in HAKA-OUT) and the NFQUEUE
+// rules with --queue-bypass. Unmanaged: only flushes (-F, which fails if a chain is missing) and
+// fills the two existing chains; the interfaces then restrict the NFQUEUE rules themselves.
 // Precondition: every interface name is valid (it is asserted again here; invalid -> empty).
 QByteArray install(const ChainPlan &plan);
 
@@ -31,6 +41,12 @@ QByteArray remove(const ChainPlan &plan);
 
 // The commands a user runs to create the chains for enable_iptables = no (IPv4 and IPv6).
 QString createCommands();
+
+// Script that removes what the given owners left in one family's raw table, from what
+// iptables-save shows: deletes their jumps, flushes a chain holding their rules, and deletes a
+// chain they jumped to (or, with ownChains, any existing HAKA chain) unless other rules still
+// jump to it. Empty when there is nothing to remove.
+QByteArray removeOwned(const RawTableState &state, const QList<qint64> &pids, bool ownChains);
 
 } // namespace ChainScript
 
@@ -47,6 +63,11 @@ struct RawTableState {
     };
     QList<Owned> owned;
 
+    // The jumps that are not nfqmon's own: the user's rules.
+    QStringList userJumps() const;
+
+    // Reads the *raw section of iptables-save or ip6tables-save output (other tables are
+    // ignored; output with no table header is read as raw); counters ("-c") are stripped.
     static RawTableState parse(const QByteArray &saveOutput);
 };
 

@@ -36,6 +36,7 @@ public:
 private:
     pcap_t *m_pcap = nullptr;
     bool m_nanoFile = false;
+    int m_fileLinkType = -1; // from the classic pcap header; -1 for pcapng
     QString m_error;
 };
 

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,7 @@ public:
 private:
     std::vector<Rule> m_rules;
     std::vector<std::optional<CompiledFilter>> m_filters; // nullopt for a disabled rule
+    std::vector<std::string> m_interfaces; // each rule's interface as bytes, for match()
 };
 
 } // namespace nfqmon

@@ -1,0 +1,266 @@
+#include "CaptureEngine.h"
+
+#include "InterfaceName.h"
+
+#include <QCoreApplication>
+
+#include <unistd.h>
+
+namespace nfqmon {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CaptureEngine", text);
+}
+
+// Copy range: enough for the dumps (snap length), and never less than the headers rules need.
+constexpr std::uint32_t MinimumCopyRange = 256;
+} // namespace
+
+CaptureEngine::CaptureEngine(CaptureOptions options) : m_options(std::move(options)) {}
+
+CaptureEngine::~CaptureEngine()
+{
+    stop();
+}
+
+bool CaptureEngine::validate(QString *error) const
+{
+    if (m_options.queueCount < 1 || m_options.queueCount > 64) {
+        *error = tr("the number of queues must be between 1 and 64");
+        return false;
+    }
+    if (int(m_options.queueNumber) + int(m_options.queueCount) - 1 > 65535) {
+        *error = tr("queues %1 to %2 go past the last queue number, 65535")
+                     .arg(m_options.queueNumber)
+                     .arg(int(m_options.queueNumber) + m_options.queueCount - 1);
+        return false;
+    }
+    if (m_options.snapLength < 64 || m_options.snapLength > 262144) {
+        *error = tr("the snap length must be between 64 and 262144 bytes");
+        return false;
+    }
+    if (!m_options.anyInterface) {
+        if (m_options.interfaces.isEmpty()) {
+            *error = tr("no interface to capture on: name interfaces or \"any\"");
+            return false;
+        }
+        for (const QString &name : m_options.interfaces) {
+            if (!InterfaceName::isValid(name, error))
+                return false;
+        }
+        const QStringList unknown = InterfaceName::missing(m_options.interfaces);
+        if (!unknown.isEmpty()) {
+            *error = tr("unknown interface(s): %1 (see `ip link` for the interfaces that exist)")
+                         .arg(unknown.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CaptureEngine::start(QString *error)
+{
+    if (m_running) {
+        *error = tr("the capture is already running");
+        return false;
+    }
+    if (!validate(error))
+        return false;
+    QString ruleError;
+    auto rules = RuleSet::compile(m_options.rules, &ruleError);
+    if (!rules) {
+        *error = ruleError;
+        return false;
+    }
+    // The queue comes first: if another program holds it, nothing else has been touched.
+    if (!openQueues(error) || !openDumps(error)) {
+        abandon();
+        return false;
+    }
+    auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
+    std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
+    publish(std::move(rules), std::move(hits), std::move(consumers));
+
+    for (auto &dump : m_dumps)
+        dump->start([this](const QString &message) {
+            report(message + tr("; that dump stopped, capture goes on"));
+        });
+    for (int i = 0; i < int(m_pendingQueues.size()); ++i) {
+        m_workers.push_back(std::make_unique<QueueWorker>(i, std::move(m_pendingQueues[i]), m_path,
+                                                          m_sequence, m_options.snapLength));
+        m_workers.back()->start();
+    }
+    m_pendingQueues.clear();
+
+    ChainPlan plan;
+    plan.manageJumps = m_options.enableIptables;
+    plan.interfaces = m_options.anyInterface ? QStringList() : m_options.interfaces;
+    plan.queueNumber = m_options.queueNumber;
+    plan.queueCount = m_options.queueCount;
+    plan.ownerPid = getpid();
+    m_chains = std::make_unique<ChainManager>(plan);
+    if (!m_chains->install(error)) {
+        m_chains.reset();
+        abandon();
+        return false;
+    }
+    m_running = true;
+    return true;
+}
+
+bool CaptureEngine::openQueues(QString *error)
+{
+    for (int i = 0; i < m_options.queueCount; ++i) {
+        NfQueue::Settings settings;
+        settings.number = static_cast<std::uint16_t>(m_options.queueNumber + i);
+        settings.copyRange = std::max(m_options.snapLength, MinimumCopyRange);
+        settings.copyRange = std::min<std::uint32_t>(settings.copyRange, 65535);
+        settings.maxLength = m_options.queueMaxLength;
+        auto queue = std::make_unique<NfQueue>();
+        if (!queue->open(settings, error))
+            return false;
+        m_pendingQueues.push_back(std::move(queue));
+    }
+    return true;
+}
+
+bool CaptureEngine::openDumps(QString *error)
+{
+    if (!m_options.dump)
+        return true;
+    const struct {
+        const QString &path;
+        bool acceptedOnly;
+    } wanted[] = {{m_options.dumpInput, false}, {m_options.dumpOutput, true}};
+    for (const auto &w : wanted) {
+        if (w.path.isEmpty())
+            continue;
+        auto dump = std::make_shared<DumpWriter>(m_options.queueCount, w.acceptedOnly,
+                                                 m_options.snapLength);
+        if (!dump->open(w.path, error))
+            return false;
+        m_dumps.push_back(std::move(dump));
+    }
+    return true;
+}
+
+void CaptureEngine::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    QString error;
+    // No new packets enter the queue once the chains are gone; then the workers drain it.
+    if (m_chains && !m_chains->remove(&error))
+        report(error);
+    m_chains.reset();
+    teardown();
+}
+
+void CaptureEngine::teardown()
+{
+    for (auto &worker : m_workers)
+        worker->stop();
+    m_finalKernelStats = KernelQueueStats::read();
+    for (auto &worker : m_workers)
+        worker->queue().close();
+    m_pendingQueues.clear();
+    for (auto &dump : m_dumps)
+        dump->stop();
+}
+
+void CaptureEngine::abandon()
+{
+    teardown();
+    m_workers.clear();
+    m_dumps.clear();
+    m_path.publish(std::make_shared<PacketPath>());
+}
+
+bool CaptureEngine::setRules(const std::vector<Rule> &rules, QString *error)
+{
+    auto compiled = RuleSet::compile(rules, error);
+    if (!compiled)
+        return false;
+    auto old = m_path.current();
+    auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(compiled->size());
+    // Hit counters follow their rule id across changes.
+    if (old->rules) {
+        for (std::size_t i = 0; i < compiled->size(); ++i) {
+            for (std::size_t j = 0; j < old->rules->size(); ++j) {
+                if (old->rules->rules()[j].id == compiled->rules()[i].id)
+                    (*hits)[i].store((*old->hits)[j].load());
+            }
+        }
+    }
+    m_options.rules = rules;
+    publish(std::move(compiled), std::move(hits), old->consumers);
+    return true;
+}
+
+void CaptureEngine::attach(std::shared_ptr<RecordConsumer> consumer)
+{
+    auto old = m_path.current();
+    auto consumers = old->consumers;
+    consumers.push_back(std::move(consumer));
+    publish(old->rules, old->hits, std::move(consumers));
+}
+
+void CaptureEngine::detach(const std::shared_ptr<RecordConsumer> &consumer)
+{
+    auto old = m_path.current();
+    auto consumers = old->consumers;
+    std::erase(consumers, consumer);
+    publish(old->rules, old->hits, std::move(consumers));
+}
+
+void CaptureEngine::publish(std::shared_ptr<const RuleSet> rules,
+                            std::shared_ptr<std::vector<std::atomic<std::uint64_t>>> hits,
+                            std::vector<std::shared_ptr<RecordConsumer>> consumers)
+{
+    auto path = std::make_shared<PacketPath>();
+    path->rules = std::move(rules);
+    path->hits = std::move(hits);
+    path->consumers = std::move(consumers);
+    m_path.publish(std::move(path));
+}
+
+EngineStatistics CaptureEngine::statistics() const
+{
+    EngineStatistics s;
+    for (const auto &worker : m_workers) {
+        const QueueCounters &c = worker->counters();
+        s.received += c.received.load(std::memory_order_relaxed);
+        s.accepted += c.accepted.load(std::memory_order_relaxed);
+        s.dropped += c.dropped.load(std::memory_order_relaxed);
+        s.errors += c.errors.load(std::memory_order_relaxed) + worker->verdictFailures();
+    }
+    const auto path = m_path.current();
+    for (const auto &consumer : path->consumers)
+        s.lost += consumer->lost();
+    if (path->rules) {
+        for (std::size_t i = 0; i < path->rules->size(); ++i)
+            s.rules.push_back({path->rules->rules()[i], (*path->hits)[i].load()});
+    }
+    for (const auto &dump : m_dumps)
+        s.dumps.push_back({dump->options().acceptedOnly, dump->fileName(), dump->packetsWritten(),
+                           dump->errorString()});
+    const auto kernel = m_running ? KernelQueueStats::read() : m_finalKernelStats;
+    for (const auto &q : kernel) {
+        if (q.queue >= m_options.queueNumber && q.queue < m_options.queueNumber + m_options.queueCount) {
+            s.kernelQueueDropped += q.queueDropped;
+            s.kernelUserDropped += q.userDropped;
+        }
+    }
+    return s;
+}
+
+void CaptureEngine::report(const QString &message) const
+{
+    if (m_onMessage)
+        m_onMessage(message);
+}
+
+} // namespace nfqmon

@@ -1,0 +1,78 @@
+// One capture: queues bound, chains installed, verdicts from the rules, records handed to the
+// dumps and to any consumer attached later. Independent of how it is driven (headless config
+// file now, D-Bus calls later); all methods are called from one control thread.
+#pragma once
+
+#include "CaptureOptions.h"
+#include "ChainManager.h"
+#include "DumpWriter.h"
+#include "EngineStatistics.h"
+#include "KernelQueueStats.h"
+#include "PacketPath.h"
+#include "QueueWorker.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace nfqmon {
+
+class CaptureEngine
+{
+public:
+    // Called from the engine's own threads (e.g. a dump that failed); must be thread-safe.
+    using MessageHandler = std::function<void(const QString &)>;
+
+    explicit CaptureEngine(CaptureOptions options);
+    ~CaptureEngine(); // stops
+    CaptureEngine(const CaptureEngine &) = delete;
+    CaptureEngine &operator=(const CaptureEngine &) = delete;
+
+    void setMessageHandler(MessageHandler handler) { m_onMessage = std::move(handler); }
+
+    // Validates the options, binds the queues, opens the dumps, starts the threads and installs
+    // the chains, in that order. False and a sentence on failure; nothing is left installed.
+    bool start(QString *error);
+    // Removes the chains, handles the packets still queued, closes the dumps. Idempotent.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // Takes effect from the next batch of packets. False and the compiler's sentence if a rule
+    // does not compile; the old rules then stay.
+    bool setRules(const std::vector<Rule> &rules, QString *error);
+
+    void attach(std::shared_ptr<RecordConsumer> consumer);
+    void detach(const std::shared_ptr<RecordConsumer> &consumer);
+    int producerCount() const { return m_options.queueCount; }
+
+    EngineStatistics statistics() const;
+    const CaptureOptions &options() const { return m_options; }
+
+private:
+    bool validate(QString *error) const;
+    bool openQueues(QString *error);
+    bool openDumps(QString *error);
+    void publish(std::shared_ptr<const RuleSet> rules,
+                 std::shared_ptr<std::vector<std::atomic<std::uint64_t>>> hits,
+                 std::vector<std::shared_ptr<RecordConsumer>> consumers);
+    void report(const QString &message) const;
+    void teardown();
+    void abandon(); // after a failed start
+
+    CaptureOptions m_options;
+    MessageHandler m_onMessage;
+    PacketPathHolder m_path;
+    std::atomic<std::uint64_t> m_sequence{0};
+    std::vector<std::unique_ptr<NfQueue>> m_pendingQueues;
+    std::vector<std::unique_ptr<QueueWorker>> m_workers;
+    std::vector<std::shared_ptr<DumpWriter>> m_dumps;
+    std::unique_ptr<ChainManager> m_chains;
+    QList<KernelQueueStats> m_finalKernelStats; // read before the queues close
+    bool m_running = false;
+};
+
+} // namespace nfqmon

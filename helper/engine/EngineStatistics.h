@@ -1,0 +1,39 @@
+// A snapshot of a capture's counters, for status lines now and D-Bus status later.
+#pragma once
+
+#include "Rule.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace nfqmon {
+
+struct EngineStatistics {
+    std::uint64_t received = 0;
+    std::uint64_t accepted = 0;
+    std::uint64_t dropped = 0;
+    std::uint64_t lost = 0;               // records consumers could not take in time
+    std::uint64_t kernelQueueDropped = 0; // queue full (failed open: the packets passed)
+    std::uint64_t kernelUserDropped = 0;  // could not be delivered to the helper
+    std::uint64_t errors = 0;             // netlink receive/verdict errors
+
+    struct RuleHits {
+        Rule rule;
+        std::uint64_t hits = 0;
+    };
+    std::vector<RuleHits> rules;
+
+    struct Dump {
+        bool acceptedOnly = false; // dump_output when true, dump_input otherwise
+        QString file;
+        std::uint64_t packets = 0;
+        QString error; // empty while the dump works
+    };
+    std::vector<Dump> dumps;
+
+    std::uint64_t kernelDropped() const { return kernelQueueDropped + kernelUserDropped; }
+};
+
+} // namespace nfqmon

@@ -1,0 +1,186 @@
+#include "HeadlessRunner.h"
+
+#include "ConfigParser.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QMutex>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace nfqmon {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onUnixSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] ssize_t written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+QMutex g_consoleMutex;
+
+} // namespace
+
+void printLine(const QString &line)
+{
+    QMutexLocker lock(&g_consoleMutex);
+    const QByteArray bytes = line.toLocal8Bit() + '\n';
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+void printError(const QString &message)
+{
+    QMutexLocker lock(&g_consoleMutex);
+    const QByteArray bytes = QStringLiteral("nfqmon-helper: error: %1\n").arg(message).toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    fflush(stderr);
+}
+
+HeadlessRunner::HeadlessRunner(QObject *parent) : QObject(parent) {}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+bool HeadlessRunner::checkConfigOwnership(const QString &path, QString *error)
+{
+    // As root, the paths in the config are opened with root's rights: only root may write it.
+    struct stat st;
+    if (geteuid() != 0 || ::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return true; // parseFile reports a missing file
+    if (st.st_uid != 0 || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        *error = tr("%1 must be owned by root and writable by root only (chown root %1; "
+                    "chmod go-w %1): the helper runs as root and opens the paths it names")
+                     .arg(path);
+        return false;
+    }
+    return true;
+}
+
+int HeadlessRunner::start(const QString &configPath)
+{
+    QString error;
+    if (!checkConfigOwnership(configPath, &error)) {
+        printError(error);
+        return 1;
+    }
+    auto options = ConfigParser::parseFile(configPath, &error);
+    if (!options) {
+        printError(error);
+        return 1;
+    }
+
+    // Signals first: a SIGTERM during start-up must still lead to a clean stop.
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        m_signalNotifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
+        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+        struct sigaction action = {};
+        action.sa_handler = onUnixSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &action, nullptr);
+        sigaction(SIGTERM, &action, nullptr);
+        sigaction(SIGHUP, &action, nullptr);
+    }
+
+    m_engine = std::make_unique<CaptureEngine>(*options);
+    m_engine->setMessageHandler([](const QString &message) { printError(message); });
+    if (!m_engine->start(&error)) {
+        printError(error);
+        m_engine.reset();
+        return 1;
+    }
+
+    const QString where = options->anyInterface ? tr("any interface")
+                                                : options->interfaces.join(QStringLiteral(", "));
+    const QString queues =
+        options->queueCount == 1
+            ? tr("queue %1").arg(options->queueNumber)
+            : tr("queues %1-%2").arg(options->queueNumber).arg(options->queueNumber + options->queueCount - 1);
+    printLine(tr("nfqmon-helper: capturing on %1 (%2, iptables rules: %3)")
+                  .arg(where, queues,
+                       options->enableIptables ? tr("automatic") : tr("your own, into HAKA-PRE/HAKA-OUT")));
+
+    if (options->statusIntervalSeconds > 0) {
+        m_statusTimer = new QTimer(this);
+        connect(m_statusTimer, &QTimer::timeout, this, &HeadlessRunner::printStatus);
+        m_statusTimer->start(options->statusIntervalSeconds * 1000);
+    }
+    return -1;
+}
+
+void HeadlessRunner::onSignal()
+{
+    char buffer[16];
+    while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
+    }
+    shutdown();
+}
+
+void HeadlessRunner::printStatus()
+{
+    printLine(statusLine(m_engine->statistics()));
+}
+
+void HeadlessRunner::shutdown()
+{
+    if (!m_engine)
+        return;
+    if (m_statusTimer)
+        m_statusTimer->stop();
+    m_engine->stop();
+    for (const QString &line : totalLines(m_engine->statistics()))
+        printLine(line);
+    m_engine.reset();
+    emit finished(0);
+}
+
+QString HeadlessRunner::statusLine(const EngineStatistics &s)
+{
+    return QStringLiteral("status: received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
+        .arg(s.received)
+        .arg(s.accepted)
+        .arg(s.dropped)
+        .arg(s.lost)
+        .arg(s.kernelDropped());
+}
+
+QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
+{
+    QStringList lines;
+    lines << QStringLiteral("totals: received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
+                 .arg(s.received)
+                 .arg(s.accepted)
+                 .arg(s.dropped)
+                 .arg(s.lost)
+                 .arg(s.kernelDropped());
+    for (const auto &r : s.rules)
+        lines << QStringLiteral("rule %1: hits=%2 action=%3 expression=%4")
+                     .arg(r.rule.id)
+                     .arg(r.hits)
+                     .arg(actionName(r.rule.action), r.rule.expression);
+    for (const auto &d : s.dumps) {
+        QString line = QStringLiteral("dump %1: packets=%2 file=%3")
+                           .arg(d.acceptedOnly ? QStringLiteral("output") : QStringLiteral("input"))
+                           .arg(d.packets)
+                           .arg(d.file);
+        if (!d.error.isEmpty())
+            line += QStringLiteral(" error=%1").arg(d.error);
+        lines << line;
+    }
+    if (s.kernelDropped() > 0)
+        lines << QStringLiteral("kernel: queue_dropped=%1 user_dropped=%2 (failed open: these "
+                                "packets passed without a verdict)")
+                     .arg(s.kernelQueueDropped)
+                     .arg(s.kernelUserDropped);
+    return lines;
+}
+
+} // namespace nfqmon

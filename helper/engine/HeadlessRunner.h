@@ -1,0 +1,50 @@
+// `nfqmon-helper --config FILE`: runs one capture in the foreground until SIGINT/SIGTERM, prints
+// a status line every few seconds and the totals at exit.
+#pragma once
+
+#include "CaptureEngine.h"
+
+#include <QObject>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+
+class QSocketNotifier;
+class QTimer;
+
+namespace nfqmon {
+
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HeadlessRunner(QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Reads the config and starts the capture. Returns the process exit code to use now if it
+    // failed (with the message printed), or -1 when running (exit code via finished()).
+    int start(const QString &configPath);
+
+    static QString statusLine(const EngineStatistics &s);
+    static QStringList totalLines(const EngineStatistics &s);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onSignal();
+    void printStatus();
+    void shutdown();
+    static bool checkConfigOwnership(const QString &path, QString *error);
+
+    std::unique_ptr<CaptureEngine> m_engine;
+    QSocketNotifier *m_signalNotifier = nullptr;
+    QTimer *m_statusTimer = nullptr;
+};
+
+// Console output shared by the helper's threads: whole lines, flushed.
+void printLine(const QString &line);
+void printError(const QString &message);
+
+} // namespace nfqmon

@@ -1,0 +1,236 @@
+#include "QueueWorker.h"
+
+#include "PacketDecoder.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <libmnl/libmnl.h>
+#include <linux/if_ether.h>
+#include <libnetfilter_queue/libnetfilter_queue.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+namespace nfqmon {
+
+namespace {
+
+constexpr int BatchMessages = 16;
+// Payload plus the attributes around it (headers, interfaces, uid, gid, lengths).
+constexpr std::size_t AttributeRoom = 4096;
+// Accepts wait at most this long for more packets to share their verdict message.
+constexpr std::int64_t MaxPendingNs = 1'000'000;
+constexpr std::size_t MaxPendingAccepts = 64;
+
+std::int64_t realtimeNs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+void copyName(char (&target)[InterfaceNameSize], std::string_view name)
+{
+    const std::size_t n = std::min(name.size(), std::size_t(InterfaceNameSize - 1));
+    std::memcpy(target, name.data(), n);
+    target[n] = '\0';
+}
+
+} // namespace
+
+QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
+                         std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength)
+    : m_index(index), m_queue(std::move(queue)), m_pathHolder(path), m_sequence(sequence),
+      m_snapLength(snapLength), m_verdicts(*m_queue),
+      m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+}
+
+QueueWorker::~QueueWorker()
+{
+    stop();
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+}
+
+void QueueWorker::start()
+{
+    m_pathHolder.refresh(m_path, m_pathGeneration);
+    m_thread = std::thread([this] { run(); });
+}
+
+void QueueWorker::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_stopping.store(true);
+    const std::uint64_t one = 1;
+    [[maybe_unused]] ssize_t written = ::write(m_wakeFd, &one, sizeof one);
+    m_thread.join();
+}
+
+void QueueWorker::run()
+{
+    pollfd fds[2] = {{m_queue->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+    for (;;) {
+        const int received = receiveBatch();
+        if (received > 0) {
+            // Keep reading while the socket has more, but do not let accepts wait too long.
+            if (m_verdicts.pendingAccepts() >= MaxPendingAccepts ||
+                (m_verdicts.pendingAccepts() && m_now - m_firstPendingNs > MaxPendingNs))
+                m_verdicts.flush();
+            wakeConsumers();
+            continue;
+        }
+        // The socket is empty: nothing may wait for a verdict now.
+        m_verdicts.flush();
+        wakeConsumers();
+        if (m_stopping.load())
+            break;
+        while (::poll(fds, 2, -1) < 0 && errno == EINTR) {
+        }
+    }
+    m_verdictFailures.store(m_verdicts.sendFailures());
+}
+
+int QueueWorker::receiveBatch()
+{
+    static thread_local std::vector<char> storage;
+    const std::size_t slot = m_queue->settings().copyRange + AttributeRoom;
+    if (storage.size() != slot * BatchMessages)
+        storage.assign(slot * BatchMessages, 0);
+
+    mmsghdr messages[BatchMessages] = {};
+    iovec vectors[BatchMessages];
+    sockaddr_nl addresses[BatchMessages];
+    for (int i = 0; i < BatchMessages; ++i) {
+        vectors[i] = {storage.data() + i * slot, slot};
+        messages[i].msg_hdr.msg_iov = &vectors[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+        messages[i].msg_hdr.msg_name = &addresses[i];
+        messages[i].msg_hdr.msg_namelen = sizeof addresses[i];
+    }
+    const int count = recvmmsg(m_queue->fd(), messages, BatchMessages, MSG_DONTWAIT, nullptr);
+    if (count < 0) {
+        if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+        return 0;
+    }
+    m_now = realtimeNs();
+    m_pathHolder.refresh(m_path, m_pathGeneration);
+    for (int i = 0; i < count; ++i) {
+        if (messages[i].msg_hdr.msg_flags & MSG_TRUNC) {
+            m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+            continue;
+        }
+        int length = static_cast<int>(messages[i].msg_len);
+        const auto *nlh = reinterpret_cast<const nlmsghdr *>(vectors[i].iov_base);
+        for (; mnl_nlmsg_ok(nlh, length); nlh = mnl_nlmsg_next(nlh, &length))
+            handleMessage(nlh);
+    }
+    return count;
+}
+
+void QueueWorker::handleMessage(const nlmsghdr *nlh)
+{
+    if (nlh->nlmsg_type == NLMSG_ERROR) {
+        // A verdict the kernel refused (the packet was gone); it answers only on errors.
+        m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    if (nlh->nlmsg_type != ((NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_PACKET))
+        return;
+    nlattr *attributes[NFQA_MAX + 1] = {};
+    if (nfq_nlmsg_parse(nlh, attributes) < 0 || !attributes[NFQA_PACKET_HDR])
+        return;
+    const auto *header =
+        static_cast<const nfqnl_msg_packet_hdr *>(mnl_attr_get_payload(attributes[NFQA_PACKET_HDR]));
+    const std::uint32_t id = ntohl(header->packet_id);
+
+    const std::uint8_t *payload = nullptr;
+    std::uint32_t payloadLength = 0;
+    if (attributes[NFQA_PAYLOAD]) {
+        payload = static_cast<const std::uint8_t *>(mnl_attr_get_payload(attributes[NFQA_PAYLOAD]));
+        payloadLength = mnl_attr_get_payload_len(attributes[NFQA_PAYLOAD]);
+    }
+
+    PacketRecord record;
+    record.sequence = m_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
+    record.timestampNs = m_now;
+    record.packetLength = attributes[NFQA_CAP_LEN] ? ntohl(mnl_attr_get_u32(attributes[NFQA_CAP_LEN]))
+                                                   : payloadLength;
+    record.capturedLength = std::min(payloadLength, m_snapLength);
+    record.queue = m_queue->number();
+    record.hook = header->hook == NF_INET_LOCAL_OUT ? Hook::Output : Hook::PreRouting;
+    if (attributes[NFQA_IFINDEX_INDEV])
+        record.inIfIndex = ntohl(mnl_attr_get_u32(attributes[NFQA_IFINDEX_INDEV]));
+    if (attributes[NFQA_IFINDEX_OUTDEV])
+        record.outIfIndex = ntohl(mnl_attr_get_u32(attributes[NFQA_IFINDEX_OUTDEV]));
+    if (attributes[NFQA_UID]) {
+        record.uid = ntohl(mnl_attr_get_u32(attributes[NFQA_UID]));
+        record.flags |= RecordFlag::HasUid;
+    }
+    if (attributes[NFQA_GID]) {
+        record.gid = ntohl(mnl_attr_get_u32(attributes[NFQA_GID]));
+        record.flags |= RecordFlag::HasGid;
+    }
+    if (attributes[NFQA_SKB_INFO] &&
+        (ntohl(mnl_attr_get_u32(attributes[NFQA_SKB_INFO])) & NFQA_SKB_GSO))
+        record.flags |= RecordFlag::Gso;
+    const std::string_view inName = m_names.name(record.inIfIndex, m_now);
+    copyName(record.inInterface, inName);
+    const std::string_view outName = m_names.name(record.outIfIndex, m_now);
+    copyName(record.outInterface, outName);
+    const std::uint16_t family = ntohs(header->hw_protocol);
+    record.summary = PacketDecoder::summarize(
+        {payload, payloadLength}, family == ETH_P_IP     ? NetworkProtocol::IPv4
+                                  : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
+                                                         : NetworkProtocol::Unknown);
+
+    int ruleIndex = -1;
+    if (m_path->rules && m_path->rules->size()) {
+        ruleIndex = m_path->rules->match(payload, payloadLength, record.packetLength,
+                                         PacketContext{record.hook, inName, outName});
+    }
+    bool accept = true;
+    if (ruleIndex >= 0) {
+        const Rule &rule = m_path->rules->rules()[static_cast<std::size_t>(ruleIndex)];
+        record.ruleId = rule.id;
+        accept = rule.action == RuleAction::Accept;
+        (*m_path->hits)[static_cast<std::size_t>(ruleIndex)].fetch_add(1, std::memory_order_relaxed);
+    }
+
+    m_counters.received.fetch_add(1, std::memory_order_relaxed);
+    if (accept) {
+        if (m_verdicts.pendingAccepts() == 0)
+            m_firstPendingNs = m_now;
+        m_verdicts.accept(id);
+        record.verdict = Verdict::Accept;
+        m_counters.accepted.fetch_add(1, std::memory_order_relaxed);
+    } else {
+        m_verdicts.drop(id);
+        record.verdict = Verdict::Drop;
+        m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
+    }
+    handOut(record, payload);
+}
+
+void QueueWorker::handOut(const PacketRecord &record, const std::uint8_t *payload)
+{
+    for (const auto &consumer : m_path->consumers)
+        consumer->offer(m_index, record, payload);
+}
+
+void QueueWorker::wakeConsumers()
+{
+    for (const auto &consumer : m_path->consumers)
+        consumer->wake();
+}
+
+} // namespace nfqmon

@@ -1,0 +1,67 @@
+// The thread that serves one kernel queue: receives packets in batches (recvmmsg), decides each
+// verdict from the in-memory rules, batches the verdicts and hands records to the consumers.
+// Nothing here waits on anything but the socket.
+#pragma once
+
+#include "InterfaceNameCache.h"
+#include "NfQueue.h"
+#include "PacketPath.h"
+#include "VerdictBatcher.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <thread>
+
+struct nlmsghdr;
+
+namespace nfqmon {
+
+struct QueueCounters {
+    std::atomic<std::uint64_t> received{0};
+    std::atomic<std::uint64_t> accepted{0};
+    std::atomic<std::uint64_t> dropped{0};
+    std::atomic<std::uint64_t> errors{0}; // receive errors and netlink error replies
+};
+
+class QueueWorker
+{
+public:
+    QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
+                std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength);
+    ~QueueWorker();
+
+    void start();
+    // Handles what the socket still holds, sends the last verdicts and joins the thread.
+    void stop();
+
+    const QueueCounters &counters() const { return m_counters; }
+    std::uint64_t verdictFailures() const { return m_verdictFailures.load(); }
+    NfQueue &queue() { return *m_queue; }
+
+private:
+    void run();
+    int receiveBatch();
+    void handleMessage(const nlmsghdr *nlh);
+    void handOut(const PacketRecord &record, const std::uint8_t *payload);
+    void wakeConsumers();
+
+    const int m_index;
+    std::unique_ptr<NfQueue> m_queue;
+    const PacketPathHolder &m_pathHolder;
+    std::shared_ptr<const PacketPath> m_path;
+    std::uint64_t m_pathGeneration = 0;
+    std::atomic<std::uint64_t> &m_sequence;
+    const std::uint32_t m_snapLength;
+    VerdictBatcher m_verdicts;
+    InterfaceNameCache m_names;
+    QueueCounters m_counters;
+    std::atomic<std::uint64_t> m_verdictFailures{0};
+    std::atomic<bool> m_stopping{false};
+    int m_wakeFd = -1;
+    std::thread m_thread;
+    std::int64_t m_now = 0;
+    std::int64_t m_firstPendingNs = 0;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,63 @@
+// Something that receives packet records from the queue threads: a dump writer now, a client
+// stream later. Each queue thread has its own ring into each consumer, so producers never share
+// a lock; when a ring is full the record is lost for this consumer only, and counted.
+#pragma once
+
+#include "RecordRing.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace nfqmon {
+
+class RecordConsumer
+{
+public:
+    struct Options {
+        std::uint32_t snapLength = 65535; // bytes of each packet this consumer keeps
+        bool acceptedOnly = false;        // only packets whose verdict is accept
+        std::size_t ringBytes = 8u << 20; // per queue thread
+    };
+
+    RecordConsumer(int producers, Options options);
+    virtual ~RecordConsumer();
+    RecordConsumer(const RecordConsumer &) = delete;
+    RecordConsumer &operator=(const RecordConsumer &) = delete;
+
+    // Queue thread `producer`: never blocks.
+    void offer(int producer, const PacketRecord &record, const std::uint8_t *packet);
+    // Queue thread, after a batch: wakes the consumer if it sleeps (one write(2) at most).
+    void wake();
+
+    std::uint64_t lost() const { return m_lost.load(std::memory_order_relaxed); }
+    bool active() const { return m_active.load(std::memory_order_relaxed); }
+    const Options &options() const { return m_options; }
+
+protected:
+    // Consumer thread: drains every ring, calling f(record, bytes); returns entries handled.
+    template <typename F> std::size_t drain(F &&f, std::size_t maxPerRing = 4096)
+    {
+        std::size_t total = 0;
+        for (auto &ring : m_rings)
+            total += ring->consume(f, maxPerRing);
+        return total;
+    }
+    bool allEmpty() const;
+    // Consumer thread: sleeps until wake() or the timeout; returns at once if data arrived.
+    void waitForData(int timeoutMs);
+    // Stops offers from reaching the rings (e.g. after a write error); they count as lost.
+    void deactivate() { m_active.store(false, std::memory_order_relaxed); }
+    void interrupt(); // wakes the consumer thread regardless of data (for stopping)
+
+private:
+    Options m_options;
+    std::vector<std::unique_ptr<RecordRing>> m_rings;
+    std::atomic<std::uint64_t> m_lost{0};
+    std::atomic<bool> m_active{true};
+    std::atomic<bool> m_sleeping{false};
+    int m_wakeFd = -1; // eventfd
+};
+
+} // namespace nfqmon

@@ -1,0 +1,76 @@
+// A single-producer single-consumer ring of variable-size entries (a PacketRecord and the bytes
+// kept with it). The queue thread pushes without ever waiting: when the ring is full the entry is
+// refused and the caller counts the loss. Only the consumer's own thread reads.
+#pragma once
+
+#include "PacketRecord.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <span>
+
+namespace nfqmon {
+
+class RecordRing
+{
+public:
+    // capacity is rounded up to a power of two and at least 64 KiB.
+    explicit RecordRing(std::size_t capacity);
+
+    // Producer side. False when there is no room (nothing is written).
+    bool tryPush(const PacketRecord &record, std::span<const std::uint8_t> bytes);
+
+    // Consumer side: calls f(record, bytes) for up to maxEntries entries; returns how many.
+    // The bytes are valid only during the call.
+    template <typename F> std::size_t consume(F &&f, std::size_t maxEntries = SIZE_MAX);
+
+    bool empty() const
+    {
+        return m_head.load(std::memory_order_acquire) == m_tail.load(std::memory_order_relaxed);
+    }
+    std::size_t capacity() const { return m_capacity; }
+
+private:
+    struct EntryHeader {
+        std::uint32_t size; // bytes of this entry incl. header, multiple of 8; WrapMarker = skip
+        std::uint32_t byteCount;
+    };
+    static constexpr std::uint32_t WrapMarker = 0xffffffffu;
+    static constexpr std::size_t Align = 8;
+
+    std::size_t m_capacity;
+    std::size_t m_mask;
+    std::unique_ptr<std::uint8_t[]> m_data;
+    alignas(64) std::atomic<std::uint64_t> m_head{0}; // written by the producer
+    alignas(64) std::atomic<std::uint64_t> m_tail{0}; // written by the consumer
+    alignas(64) std::uint64_t m_cachedTail = 0;       // producer's copy, saves cache misses
+};
+
+template <typename F> std::size_t RecordRing::consume(F &&f, std::size_t maxEntries)
+{
+    std::uint64_t tail = m_tail.load(std::memory_order_relaxed);
+    const std::uint64_t head = m_head.load(std::memory_order_acquire);
+    std::size_t count = 0;
+    while (tail != head && count < maxEntries) {
+        std::uint8_t *entry = m_data.get() + (tail & m_mask);
+        EntryHeader header;
+        std::memcpy(&header, entry, sizeof header);
+        if (header.size == WrapMarker) {
+            tail += m_capacity - (tail & m_mask);
+            continue;
+        }
+        PacketRecord record;
+        std::memcpy(&record, entry + sizeof header, sizeof record);
+        f(static_cast<const PacketRecord &>(record),
+          std::span<const std::uint8_t>(entry + sizeof header + sizeof record, header.byteCount));
+        tail += header.size;
+        ++count;
+    }
+    m_tail.store(tail, std::memory_order_release);
+    return count;
+}
+
+} // namespace nfqmon
