@@ -1,6 +1,7 @@
 #include "NfQueue.h"
 
 #include "KernelQueueStats.h"
+#include "NetlinkOwner.h"
 
 #include <QCoreApplication>
 
@@ -134,10 +135,13 @@ QString NfQueue::describeBindFailure(int err) const
         const auto stats = KernelQueueStats::read();
         for (const auto &q : stats) {
             if (q.queue == m_settings.number && q.portId != m_portId) {
-                return tr("queue %1 is already in use by another program (netlink port %2); "
-                          "stop it or choose another queue number")
+                QString owner = NetlinkOwner::describe(NETLINK_NETFILTER, q.portId);
+                if (owner.isEmpty())
+                    owner = tr("netlink port %1").arg(q.portId);
+                return tr("queue %1 is already in use by another program, %2; stop it or choose "
+                          "another queue number")
                     .arg(m_settings.number)
-                    .arg(q.portId);
+                    .arg(owner);
             }
         }
         if (err == EPERM)

@@ -2,6 +2,7 @@
 // interfaces, uid of a local sender, verdict and rule), that rule changes apply to the next
 // packets, and that a consumer that never reads loses records without slowing the traffic.
 #include "CaptureEngine.h"
+#include "PcapReader.h"
 #include "TestEnvironment.h"
 #include "TestNetwork.h"
 #include "TestPayload.h"
@@ -12,8 +13,12 @@
 #include <QTest>
 #include <QThread>
 
+#include <QTemporaryDir>
+
 #include <cstring>
 #include <mutex>
+#include <sched.h>
+#include <sys/mount.h>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -249,6 +254,69 @@ private slots:
         QCOMPARE(std::uint64_t(kept) + stuck->lost() + std::uint64_t(stuck->take().size()),
                  engine.statistics().received);
         QCOMPARE(engine.statistics().lost, stuck->lost());
+    }
+
+    void dumpOnFullDiskStopsOnlyThatDump()
+    {
+        // A 64 KiB tmpfs in a mount namespace of this process: the machine's mounts stay as
+        // they are.
+        QVERIFY2(::unshare(CLONE_NEWNS) == 0, strerror(errno));
+        QVERIFY(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY2(::mount("nfqmon-test", QFile::encodeName(dir.path()).constData(), "tmpfs", 0,
+                         "size=64k") == 0,
+                 strerror(errno));
+        struct Unmount {
+            QString path;
+            ~Unmount() { ::umount2(QFile::encodeName(path).constData(), MNT_DETACH); }
+        } unmount{dir.path()};
+
+        const Peer &peer = m_network.peer(0);
+        CaptureOptions options = optionsFor({peer.interface});
+        options.dump = true;
+        options.dumpInput = dir.filePath(QStringLiteral("input.pcap"));
+        CaptureEngine engine(options);
+        std::mutex mutex;
+        QStringList messages;
+        engine.setMessageHandler([&](const QString &m) {
+            std::lock_guard lock(mutex);
+            messages << m;
+        });
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 7005);
+        QVERIFY2(receiver.open(&error), qPrintable(error));
+
+        // 200 x 1000-byte datagrams cannot fit in 64 KiB; capture must go on regardless.
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(m_network.sendUdp(0, {peer.ipv4, 7005, 50, 1000, 6}).succeeded());
+            QCOMPARE(receiver.receive(50, 10s).size(), 50);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(engine.statistics().dumps.at(0).error.size() > 0, 5000);
+        QVERIFY(m_network.sendUdp(0, {peer.ipv4, 7005, 20, 100, 7}).succeeded());
+        QCOMPARE(receiver.receive(20, 10s).size(), 20);
+        engine.stop();
+
+        const EngineStatistics stats = engine.statistics();
+        QVERIFY2(stats.dumps.at(0).error.contains(QStringLiteral("No space left on device")),
+                 qPrintable(stats.dumps.at(0).error));
+        QVERIFY(stats.accepted >= 220);
+        {
+            std::lock_guard lock(mutex);
+            QCOMPARE(messages.size(), 1);
+            QVERIFY(messages.at(0).contains(options.dumpInput));
+            QVERIFY(messages.at(0).contains(QStringLiteral("capture goes on")));
+        }
+        // What reached the disk is a pcap file whose whole packets read back.
+        PcapReader reader;
+        QVERIFY2(reader.open(options.dumpInput, &error), qPrintable(error));
+        PcapPacket packet;
+        int packets = 0;
+        while (reader.next(&packet))
+            ++packets;
+        QVERIFY(packets > 10);
+        QVERIFY(packets < 200);
     }
 };
 
