@@ -14,14 +14,11 @@
 #include <cstddef>
 #include <limits>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
-namespace Proto
-{
+namespace Proto {
 enum : std::uint8_t {
     HopByHop = 0,
     Icmp = 1,
@@ -246,6 +243,10 @@ private:
     void laterFragment(std::size_t at)
     {
         m_s.flags |= SummaryFlag::LaterFragment;
+        if (at > std::numeric_limits<std::uint16_t>::max()) {
+            fail(Issue::Kind::ChainTooLong, Missing::Malformed);
+            return;
+        }
         m_s.transportOffset = static_cast<std::uint16_t>(at);
         visitData(at);
     }
@@ -254,6 +255,8 @@ private:
     void chain(std::size_t at, std::uint8_t next, bool v6)
     {
         for (;;) {
+            // transportOffset has 16 bits; no real chain comes near (RFC 8200 wants it to fit
+            // in the first fragment), so a longer one is a contradiction, not a capture limit.
             if (at > std::numeric_limits<std::uint16_t>::max()) {
                 fail(Issue::Kind::ChainTooLong, Missing::Malformed);
                 return;
@@ -529,7 +532,6 @@ constexpr Name TimeExceededCodes[] = {
 };
 
 constexpr Name Ipv4Options[] = {
-    {1, QT_TRANSLATE_NOOP("PacketDecoder", "NOP")},
     {7, QT_TRANSLATE_NOOP("PacketDecoder", "Record Route")},
     {25, QT_TRANSLATE_NOOP("PacketDecoder", "Quick-Start")},
     {68, QT_TRANSLATE_NOOP("PacketDecoder", "Timestamp")},
@@ -1183,8 +1185,7 @@ QString Text::info(const PacketSummary &s)
 
 } // namespace
 
-namespace PacketDecoder
-{
+namespace PacketDecoder {
 
 PacketSummary summarize(std::span<const std::uint8_t> packet, NetworkProtocol delivered) noexcept
 {

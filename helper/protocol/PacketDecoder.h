@@ -9,8 +9,7 @@
 #include <cstdint>
 #include <span>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
 // One header of a decoded packet, for a tree view: "IPv4", "IPv6 Hop-by-Hop Options", "TCP" ...
 struct HeaderField {
@@ -30,8 +29,7 @@ struct DecodedPacket {
     QString problem; // empty when complete; otherwise what is missing, in a sentence
 };
 
-namespace PacketDecoder
-{
+namespace PacketDecoder {
 
 // Allocation-free; safe on any input of any length (never reads outside `packet`).
 // `delivered` is the family the kernel reported (NFQUEUE's hw_protocol), when known: a version

@@ -5,11 +5,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-namespace nfqmon::test::PacketBuilder
-{
+namespace nfqmon::test::PacketBuilder {
 
-namespace
-{
+namespace {
 
 void appendBe16(QByteArray &out, std::uint16_t value)
 {

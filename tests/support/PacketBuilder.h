@@ -22,8 +22,7 @@
 #include <cstdint>
 #include <span>
 
-namespace nfqmon::test::PacketBuilder
-{
+namespace nfqmon::test::PacketBuilder {
 
 // IP protocol numbers the tests use.
 enum : std::uint8_t {
