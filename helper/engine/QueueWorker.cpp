@@ -38,7 +38,8 @@ std::int64_t realtimeNs()
 void copyName(char (&target)[InterfaceNameSize], std::string_view name)
 {
     const std::size_t n = std::min(name.size(), std::size_t(InterfaceNameSize - 1));
-    std::memcpy(target, name.data(), n);
+    if (n > 0) // an empty view may hold a null pointer, which memcpy must not get
+        std::memcpy(target, name.data(), n);
     target[n] = '\0';
 }
 

@@ -75,19 +75,22 @@ void tst_HeadlessInterfaces::capturesExactlyTheChosenInterfaces()
     QVERIFY2(helper.start(&error), qPrintable(error));
     if (interfaces != QLatin1String("any")) {
         for (const QString &name : interfaces.split(QLatin1Char(','))) {
-            QVERIFY2(helper.readyLine().contains(name.trimmed()),
-                     qPrintable(QStringLiteral("%1 not named in: %2").arg(name, helper.readyLine())));
+            QVERIFY2(
+                helper.readyLine().contains(name.trimmed()),
+                qPrintable(QStringLiteral("%1 not named in: %2").arg(name, helper.readyLine())));
         }
     }
 
     // Two echoes each way per peer and family; one echo on lo per family.
     for (int peer = 0; peer < m_network.peerCount(); ++peer) {
         for (int family : {4, 6}) {
-            QCOMPARE(m_network.ping(peer, m_network.peer(peer).address(family), 2), 2);
+            NFQMON_VERIFY_HELPER(m_network.ping(peer, m_network.peer(peer).address(family), 2) == 2,
+                                 helper);
         }
     }
-    QCOMPARE(m_network.ping(TestNetwork::Local, QStringLiteral("127.0.0.1"), 1), 1);
-    QCOMPARE(m_network.ping(TestNetwork::Local, QStringLiteral("::1"), 1), 1);
+    NFQMON_VERIFY_HELPER(m_network.ping(TestNetwork::Local, QStringLiteral("127.0.0.1"), 1) == 1,
+                         helper);
+    NFQMON_VERIFY_HELPER(m_network.ping(TestNetwork::Local, QStringLiteral("::1"), 1) == 1, helper);
 
     const HelperReport report = helper.stop();
     QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
@@ -120,7 +123,8 @@ void tst_HeadlessInterfaces::capturesExactlyTheChosenInterfaces()
                 return packet.involves(p.ipv4) || packet.involves(p.peerIpv4) ||
                        packet.involves(p.ipv6) || packet.involves(p.peerIpv6);
             });
-            QVERIFY2(any == 0, qPrintable(p.interface + QStringLiteral(" was not chosen:\n") + listing));
+            QVERIFY2(any == 0,
+                     qPrintable(p.interface + QStringLiteral(" was not chosen:\n") + listing));
         }
     }
 
@@ -160,7 +164,8 @@ void tst_HeadlessInterfaces::unknownInterfaceIsAnError()
              qPrintable(error));
     const HelperReport report = helper.runUntilExit();
     QVERIFY2(report.exited && report.exitCode == 1, qPrintable(report.describe()));
-    QVERIFY2(report.errorMessage().contains(QLatin1String("nosuch0")), qPrintable(report.describe()));
+    QVERIFY2(report.errorMessage().contains(QLatin1String("nosuch0")),
+             qPrintable(report.describe()));
     const IptablesSnapshot after = IptablesSnapshot::take();
     QVERIFY2(after == before, qPrintable(after.differenceFrom(before)));
 }

@@ -147,9 +147,11 @@ bool DumpFile::load(const QString &path, QString *error)
     const QByteArray head = raw.read(4);
     if (head.size() == 4) {
         const std::uint32_t little = std::uint8_t(head[0]) | std::uint8_t(head[1]) << 8 |
-                                     std::uint8_t(head[2]) << 16 | std::uint32_t(std::uint8_t(head[3])) << 24;
+                                     std::uint8_t(head[2]) << 16 |
+                                     std::uint32_t(std::uint8_t(head[3])) << 24;
         const std::uint32_t big = std::uint8_t(head[3]) | std::uint8_t(head[2]) << 8 |
-                                  std::uint8_t(head[1]) << 16 | std::uint32_t(std::uint8_t(head[0])) << 24;
+                                  std::uint8_t(head[1]) << 16 |
+                                  std::uint32_t(std::uint8_t(head[0])) << 24;
         // The magic is written in the writer's byte order; either order is a valid file.
         m_magic = (big == NanosecondMagic || big == 0xa1b2c3d4) ? big : little;
     }

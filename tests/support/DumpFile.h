@@ -15,15 +15,15 @@ namespace nfqmon::test {
 struct DumpedPacket {
     std::int64_t timestampNs = 0;
     std::uint32_t wireLength = 0;
-    QByteArray bytes; // as stored
+    QByteArray bytes;  // as stored
     int ipVersion = 0; // 4 or 6; 0 when the bytes are not an IP packet
     QString source;    // numeric, as inet_ntop writes it
     QString destination;
-    int protocol = -1;        // IPPROTO_* of the transport header (after IPv6 extension headers)
-    int sourcePort = -1;      // UDP and TCP
+    int protocol = -1;   // IPPROTO_* of the transport header (after IPv6 extension headers)
+    int sourcePort = -1; // UDP and TCP
     int destinationPort = -1;
-    int icmpType = -1;        // ICMP and ICMPv6
-    QByteArray payload;       // UDP/TCP data; for ICMP what follows the 8-byte header
+    int icmpType = -1;  // ICMP and ICMPv6
+    QByteArray payload; // UDP/TCP data; for ICMP what follows the 8-byte header
     // IP length fields agree with the bytes, and (IPv4) the header checksum is right.
     bool headerValid = false;
 

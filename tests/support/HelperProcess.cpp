@@ -247,6 +247,14 @@ bool HelperProcess::waitForLines(const QString &prefix, int count,
     }
 }
 
+QString HelperProcess::outputSoFar()
+{
+    collectOutput();
+    return (isRunning() ? QStringLiteral("helper running") : QStringLiteral("helper not running")) +
+           QStringLiteral("\n--- stdout\n") + QString::fromUtf8(m_standardOutput) +
+           QStringLiteral("--- stderr\n") + QString::fromUtf8(m_standardError);
+}
+
 void HelperProcess::collectOutput()
 {
     if (!m_process)

@@ -14,6 +14,10 @@
 
 class QProcess;
 
+// QVERIFY for a check made while `helper` runs: a failure shows what the helper printed.
+#define NFQMON_VERIFY_HELPER(condition, helper)                                                    \
+    QVERIFY2(condition, qPrintable(QStringLiteral(#condition "\n") + (helper).outputSoFar()))
+
 namespace nfqmon::test {
 
 // "received=N accepted=N dropped=N lost=N kernel_dropped=N"; -1 for a value not printed.
@@ -93,6 +97,9 @@ public:
     bool isRunning() const;
     qint64 pid() const { return m_pid; }
     QString readyLine() const { return m_readyLine; }
+    // Whether it still runs, and what it printed so far: for messages of checks made while
+    // it captures (a failed ping then shows the helper's complaint, if any).
+    QString outputSoFar();
     // Waits until stdout holds `count` lines that start with `prefix`.
     bool waitForLines(const QString &prefix, int count, std::chrono::milliseconds timeout);
 

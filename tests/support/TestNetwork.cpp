@@ -55,8 +55,8 @@ void removeStaleNamespaces()
             continue;
         const pid_t pid = pid_t(match.captured(1).toLongLong());
         if (::kill(pid, 0) != 0 && errno == ESRCH)
-            Command::run({QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"),
-                          name});
+            Command::run(
+                {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), name});
     }
 }
 
@@ -93,9 +93,9 @@ bool TestNetwork::enterPrivateNamespace(QString *error)
             !writeSysctl(base + QStringLiteral("router_solicitations"), "0", error))
             return false;
     }
-    const Command::Result up = Command::run(
-        {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
-         QStringLiteral("up")});
+    const Command::Result up =
+        Command::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
+                      QStringLiteral("lo"), QStringLiteral("up")});
     if (!up.succeeded()) {
         *error = up.describe();
         return false;
@@ -168,8 +168,8 @@ Command::Result TestNetwork::iptables(int family, const QStringList &arguments)
 
 Command::Result TestNetwork::iptablesRestore(int family, const QByteArray &restoreScript)
 {
-    const QString program = family == 6 ? QStringLiteral("ip6tables-restore")
-                                        : QStringLiteral("iptables-restore");
+    const QString program =
+        family == 6 ? QStringLiteral("ip6tables-restore") : QStringLiteral("iptables-restore");
     if (!inPrivateNamespace()) {
         Command::Result refused;
         refused.command = program;
@@ -197,8 +197,8 @@ bool TestNetwork::addOtherToolsRules(QString *error)
     // Documentation prefixes: no test traffic ever comes from them.
     const Command::Result v4 =
         iptablesRestore(4, QString::fromLatin1(script).arg(QLatin1String("192.0.2.0/24")).toUtf8());
-    const Command::Result v6 =
-        iptablesRestore(6, QString::fromLatin1(script).arg(QLatin1String("2001:db8::/32")).toUtf8());
+    const Command::Result v6 = iptablesRestore(
+        6, QString::fromLatin1(script).arg(QLatin1String("2001:db8::/32")).toUtf8());
     if (!v4.succeeded() || !v6.succeeded()) {
         *error = v4.describe() + QLatin1Char('\n') + v6.describe();
         return false;
@@ -265,7 +265,8 @@ bool TestNetwork::addPeer(int index, QString *error)
 
     const QString ip = QStringLiteral("ip");
     const QString ns = peer.nameSpace;
-    const Command::Result created = Command::run({ip, QStringLiteral("netns"), QStringLiteral("add"), ns});
+    const Command::Result created =
+        Command::run({ip, QStringLiteral("netns"), QStringLiteral("add"), ns});
     if (!created.succeeded()) {
         *error = created.describe();
         return false;
@@ -275,7 +276,8 @@ bool TestNetwork::addPeer(int index, QString *error)
     const QList<QStringList> steps = {
         // Before the veth end moves in, so that its addresses skip DAD too.
         {ip, QStringLiteral("netns"), QStringLiteral("exec"), ns, QStringLiteral("sysctl"),
-         QStringLiteral("-q"), QStringLiteral("-w"), QStringLiteral("net.ipv6.conf.all.accept_dad=0"),
+         QStringLiteral("-q"), QStringLiteral("-w"),
+         QStringLiteral("net.ipv6.conf.all.accept_dad=0"),
          QStringLiteral("net.ipv6.conf.default.accept_dad=0"),
          QStringLiteral("net.ipv6.conf.default.router_solicitations=0")},
         {ip, QStringLiteral("link"), QStringLiteral("add"), peer.interface, QStringLiteral("type"),
@@ -331,8 +333,8 @@ void TestNetwork::removeAll()
     for (const Peer &peer : std::as_const(m_peers)) {
         // Deleting the link first frees the name at once, even while a process still runs in
         // the peer namespace and keeps that namespace alive.
-        Command::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"),
-                      peer.interface});
+        Command::run(
+            {QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"), peer.interface});
         Command::run(
             {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("del"), peer.nameSpace});
     }
@@ -370,11 +372,11 @@ int TestNetwork::ping(int where, const QString &address, int count) const
 
 Command::Result TestNetwork::sendUdp(int where, const Flow &flow) const
 {
-    return run(where, {toolPath(QStringLiteral("nfqmon-test-send")), QStringLiteral("udp"),
-                       flow.address, QString::number(flow.port), QStringLiteral("--count"),
-                       QString::number(flow.count), QStringLiteral("--size"),
-                       QString::number(flow.size), QStringLiteral("--seed"),
-                       QString::number(flow.seed)});
+    return run(where,
+               {toolPath(QStringLiteral("nfqmon-test-send")), QStringLiteral("udp"), flow.address,
+                QString::number(flow.port), QStringLiteral("--count"), QString::number(flow.count),
+                QStringLiteral("--size"), QString::number(flow.size), QStringLiteral("--seed"),
+                QString::number(flow.seed)});
 }
 
 Command::Result TestNetwork::sendTcp(int where, const Flow &flow,

@@ -15,8 +15,7 @@ namespace nfqmon::test {
 
 TrafficReceiver::TrafficReceiver(Protocol protocol, int family, std::uint16_t port)
     : m_protocol(protocol), m_family(family), m_port(port)
-{
-}
+{}
 
 TrafficReceiver::~TrafficReceiver()
 {
@@ -50,7 +49,8 @@ bool TrafficReceiver::open(QString *error)
         result = ::bind(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
     }
     if (result != 0 || (m_protocol == Protocol::Tcp && ::listen(m_fd, 64) != 0)) {
-        *error = QStringLiteral("bind/listen on port %1: %2").arg(m_port).arg(qt_error_string(errno));
+        *error =
+            QStringLiteral("bind/listen on port %1: %2").arg(m_port).arg(qt_error_string(errno));
         return false;
     }
     return true;

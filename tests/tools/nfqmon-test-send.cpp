@@ -102,8 +102,8 @@ int sendUdp(const Options &options)
         const std::string payload = nfqmon::test::TestPayload::make(
             std::uint16_t(options.seed), std::uint32_t(i), std::size_t(options.size));
         // Unconnected: an ICMP "port unreachable" for one datagram must not fail the next.
-        if (sendto(fd, payload.data(), payload.size(), 0, target(options),
-                   options.addressLength) != ssize_t(payload.size())) {
+        if (sendto(fd, payload.data(), payload.size(), 0, target(options), options.addressLength) !=
+            ssize_t(payload.size())) {
             close(fd);
             return failure("sendto");
         }
