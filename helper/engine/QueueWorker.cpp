@@ -102,16 +102,18 @@ void QueueWorker::run()
 
 int QueueWorker::receiveBatch()
 {
-    static thread_local std::vector<char> storage;
-    const std::size_t slot = m_queue->settings().copyRange + AttributeRoom;
-    if (storage.size() != slot * BatchMessages)
-        storage.assign(slot * BatchMessages, 0);
+    // Netlink headers are read in place, so every slot starts 8-byte aligned.
+    static thread_local std::vector<std::uint64_t> storage;
+    const std::size_t slot = (m_queue->settings().copyRange + AttributeRoom + 7) & ~std::size_t{7};
+    if (storage.size() != slot / 8 * BatchMessages)
+        storage.assign(slot / 8 * BatchMessages, 0);
+    auto *base = reinterpret_cast<char *>(storage.data());
 
     mmsghdr messages[BatchMessages] = {};
     iovec vectors[BatchMessages];
     sockaddr_nl addresses[BatchMessages];
     for (int i = 0; i < BatchMessages; ++i) {
-        vectors[i] = {storage.data() + i * slot, slot};
+        vectors[i] = {base + i * slot, slot};
         messages[i].msg_hdr.msg_iov = &vectors[i];
         messages[i].msg_hdr.msg_iovlen = 1;
         messages[i].msg_hdr.msg_name = &addresses[i];
