@@ -12,7 +12,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Captures packets from netfilter queues, applies drop rules and writes pcap dumps."));
+        "main",
+        "Captures packets from netfilter queues, applies drop rules and writes pcap dumps."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption config(
@@ -29,8 +30,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     if (!parser.isSet(config) || !parser.positionalArguments().isEmpty()) {
-        nfqmon::printError(QCoreApplication::translate(
-            "main", "usage: nfqmon-helper --config FILE (see --help)"));
+        nfqmon::printError(
+            QCoreApplication::translate("main", "usage: nfqmon-helper --config FILE (see --help)"));
         return 2;
     }
 

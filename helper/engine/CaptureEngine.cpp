@@ -249,7 +249,8 @@ EngineStatistics CaptureEngine::statistics() const
                            dump->errorString()});
     const auto kernel = m_running ? KernelQueueStats::read() : m_finalKernelStats;
     for (const auto &q : kernel) {
-        if (q.queue >= m_options.queueNumber && q.queue < m_options.queueNumber + m_options.queueCount) {
+        if (q.queue >= m_options.queueNumber &&
+            q.queue < m_options.queueNumber + m_options.queueCount) {
             s.kernelQueueDropped += q.queueDropped;
             s.kernelUserDropped += q.userDropped;
         }

@@ -20,11 +20,9 @@
 #include <signal.h>
 #include <unistd.h>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
 // iptables-restore waits for the xtables lock at most this long (-w); the process as a whole
 // gets a little more before it is killed.

@@ -8,8 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
 // What a GUI needs to guide a user who manages jumps by hand.
 struct ChainReport {

@@ -4,11 +4,9 @@
 
 #include <QSet>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
 constexpr int maxQueueNumber = 65535;
 
@@ -185,8 +183,7 @@ bool isHakaChain(const QString &chain)
 
 } // namespace
 
-namespace ChainScript
-{
+namespace ChainScript {
 
 QString ownerComment(qint64 pid)
 {

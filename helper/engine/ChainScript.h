@@ -9,13 +9,11 @@
 #include <QString>
 #include <QStringList>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
 struct RawTableState;
 
-namespace ChainScript
-{
+namespace ChainScript {
 
 inline constexpr char PreChain[] = "HAKA-PRE";
 inline constexpr char OutChain[] = "HAKA-OUT";

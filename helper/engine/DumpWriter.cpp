@@ -6,8 +6,7 @@ namespace nfqmon {
 
 DumpWriter::DumpWriter(int producers, bool acceptedOnly, std::uint32_t snapLength)
     : RecordConsumer(producers, Options{snapLength, acceptedOnly, 16u << 20})
-{
-}
+{}
 
 DumpWriter::~DumpWriter()
 {
@@ -75,10 +74,10 @@ void DumpWriter::writePending()
 {
     std::uint64_t written = 0;
     while (drain([&](const PacketRecord &record, std::span<const std::uint8_t> bytes) {
-        if (m_writer.write(record.timestampNs, bytes.data(),
-                           static_cast<std::uint32_t>(bytes.size()), record.packetLength))
-            ++written;
-    }) > 0) {
+               if (m_writer.write(record.timestampNs, bytes.data(),
+                                  static_cast<std::uint32_t>(bytes.size()), record.packetLength))
+                   ++written;
+           }) > 0) {
         if (m_writer.failed())
             break;
     }

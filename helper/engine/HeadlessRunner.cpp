@@ -40,7 +40,8 @@ void printLine(const QString &line)
 void printError(const QString &message)
 {
     QMutexLocker lock(&g_consoleMutex);
-    const QByteArray bytes = QStringLiteral("nfqmon-helper: error: %1\n").arg(message).toLocal8Bit();
+    const QByteArray bytes =
+        QStringLiteral("nfqmon-helper: error: %1\n").arg(message).toLocal8Bit();
     fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     fflush(stderr);
 }
@@ -100,13 +101,15 @@ int HeadlessRunner::start(const QString &configPath)
 
     const QString where = options->anyInterface ? tr("any interface")
                                                 : options->interfaces.join(QStringLiteral(", "));
-    const QString queues =
-        options->queueCount == 1
-            ? tr("queue %1").arg(options->queueNumber)
-            : tr("queues %1-%2").arg(options->queueNumber).arg(options->queueNumber + options->queueCount - 1);
+    const QString queues = options->queueCount == 1
+                               ? tr("queue %1").arg(options->queueNumber)
+                               : tr("queues %1-%2")
+                                     .arg(options->queueNumber)
+                                     .arg(options->queueNumber + options->queueCount - 1);
     printLine(tr("nfqmon-helper: capturing on %1 (%2, iptables rules: %3)")
                   .arg(where, queues,
-                       options->enableIptables ? tr("automatic") : tr("your own, into HAKA-PRE/HAKA-OUT")));
+                       options->enableIptables ? tr("automatic")
+                                               : tr("your own, into HAKA-PRE/HAKA-OUT")));
 
     if (options->statusIntervalSeconds > 0) {
         m_statusTimer = new QTimer(this);

@@ -15,8 +15,8 @@ std::string_view InterfaceNameCache::name(std::uint32_t index, std::int64_t nowN
     auto it = m_names.find(index);
     if (it == m_names.end()) {
         char buffer[IF_NAMESIZE] = {};
-        std::string text = if_indextoname(index, buffer) ? std::string(buffer)
-                                                          : "if" + std::to_string(index);
+        std::string text =
+            if_indextoname(index, buffer) ? std::string(buffer) : "if" + std::to_string(index);
         it = m_names.emplace(index, std::move(text)).first;
     }
     return it->second;

@@ -37,7 +37,8 @@ QString describe(int protocol, std::uint32_t portId)
             continue;
         const QString fdDir = QStringLiteral("/proc/%1/fd").arg(pid);
         for (const QString &fd : QDir(fdDir).entryList(QDir::System | QDir::NoDotAndDotDot)) {
-            if (QFile::symLinkTarget(fdDir + QLatin1Char('/') + fd).endsWith(QLatin1String(target))) {
+            if (QFile::symLinkTarget(fdDir + QLatin1Char('/') + fd)
+                    .endsWith(QLatin1String(target))) {
                 QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
                 const QString name = comm.open(QIODevice::ReadOnly)
                                          ? QString::fromLocal8Bit(comm.readAll().trimmed())

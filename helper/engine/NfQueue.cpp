@@ -39,11 +39,13 @@ bool NfQueue::open(const Settings &settings, QString *error)
     m_settings = settings;
     m_socket = mnl_socket_open2(NETLINK_NETFILTER, SOCK_CLOEXEC);
     if (!m_socket) {
-        *error = tr("cannot open a netfilter netlink socket: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        *error = tr("cannot open a netfilter netlink socket: %1")
+                     .arg(QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     if (mnl_socket_bind(m_socket, 0, MNL_SOCKET_AUTOPID) < 0) {
-        *error = tr("cannot bind the netlink socket: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        *error =
+            tr("cannot bind the netlink socket: %1").arg(QString::fromLocal8Bit(strerror(errno)));
         close();
         return false;
     }

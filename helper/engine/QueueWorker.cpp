@@ -7,10 +7,10 @@
 #include <cstring>
 #include <ctime>
 #include <libmnl/libmnl.h>
-#include <linux/if_ether.h>
 #include <libnetfilter_queue/libnetfilter_queue.h>
-#include <linux/netfilter/nfnetlink.h>
+#include <linux/if_ether.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter/nfnetlink.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -50,8 +50,7 @@ QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const Packet
     : m_index(index), m_queue(std::move(queue)), m_pathHolder(path), m_sequence(sequence),
       m_snapLength(snapLength), m_verdicts(*m_queue),
       m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
-{
-}
+{}
 
 QueueWorker::~QueueWorker()
 {
@@ -152,8 +151,8 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     nlattr *attributes[NFQA_MAX + 1] = {};
     if (nfq_nlmsg_parse(nlh, attributes) < 0 || !attributes[NFQA_PACKET_HDR])
         return;
-    const auto *header =
-        static_cast<const nfqnl_msg_packet_hdr *>(mnl_attr_get_payload(attributes[NFQA_PACKET_HDR]));
+    const auto *header = static_cast<const nfqnl_msg_packet_hdr *>(
+        mnl_attr_get_payload(attributes[NFQA_PACKET_HDR]));
     const std::uint32_t id = ntohl(header->packet_id);
 
     const std::uint8_t *payload = nullptr;
@@ -166,8 +165,9 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     PacketRecord record;
     record.sequence = m_sequence.fetch_add(1, std::memory_order_relaxed) + 1;
     record.timestampNs = m_now;
-    record.packetLength = attributes[NFQA_CAP_LEN] ? ntohl(mnl_attr_get_u32(attributes[NFQA_CAP_LEN]))
-                                                   : payloadLength;
+    record.packetLength = attributes[NFQA_CAP_LEN]
+                              ? ntohl(mnl_attr_get_u32(attributes[NFQA_CAP_LEN]))
+                              : payloadLength;
     record.capturedLength = std::min(payloadLength, m_snapLength);
     record.queue = m_queue->number();
     record.hook = header->hook == NF_INET_LOCAL_OUT ? Hook::Output : Hook::PreRouting;
@@ -191,10 +191,10 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     const std::string_view outName = m_names.name(record.outIfIndex, m_now);
     copyName(record.outInterface, outName);
     const std::uint16_t family = ntohs(header->hw_protocol);
-    record.summary = PacketDecoder::summarize(
-        {payload, payloadLength}, family == ETH_P_IP     ? NetworkProtocol::IPv4
-                                  : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
-                                                         : NetworkProtocol::Unknown);
+    record.summary = PacketDecoder::summarize({payload, payloadLength},
+                                              family == ETH_P_IP     ? NetworkProtocol::IPv4
+                                              : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
+                                                                     : NetworkProtocol::Unknown);
 
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {
@@ -206,7 +206,8 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
         const Rule &rule = m_path->rules->rules()[static_cast<std::size_t>(ruleIndex)];
         record.ruleId = rule.id;
         accept = rule.action == RuleAction::Accept;
-        (*m_path->hits)[static_cast<std::size_t>(ruleIndex)].fetch_add(1, std::memory_order_relaxed);
+        (*m_path->hits)[static_cast<std::size_t>(ruleIndex)].fetch_add(1,
+                                                                       std::memory_order_relaxed);
     }
 
     m_counters.received.fetch_add(1, std::memory_order_relaxed);

@@ -6,10 +6,9 @@
 namespace nfqmon {
 
 RecordRing::RecordRing(std::size_t capacity)
-    : m_capacity(std::bit_ceil(std::max<std::size_t>(capacity, 64 * 1024))),
-      m_mask(m_capacity - 1), m_data(new std::uint8_t[m_capacity])
-{
-}
+    : m_capacity(std::bit_ceil(std::max<std::size_t>(capacity, 64 * 1024))), m_mask(m_capacity - 1),
+      m_data(new std::uint8_t[m_capacity])
+{}
 
 bool RecordRing::tryPush(const PacketRecord &record, std::span<const std::uint8_t> bytes)
 {

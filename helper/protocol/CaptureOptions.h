@@ -19,11 +19,11 @@ struct CaptureOptions {
     QString dumpOutput;     // every packet accepted
     bool enableIptables = true;
     std::uint16_t queueNumber = 0;
-    std::uint16_t queueCount = 1;          // > 1: --queue-balance over queueNumber..+count-1
-    std::uint32_t snapLength = 65535;      // bytes kept per packet in records and dumps
-    std::uint32_t queueMaxLength = 4096;   // kernel queue length (packets)
-    int statusIntervalSeconds = 5;         // headless status line period; 0 = never
-    std::vector<Rule> rules;               // ids 1..n in file order
+    std::uint16_t queueCount = 1;        // > 1: --queue-balance over queueNumber..+count-1
+    std::uint32_t snapLength = 65535;    // bytes kept per packet in records and dumps
+    std::uint32_t queueMaxLength = 4096; // kernel queue length (packets)
+    int statusIntervalSeconds = 5;       // headless status line period; 0 = never
+    std::vector<Rule> rules;             // ids 1..n in file order
 };
 
 } // namespace nfqmon

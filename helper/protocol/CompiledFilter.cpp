@@ -4,11 +4,9 @@
 
 #include <mutex>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
 // Longer than any filter a person types; bounds the compiler's time and memory for input that
 // arrives over D-Bus.

@@ -16,11 +16,9 @@
 
 #include <limits>
 
-namespace nfqmon::ConfigParser
-{
+namespace nfqmon::ConfigParser {
 
-namespace
-{
+namespace {
 
 constexpr qint64 maxFileBytes = 1024 * 1024;
 constexpr int maxReportedErrors = 20;
@@ -458,8 +456,7 @@ std::optional<CaptureOptions> parseFile(const QString &path, QString *error)
         return failErrno(errno);
     QByteArray bytes;
     int readError = 0;
-    struct stat info {
-    };
+    struct stat info {};
     if (::fstat(fd, &info) != 0) {
         readError = errno;
     } else if (!S_ISREG(info.st_mode)) {

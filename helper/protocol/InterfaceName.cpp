@@ -4,11 +4,9 @@
 
 #include <net/if.h>
 
-namespace nfqmon::InterfaceName
-{
+namespace nfqmon::InterfaceName {
 
-namespace
-{
+namespace {
 
 // IFNAMSIZ counts the terminating NUL.
 constexpr qsizetype maxNameBytes = IFNAMSIZ - 1;

@@ -25,8 +25,8 @@ enum : std::uint8_t {
 inline constexpr int InterfaceNameSize = 16; // IFNAMSIZ, NUL included
 
 struct PacketRecord {
-    std::uint64_t sequence = 0;    // engine-wide packet number, from 1
-    std::int64_t timestampNs = 0;  // CLOCK_REALTIME when the packet reached the helper
+    std::uint64_t sequence = 0;       // engine-wide packet number, from 1
+    std::int64_t timestampNs = 0;     // CLOCK_REALTIME when the packet reached the helper
     std::uint32_t packetLength = 0;   // whole packet length
     std::uint32_t capturedLength = 0; // bytes kept with the record (<= snap length)
     std::uint32_t inIfIndex = 0;
@@ -39,7 +39,7 @@ struct PacketRecord {
     Verdict verdict = Verdict::Accept;
     std::uint8_t flags = 0; // RecordFlag bits
     std::uint8_t reserved[7] = {};
-    char inInterface[InterfaceNameSize] = {};  // NUL-terminated, empty when none
+    char inInterface[InterfaceNameSize] = {}; // NUL-terminated, empty when none
     char outInterface[InterfaceNameSize] = {};
     PacketSummary summary;
 };

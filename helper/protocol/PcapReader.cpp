@@ -6,11 +6,9 @@
 #include <cstdio>
 #include <cstring>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
 constexpr std::uint32_t NanosecondMagic = 0xa1b23c4d;
 constexpr std::uint32_t SwappedNanosecondMagic = 0x4d3cb2a1;

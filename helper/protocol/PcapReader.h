@@ -28,7 +28,7 @@ public:
     // False at the end of the file or on error (errorString() then not empty).
     bool next(PcapPacket *packet);
 
-    int linkType() const;           // LINKTYPE_* as stored in the file (101 = RAW)
+    int linkType() const; // LINKTYPE_* as stored in the file (101 = RAW)
     std::uint32_t snapLength() const;
     bool nanosecondFile() const { return m_nanoFile; } // the file's magic was 0xa1b23c4d
     QString errorString() const { return m_error; }

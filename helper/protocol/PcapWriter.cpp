@@ -10,11 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace nfqmon
-{
+namespace nfqmon {
 
-namespace
-{
+namespace {
 
 // libpcap's own ceiling for snapshot lengths; readers reject files that claim more.
 constexpr std::uint32_t MaximumSnapLength = 262144;
@@ -84,8 +82,7 @@ bool PcapWriter::openFd(int fd, std::uint32_t snapLength, const QString &name, Q
 
     // A regular file is rewritten from the start: stale bytes after our data would look like a
     // damaged last packet to every reader. Pipes, sockets and devices are left as they are.
-    struct stat info {
-    };
+    struct stat info {};
     if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
         if (::lseek(fd, 0, SEEK_SET) < 0 || ::ftruncate(fd, 0) < 0)
             return refuse(errnoText(errno));

@@ -1,7 +1,6 @@
 #include "Rule.h"
 
-namespace nfqmon
-{
+namespace nfqmon {
 
 QString actionName(RuleAction action)
 {

@@ -23,7 +23,7 @@ struct Rule {
     friend bool operator==(const Rule &, const Rule &) = default;
 };
 
-QString actionName(RuleAction action);       // "drop" / "accept"
+QString actionName(RuleAction action);          // "drop" / "accept"
 QString directionName(RuleDirection direction); // "any" / "in" / "out"
 
 } // namespace nfqmon

@@ -1,7 +1,6 @@
 #include "RuleSet.h"
 
-namespace nfqmon
-{
+namespace nfqmon {
 
 std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, QString *error)
 {

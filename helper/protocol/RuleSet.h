@@ -18,7 +18,7 @@ namespace nfqmon {
 
 struct PacketContext {
     Hook hook = Hook::PreRouting;
-    std::string_view inInterface;  // empty when the packet has none
+    std::string_view inInterface; // empty when the packet has none
     std::string_view outInterface;
 };
 

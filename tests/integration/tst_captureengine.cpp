@@ -32,8 +32,7 @@ class CollectingConsumer : public RecordConsumer
 public:
     CollectingConsumer(int producers, std::size_t ringBytes = 8u << 20)
         : RecordConsumer(producers, Options{128, false, ringBytes})
-    {
-    }
+    {}
     struct Item {
         PacketRecord record;
         QByteArray bytes;
@@ -42,7 +41,8 @@ public:
     {
         QList<Item> items;
         drain([&](const PacketRecord &r, std::span<const std::uint8_t> b) {
-            items.append({r, QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()))});
+            items.append(
+                {r, QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()))});
         });
         return items;
     }
@@ -161,11 +161,11 @@ private slots:
 
         // Sent from this namespace by an unprivileged user: OUTPUT, out interface, uid 65534.
         const auto sent = m_network.run(
-            TestNetwork::Local,
-            {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-             QStringLiteral("--clear-groups"), TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")),
-             QStringLiteral("udp"), peer.peerIpv4, QStringLiteral("7002"), QStringLiteral("--count"),
-             QStringLiteral("3")});
+            TestNetwork::Local, {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                 QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                                 TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")),
+                                 QStringLiteral("udp"), peer.peerIpv4, QStringLiteral("7002"),
+                                 QStringLiteral("--count"), QStringLiteral("3")});
         QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
         QList<CollectingConsumer::Item> udp;
         for (const auto &item : collect(*consumer, 3, 3s))

@@ -18,8 +18,7 @@ using nfqmon::RawTableState;
 
 Q_DECLARE_METATYPE(ChainPlan)
 
-namespace
-{
+namespace {
 
 const QStringList tools{QStringLiteral("iptables"), QStringLiteral("ip6tables")};
 

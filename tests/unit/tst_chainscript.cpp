@@ -9,8 +9,7 @@ namespace ChainScript = nfqmon::ChainScript;
 
 Q_DECLARE_METATYPE(ChainPlan)
 
-namespace
-{
+namespace {
 
 ChainPlan makePlan(bool managed, const QStringList &interfaces, std::uint16_t queue = 0,
                    std::uint16_t count = 1, qint64 pid = 4242)

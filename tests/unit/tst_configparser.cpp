@@ -11,8 +11,7 @@
 
 using namespace nfqmon;
 
-namespace
-{
+namespace {
 
 const QString fileName = QStringLiteral("nfqmon.conf");
 

@@ -17,15 +17,16 @@ private slots:
         QTest::addColumn<quint32>("portId");
         QTest::addColumn<quint64>("queueDropped");
         QTest::addColumn<quint64>("userDropped");
-        QTest::newRow("one queue") << QByteArray("    0 3612482938     0 2 65535     0     0       42  1\n")
-                                   << 1 << 0 << 3612482938u << quint64(0) << quint64(0);
-        QTest::newRow("drops") << QByteArray("    7  1234  12 2 256   991   17  9000  1\n") << 1 << 7
-                               << 1234u << quint64(991) << quint64(17);
+        QTest::newRow("one queue")
+            << QByteArray("    0 3612482938     0 2 65535     0     0       42  1\n") << 1 << 0
+            << 3612482938u << quint64(0) << quint64(0);
+        QTest::newRow("drops") << QByteArray("    7  1234  12 2 256   991   17  9000  1\n") << 1
+                               << 7 << 1234u << quint64(991) << quint64(17);
         QTest::newRow("two, first reported")
-            << QByteArray("    1 11 0 2 65535 5 6 7 1\n    2 22 0 2 65535 8 9 10 1\n") << 2 << 1 << 11u
-            << quint64(5) << quint64(6);
-        QTest::newRow("garbage ignored") << QByteArray("hello world\n\n x y z 1 2 3 4 5\n") << 0 << 0
-                                         << 0u << quint64(0) << quint64(0);
+            << QByteArray("    1 11 0 2 65535 5 6 7 1\n    2 22 0 2 65535 8 9 10 1\n") << 2 << 1
+            << 11u << quint64(5) << quint64(6);
+        QTest::newRow("garbage ignored") << QByteArray("hello world\n\n x y z 1 2 3 4 5\n") << 0
+                                         << 0 << 0u << quint64(0) << quint64(0);
     }
     void parse()
     {

@@ -17,8 +17,7 @@
 
 using namespace nfqmon;
 
-namespace
-{
+namespace {
 
 struct TestPacket {
     std::int64_t timestampNs = 0;
@@ -411,8 +410,7 @@ void TestPcapWriter::newFileIsPrivateAndTruncated()
     PcapWriter writer;
     QString error;
     QVERIFY2(writer.open(path, 65535, &error), qPrintable(error));
-    struct stat info {
-    };
+    struct stat info {};
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
     QCOMPARE(info.st_mode & 07777, mode_t(0600));
     QVERIFY(writer.close());

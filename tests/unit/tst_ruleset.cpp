@@ -10,8 +10,7 @@
 
 using namespace nfqmon;
 
-namespace
-{
+namespace {
 
 void appendBe16(QByteArray &out, quint16 value)
 {
