@@ -1,5 +1,7 @@
 #include "ConfigParser.h"
 
+#include "QuotedText.h"
+
 #include "CompiledFilter.h"
 #include "InterfaceName.h"
 
@@ -22,31 +24,6 @@ namespace {
 
 constexpr qint64 maxFileBytes = 1024 * 1024;
 constexpr int maxReportedErrors = 20;
-
-// Values come from files a user edits: escape them so a message stays one readable line.
-QString quoted(const QString &text)
-{
-    constexpr qsizetype maxShown = 60;
-    QString out = QStringLiteral("\"");
-    const QString shown = text.size() > maxShown ? text.left(maxShown) : text;
-    for (const QChar c : shown) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += u'\\';
-            out += c;
-        } else if (u == u'\t') {
-            out += QStringLiteral("\\t");
-        } else if (u < 0x20 || u == 0x7f) {
-            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
-    }
-    if (shown.size() != text.size())
-        out += QStringLiteral("...");
-    out += u'"';
-    return out;
-}
 
 bool isCommentStart(QChar c)
 {
@@ -100,7 +77,7 @@ std::optional<Value> parseValue(QStringView rest, QString *error)
         const QStringView after = rest.mid(i).trimmed();
         if (!after.isEmpty() && !isCommentStart(after.front())) {
             *error = QStringLiteral("unexpected text %1 after the closing quote")
-                         .arg(quoted(after.toString()));
+                         .arg(quotedText(after.toString(), 60));
             return std::nullopt;
         }
         return value;
@@ -216,7 +193,7 @@ private:
         const qsizetype equals = line.indexOf(u'=');
         if (equals < 0) {
             addError(number, QStringLiteral("expected key = value, but there is no '=' in %1")
-                                 .arg(quoted(trimmed)));
+                                 .arg(quotedText(trimmed, 60)));
             return;
         }
         const QString key = line.left(equals).trimmed();
@@ -226,7 +203,7 @@ private:
         }
         if (!knownKeys().contains(key)) {
             addError(number, QStringLiteral("unknown key %1; known keys are %2")
-                                 .arg(quoted(key), knownKeys().join(QStringLiteral(", "))));
+                                 .arg(quotedText(key, 60), knownKeys().join(QStringLiteral(", "))));
             return;
         }
         if (key != QLatin1String("rule")) {
@@ -283,7 +260,7 @@ private:
                 return true;
             *problem = QStringLiteral("module %1 is not supported; nfqmon implements only "
                                       "\"packet/nfqueue\"")
-                           .arg(quoted(value));
+                           .arg(quotedText(value, 60));
             return false;
         }
         Q_UNREACHABLE();
@@ -295,7 +272,7 @@ private:
         const std::optional<bool> parsed = parseBoolean(value);
         if (!parsed) {
             *problem = QStringLiteral("%1 must be true or false (or yes/no, on/off, 1/0), not %2")
-                           .arg(key, quoted(value));
+                           .arg(key, quotedText(value, 60));
             return false;
         }
         *target = *parsed;
@@ -306,7 +283,7 @@ private:
     {
         if (!value.startsWith(u'/')) {
             *problem = QStringLiteral("%1 must be an absolute path (starting with '/'), not %2")
-                           .arg(key, quoted(value));
+                           .arg(key, quotedText(value, 60));
             return false;
         }
         *target = value;
@@ -323,7 +300,7 @@ private:
                            .arg(key)
                            .arg(min)
                            .arg(max)
-                           .arg(quoted(value));
+                           .arg(quotedText(value, 60));
             return false;
         }
         *target = T(*parsed);
@@ -338,7 +315,7 @@ private:
         QString pcapMessage;
         if (!CompiledFilter::compile(rule->expression, &pcapMessage)) {
             *problem = QStringLiteral("rule filter %1 does not compile: %2")
-                           .arg(quoted(rule->expression), pcapMessage);
+                           .arg(quotedText(rule->expression, 60), pcapMessage);
             return false;
         }
         m_options.rules.push_back(*rule);
@@ -409,8 +386,8 @@ private:
                 addError(m_ruleLines[i],
                          QStringLiteral("rule is on interface %1, which is not captured "
                                         "(interfaces = %2), so it would never match")
-                             .arg(quoted(interface),
-                                  quoted(m_options.interfaces.join(QStringLiteral(", ")))));
+                             .arg(quotedText(interface, 60),
+                                  quotedText(m_options.interfaces.join(QStringLiteral(", ")))));
         }
     }
 
@@ -443,7 +420,7 @@ std::optional<CaptureOptions> parseFile(const QString &path, QString *error)
 {
     const auto fail = [&](const QString &problem) {
         if (error)
-            *error = QStringLiteral("config file %1 %2").arg(quoted(path), problem);
+            *error = QStringLiteral("config file %1 %2").arg(quotedText(path, 60), problem);
         return std::nullopt;
     };
     const auto failErrno = [&](int errorNumber) {
@@ -492,7 +469,7 @@ std::optional<CaptureOptions> parseFile(const QString &path, QString *error)
 
 std::optional<Rule> parseRule(const QString &text, QString *error)
 {
-    const QString subject = QStringLiteral("rule ") + quoted(text.trimmed());
+    const QString subject = QStringLiteral("rule ") + quotedText(text.trimmed(), 60);
     const auto fail = [&](const QString &problem) {
         if (error)
             *error = subject + QStringLiteral(": ") + problem;
@@ -514,7 +491,7 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
         rule.action = RuleAction::Accept;
     else
         return fail(QStringLiteral("it must start with drop or accept, not %1")
-                        .arg(quoted(action.toString())));
+                        .arg(quotedText(action.toString(), 60)));
 
     // "in|out" and "on IFACE" are optional, each at most once, in either order; what follows is
     // the pcap expression, kept exactly as written.

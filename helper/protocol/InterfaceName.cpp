@@ -1,5 +1,7 @@
 #include "InterfaceName.h"
 
+#include "QuotedText.h"
+
 #include <QSet>
 
 #include <net/if.h>
@@ -10,36 +12,6 @@ namespace {
 
 // IFNAMSIZ counts the terminating NUL.
 constexpr qsizetype maxNameBytes = IFNAMSIZ - 1;
-
-// Names come from config files and D-Bus callers: escape them so that an error message stays one
-// readable line whatever the name holds, and cut absurdly long ones.
-QString quoted(const QString &text)
-{
-    constexpr qsizetype maxShown = 40;
-    QString out = QStringLiteral("\"");
-    const QString shown = text.size() > maxShown ? text.left(maxShown) : text;
-    for (const QChar c : shown) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += u'\\';
-            out += c;
-        } else if (u == u'\n') {
-            out += QStringLiteral("\\n");
-        } else if (u == u'\t') {
-            out += QStringLiteral("\\t");
-        } else if (u == u'\r') {
-            out += QStringLiteral("\\r");
-        } else if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) {
-            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
-    }
-    if (shown.size() != text.size())
-        out += QStringLiteral("...");
-    out += u'"';
-    return out;
-}
 
 bool fail(QString *error, const QString &message)
 {
@@ -98,7 +70,7 @@ QString characterProblem(char32_t c)
 
 bool isValid(const QString &name, QString *error)
 {
-    const QString subject = QStringLiteral("interface name ") + quoted(name);
+    const QString subject = QStringLiteral("interface name ") + quotedText(name);
     if (name.isEmpty())
         return fail(error, QStringLiteral("interface name is empty"));
     if (name == QLatin1String(".") || name == QLatin1String(".."))
@@ -127,7 +99,7 @@ bool isValid(const QString &name, QString *error)
 
 bool parseList(const QString &text, QStringList *names, bool *any, QString *error)
 {
-    const QString subject = QStringLiteral("interface list ") + quoted(text);
+    const QString subject = QStringLiteral("interface list ") + quotedText(text);
     if (text.trimmed().isEmpty())
         return fail(error, QStringLiteral("no interface given; name one or more interfaces "
                                           "separated by commas, or \"any\""));
@@ -150,7 +122,7 @@ bool parseList(const QString &text, QStringList *names, bool *any, QString *erro
             return fail(error, problem);
         // Refused rather than merged: a repeated name is most often a typo for another interface.
         if (seen.contains(item))
-            return fail(error, subject + QStringLiteral(" names ") + quoted(item) +
+            return fail(error, subject + QStringLiteral(" names ") + quotedText(item) +
                                    QStringLiteral(" twice"));
         seen.insert(item);
         result.append(item);

@@ -4,6 +4,8 @@
 // path and the GUI can never disagree about where a header starts or what is missing.
 #include "PacketDecoder.h"
 
+#include "IpProtocol.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -18,24 +20,7 @@ namespace nfqmon {
 
 namespace {
 
-namespace Proto {
-enum : std::uint8_t {
-    HopByHop = 0,
-    Icmp = 1,
-    Tcp = 6,
-    Udp = 17,
-    Dccp = 33,
-    Routing = 43,
-    Fragment = 44,
-    Esp = 50,
-    Ah = 51,
-    Icmpv6 = 58,
-    NoNext = 59,
-    DestinationOptions = 60,
-    Sctp = 132,
-    UdpLite = 136,
-};
-}
+namespace Proto = IpProtocol;
 
 enum class Header : std::uint8_t {
     IPv4,

@@ -82,13 +82,7 @@ class TestCaptureEngine : public QObject
     TestNetwork m_network;
 
 private slots:
-    void initTestCase()
-    {
-        NFQMON_REQUIRE_PRIVILEGES();
-        QString error;
-        QVERIFY2(TestNetwork::enterPrivateNamespace(&error), qPrintable(error));
-        QVERIFY2(m_network.addPeers(1, &error), qPrintable(error));
-    }
+    void initTestCase() { NFQMON_ENTER_TEST_NETWORK(m_network, 1); }
     void cleanupTestCase() { m_network.removeAll(); }
     void init()
     {

@@ -76,10 +76,7 @@ private:
 
 void tst_HeadlessDumps::initTestCase()
 {
-    NFQMON_REQUIRE_PRIVILEGES();
-    QString error;
-    QVERIFY2(TestNetwork::enterPrivateNamespace(&error), qPrintable(error));
-    QVERIFY2(m_network.addPeers(1, &error), qPrintable(error));
+    NFQMON_ENTER_TEST_NETWORK(m_network, 1);
 }
 
 void tst_HeadlessDumps::init()

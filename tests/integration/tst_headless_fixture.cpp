@@ -40,10 +40,7 @@ private:
 
 void tst_HeadlessFixture::initTestCase()
 {
-    NFQMON_REQUIRE_PRIVILEGES();
-    QString error;
-    QVERIFY2(TestNetwork::enterPrivateNamespace(&error), qPrintable(error));
-    QVERIFY2(m_network.addPeers(2, &error), qPrintable(error));
+    NFQMON_ENTER_TEST_NETWORK(m_network, 2);
 }
 
 void tst_HeadlessFixture::init()

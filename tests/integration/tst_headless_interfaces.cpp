@@ -31,10 +31,7 @@ private:
 
 void tst_HeadlessInterfaces::initTestCase()
 {
-    NFQMON_REQUIRE_PRIVILEGES();
-    QString error;
-    QVERIFY2(TestNetwork::enterPrivateNamespace(&error), qPrintable(error));
-    QVERIFY2(m_network.addPeers(3, &error), qPrintable(error));
+    NFQMON_ENTER_TEST_NETWORK(m_network, 3);
 }
 
 void tst_HeadlessInterfaces::init()

@@ -16,7 +16,9 @@
 // (setBe16() helps) or cut them with QByteArray::left().
 #pragma once
 
+#include "IpProtocol.h"
 #include <QByteArray>
+
 #include <QList>
 
 #include <cstdint>
@@ -24,23 +26,8 @@
 
 namespace nfqmon::test::PacketBuilder {
 
-// IP protocol numbers the tests use.
-enum : std::uint8_t {
-    HopByHop = 0,
-    Icmp = 1,
-    Tcp = 6,
-    Udp = 17,
-    Dccp = 33,
-    Routing = 43,
-    Fragment = 44,
-    Esp = 50,
-    Ah = 51,
-    Icmpv6 = 58,
-    NoNext = 59,
-    DestinationOptions = 60,
-    Sctp = 132,
-    UdpLite = 136,
-};
+// IP protocol numbers, as PacketBuilder::Tcp and so on.
+using namespace nfqmon::IpProtocol;
 
 struct Ipv4Options {
     std::uint8_t ttl = 64;

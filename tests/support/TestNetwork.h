@@ -11,6 +11,7 @@
 #pragma once
 
 #include "Command.h"
+#include "TestEnvironment.h"
 
 #include <QList>
 #include <QString>
@@ -110,3 +111,13 @@ private:
 };
 
 } // namespace nfqmon::test
+
+// initTestCase() of a test that needs the kernel: a private namespace with `peers` peers.
+#define NFQMON_ENTER_TEST_NETWORK(network, peers)                                                  \
+    do {                                                                                           \
+        NFQMON_REQUIRE_PRIVILEGES();                                                               \
+        QString networkError_;                                                                     \
+        QVERIFY2(nfqmon::test::TestNetwork::enterPrivateNamespace(&networkError_),                 \
+                 qPrintable(networkError_));                                                       \
+        QVERIFY2((network).addPeers((peers), &networkError_), qPrintable(networkError_));          \
+    } while (false)

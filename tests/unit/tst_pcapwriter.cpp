@@ -3,6 +3,8 @@
 #include "PcapReader.h"
 #include "PcapWriter.h"
 
+#include "PacketBuilder.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -10,12 +12,12 @@
 #include <QtEndian>
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 using namespace nfqmon;
+namespace PacketBuilder = nfqmon::test::PacketBuilder;
 
 namespace {
 
@@ -30,80 +32,22 @@ std::uint32_t wireLengthOf(const TestPacket &packet)
     return packet.wireLength ? packet.wireLength : static_cast<std::uint32_t>(packet.bytes.size());
 }
 
-void appendBe16(QByteArray &out, quint16 value)
-{
-    out.append(char(value >> 8));
-    out.append(char(value & 0xff));
-}
-
-QByteArray address(int family, const char *text)
-{
-    unsigned char buffer[16] = {};
-    if (inet_pton(family, text, buffer) != 1)
-        qFatal("bad address %s", text);
-    return QByteArray(reinterpret_cast<const char *>(buffer), family == AF_INET ? 4 : 16);
-}
-
 QByteArray udp(quint16 sourcePort, quint16 destinationPort, int payloadSize)
 {
-    QByteArray out;
-    appendBe16(out, sourcePort);
-    appendBe16(out, destinationPort);
-    appendBe16(out, quint16(8 + payloadSize));
-    appendBe16(out, 0);
+    QByteArray payload;
     for (int i = 0; i < payloadSize; ++i)
-        out.append(char('a' + i % 26));
-    return out;
+        payload.append(char('a' + i % 26));
+    return PacketBuilder::udp(sourcePort, destinationPort, payload);
 }
 
 QByteArray tcpSyn(quint16 sourcePort, quint16 destinationPort)
 {
-    QByteArray out;
-    appendBe16(out, sourcePort);
-    appendBe16(out, destinationPort);
-    out.append(QByteArray::fromHex("00000001"
-                                   "00000000"
-                                   "5002"
-                                   "ffff"
-                                   "0000"
-                                   "0000"));
-    return out;
+    return PacketBuilder::tcp(sourcePort, destinationPort, 0x02);
 }
 
-// Minimal but well-formed packets, so that tcpdump decodes them as a user would see them.
-QByteArray ipv4(const char *source, const char *destination, quint8 protocol,
-                const QByteArray &payload)
-{
-    QByteArray out = QByteArray::fromHex("4500");
-    appendBe16(out, quint16(20 + payload.size()));
-    out.append(QByteArray::fromHex("12344000"));
-    out.append(char(64));
-    out.append(char(protocol));
-    appendBe16(out, 0);
-    out.append(address(AF_INET, source));
-    out.append(address(AF_INET, destination));
-    quint32 sum = 0;
-    for (int i = 0; i < 20; i += 2)
-        sum += (quint8(out[i]) << 8) | quint8(out[i + 1]);
-    while (sum >> 16)
-        sum = (sum & 0xffff) + (sum >> 16);
-    const quint16 checksum = quint16(~sum);
-    out[10] = char(checksum >> 8);
-    out[11] = char(checksum & 0xff);
-    return out + payload;
-}
-
-QByteArray ipv6(const char *source, const char *destination, quint8 nextHeader,
-                const QByteArray &payload)
-{
-    QByteArray out = QByteArray::fromHex("60000000");
-    appendBe16(out, quint16(payload.size()));
-    out.append(char(nextHeader));
-    out.append(char(64));
-    out.append(address(AF_INET6, source));
-    out.append(address(AF_INET6, destination));
-    return out + payload;
-}
+// Well-formed packets with checksums, so that tcpdump decodes them as a user would see them.
+using PacketBuilder::ipv4;
+using PacketBuilder::ipv6;
 
 QByteArray readAll(const QString &path)
 {

@@ -1,86 +1,38 @@
 // RuleSet and CompiledFilter: what a user's rule drops, and what a bad rule says.
 #include "RuleSet.h"
 
-#include <QtTest>
+#include "PacketBuilder.h"
 
-#include <arpa/inet.h>
+#include <QtTest>
 
 #include <algorithm>
 #include <vector>
 
 using namespace nfqmon;
+namespace PacketBuilder = nfqmon::test::PacketBuilder;
 
 namespace {
 
-void appendBe16(QByteArray &out, quint16 value)
-{
-    out.append(char(value >> 8));
-    out.append(char(value & 0xff));
-}
-
-QByteArray address(int family, const char *text)
-{
-    unsigned char buffer[16] = {};
-    if (inet_pton(family, text, buffer) != 1)
-        qFatal("bad address %s", text);
-    return QByteArray(reinterpret_cast<const char *>(buffer), family == AF_INET ? 4 : 16);
-}
-
+// The packets the rules are matched against, built the same way in every test.
 QByteArray udp(quint16 sourcePort, quint16 destinationPort)
 {
-    QByteArray out;
-    appendBe16(out, sourcePort);
-    appendBe16(out, destinationPort);
-    appendBe16(out, 12);
-    appendBe16(out, 0);
-    return out + QByteArray("ping");
+    return PacketBuilder::udp(sourcePort, destinationPort, QByteArray("ping"));
 }
 
 // flags: the TCP flag byte (0x02 SYN, 0x10 ACK, 0x12 SYN-ACK, ...).
 QByteArray tcp(quint16 sourcePort, quint16 destinationPort, quint8 flags)
 {
-    QByteArray out;
-    appendBe16(out, sourcePort);
-    appendBe16(out, destinationPort);
-    out.append(QByteArray::fromHex("00000001000000005000"));
-    out[13] = char(flags);
-    out.append(QByteArray::fromHex("ffff00000000"));
-    return out;
+    return PacketBuilder::tcp(sourcePort, destinationPort, flags);
 }
 
 QByteArray icmpEcho()
 {
-    return QByteArray::fromHex("0800f7fe00010001");
+    return PacketBuilder::icmpEcho(false, 1, 1);
 }
 
-QByteArray ipv4(const char *source, const char *destination, quint8 protocol,
-                const QByteArray &payload)
-{
-    QByteArray out = QByteArray::fromHex("4500");
-    appendBe16(out, quint16(20 + payload.size()));
-    out.append(QByteArray::fromHex("000040004000"));
-    out[9] = char(protocol);
-    out.append(QByteArray::fromHex("0000"));
-    out.append(address(AF_INET, source));
-    out.append(address(AF_INET, destination));
-    return out + payload;
-}
-
-QByteArray ipv6(const char *source, const char *destination, quint8 nextHeader,
-                const QByteArray &payload)
-{
-    QByteArray out = QByteArray::fromHex("60000000");
-    appendBe16(out, quint16(payload.size()));
-    out.append(char(nextHeader));
-    out.append(char(64));
-    out.append(address(AF_INET6, source));
-    out.append(address(AF_INET6, destination));
-    return out + payload;
-}
-
-constexpr quint8 Icmp = 1;
-constexpr quint8 Tcp = 6;
-constexpr quint8 Udp = 17;
+using PacketBuilder::ipv4;
+using PacketBuilder::ipv6;
+using namespace nfqmon::IpProtocol;
 
 Rule rule(int id, const char *expression, const char *interface = "",
           RuleDirection direction = RuleDirection::Any, bool enabled = true)
