@@ -54,18 +54,21 @@ bool RecordConsumer::allEmpty() const
     return std::all_of(m_rings.begin(), m_rings.end(), [](const auto &r) { return r->empty(); });
 }
 
-void RecordConsumer::waitForData(int timeoutMs)
+short RecordConsumer::waitFor(int fd, short events, bool onData, int timeoutMs)
 {
-    m_sleeping.store(true);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    if (allEmpty()) {
-        pollfd p{m_wakeFd, POLLIN, 0};
-        while (::poll(&p, 1, timeoutMs) < 0 && errno == EINTR) {
+    pollfd p[2] = {{m_wakeFd, POLLIN, 0}, {fd, events, 0}};
+    if (onData) {
+        m_sleeping.store(true);
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+    }
+    if (!onData || allEmpty()) {
+        while (::poll(p, 2, timeoutMs) < 0 && errno == EINTR) {
         }
     }
     m_sleeping.store(false);
     std::uint64_t value;
     [[maybe_unused]] ssize_t got = ::read(m_wakeFd, &value, sizeof value);
+    return p[1].revents;
 }
 
 } // namespace nfqmon

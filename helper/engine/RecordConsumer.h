@@ -37,6 +37,7 @@ public:
 
 protected:
     // Consumer thread: drains every ring, calling f(record, bytes); returns entries handled.
+    // An f that returns bool may refuse an entry (see RecordRing::consume()).
     template <typename F> std::size_t drain(F &&f, std::size_t maxPerRing = 4096)
     {
         std::size_t total = 0;
@@ -46,7 +47,12 @@ protected:
     }
     bool allEmpty() const;
     // Consumer thread: sleeps until wake() or the timeout; returns at once if data arrived.
-    void waitForData(int timeoutMs);
+    void waitForData(int timeoutMs) { waitFor(-1, 0, true, timeoutMs); }
+    // Consumer thread: sleeps until `fd` reports one of `events` (POLLHUP and POLLERR always),
+    // interrupt(), the timeout, or, when `onData`, wake() or data already waiting. A consumer
+    // whose output is full passes onData = false, so that new records do not wake it in vain.
+    // Returns the fd's revents (0 when something else woke it).
+    short waitFor(int fd, short events, bool onData, int timeoutMs);
     // Stops offers from reaching the rings (e.g. after a write error); they count as lost.
     void deactivate() { m_active.store(false, std::memory_order_relaxed); }
     void interrupt(); // wakes the consumer thread regardless of data (for stopping)

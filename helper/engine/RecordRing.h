@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <span>
+#include <type_traits>
 
 namespace nfqmon {
 
@@ -24,7 +25,8 @@ public:
     bool tryPush(const PacketRecord &record, std::span<const std::uint8_t> bytes);
 
     // Consumer side: calls f(record, bytes) for up to maxEntries entries; returns how many.
-    // The bytes are valid only during the call.
+    // The bytes are valid only during the call. An f that returns bool may refuse an entry by
+    // returning false: it stays in the ring and consume() returns.
     template <typename F> std::size_t consume(F &&f, std::size_t maxEntries = SIZE_MAX);
 
     bool empty() const
@@ -64,8 +66,14 @@ template <typename F> std::size_t RecordRing::consume(F &&f, std::size_t maxEntr
         }
         PacketRecord record;
         std::memcpy(&record, entry + sizeof header, sizeof record);
-        f(static_cast<const PacketRecord &>(record),
-          std::span<const std::uint8_t>(entry + sizeof header + sizeof record, header.byteCount));
+        const std::span<const std::uint8_t> bytes(entry + sizeof header + sizeof record,
+                                                  header.byteCount);
+        if constexpr (std::is_same_v<decltype(f(record, bytes)), bool>) {
+            if (!f(static_cast<const PacketRecord &>(record), bytes))
+                break; // refused: it stays for the next call
+        } else {
+            f(static_cast<const PacketRecord &>(record), bytes);
+        }
         tail += header.size;
         ++count;
     }

@@ -1,0 +1,63 @@
+#include "StreamEncoder.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace nfqmon {
+
+using namespace stream;
+
+StreamEncoder::StreamEncoder(std::uint32_t maxBytes)
+    : m_maxBytes(
+          std::clamp<std::uint32_t>(maxBytes, sizeof(BatchHeader) + entrySize(0), MaxBatchBytes))
+{
+    m_buffer.reserve(std::min<std::size_t>(m_maxBytes, 256 * 1024));
+    m_buffer.resize(sizeof(BatchHeader));
+}
+
+bool StreamEncoder::append(const PacketRecord &record, std::span<const std::uint8_t> bytes)
+{
+    const auto captured = std::uint32_t(std::min<std::size_t>(bytes.size(), MaxCapturedLength));
+    const std::size_t size = entrySize(captured);
+    // One entry always fits in an empty batch, whatever the limit.
+    if (m_recordCount > 0 &&
+        (m_recordCount >= MaxBatchRecords || m_buffer.size() + size > m_maxBytes))
+        return false;
+
+    PacketRecord kept = record;
+    kept.capturedLength = captured;
+    // Readers rely on these; the engine already keeps them, this makes sure of it.
+    kept.packetLength = std::max(kept.packetLength, captured);
+    kept.inInterface[InterfaceNameSize - 1] = '\0';
+    kept.outInterface[InterfaceNameSize - 1] = '\0';
+
+    const std::size_t at = m_buffer.size();
+    m_buffer.resize(at + size); // zero-fills the padding
+    std::memcpy(m_buffer.data() + at, &kept, sizeof kept);
+    if (captured > 0)
+        std::memcpy(m_buffer.data() + at + sizeof kept, bytes.data(), captured);
+    ++m_recordCount;
+    return true;
+}
+
+std::span<const std::uint8_t> StreamEncoder::seal(std::uint64_t lostTotal)
+{
+    lostTotal = std::max(lostTotal, m_reportedLost);
+    BatchHeader header;
+    header.recordCount = m_recordCount;
+    header.payloadBytes = std::uint32_t(m_buffer.size() - sizeof header);
+    header.sequence = ++m_sequence;
+    header.lostSincePrevious = lostTotal - m_reportedLost;
+    header.lostTotal = lostTotal;
+    m_reportedLost = lostTotal;
+    std::memcpy(m_buffer.data(), &header, sizeof header);
+    return m_buffer;
+}
+
+void StreamEncoder::clear()
+{
+    m_buffer.resize(sizeof(BatchHeader));
+    m_recordCount = 0;
+}
+
+} // namespace nfqmon
