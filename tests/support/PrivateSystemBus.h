@@ -1,0 +1,133 @@
+// A private D-Bus system bus with the real polkitd, for tests that drive `nfqmon-helper --service`
+// as unprivileged users. start() moves the test process (its main thread, which starts every
+// child) into a private mount namespace and, only there, bind-mounts
+//
+//   /etc/passwd, /etc/group        copies that add the test users nfqmon-allowed, nfqmon-refused
+//   /usr/share/polkit-1/actions    the machine's actions plus packaging/polkit/org.nfqmon.policy
+//   /etc/polkit-1/rules.d          one rules file: YES for nfqmon-allowed, NO for nfqmon-refused
+//                                  on org.nfqmon.* actions
+//   /usr/share/polkit-1/rules.d    empty, so the machine's own rules do not interfere
+//
+// then runs dbus-daemon with a system-bus configuration of its own (the default policy of
+// system.conf, polkit's and packaging/dbus's policy files, activation of org.nfqmon.Helper as
+// root without the setuid launch helper) and polkitd on it, and points DBUS_SYSTEM_BUS_ADDRESS
+// of the test process at it. The machine's files and its own system bus are never changed.
+//
+// It also enters TestNetwork's private network namespace first: the helper it activates runs in
+// the namespaces of the bus daemon, and must never touch the machine's firewall.
+#pragma once
+
+#include "Command.h"
+
+#include <QDBusConnection>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+class QProcess;
+
+namespace nfqmon::test {
+
+class PrivateSystemBus
+{
+public:
+    // The test users that exist inside the mount namespace (gid = uid, no other groups,
+    // home /nonexistent, shell /usr/sbin/nologin).
+    static constexpr char AllowedUser[] = "nfqmon-allowed"; // polkit: YES for org.nfqmon.*
+    static constexpr uint AllowedUid = 64101;
+    static constexpr char RefusedUser[] = "nfqmon-refused"; // polkit: NO for org.nfqmon.*
+    static constexpr uint RefusedUid = 64102;
+
+    static constexpr char HelperService[] = "org.nfqmon.Helper";
+    static constexpr char PolkitService[] = "org.freedesktop.PolicyKit1";
+    static constexpr int DefaultIdleTimeout = 60; // seconds, as the helper's own default
+
+    // uid of AllowedUser, RefusedUser, "root" or "nobody" (65534: a user no rule speaks for);
+    // nothing for anyone else.
+    static std::optional<uint> uidOf(const QString &user);
+
+    // Idempotent; start() calls it. Refuses to run in pid 1's mount namespace afterwards.
+    static bool enterPrivateMountNamespace(QString *error);
+    static bool inPrivateMountNamespace();
+    // `argv` run in the mount namespace this process had before: what the machine sees.
+    static QStringList commandOutside(const QStringList &argv);
+
+    PrivateSystemBus();
+    ~PrivateSystemBus(); // stop()
+    PrivateSystemBus(const PrivateSystemBus &) = delete;
+    PrivateSystemBus &operator=(const PrivateSystemBus &) = delete;
+
+    // What the activation file runs: `PROGRAM --service --state-dir DIR --idle-timeout N ARGS`.
+    // Set before start(), or later followed by writeHelperService() (the next activation uses
+    // it; a helper already running is not restarted). Defaults: the helper under test, a
+    // "state" directory in this bus's temporary directory, DefaultIdleTimeout, no arguments.
+    void setHelperProgram(const QString &program) { m_helperProgram = program; }
+    void setHelperStateDirectory(const QString &directory) { m_helperStateDirectory = directory; }
+    void setHelperIdleTimeout(int seconds) { m_helperIdleTimeout = seconds; }
+    void setHelperArguments(const QStringList &arguments) { m_helperArguments = arguments; }
+    QString helperStateDirectory() const;
+    QStringList helperCommand() const; // program and arguments of the Exec= line
+    bool writeHelperService(QString *error);
+
+    // Everything above, within `timeout`. On failure `error` says why (with the daemons'
+    // output) and nothing is left running or mounted. Call from the main thread.
+    bool start(QString *error, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+    // Kills the helper (if it runs), polkitd and dbus-daemon, unmounts and removes the
+    // temporary directory, restores DBUS_SYSTEM_BUS_ADDRESS. Safe to call at any point.
+    void stop();
+    bool isRunning() const;
+
+    QString address() const { return m_address; } // "unix:path=..."
+    // The test process's own (root) connection to this bus. Prefer it to
+    // QDBusConnection::systemBus(), which Qt creates once per process and never reconnects.
+    QDBusConnection connection() const;
+    // What dbus-daemon (and so the helpers it activated) and polkitd printed so far.
+    QString output() const;
+
+    bool waitForName(const QString &name, std::chrono::milliseconds timeout) const;
+    bool waitForNameGone(const QString &name, std::chrono::milliseconds timeout) const;
+    // GetConnectionUnixProcessID of `name`; 0 when nobody owns it.
+    qint64 pidOfName(const QString &name) const;
+    qint64 helperPid() const { return pidOfName(QLatin1String(HelperService)); }
+    // SIGTERM to the process owning org.nfqmon.Helper (SIGKILL after `timeout`); true when
+    // none runs afterwards.
+    bool stopHelper(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+    // `argv` run as `user` (one uidOf() knows) through setpriv, with this bus
+    // as its system bus and an environment fit for that user (HOME=/nonexistent, USER, LOGNAME).
+    QStringList commandAs(const QString &user, const QStringList &argv) const;
+    Command::Result runAs(const QString &user, const QStringList &argv,
+                          std::chrono::milliseconds timeout = std::chrono::seconds(15),
+                          const QByteArray &input = {}) const;
+    // Started (or nullptr and `error`); killed by the kernel if the test process dies.
+    std::unique_ptr<QProcess> startAs(const QString &user, const QString &program,
+                                      const QStringList &arguments, QString *error) const;
+
+private:
+    QString path(const QString &name) const;
+    bool prepareFiles(QString *error);
+    bool mountOver(const QString &source, const QString &target, QString *error);
+    bool startDaemon(QString *error, std::chrono::milliseconds timeout);
+    bool startPolkit(QString *error, std::chrono::milliseconds timeout);
+    void killProcess(std::unique_ptr<QProcess> &process);
+    void killActivatedChildren();
+
+    std::unique_ptr<QTemporaryDir> m_directory;
+    QStringList m_mounts;
+    std::unique_ptr<QProcess> m_daemon;
+    std::unique_ptr<QProcess> m_polkit;
+    QString m_address;
+    QString m_connectionName;
+    std::optional<QByteArray> m_previousAddress; // DBUS_SYSTEM_BUS_ADDRESS before start()
+
+    QString m_helperProgram;
+    QString m_helperStateDirectory;
+    int m_helperIdleTimeout = DefaultIdleTimeout;
+    QStringList m_helperArguments;
+};
+
+} // namespace nfqmon::test
