@@ -50,7 +50,8 @@ public:
     // nothing for anyone else.
     static std::optional<uint> uidOf(const QString &user);
 
-    // Idempotent; start() calls it. Refuses to run in pid 1's mount namespace afterwards.
+    // Idempotent; start() calls it. The fixture mounts only while inPrivateMountNamespace():
+    // in that namespace, which is neither the one the process had before nor pid 1's.
     static bool enterPrivateMountNamespace(QString *error);
     static bool inPrivateMountNamespace();
     // `argv` run in the mount namespace this process had before: what the machine sees.
