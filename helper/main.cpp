@@ -1,5 +1,6 @@
-// nfqmon-helper: the root helper. Headless mode for now: --config FILE.
+// nfqmon-helper: the root helper. `--service` on the D-Bus system bus, `--config FILE` headless.
 #include "HeadlessRunner.h"
+#include "ServiceRunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,6 +22,19 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Run headless with the capture described in <file>."),
         QStringLiteral("file"));
     parser.addOption(config);
+    const QCommandLineOption service(
+        QStringLiteral("service"),
+        QCoreApplication::translate("main", "Serve org.nfqmon.Helper on the D-Bus system bus."));
+    const QCommandLineOption stateDir(
+        QStringLiteral("state-dir"),
+        QCoreApplication::translate("main", "Keep the saved rules in <dir> (service mode)."),
+        QStringLiteral("dir"), QStringLiteral("/var/lib/nfqmon"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QCoreApplication::translate("main", "Exit after <seconds> without a capture or a client "
+                                            "(service mode; 0: never)."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({service, stateDir, idleTimeout});
     if (!parser.parse(app.arguments())) {
         nfqmon::printError(parser.errorText());
         return 2;
@@ -29,10 +43,22 @@ int main(int argc, char *argv[])
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
-    if (!parser.isSet(config) || !parser.positionalArguments().isEmpty()) {
-        nfqmon::printError(
-            QCoreApplication::translate("main", "usage: nfqmon-helper --config FILE (see --help)"));
+    bool idleOk = false;
+    const int idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
+    if (parser.isSet(config) == parser.isSet(service) || !parser.positionalArguments().isEmpty() ||
+        !idleOk || idleSeconds < 0) {
+        nfqmon::printError(QCoreApplication::translate(
+            "main", "usage: nfqmon-helper --service [--state-dir DIR] [--idle-timeout SECONDS] | "
+                    "--config FILE (see --help)"));
         return 2;
+    }
+
+    if (parser.isSet(service)) {
+        nfqmon::ServiceRunner runner({parser.value(stateDir), idleSeconds});
+        if (const int failed = runner.start())
+            return failed;
+        QObject::connect(&runner, &nfqmon::ServiceRunner::finished, &app, &QCoreApplication::exit);
+        return app.exec();
     }
 
     nfqmon::HeadlessRunner runner;

@@ -23,6 +23,14 @@ CaptureEngine::CaptureEngine(CaptureOptions options) : m_options(std::move(optio
 CaptureEngine::~CaptureEngine()
 {
     stop();
+    closeUnusedDescriptors();
+}
+
+void CaptureEngine::closeUnusedDescriptors()
+{
+    for (int *fd : {&m_options.dumpInputFd, &m_options.dumpOutputFd})
+        if (*fd >= 0)
+            ::close(std::exchange(*fd, -1));
 }
 
 bool CaptureEngine::validate(QString *error) const
@@ -130,16 +138,25 @@ bool CaptureEngine::openDumps(QString *error)
 {
     if (!m_options.dump)
         return true;
-    const struct {
+    struct Wanted {
         const QString &path;
+        int &fd;
         bool acceptedOnly;
-    } wanted[] = {{m_options.dumpInput, false}, {m_options.dumpOutput, true}};
-    for (const auto &w : wanted) {
-        if (w.path.isEmpty())
+        const char *name; // for messages about a descriptor
+    };
+    Wanted wanted[] = {{m_options.dumpInput, m_options.dumpInputFd, false, "of received packets"},
+                       {m_options.dumpOutput, m_options.dumpOutputFd, true, "of accepted packets"}};
+    for (auto &w : wanted) {
+        if (w.path.isEmpty() && w.fd < 0)
             continue;
         auto dump = std::make_shared<DumpWriter>(m_options.queueCount, w.acceptedOnly,
                                                  m_options.snapLength);
-        if (!dump->open(w.path, error))
+        const int fd = std::exchange(w.fd, -1); // owned by the dump from here, even on failure
+        const bool opened =
+            fd >= 0
+                ? dump->openFd(fd, w.path.isEmpty() ? QString::fromLatin1(w.name) : w.path, error)
+                : dump->open(w.path, error);
+        if (!opened)
             return false;
         m_dumps.push_back(std::move(dump));
     }
@@ -173,6 +190,7 @@ void CaptureEngine::teardown()
 
 void CaptureEngine::abandon()
 {
+    closeUnusedDescriptors();
     teardown();
     m_workers.clear();
     m_dumps.clear();

@@ -62,6 +62,7 @@ private:
     void report(const QString &message) const;
     void teardown();
     void abandon(); // after a failed start
+    void closeUnusedDescriptors();
 
     CaptureOptions m_options;
     MessageHandler m_onMessage;

@@ -1,29 +1,19 @@
 #include "HeadlessRunner.h"
 
 #include "ConfigParser.h"
+#include "TerminationSignals.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QMutex>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace nfqmon {
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onUnixSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] ssize_t written = ::write(g_signalPipe[1], &byte, 1);
-}
 
 QMutex g_consoleMutex;
 
@@ -79,17 +69,8 @@ int HeadlessRunner::start(const QString &configPath)
     }
 
     // Signals first: a SIGTERM during start-up must still lead to a clean stop.
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-        m_signalNotifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
-        connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
-        struct sigaction action = {};
-        action.sa_handler = onUnixSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &action, nullptr);
-        sigaction(SIGTERM, &action, nullptr);
-        sigaction(SIGHUP, &action, nullptr);
-    }
+    auto *stopRequests = new TerminationSignals(this);
+    connect(stopRequests, &TerminationSignals::received, this, &HeadlessRunner::shutdown);
 
     m_engine = std::make_unique<CaptureEngine>(*options);
     m_engine->setMessageHandler([](const QString &message) { printError(message); });
@@ -117,14 +98,6 @@ int HeadlessRunner::start(const QString &configPath)
         m_statusTimer->start(options->statusIntervalSeconds * 1000);
     }
     return -1;
-}
-
-void HeadlessRunner::onSignal()
-{
-    char buffer[16];
-    while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) {
-    }
-    shutdown();
 }
 
 void HeadlessRunner::printStatus()

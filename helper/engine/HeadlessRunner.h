@@ -10,7 +10,6 @@
 
 #include <memory>
 
-class QSocketNotifier;
 class QTimer;
 
 namespace nfqmon {
@@ -33,13 +32,11 @@ signals:
     void finished(int exitCode);
 
 private:
-    void onSignal();
     void printStatus();
     void shutdown();
     static bool checkConfigOwnership(const QString &path, QString *error);
 
     std::unique_ptr<CaptureEngine> m_engine;
-    QSocketNotifier *m_signalNotifier = nullptr;
     QTimer *m_statusTimer = nullptr;
 };
 

@@ -17,6 +17,10 @@ struct CaptureOptions {
     bool dump = false;      // dump_input / dump_output are used only when true
     QString dumpInput;      // every packet received
     QString dumpOutput;     // every packet accepted
+    // Descriptors a D-Bus caller opened (the helper never opens a path a caller chose); when
+    // >= 0 they are used instead of the paths and the engine takes ownership of them.
+    int dumpInputFd = -1;
+    int dumpOutputFd = -1;
     bool enableIptables = true;
     std::uint16_t queueNumber = 0;
     std::uint16_t queueCount = 1;        // > 1: --queue-balance over queueNumber..+count-1

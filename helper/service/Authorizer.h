@@ -1,0 +1,41 @@
+// Asks polkit, through its D-Bus API, whether a caller may perform an action. The subject is the
+// caller's unique bus name (polkit asks the bus who that is); the helper never looks up a PID or
+// UID itself. The check is asynchronous: while one caller sits at a password prompt, other calls
+// are served and the packet path is not involved at all.
+#pragma once
+
+#include "MethodPolicy.h"
+
+#include <QDBusConnection>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace nfqmon {
+
+class Authorizer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Result { Allowed, Refused, Failed };
+    using Done = std::function<void(Result result, const QString &problem)>;
+
+    explicit Authorizer(QDBusConnection bus, QObject *parent = nullptr);
+
+    // `done` runs on the event loop once polkit answered; Failed when polkit could not be asked.
+    void check(const QString &busName, Action action, Done done);
+    // The caller left the bus: polkit may drop its prompt.
+    void cancelFor(const QString &busName);
+    int pendingChecks() const { return int(m_pending.size()); }
+
+    // Long enough for a person to read the prompt and type a password.
+    static constexpr int TimeoutMs = 5 * 60 * 1000;
+
+private:
+    QDBusConnection m_bus;
+    quint64 m_nextId = 0;
+    QMultiHash<QString, QString> m_pending; // bus name -> cancellation ids
+};
+
+} // namespace nfqmon

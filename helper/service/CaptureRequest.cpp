@@ -1,0 +1,129 @@
+#include "CaptureRequest.h"
+
+#include "ArgumentReader.h"
+#include "InterfaceName.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <utility>
+
+namespace nfqmon {
+
+namespace {
+
+constexpr int MaxInterfaces = 64;
+
+// A private duplicate of a caller's descriptor, or -1 and a sentence.
+int writableRegularFile(const QDBusUnixFileDescriptor &descriptor, const QString &key,
+                        QString *error)
+{
+    const int fd = descriptor.isValid() ? descriptor.fileDescriptor() : -1;
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+        *error = QStringLiteral("%1 is not an open file descriptor").arg(key);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *error = QStringLiteral("%1 must be a regular file opened for writing; this descriptor is "
+                                "a %2")
+                     .arg(key, S_ISDIR(st.st_mode)    ? QStringLiteral("directory")
+                               : S_ISFIFO(st.st_mode) ? QStringLiteral("pipe")
+                               : S_ISSOCK(st.st_mode) ? QStringLiteral("socket")
+                                                      : QStringLiteral("device"));
+        return -1;
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || (flags & O_ACCMODE) == O_RDONLY) {
+        *error = QStringLiteral("%1 is open for reading only; open the file for writing").arg(key);
+        return -1;
+    }
+    const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    if (copy < 0)
+        *error = QStringLiteral("%1: %2").arg(key, QString::fromLocal8Bit(std::strerror(errno)));
+    return copy;
+}
+
+} // namespace
+
+CaptureRequest::CaptureRequest(CaptureRequest &&other) noexcept
+    : options(std::move(other.options)), keepRunning(other.keepRunning)
+{
+    other.options.dumpInputFd = -1;
+    other.options.dumpOutputFd = -1;
+}
+
+CaptureRequest::~CaptureRequest()
+{
+    for (int fd : {options.dumpInputFd, options.dumpOutputFd})
+        if (fd >= 0)
+            ::close(fd);
+}
+
+std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Problem *problem,
+                                                    QString *error)
+{
+    *problem = Problem::InvalidArgument;
+    ArgumentReader in(map, QStringLiteral("capture option"));
+    in.onlyKnownKeys(
+        {QStringLiteral("interfaces"), QStringLiteral("automaticRules"), QStringLiteral("queue"),
+         QStringLiteral("queues"), QStringLiteral("snapLength"), QStringLiteral("queueMaxLength"),
+         QStringLiteral("dumpInput"), QStringLiteral("dumpOutput"), QStringLiteral("keepRunning")});
+    CaptureRequest request;
+    CaptureOptions &o = request.options;
+    o.statusIntervalSeconds = 0;
+
+    const auto interfaces = in.stringList(QStringLiteral("interfaces"), MaxInterfaces, 64);
+    if (in.ok() && !interfaces)
+        in.fail(QStringLiteral("capture option interfaces is required: the interfaces to watch, "
+                               "or [\"any\"]"));
+    if (interfaces) {
+        QString problemText;
+        if (!InterfaceName::parseList(interfaces->join(QLatin1Char(',')), &o.interfaces,
+                                      &o.anyInterface, &problemText))
+            in.fail(problemText);
+    }
+    o.enableIptables = in.boolean(QStringLiteral("automaticRules")).value_or(true);
+    const auto queue = in.number(QStringLiteral("queue"), 0, 65535).value_or(0);
+    o.queueCount = std::uint16_t(in.number(QStringLiteral("queues"), 1, 16).value_or(1));
+    if (in.ok() && queue + o.queueCount - 1 > 65535)
+        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, 65535")
+                    .arg(queue)
+                    .arg(queue + o.queueCount - 1));
+    o.queueNumber = std::uint16_t(queue);
+    o.snapLength = in.number(QStringLiteral("snapLength"), 64, 65535).value_or(65535);
+    o.queueMaxLength =
+        in.number(QStringLiteral("queueMaxLength"), 1, 1u << 20).value_or(o.queueMaxLength);
+    request.keepRunning = in.boolean(QStringLiteral("keepRunning")).value_or(false);
+    const auto dumpInput = in.descriptor(QStringLiteral("dumpInput"));
+    const auto dumpOutput = in.descriptor(QStringLiteral("dumpOutput"));
+    if (!in.ok()) {
+        *error = in.error();
+        return std::nullopt;
+    }
+    if (o.interfaces.size() + (o.anyInterface ? 1 : 0) == 0) {
+        *error = QStringLiteral("capture option interfaces is empty");
+        return std::nullopt;
+    }
+    const QStringList unknown = InterfaceName::missing(o.interfaces);
+    if (!unknown.isEmpty()) {
+        *error = QStringLiteral("unknown interface(s): %1").arg(unknown.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+
+    *problem = Problem::BadDescriptor;
+    if (dumpInput &&
+        (o.dumpInputFd = writableRegularFile(*dumpInput, QStringLiteral("dumpInput"), error)) < 0)
+        return std::nullopt;
+    if (dumpOutput && (o.dumpOutputFd = writableRegularFile(
+                           *dumpOutput, QStringLiteral("dumpOutput"), error)) < 0)
+        return std::nullopt;
+    o.dump = dumpInput || dumpOutput;
+    *problem = Problem::None;
+    return request;
+}
+
+} // namespace nfqmon

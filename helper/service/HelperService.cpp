@@ -1,0 +1,469 @@
+#include "HelperService.h"
+
+#include "CaptureRequest.h"
+#include "ChainManager.h"
+#include "MethodPolicy.h"
+#include "RuleRequest.h"
+#include "RuleSet.h"
+#include "ServiceError.h"
+#include "StreamFormat.h"
+#include "StreamSender.h"
+
+#include <QDBusConnectionInterface>
+#include <QDBusMetaType>
+#include <QDBusServiceWatcher>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace nfqmon {
+
+const QString HelperService::ServiceName = QStringLiteral("org.nfqmon.Helper");
+const QString HelperService::ObjectPath = QStringLiteral("/org/nfqmon/Helper");
+
+namespace {
+
+QVariantMap familyReport(const ChainReport::Family &family)
+{
+    return {{QStringLiteral("preExists"), family.preExists},
+            {QStringLiteral("outExists"), family.outExists},
+            {QStringLiteral("jumps"), family.jumps}};
+}
+
+} // namespace
+
+HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *parent)
+    : QObject(parent), m_bus(bus), m_settings(std::move(settings)), m_authorizer(bus),
+      m_rules(m_settings.stateDir)
+{
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    // A method exported without an entry in the policy table would be a method without a check.
+    const QStringList uncovered = MethodPolicy::uncovered(staticMetaObject);
+    if (!uncovered.isEmpty())
+        qFatal("HelperService: no authorisation rule for %s",
+               qPrintable(uncovered.join(QStringLiteral(", "))));
+
+    m_watcher = new QDBusServiceWatcher(this);
+    m_watcher->setConnection(m_bus);
+    m_watcher->setWatchMode(QDBusServiceWatcher::WatchForUnregistration);
+    connect(m_watcher, &QDBusServiceWatcher::serviceUnregistered, this,
+            &HelperService::onCallerLeft);
+
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0)
+            emit idle();
+    });
+}
+
+HelperService::~HelperService()
+{
+    shutdown();
+}
+
+bool HelperService::start(QString *error, QString *warning)
+{
+    if (!m_rules.load(error, warning))
+        return false;
+    if (!m_bus.isConnected()) {
+        *error = tr("cannot connect to the D-Bus system bus: %1").arg(m_bus.lastError().message());
+        return false;
+    }
+    if (!m_bus.registerObject(ObjectPath, this,
+                              QDBusConnection::ExportScriptableSlots |
+                                  QDBusConnection::ExportScriptableSignals |
+                                  QDBusConnection::ExportScriptableProperties)) {
+        *error = tr("cannot export %1: %2").arg(ObjectPath, m_bus.lastError().message());
+        return false;
+    }
+    if (!m_bus.registerService(ServiceName)) {
+        *error = tr("cannot own the bus name %1 (is another nfqmon-helper running, or does the "
+                    "D-Bus policy not allow it?): %2")
+                     .arg(ServiceName, m_bus.lastError().message());
+        return false;
+    }
+    updateIdleTimer();
+    return true;
+}
+
+void HelperService::shutdown()
+{
+    if (m_engine)
+        stopCapture(tr("the helper was asked to stop"));
+}
+
+QString HelperService::version() const
+{
+    return QStringLiteral("%1 (interface org.nfqmon.Helper1, stream format %2)")
+        .arg(QStringLiteral(NFQMON_VERSION))
+        .arg(stream::Version);
+}
+
+void HelperService::authorize(Work work)
+{
+    if (!calledFromDBus())
+        return;
+    const QDBusMessage call = message();
+    setDelayedReply(true);
+    const auto send = [this, call](const ServiceReply &reply) {
+        m_bus.send(reply.isError() ? call.createErrorReply(reply.errorName, reply.errorText)
+                                   : call.createReply(reply.values));
+        updateIdleTimer();
+    };
+    const auto action = MethodPolicy::actionFor(call.member());
+    if (!action) {
+        send(ServiceReply::error(
+            ServiceError::NotAuthorized,
+            tr("%1 has no authorisation rule, so nobody may call it").arg(call.member())));
+        return;
+    }
+    m_idleTimer->stop();
+    const Caller caller{call.service()};
+    m_authorizer.check(
+        caller.busName, *action,
+        [send, caller, work = std::move(work)](Authorizer::Result result, const QString &problem) {
+            switch (result) {
+            case Authorizer::Result::Allowed:
+                send(work(caller));
+                break;
+            case Authorizer::Result::Refused:
+                send(ServiceReply::error(ServiceError::NotAuthorized, problem));
+                break;
+            case Authorizer::Result::Failed:
+                send(ServiceReply::error(ServiceError::Failed, problem));
+                break;
+            }
+        });
+}
+
+void HelperService::StartCapture(const QVariantMap &options)
+{
+    authorize([this, options](const Caller &caller) { return startCapture(caller, options); });
+}
+
+void HelperService::StopCapture()
+{
+    authorize([this](const Caller &caller) {
+        return stopCapture(tr("stopped by %1").arg(caller.busName));
+    });
+}
+
+QVariantMap HelperService::GetStatus()
+{
+    authorize([this](const Caller &) { return ServiceReply::ok({status()}); });
+    return {};
+}
+
+QDBusUnixFileDescriptor HelperService::OpenStream()
+{
+    authorize([this](const Caller &caller) { return openStream(caller); });
+    return {};
+}
+
+QList<QVariantMap> HelperService::ListRules()
+{
+    authorize([this](const Caller &) {
+        QList<QVariantMap> list;
+        for (const Rule &rule : m_rules.rules())
+            list.append(RuleRequest::describe(rule, hitsOf(rule.id)));
+        return ServiceReply::ok({QVariant::fromValue(list)});
+    });
+    return {};
+}
+
+uint HelperService::AddRule(const QVariantMap &fields)
+{
+    authorize([this, fields](const Caller &) {
+        QString error;
+        auto rule = RuleRequest::apply(fields, Rule{}, true, &error);
+        if (!rule)
+            return ServiceReply::error(ServiceError::InvalidArgument, error);
+        if (m_rules.rules().size() >= std::size_t(RuleStore::MaxRules))
+            return ServiceReply::error(ServiceError::InvalidArgument,
+                                       tr("there are already %1 rules, the most the helper keeps")
+                                           .arg(RuleStore::MaxRules));
+        rule->id = m_rules.nextId();
+        std::vector<Rule> next = m_rules.rules();
+        next.push_back(*rule);
+        const ServiceReply changed = changeRules(std::move(next));
+        return changed.isError() ? changed : ServiceReply::ok({uint(rule->id)});
+    });
+    return 0;
+}
+
+void HelperService::ChangeRule(uint id, const QVariantMap &fields)
+{
+    authorize([this, id, fields](const Caller &) {
+        return withRule(id, [&fields](std::vector<Rule> &rules, std::size_t index) {
+            QString error;
+            const auto rule = RuleRequest::apply(fields, rules[index], false, &error);
+            if (!rule)
+                return ServiceReply::error(ServiceError::InvalidArgument, error);
+            rules[index] = *rule;
+            return ServiceReply::ok();
+        });
+    });
+}
+
+void HelperService::SetRuleEnabled(uint id, bool enabled)
+{
+    authorize([this, id, enabled](const Caller &) {
+        return withRule(id, [enabled](std::vector<Rule> &rules, std::size_t index) {
+            rules[index].enabled = enabled;
+            return ServiceReply::ok();
+        });
+    });
+}
+
+void HelperService::MoveRule(uint id, uint position)
+{
+    authorize([this, id, position](const Caller &) {
+        return withRule(id, [position](std::vector<Rule> &rules, std::size_t index) {
+            if (position >= rules.size())
+                return ServiceReply::error(
+                    ServiceError::InvalidArgument,
+                    tr("position %1 is past the last rule (positions count from 0 to %2)")
+                        .arg(position)
+                        .arg(rules.size() - 1));
+            const Rule moved = rules[index];
+            rules.erase(rules.begin() + qsizetype(index));
+            rules.insert(rules.begin() + position, moved);
+            return ServiceReply::ok();
+        });
+    });
+}
+
+void HelperService::RemoveRule(uint id)
+{
+    authorize([this, id](const Caller &) {
+        return withRule(id, [](std::vector<Rule> &rules, std::size_t index) {
+            rules.erase(rules.begin() + qsizetype(index));
+            return ServiceReply::ok();
+        });
+    });
+}
+
+QVariantMap HelperService::GetChains()
+{
+    authorize([](const Caller &) {
+        const ChainReport report = ChainManager::report();
+        const QVariantMap map{{QStringLiteral("ipv4"), familyReport(report.ipv4)},
+                              {QStringLiteral("ipv6"), familyReport(report.ipv6)},
+                              {QStringLiteral("error"), report.error}};
+        return ServiceReply::ok({map});
+    });
+    return {};
+}
+
+ServiceReply HelperService::startCapture(const Caller &caller, const QVariantMap &map)
+{
+    if (m_engine)
+        return ServiceReply::error(ServiceError::AlreadyRunning,
+                                   tr("a capture is already running (started by %1, uid %2); "
+                                      "stop it first")
+                                       .arg(m_startedBy)
+                                       .arg(m_startedByUid));
+    QString error;
+    CaptureRequest::Problem problem;
+    auto request = CaptureRequest::parse(map, &problem, &error);
+    if (!request)
+        return ServiceReply::error(problem == CaptureRequest::Problem::BadDescriptor
+                                       ? ServiceError::BadDescriptor
+                                       : ServiceError::InvalidArgument,
+                                   error);
+    CaptureOptions options = std::move(request->options);
+    request->options.dumpInputFd = request->options.dumpOutputFd = -1; // now the engine's
+    options.rules = m_rules.rules();
+    auto engine = std::make_unique<CaptureEngine>(std::move(options));
+    engine->setMessageHandler([this](const QString &message) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                m_message = message;
+                emit StateChanged(status());
+            },
+            Qt::QueuedConnection);
+    });
+    if (!engine->start(&error))
+        return ServiceReply::error(ServiceError::CaptureFailed, error);
+
+    m_engine = std::move(engine);
+    m_startedBy = caller.busName;
+    const QDBusReply<uint> uid = m_bus.interface()->serviceUid(caller.busName);
+    m_startedByUid = uid.isValid() ? uid.value() : uint(-1);
+    m_keepRunning = request->keepRunning;
+    m_message.clear();
+    watch(caller.busName);
+    emit StateChanged(status());
+    return ServiceReply::ok();
+}
+
+ServiceReply HelperService::stopCapture(const QString &reason)
+{
+    if (!m_engine)
+        return ServiceReply::error(ServiceError::NotRunning, tr("no capture is running"));
+    // Every queued packet reaches the streams first; then all of them finish together, so slow
+    // clients' waits overlap instead of adding up.
+    m_engine->stop();
+    for (Stream &stream : m_streams)
+        stream.sender->requestStop();
+    for (Stream &stream : m_streams)
+        stream.sender->stop();
+    m_streams.clear();
+    m_engine.reset();
+    m_message = reason;
+    emit StateChanged(status());
+    return ServiceReply::ok();
+}
+
+ServiceReply HelperService::openStream(const Caller &caller)
+{
+    if (!m_engine)
+        return ServiceReply::error(ServiceError::NotRunning,
+                                   tr("no capture is running; start one before opening a stream"));
+    QString error;
+    StreamSender::Options options;
+    options.snapLength = m_engine->options().snapLength;
+    auto sender = StreamSender::create(m_engine->producerCount(), options, &error);
+    if (!sender)
+        return ServiceReply::error(ServiceError::Failed, error);
+    const int fd = sender->takeClientFd();
+    const QDBusUnixFileDescriptor descriptor(fd); // dups it
+    ::close(fd);
+    // The client closed its end: detach the sender on this thread (it cannot stop itself).
+    sender->start([this] {
+        QMetaObject::invokeMethod(this, &HelperService::reapStreams, Qt::QueuedConnection);
+    });
+    m_engine->attach(sender);
+    m_streams.push_back({caller.busName, std::move(sender)});
+    watch(caller.busName);
+    return ServiceReply::ok({QVariant::fromValue(descriptor)});
+}
+
+ServiceReply
+HelperService::withRule(uint id,
+                        const std::function<ServiceReply(std::vector<Rule> &, std::size_t)> &change)
+{
+    std::vector<Rule> next = m_rules.rules();
+    const auto it = std::find_if(next.begin(), next.end(),
+                                 [id](const Rule &rule) { return uint(rule.id) == id; });
+    if (it == next.end())
+        return ServiceReply::error(ServiceError::NoSuchRule, tr("there is no rule %1").arg(id));
+    const ServiceReply changed = change(next, std::size_t(it - next.begin()));
+    return changed.isError() ? changed : changeRules(std::move(next));
+}
+
+ServiceReply HelperService::changeRules(std::vector<Rule> next)
+{
+    QString error;
+    if (!RuleSet::compile(next, &error))
+        return ServiceReply::error(ServiceError::BadRule, error);
+    if (!m_rules.save(next, &error))
+        return ServiceReply::error(ServiceError::Failed, error);
+    if (m_engine && !m_engine->setRules(next, &error))
+        return ServiceReply::error(ServiceError::Failed, error);
+    emit RulesChanged();
+    return ServiceReply::ok();
+}
+
+std::uint64_t HelperService::hitsOf(int ruleId) const
+{
+    if (!m_engine)
+        return 0;
+    for (const auto &entry : m_engine->statistics().rules)
+        if (entry.rule.id == ruleId)
+            return entry.hits;
+    return 0;
+}
+
+QVariantMap HelperService::status() const
+{
+    QVariantMap map{
+        {QStringLiteral("state"), m_engine ? QStringLiteral("running") : QStringLiteral("idle")},
+        {QStringLiteral("message"), m_message},
+        {QStringLiteral("streams"), uint(m_streams.size())}};
+    if (!m_engine)
+        return map;
+    const CaptureOptions &o = m_engine->options();
+    const EngineStatistics s = m_engine->statistics();
+    map.insert({{QStringLiteral("interfaces"),
+                 o.anyInterface ? QStringList{QStringLiteral("any")} : o.interfaces},
+                {QStringLiteral("automaticRules"), o.enableIptables},
+                {QStringLiteral("queue"), uint(o.queueNumber)},
+                {QStringLiteral("queues"), uint(o.queueCount)},
+                {QStringLiteral("snapLength"), uint(o.snapLength)},
+                {QStringLiteral("received"), qulonglong(s.received)},
+                {QStringLiteral("accepted"), qulonglong(s.accepted)},
+                {QStringLiteral("dropped"), qulonglong(s.dropped)},
+                {QStringLiteral("lost"), qulonglong(s.lost)},
+                {QStringLiteral("kernelDropped"), qulonglong(s.kernelDropped())},
+                {QStringLiteral("failOpen"), true},
+                {QStringLiteral("startedBy"), m_startedBy},
+                {QStringLiteral("startedByUid"), m_startedByUid},
+                {QStringLiteral("keepRunning"), m_keepRunning}});
+    for (const auto &dump : s.dumps) {
+        const QString prefix =
+            dump.acceptedOnly ? QStringLiteral("dumpOutput") : QStringLiteral("dumpInput");
+        map.insert(prefix + QStringLiteral("Packets"), qulonglong(dump.packets));
+        map.insert(prefix + QStringLiteral("Error"), dump.error);
+    }
+    return map;
+}
+
+void HelperService::watch(const QString &busName)
+{
+    if (!m_watcher->watchedServices().contains(busName))
+        m_watcher->addWatchedService(busName);
+    // The caller may have left before we started watching.
+    if (!m_bus.interface()->isServiceRegistered(busName).value())
+        QMetaObject::invokeMethod(
+            this, [this, busName] { onCallerLeft(busName); }, Qt::QueuedConnection);
+}
+
+void HelperService::onCallerLeft(const QString &busName)
+{
+    m_watcher->removeWatchedService(busName);
+    m_authorizer.cancelFor(busName);
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (it->owner == busName) {
+            if (m_engine)
+                m_engine->detach(it->sender);
+            it->sender->stop();
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_engine && busName == m_startedBy && !m_keepRunning)
+        stopCapture(tr("the program that started the capture (%1) left").arg(busName));
+    updateIdleTimer();
+}
+
+void HelperService::reapStreams()
+{
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (it->sender->finished()) {
+            if (m_engine)
+                m_engine->detach(it->sender);
+            it->sender->stop();
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    updateIdleTimer();
+}
+
+void HelperService::updateIdleTimer()
+{
+    const bool idle = !m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0;
+    if (idle && m_settings.idleTimeoutSeconds > 0) {
+        if (!m_idleTimer->isActive())
+            m_idleTimer->start(m_settings.idleTimeoutSeconds * 1000);
+    } else {
+        m_idleTimer->stop();
+    }
+}
+
+} // namespace nfqmon

@@ -1,0 +1,114 @@
+// The object nfqmon-helper exports on the system bus: org.nfqmon.Helper1 at /org/nfqmon/Helper.
+// Its introspection XML is generated from this header (qdbuscpp2xml, scriptable members only)
+// and the client proxy from that XML, so the two sides cannot drift.
+//
+// Every exported method starts with authorize(), which looks the method up in MethodPolicy and
+// asks polkit about the caller's bus name; the work runs only once polkit said yes. Replies are
+// therefore always delayed: the slots' return values are placeholders for the XML generator.
+#pragma once
+
+#include "Authorizer.h"
+#include "CaptureEngine.h"
+#include "RuleStore.h"
+#include "ServiceReply.h"
+
+#include <QDBusContext>
+#include <QDBusUnixFileDescriptor>
+#include <QObject>
+#include <QVariantMap>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QDBusServiceWatcher;
+class QTimer;
+
+namespace nfqmon {
+
+class StreamSender;
+
+class HelperService : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.nfqmon.Helper1")
+    Q_PROPERTY(QString Version READ version SCRIPTABLE true)
+
+public:
+    struct Settings {
+        QString stateDir = QStringLiteral("/var/lib/nfqmon");
+        int idleTimeoutSeconds = 60; // 0: never exit when idle
+    };
+
+    static const QString ServiceName; // org.nfqmon.Helper
+    static const QString ObjectPath;  // /org/nfqmon/Helper
+
+    HelperService(QDBusConnection bus, Settings settings, QObject *parent = nullptr);
+    ~HelperService() override;
+
+    // Loads the saved rules, exports the object and takes the bus name. False and a sentence on
+    // failure (another helper owns the name, the state directory is unusable, ...).
+    bool start(QString *error, QString *warning);
+    // SIGTERM: stops the capture (chains removed, dumps flushed) and closes the streams.
+    void shutdown();
+
+    QString version() const;
+
+public slots:
+    Q_SCRIPTABLE void StartCapture(const QVariantMap &options);
+    Q_SCRIPTABLE void StopCapture();
+    Q_SCRIPTABLE QVariantMap GetStatus();
+    Q_SCRIPTABLE QDBusUnixFileDescriptor OpenStream();
+    Q_SCRIPTABLE QList<QVariantMap> ListRules();
+    Q_SCRIPTABLE uint AddRule(const QVariantMap &rule);
+    Q_SCRIPTABLE void ChangeRule(uint id, const QVariantMap &rule);
+    Q_SCRIPTABLE void SetRuleEnabled(uint id, bool enabled);
+    Q_SCRIPTABLE void MoveRule(uint id, uint position);
+    Q_SCRIPTABLE void RemoveRule(uint id);
+    Q_SCRIPTABLE QVariantMap GetChains();
+
+signals:
+    Q_SCRIPTABLE void StateChanged(const QVariantMap &status);
+    Q_SCRIPTABLE void RulesChanged();
+    void idle(); // nothing running and nobody watching for the idle timeout: time to exit
+
+private:
+    struct Caller {
+        QString busName;
+    };
+    using Work = std::function<ServiceReply(const Caller &caller)>;
+    void authorize(Work work);
+
+    ServiceReply startCapture(const Caller &caller, const QVariantMap &options);
+    ServiceReply stopCapture(const QString &reason);
+    ServiceReply openStream(const Caller &caller);
+    ServiceReply changeRules(std::vector<Rule> next);
+    ServiceReply withRule(
+        uint id,
+        const std::function<ServiceReply(std::vector<Rule> &rules, std::size_t index)> &change);
+    QVariantMap status() const;
+    std::uint64_t hitsOf(int ruleId) const;
+    void onCallerLeft(const QString &busName);
+    void reapStreams();
+    void watch(const QString &busName);
+    void updateIdleTimer();
+
+    QDBusConnection m_bus;
+    Settings m_settings;
+    Authorizer m_authorizer;
+    RuleStore m_rules;
+    std::unique_ptr<CaptureEngine> m_engine;
+    QString m_startedBy;
+    uint m_startedByUid = 0;
+    bool m_keepRunning = false;
+    QString m_message; // the last problem worth showing (a dump that failed, a stop reason)
+    struct Stream {
+        QString owner;
+        std::shared_ptr<StreamSender> sender;
+    };
+    std::vector<Stream> m_streams;
+    QDBusServiceWatcher *m_watcher = nullptr;
+    QTimer *m_idleTimer = nullptr;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,61 @@
+#include "MethodPolicy.h"
+
+#include <QMetaMethod>
+#include <QMetaObject>
+
+namespace nfqmon::MethodPolicy {
+
+namespace {
+
+struct Entry {
+    const char *method;
+    Action action;
+};
+
+constexpr Entry Table[] = {
+    {"StartCapture", Action::Capture}, {"StopCapture", Action::Capture},
+    {"OpenStream", Action::Capture},   {"GetStatus", Action::None},
+    {"ListRules", Action::None},       {"GetChains", Action::None},
+    {"AddRule", Action::Rules},        {"ChangeRule", Action::Rules},
+    {"SetRuleEnabled", Action::Rules}, {"MoveRule", Action::Rules},
+    {"RemoveRule", Action::Rules},
+};
+
+} // namespace
+
+std::optional<Action> actionFor(const QString &method)
+{
+    for (const Entry &entry : Table)
+        if (method == QLatin1String(entry.method))
+            return entry.action;
+    return std::nullopt;
+}
+
+QString polkitActionId(Action action)
+{
+    switch (action) {
+    case Action::Capture:
+        return QStringLiteral("org.nfqmon.capture");
+    case Action::Rules:
+        return QStringLiteral("org.nfqmon.rules");
+    case Action::None:
+        break;
+    }
+    return {};
+}
+
+QStringList uncovered(const QMetaObject &object)
+{
+    QStringList missing;
+    for (int i = object.methodOffset(); i < object.methodCount(); ++i) {
+        const QMetaMethod method = object.method(i);
+        const bool exported = method.methodType() == QMetaMethod::Slot &&
+                              (method.attributes() & QMetaMethod::Scriptable);
+        const QString name = QString::fromLatin1(method.name());
+        if (exported && !actionFor(name))
+            missing.append(name);
+    }
+    return missing;
+}
+
+} // namespace nfqmon::MethodPolicy

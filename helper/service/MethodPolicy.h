@@ -1,0 +1,30 @@
+// Which polkit action each exported method needs. HelperService looks the running call up here
+// before it does anything, and refuses to start when an exported method is missing from the
+// table, so a method without a check cannot be added by accident.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+struct QMetaObject;
+
+namespace nfqmon {
+
+enum class Action {
+    None,    // reading status, rules and chains: allowed without a password
+    Capture, // org.nfqmon.capture: start/stop, watch packets, write dumps
+    Rules,   // org.nfqmon.rules: change drop rules
+};
+
+namespace MethodPolicy {
+
+// nullopt for a method the table does not know: such a call is refused.
+std::optional<Action> actionFor(const QString &method);
+QString polkitActionId(Action action); // "org.nfqmon.capture", ...; empty for None
+// Exported (scriptable) methods of `object` that have no entry; empty when all are covered.
+QStringList uncovered(const QMetaObject &object);
+
+} // namespace MethodPolicy
+} // namespace nfqmon

@@ -1,0 +1,179 @@
+// The helper's life on the bus: a capture ends, and its chains go, within a second of the program
+// that started it leaving (unless it asked to keep running); SIGTERM stops cleanly; a stream the
+// client closes is released; an idle helper exits and D-Bus activation brings it back.
+#include "DumpFile.h"
+#include "IptablesSnapshot.h"
+#include "ServiceTestBed.h"
+#include "TestEnvironment.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QThread>
+#include <QtTest>
+
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool chainsInstalled()
+{
+    return !IptablesSnapshot::take().linesContaining(QStringLiteral("HAKA-")).isEmpty();
+}
+
+// Milliseconds until the chains are gone, or -1 after `limitMs`.
+qint64 millisecondsUntilChainsGone(int limitMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < limitMs) {
+        if (!chainsInstalled())
+            return clock.elapsed();
+        QThread::msleep(20);
+    }
+    return -1;
+}
+
+QJsonObject captureOn(const QString &interface, QJsonObject extra = {})
+{
+    extra.insert(QStringLiteral("interfaces"), BusClient::as({interface}));
+    return BusClient::map(extra);
+}
+
+} // namespace
+
+class tst_ServiceLifecycle : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { NFQMON_START_SERVICE_TEST_BED(m_bed, 1); }
+    void init()
+    {
+        QString error;
+        QVERIFY2(m_bed.reset(&error), qPrintable(error));
+    }
+    void cleanupTestCase() { m_bed.stop(); }
+
+    void leavingStopsTheCapture_data();
+    void leavingStopsTheCapture();
+    void keepRunningOutlivesTheClient();
+    void sigtermStopsCleanly();
+    void closedStreamIsReleased();
+    void idleHelperExitsAndComesBack();
+
+private:
+    ServiceTestBed m_bed;
+};
+
+void tst_ServiceLifecycle::leavingStopsTheCapture_data()
+{
+    QTest::addColumn<bool>("crash");
+    QTest::newRow("client killed") << true;
+    QTest::newRow("client exits") << false;
+}
+
+void tst_ServiceLifecycle::leavingStopsTheCapture()
+{
+    QFETCH(bool, crash);
+    QString error;
+    auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
+    QVERIFY(chainsInstalled());
+
+    if (crash)
+        client->kill();
+    else
+        client.reset();
+    const qint64 elapsed = millisecondsUntilChainsGone(3000);
+    QVERIFY2(elapsed >= 0 && elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    const QJsonObject status = m_bed.status();
+    QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(status.value(QStringLiteral("streams")).toInt(), 0);
+    QVERIFY2(status.value(QStringLiteral("message")).toString().contains(QStringLiteral("left")),
+             QJsonDocument(status).toJson().constData());
+}
+
+void tst_ServiceLifecycle::keepRunningOutlivesTheClient()
+{
+    QString error;
+    auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(
+        client->call(QStringLiteral("StartCapture"),
+                     {captureOn("vethA", {{QStringLiteral("keepRunning"), BusClient::b(true)}})}));
+    client->kill();
+    QThread::msleep(1500);
+    QVERIFY(chainsInstalled());
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
+
+    // Another allowed program stops it.
+    auto other = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(other, qPrintable(error));
+    NFQMON_VERIFY_REPLY(other->call(QStringLiteral("StopCapture")));
+    QVERIFY(!chainsInstalled());
+}
+
+void tst_ServiceLifecycle::sigtermStopsCleanly()
+{
+    QString error;
+    const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    const QString dump = m_bed.userDirectory() + QStringLiteral("/sigterm.pcap");
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("StartCapture"),
+        {captureOn("vethA",
+                   {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 3), 3);
+
+    QVERIFY(m_bed.bus().stopHelper());
+    QVERIFY(!chainsInstalled());
+    DumpFile file;
+    QVERIFY2(file.load(dump, &error), qPrintable(error));
+    // Every echo request and reply, flushed before the helper exited.
+    QCOMPARE(file.count([](const DumpedPacket &p) { return p.isIcmpEcho(false); }), 3);
+    QCOMPARE(file.count([](const DumpedPacket &p) { return p.isIcmpEcho(true); }), 3);
+}
+
+void tst_ServiceLifecycle::closedStreamIsReleased()
+{
+    QString error;
+    const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
+    QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 1);
+    // A second client watches the same capture.
+    const auto watcher = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(watcher, qPrintable(error));
+    NFQMON_VERIFY_REPLY(watcher->call(QStringLiteral("OpenStream")));
+    QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 2);
+
+    NFQMON_VERIFY_REPLY(client->request({{QStringLiteral("cmd"), QStringLiteral("closeStream")}}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bed.status().value(QStringLiteral("streams")).toInt(), 1, 3000);
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+}
+
+void tst_ServiceLifecycle::idleHelperExitsAndComesBack()
+{
+    m_bed.bus().setHelperIdleTimeout(1);
+    QString error;
+    QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
+    QVERIFY(m_bed.bus().stopHelper());
+
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QVERIFY(m_bed.bus().helperPid() > 0);
+    QVERIFY(m_bed.bus().waitForNameGone(QLatin1String(PrivateSystemBus::HelperService), 5s));
+    // Activated again by the next call.
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+
+    m_bed.bus().setHelperIdleTimeout(PrivateSystemBus::DefaultIdleTimeout);
+    QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
+    QVERIFY(m_bed.bus().stopHelper());
+}
+
+QTEST_GUILESS_MAIN(tst_ServiceLifecycle)
+#include "tst_service_lifecycle.moc"

@@ -1,0 +1,125 @@
+// RuleRequest: the rule fields a caller sends over D-Bus, applied onto a rule or refused with a
+// sentence.
+#include "RuleRequest.h"
+
+#include <QtTest>
+
+using namespace nfqmon;
+
+class TestRuleRequest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void applied_data()
+    {
+        QTest::addColumn<QVariantMap>("fields");
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QString>("interface");
+        QTest::addColumn<QString>("direction");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("enabled");
+        QTest::newRow("nothing changes") << QVariantMap() << "icmp"
+                                         << ""
+                                         << "any"
+                                         << "drop" << true;
+        QTest::newRow("expression trimmed")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("  udp port 53 ")}}
+            << "udp port 53"
+            << ""
+            << "any"
+            << "drop" << true;
+        QTest::newRow("everything")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("host 10.0.0.5")},
+                           {QStringLiteral("interface"), QStringLiteral("eth1")},
+                           {QStringLiteral("direction"), QStringLiteral("out")},
+                           {QStringLiteral("action"), QStringLiteral("accept")},
+                           {QStringLiteral("enabled"), false}}
+            << "host 10.0.0.5"
+            << "eth1"
+            << "out"
+            << "accept" << false;
+        QTest::newRow("back to any interface")
+            << QVariantMap{{QStringLiteral("interface"), QString()}} << "icmp"
+            << ""
+            << "any"
+            << "drop" << true;
+    }
+
+    void applied()
+    {
+        QFETCH(QVariantMap, fields);
+        QFETCH(QString, expression);
+        QFETCH(QString, interface);
+        QFETCH(QString, direction);
+        QFETCH(QString, action);
+        QFETCH(bool, enabled);
+        Rule base;
+        base.id = 7;
+        base.expression = QStringLiteral("icmp");
+        QString error;
+        const auto rule = RuleRequest::apply(fields, base, false, &error);
+        QVERIFY2(rule, qPrintable(error));
+        QCOMPARE(rule->id, 7);
+        QCOMPARE(rule->expression, expression);
+        QCOMPARE(rule->interface, interface);
+        QCOMPARE(directionName(rule->direction), direction);
+        QCOMPARE(actionName(rule->action), action);
+        QCOMPARE(rule->enabled, enabled);
+        const QVariantMap described = RuleRequest::describe(*rule, 12);
+        QCOMPARE(described.value(QStringLiteral("id")).toUInt(), 7u);
+        QCOMPARE(described.value(QStringLiteral("hits")).toULongLong(), 12u);
+        QCOMPARE(described.value(QStringLiteral("direction")).toString(), direction);
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QVariantMap>("fields");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no expression") << QVariantMap() << "needs an expression";
+        QTest::newRow("empty expression")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("   ")}}
+            << "must not be empty";
+        QTest::newRow("huge expression")
+            << QVariantMap{{QStringLiteral("expression"), QString(5000, u'x')}}
+            << "longer than 1024";
+        QTest::newRow("newline in expression")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp\nCOMMIT")}}
+            << "control characters";
+        QTest::newRow("expression as bytes")
+            << QVariantMap{{QStringLiteral("expression"), QByteArray("udp")}}
+            << "expression must be of D-Bus type s, not ay";
+        QTest::newRow("bad interface")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
+                           {QStringLiteral("interface"), QStringLiteral("eth0 -j DROP")}}
+            << "eth0 -j DROP";
+        QTest::newRow("bad direction")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
+                           {QStringLiteral("direction"), QStringLiteral("sideways")}}
+            << "\"any\", \"in\" or \"out\"";
+        QTest::newRow("bad action")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
+                           {QStringLiteral("action"), QStringLiteral("reject")}}
+            << "\"drop\" or \"accept\"";
+        QTest::newRow("unknown field")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
+                           {QStringLiteral("id"), 5u}}
+            << "unknown rule field \"id\"";
+        QTest::newRow("enabled as number")
+            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
+                           {QStringLiteral("enabled"), 1u}}
+            << "enabled must be of D-Bus type b, not u";
+    }
+
+    void refused()
+    {
+        QFETCH(QVariantMap, fields);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!RuleRequest::apply(fields, Rule{}, true, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuleRequest)
+#include "tst_rulerequest.moc"
