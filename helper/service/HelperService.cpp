@@ -425,16 +425,7 @@ void HelperService::onCallerLeft(const QString &busName)
 {
     m_watcher->removeWatchedService(busName);
     m_authorizer.cancelFor(busName);
-    for (auto it = m_streams.begin(); it != m_streams.end();) {
-        if (it->owner == busName) {
-            if (m_engine)
-                m_engine->detach(it->sender);
-            it->sender->stop();
-            it = m_streams.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    releaseStreams([&busName](const Stream &stream) { return stream.owner == busName; });
     if (m_engine && busName == m_startedBy && !m_keepRunning)
         stopCapture(tr("the program that started the capture (%1) left").arg(busName));
     updateIdleTimer();
@@ -442,17 +433,22 @@ void HelperService::onCallerLeft(const QString &busName)
 
 void HelperService::reapStreams()
 {
-    for (auto it = m_streams.begin(); it != m_streams.end();) {
-        if (it->sender->finished()) {
-            if (m_engine)
-                m_engine->detach(it->sender);
-            it->sender->stop();
-            it = m_streams.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    releaseStreams([](const Stream &stream) { return stream.sender->finished(); });
     updateIdleTimer();
+}
+
+void HelperService::releaseStreams(const std::function<bool(const Stream &)> &which)
+{
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (!which(*it)) {
+            ++it;
+            continue;
+        }
+        if (m_engine)
+            m_engine->detach(it->sender);
+        it->sender->stop();
+        it = m_streams.erase(it);
+    }
 }
 
 void HelperService::updateIdleTimer()

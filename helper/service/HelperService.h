@@ -107,6 +107,7 @@ private:
         std::shared_ptr<StreamSender> sender;
     };
     std::vector<Stream> m_streams;
+    void releaseStreams(const std::function<bool(const Stream &)> &which);
     QDBusServiceWatcher *m_watcher = nullptr;
     QTimer *m_idleTimer = nullptr;
 };

@@ -2,7 +2,7 @@
 // started over the bus shows exactly the traffic sent in the stream, and writes it to dump files
 // the user opened and still owns.
 #include "DumpFile.h"
-#include "ServiceTestBed.h"
+#include "ServiceTest.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 
@@ -38,26 +38,15 @@ QJsonArray recordsTo(const QJsonArray &records, int port)
 
 } // namespace
 
-class tst_ServiceCapture : public QObject
+class tst_ServiceCapture : public ServiceTest
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { NFQMON_START_SERVICE_TEST_BED(m_bed, 1); }
-    void init()
-    {
-        QString error;
-        QVERIFY2(m_bed.reset(&error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_bed.stop(); }
-
     void streamCarriesExactlyTheTraffic_data();
     void streamCarriesExactlyTheTraffic();
     void dumpsGoToTheUsersFiles();
     void statusSaysWhoStartedIt();
-
-private:
-    ServiceTestBed m_bed;
 };
 
 void tst_ServiceCapture::streamCarriesExactlyTheTraffic_data()

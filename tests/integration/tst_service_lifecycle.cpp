@@ -3,7 +3,7 @@
 // client closes is released; an idle helper exits and D-Bus activation brings it back.
 #include "DumpFile.h"
 #include "IptablesSnapshot.h"
-#include "ServiceTestBed.h"
+#include "ServiceTest.h"
 #include "TestEnvironment.h"
 
 #include <QElapsedTimer>
@@ -42,28 +42,17 @@ QJsonObject captureOn(const QString &interface, QJsonObject extra = {})
 
 } // namespace
 
-class tst_ServiceLifecycle : public QObject
+class tst_ServiceLifecycle : public ServiceTest
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { NFQMON_START_SERVICE_TEST_BED(m_bed, 1); }
-    void init()
-    {
-        QString error;
-        QVERIFY2(m_bed.reset(&error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_bed.stop(); }
-
     void leavingStopsTheCapture_data();
     void leavingStopsTheCapture();
     void keepRunningOutlivesTheClient();
     void sigtermStopsCleanly();
     void closedStreamIsReleased();
     void idleHelperExitsAndComesBack();
-
-private:
-    ServiceTestBed m_bed;
 };
 
 void tst_ServiceLifecycle::leavingStopsTheCapture_data()

@@ -1,6 +1,6 @@
 // Drop rules over D-Bus: a rule the allowed user adds drops exactly its traffic from the next
 // packet on, its hit counter rises, and it is still there after the helper restarted.
-#include "ServiceTestBed.h"
+#include "ServiceTest.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 
@@ -31,27 +31,16 @@ QJsonObject ruleWithId(const QJsonArray &rules, qint64 id)
 
 } // namespace
 
-class tst_ServiceRules : public QObject
+class tst_ServiceRules : public ServiceTest
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { NFQMON_START_SERVICE_TEST_BED(m_bed, 1); }
-    void init()
-    {
-        QString error;
-        QVERIFY2(m_bed.reset(&error), qPrintable(error));
-    }
-    void cleanupTestCase() { m_bed.stop(); }
-
     void dropRuleDropsAndCounts_data();
     void dropRuleDropsAndCounts();
     void changesTakeEffectAtOnce();
     void rulesSurviveAHelperRestart();
     void orderDecides();
-
-private:
-    ServiceTestBed m_bed;
 };
 
 void tst_ServiceRules::dropRuleDropsAndCounts_data()
