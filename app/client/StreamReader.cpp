@@ -41,11 +41,18 @@ void StreamReader::close()
     m_fd = -1;
 }
 
+void StreamReader::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_notifier)
+        m_notifier->setEnabled(!paused);
+}
+
 void StreamReader::readAvailable()
 {
     QPointer<StreamReader> alive(this); // a slot may delete us while batches are delivered
     qsizetype total = 0;
-    while (m_fd >= 0 && total < MaxReadPerWake) {
+    while (m_fd >= 0 && !m_paused && total < MaxReadPerWake) {
         const ssize_t n = ::read(m_fd, m_buffer.data(), std::size_t(m_buffer.size()));
         if (n > 0) {
             total += n;

@@ -25,6 +25,10 @@ public:
     bool isOpen() const { return m_fd >= 0; }
     // Closes the stream without a signal: the helper sees the client gone and stops sending.
     void close();
+    // Stops reading until resumed: the socket fills, and the helper counts what this client
+    // loses. For a reader whose batches pile up faster than they are consumed.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
 
     std::uint64_t batchesReceived() const { return m_batches; }
     std::uint64_t recordsReceived() const { return m_records; }
@@ -51,6 +55,7 @@ private:
     std::uint64_t m_records = 0;
     std::uint64_t m_lostTotal = 0;
     QString m_error;
+    bool m_paused = false;
 };
 
 } // namespace nfqmon
