@@ -1,0 +1,322 @@
+#include "HelperClient.h"
+
+#include "HelperProxy.h"
+
+#include <QDBusConnectionInterface>
+#include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QDBusServiceWatcher>
+#include <QDBusUnixFileDescriptor>
+#include <QTimer>
+
+#include <fcntl.h>
+
+namespace nfqmon {
+
+const QString HelperClient::ServiceName = QStringLiteral("org.nfqmon.Helper");
+const QString HelperClient::ObjectPath = QStringLiteral("/org/nfqmon/Helper");
+
+namespace {
+
+// An error of our own making, in the shape of the bus's.
+HelperError clientError(const QString &message)
+{
+    return {QStringLiteral("org.nfqmon.Client.Error"), message};
+}
+
+} // namespace
+
+HelperClient::HelperClient(QObject *parent) : HelperClient(QDBusConnection::systemBus(), parent) {}
+
+HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent), m_bus(bus)
+{
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    m_authorised = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    m_authorised->setTimeout(AuthorisedTimeoutMs);
+    m_quick = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    connect(m_quick, &HelperProxy::StateChanged, this, &HelperClient::setStatus);
+    connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
+
+    m_watcher =
+        new QDBusServiceWatcher(ServiceName, m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(m_watcher, &QDBusServiceWatcher::serviceRegistered, this,
+            [this] { setHelperAvailable(true); });
+    connect(m_watcher, &QDBusServiceWatcher::serviceUnregistered, this,
+            &HelperClient::onHelperGone);
+    // Whether it runs already; asking the bus never starts it.
+    if (m_bus.isConnected())
+        watch(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), ServiceName),
+              [this](QDBusPendingCallWatcher &call) {
+                  const QDBusPendingReply<bool> reply = call;
+                  if (!reply.isError() && reply.value())
+                      setHelperAvailable(true);
+              });
+
+    m_poll = new QTimer(this);
+    m_poll->setInterval(PollIntervalMs);
+    // Polls never start a helper: one that died is reported, not brought back.
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        getStatus(Activation::No);
+        listRules(Activation::No);
+    });
+}
+
+HelperClient::~HelperClient() = default;
+
+void HelperClient::watch(const QDBusPendingCall &call,
+                         std::function<void(QDBusPendingCallWatcher &)> then)
+{
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+            [then = std::move(then)](QDBusPendingCallWatcher *finished) {
+                finished->deleteLater();
+                then(*finished);
+            });
+}
+
+void HelperClient::simpleCall(const QDBusPendingCall &call, std::function<void(HelperError)> done)
+{
+    watch(call, [done = std::move(done)](QDBusPendingCallWatcher &finished) {
+        if (done)
+            done(HelperError::fromDBus(finished.error()));
+    });
+}
+
+bool HelperClient::canPassDescriptors(HelperError *error) const
+{
+    if (m_bus.connectionCapabilities() & QDBusConnection::UnixFileDescriptorPassing)
+        return true;
+    *error = clientError(tr("This connection to the system bus cannot pass file descriptors, "
+                            "which the packet stream and the dump files need."));
+    return false;
+}
+
+void HelperClient::startCapture(const QVariantMap &options, std::function<void(HelperError)> done)
+{
+    HelperError error;
+    if (!canPassDescriptors(&error)) {
+        QTimer::singleShot(0, this, [done = std::move(done), error] {
+            if (done)
+                done(error);
+        });
+        return;
+    }
+    watch(m_authorised->StartCapture(options),
+          [this, done = std::move(done)](QDBusPendingCallWatcher &finished) {
+              const HelperError result = HelperError::fromDBus(finished.error());
+              if (!result.isError()) {
+                  m_ownsCapture = true;
+                  refreshStatus(); // starts polling
+              }
+              if (done)
+                  done(result);
+          });
+}
+
+void HelperClient::stopCapture(std::function<void(HelperError)> done)
+{
+    watch(m_authorised->StopCapture(),
+          [this, done = std::move(done)](QDBusPendingCallWatcher &finished) {
+              const HelperError result = HelperError::fromDBus(finished.error());
+              if (!result.isError())
+                  m_ownsCapture = false;
+              refreshStatus();
+              if (done)
+                  done(result);
+          });
+}
+
+void HelperClient::openStream(std::function<void(int fd, HelperError)> done)
+{
+    HelperError error;
+    if (!canPassDescriptors(&error)) {
+        QTimer::singleShot(0, this, [done = std::move(done), error] {
+            if (done)
+                done(-1, error);
+        });
+        return;
+    }
+    watch(m_authorised->OpenStream(), [done = std::move(done)](QDBusPendingCallWatcher &finished) {
+        const QDBusPendingReply<QDBusUnixFileDescriptor> reply = finished;
+        int fd = -1;
+        HelperError result = HelperError::fromDBus(reply.error());
+        if (!result.isError()) {
+            // The descriptor in the reply closes with its last copy: keep one of our own.
+            fd = ::fcntl(reply.value().fileDescriptor(), F_DUPFD_CLOEXEC, 0);
+            if (fd < 0)
+                result = clientError(tr("The packet stream's descriptor could not be kept: %1")
+                                         .arg(qt_error_string(errno)));
+        }
+        if (done)
+            done(fd, result);
+        else if (fd >= 0)
+            ::close(fd);
+    });
+}
+
+void HelperClient::addRule(const QVariantMap &fields,
+                           std::function<void(uint id, HelperError)> done)
+{
+    watch(m_authorised->AddRule(fields), [done = std::move(done)](QDBusPendingCallWatcher &call) {
+        const QDBusPendingReply<uint> reply = call;
+        if (done)
+            done(reply.isError() ? 0 : reply.value(), HelperError::fromDBus(reply.error()));
+    });
+}
+
+void HelperClient::changeRule(uint id, const QVariantMap &fields,
+                              std::function<void(HelperError)> done)
+{
+    simpleCall(m_authorised->ChangeRule(id, fields), std::move(done));
+}
+
+void HelperClient::setRuleEnabled(uint id, bool enabled, std::function<void(HelperError)> done)
+{
+    simpleCall(m_authorised->SetRuleEnabled(id, enabled), std::move(done));
+}
+
+void HelperClient::moveRule(uint id, uint position, std::function<void(HelperError)> done)
+{
+    simpleCall(m_authorised->MoveRule(id, position), std::move(done));
+}
+
+void HelperClient::removeRule(uint id, std::function<void(HelperError)> done)
+{
+    simpleCall(m_authorised->RemoveRule(id), std::move(done));
+}
+
+void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> done)
+{
+    watch(m_quick->GetChains(), [done = std::move(done)](QDBusPendingCallWatcher &call) {
+        const QDBusPendingReply<QVariantMap> reply = call;
+        if (done)
+            done(reply.isError() ? QVariantMap() : reply.value(),
+                 HelperError::fromDBus(reply.error()));
+    });
+}
+
+void HelperClient::fetchStatus(std::function<void(QVariantMap, HelperError)> done)
+{
+    watch(quickCall(QStringLiteral("GetStatus"), Activation::No),
+          [this, done = std::move(done)](QDBusPendingCallWatcher &call) {
+              const QDBusPendingReply<QVariantMap> reply = call;
+              if (!reply.isError())
+                  setStatus(reply.value());
+              if (done)
+                  done(reply.isError() ? QVariantMap() : reply.value(),
+                       HelperError::fromDBus(reply.error()));
+          });
+}
+
+void HelperClient::refreshStatus()
+{
+    getStatus(Activation::Start);
+}
+
+void HelperClient::refreshRules()
+{
+    listRules(Activation::Start);
+}
+
+QDBusPendingCall HelperClient::quickCall(const QString &method, Activation activation)
+{
+    if (activation == Activation::Start)
+        return m_quick->asyncCall(method);
+    QDBusMessage message = QDBusMessage::createMethodCall(
+        ServiceName, ObjectPath, QLatin1String(HelperProxy::staticInterfaceName()), method);
+    message.setAutoStartService(false);
+    return m_bus.asyncCall(message);
+}
+
+void HelperClient::getStatus(Activation activation)
+{
+    if (m_statusPending) {
+        m_statusAgain = true;
+        return;
+    }
+    m_statusPending = true;
+    watch(quickCall(QStringLiteral("GetStatus"), activation),
+          [this, activation](QDBusPendingCallWatcher &call) {
+              m_statusPending = false;
+              const QDBusPendingReply<QVariantMap> reply = call;
+              if (!reply.isError())
+                  setStatus(reply.value());
+              else if (activation == Activation::Start)
+                  emit refreshFailed(HelperError::fromDBus(reply.error()));
+              if (std::exchange(m_statusAgain, false))
+                  getStatus(activation);
+          });
+}
+
+void HelperClient::listRules(Activation activation)
+{
+    if (m_rulesPending) {
+        m_rulesAgain = true;
+        return;
+    }
+    m_rulesPending = true;
+    watch(quickCall(QStringLiteral("ListRules"), activation),
+          [this, activation](QDBusPendingCallWatcher &call) {
+              m_rulesPending = false;
+              const QDBusPendingReply<QList<QVariantMap>> reply = call;
+              if (reply.isError()) {
+                  if (activation == Activation::Start)
+                      emit refreshFailed(HelperError::fromDBus(reply.error()));
+              } else {
+                  QList<RuleInfo> rules;
+                  for (const QVariantMap &map : reply.value())
+                      rules.append(RuleInfo::fromMap(map));
+                  if (rules != m_rules) {
+                      m_rules = std::move(rules);
+                      emit rulesChanged();
+                  }
+              }
+              if (std::exchange(m_rulesAgain, false))
+                  listRules(activation);
+          });
+}
+
+bool HelperClient::isCaptureRunning() const
+{
+    return m_status.value(QStringLiteral("state")).toString() == QLatin1String("running");
+}
+
+void HelperClient::setStatus(const QVariantMap &status)
+{
+    m_status = status;
+    if (isCaptureRunning()) {
+        if (!m_poll->isActive())
+            m_poll->start();
+    } else {
+        m_poll->stop();
+        m_ownsCapture = false;
+    }
+    emit statusChanged(m_status);
+}
+
+void HelperClient::setHelperAvailable(bool available)
+{
+    if (available == m_helperAvailable)
+        return;
+    m_helperAvailable = available;
+    emit helperAvailableChanged(available);
+}
+
+void HelperClient::onHelperGone()
+{
+    const bool vanished = m_ownsCapture;
+    m_ownsCapture = false;
+    // Asking again would start a new helper by D-Bus activation.
+    m_statusAgain = m_rulesAgain = false;
+    setHelperAvailable(false);
+    // First the news, then the status (stale now): an idle helper leaving is nothing to report.
+    if (vanished)
+        emit helperVanished();
+    setStatus({{QStringLiteral("state"), QStringLiteral("idle")},
+               {QStringLiteral("message"),
+                vanished ? tr("the helper stopped while the capture ran") : QString()}});
+}
+
+} // namespace nfqmon

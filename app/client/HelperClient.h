@@ -1,0 +1,110 @@
+// The application's side of org.nfqmon.Helper1 (README, "The D-Bus service"), on the system bus
+// or on a given connection (the tests' private bus). Every call is asynchronous: `done` runs
+// later in this object's thread with the result, never before the call returns, and not at all
+// when this object is destroyed first. Callers that may go away before the reply guard
+// themselves (QPointer). Authorised calls may wait for a polkit prompt: they time out after
+// five minutes, the rest after D-Bus's default 25 s.
+//
+// The client keeps the helper's status and rule list: it fetches them on request, follows the
+// StateChanged and RulesChanged signals, and polls both about once a second while a capture
+// runs (counters and rule hits change without a signal); polls never start a helper.
+#pragma once
+
+#include "HelperError.h"
+#include "RuleInfo.h"
+
+#include <QDBusConnection>
+#include <QList>
+#include <QObject>
+#include <QVariantMap>
+
+#include <functional>
+
+class HelperProxy;
+class QDBusPendingCall;
+class QDBusPendingCallWatcher;
+class QDBusServiceWatcher;
+class QTimer;
+
+namespace nfqmon {
+
+class HelperClient : public QObject
+{
+    Q_OBJECT
+public:
+    static const QString ServiceName; // org.nfqmon.Helper
+    static const QString ObjectPath;  // /org/nfqmon/Helper
+    static constexpr int AuthorisedTimeoutMs = 5 * 60 * 1000;
+    static constexpr int PollIntervalMs = 1000;
+
+    explicit HelperClient(QObject *parent = nullptr); // the system bus
+    explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr);
+    ~HelperClient() override;
+
+    // options: StartCapture's a{sv} (dump descriptors as QDBusUnixFileDescriptor).
+    void startCapture(const QVariantMap &options, std::function<void(HelperError)> done);
+    void stopCapture(std::function<void(HelperError)> done);
+    // fd: the client's end of the packet stream, now owned by `done` (-1 on error).
+    void openStream(std::function<void(int fd, HelperError)> done);
+    void addRule(const QVariantMap &fields, std::function<void(uint id, HelperError)> done);
+    void changeRule(uint id, const QVariantMap &fields, std::function<void(HelperError)> done);
+    void setRuleEnabled(uint id, bool enabled, std::function<void(HelperError)> done);
+    void moveRule(uint id, uint position, std::function<void(HelperError)> done);
+    void removeRule(uint id, std::function<void(HelperError)> done);
+    // GetChains: {"ipv4": {...}, "ipv6": {...}, "error": s} (ChainStatus reads it).
+    void fetchChains(std::function<void(QVariantMap, HelperError)> done);
+
+    // GetStatus of the helper that runs now (never starting one: ServiceUnknown when none
+    // runs), answered to this call; also updates status().
+    void fetchStatus(std::function<void(QVariantMap, HelperError)> done);
+    // GetStatus / ListRules (starting the helper if need be); the answer arrives as
+    // statusChanged() / rulesChanged(), a failure as refreshFailed(). Calls while one is on its
+    // way are folded into one more call.
+    void refreshStatus();
+    void refreshRules();
+
+    QVariantMap status() const { return m_status; }
+    bool isCaptureRunning() const;
+    // We started the running capture (and have not seen it end).
+    bool ownsCapture() const { return m_ownsCapture; }
+    QList<RuleInfo> rules() const { return m_rules; }
+    // The helper is on the bus right now (it is started on demand and exits when idle).
+    bool isHelperAvailable() const { return m_helperAvailable; }
+    QDBusConnection connection() const { return m_bus; }
+
+signals:
+    void statusChanged(const QVariantMap &status);
+    void rulesChanged();
+    void refreshFailed(const nfqmon::HelperError &error);
+    void helperAvailableChanged(bool available);
+    // The helper left the bus while a capture we started ran: it died (or was killed).
+    void helperVanished();
+
+private:
+    enum class Activation { Start, No }; // whether a call may start the helper
+    QDBusPendingCall quickCall(const QString &method, Activation activation);
+    void getStatus(Activation activation);
+    void listRules(Activation activation);
+    void watch(const QDBusPendingCall &call, std::function<void(QDBusPendingCallWatcher &)> then);
+    void simpleCall(const QDBusPendingCall &call, std::function<void(HelperError)> done);
+    void setStatus(const QVariantMap &status);
+    void setHelperAvailable(bool available);
+    void onHelperGone();
+    bool canPassDescriptors(HelperError *error) const;
+
+    QDBusConnection m_bus;
+    HelperProxy *m_authorised = nullptr; // long timeout: polkit may prompt
+    HelperProxy *m_quick = nullptr;      // status, rules, chains
+    QDBusServiceWatcher *m_watcher = nullptr;
+    QTimer *m_poll = nullptr;
+    QVariantMap m_status;
+    QList<RuleInfo> m_rules;
+    bool m_helperAvailable = false;
+    bool m_ownsCapture = false;
+    bool m_statusPending = false;
+    bool m_statusAgain = false;
+    bool m_rulesPending = false;
+    bool m_rulesAgain = false;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,65 @@
+#include "HelperError.h"
+
+namespace nfqmon {
+
+namespace {
+bool isHelpers(const QString &name, const char *error)
+{
+    return name == QLatin1String("org.nfqmon.Error.") + QLatin1String(error);
+}
+
+// The helper's sentences are lower case; some end with a stop, most do not.
+QString withoutStop(QString text)
+{
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+} // namespace
+
+HelperError HelperError::fromDBus(const QDBusError &error)
+{
+    if (!error.isValid())
+        return {};
+    return {error.name(), error.message()};
+}
+
+QString HelperError::sentence() const
+{
+    if (!isError())
+        return {};
+    // The bus's own errors: the helper is missing, did not start, or went away.
+    if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown") ||
+        name == QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound"))
+        return tr("The nfqmon helper is not installed: nothing on the system bus provides "
+                  "org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).");
+    if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn.")))
+        return tr("The nfqmon helper could not be started (%1).").arg(message);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.NoReply") ||
+        name == QLatin1String("org.freedesktop.DBus.Error.Timeout") ||
+        name == QLatin1String("org.freedesktop.DBus.Error.TimedOut"))
+        return tr("The nfqmon helper did not answer (%1).").arg(message);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.Disconnected") ||
+        name == QLatin1String("org.freedesktop.DBus.Error.NoServer"))
+        return tr("There is no connection to the system bus (%1).").arg(message);
+    if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied"))
+        return tr("The system bus does not let nfqmon talk to its helper (%1).").arg(message);
+    // The helper's errors already carry a sentence about the request (lower case, no stop).
+    if (isHelpers(name, "NotAuthorized"))
+        return tr("Not allowed: the password was refused or the request was cancelled (%1).")
+            .arg(withoutStop(message));
+    if (isHelpers(name, "BadRule"))
+        return tr("The rule is not valid: %1.").arg(withoutStop(message));
+    if (isHelpers(name, "CaptureFailed"))
+        return tr("The capture could not start: %1.").arg(withoutStop(message));
+    if (isHelpers(name, "BadDescriptor"))
+        return tr("A dump file was not accepted: %1.").arg(withoutStop(message));
+    if (message.isEmpty())
+        return name;
+    QString text = withoutStop(message);
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text + QLatin1Char('.');
+}
+
+} // namespace nfqmon
