@@ -1,0 +1,234 @@
+#include "CaptureController.h"
+
+#include "HelperClient.h"
+#include "StreamThread.h"
+
+#include <QDBusUnixFileDescriptor>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace nfqmon {
+
+CaptureController::CaptureController(HelperClient *client, QObject *parent)
+    : QObject(parent), m_client(client)
+{
+    connect(m_client, &HelperClient::statusChanged, this, &CaptureController::onStatus);
+    connect(m_client, &HelperClient::helperVanished, this, &CaptureController::onHelperVanished);
+}
+
+CaptureController::~CaptureController() = default;
+
+void CaptureController::start(const CaptureSettings &settings)
+{
+    if (m_state != State::Idle)
+        return;
+    if (settings.interfaces.isEmpty()) {
+        fail(tr("Choose at least one interface to capture on."));
+        return;
+    }
+    QVariantMap options = settings.toOptions();
+    if (!openDumps(settings, &options))
+        return;
+    m_stopWhenStarted = false;
+    const qint64 rolledOff = m_health.rolledOff; // the window's store decides about that
+    m_health = {};
+    m_health.rolledOff = rolledOff;
+    m_receivedAtStatus = 0;
+    m_sinceStatus.invalidate();
+    setState(State::Starting);
+    QPointer<CaptureController> self(this);
+    m_client->startCapture(options, [self](const HelperError &error) {
+        if (self)
+            self->onStarted(error);
+    });
+}
+
+bool CaptureController::openDumps(const CaptureSettings &settings, QVariantMap *options)
+{
+    const QString all = settings.dumpAllPath;
+    const QString accepted = settings.dumpAcceptedPath;
+    if (!all.isEmpty() &&
+        QFileInfo(all).absoluteFilePath() == QFileInfo(accepted).absoluteFilePath()) {
+        fail(tr("Save all packets and accepted packets to two different files (both are %1).")
+                 .arg(all));
+        return false;
+    }
+    const std::pair<QString, QString> dumps[] = {{QStringLiteral("dumpInput"), all},
+                                                 {QStringLiteral("dumpOutput"), accepted}};
+    for (const auto &[key, path] : dumps) {
+        if (path.isEmpty())
+            continue;
+        // The user's own file, opened as the user; the helper only ever sees the descriptor.
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0) {
+            fail(tr("Cannot open %1 to save packets to: %2.").arg(path, qt_error_string(errno)));
+            return false;
+        }
+        options->insert(key, QVariant::fromValue(QDBusUnixFileDescriptor(fd))); // a copy
+        ::close(fd);
+    }
+    return true;
+}
+
+void CaptureController::onStarted(const HelperError &error)
+{
+    if (m_state != State::Starting && m_state != State::Stopping)
+        return;
+    if (error.isError()) {
+        if (m_stopWhenStarted)
+            setState(State::Idle); // stopped before it started: nothing to tell
+        else
+            fail(error.sentence());
+        return;
+    }
+    QPointer<CaptureController> self(this);
+    if (m_stopWhenStarted) {
+        m_client->stopCapture([self](const HelperError &) {
+            if (self)
+                self->setState(State::Idle);
+        });
+        return;
+    }
+    m_client->openStream([self](int fd, const HelperError &streamError) {
+        if (self)
+            self->onStreamOpened(fd, streamError);
+        else if (fd >= 0)
+            ::close(fd);
+    });
+}
+
+void CaptureController::onStreamOpened(int fd, const HelperError &error)
+{
+    if (m_state != State::Starting) { // stopped meanwhile
+        if (fd >= 0)
+            ::close(fd);
+        return;
+    }
+    if (error.isError()) {
+        m_client->stopCapture(nullptr);
+        fail(tr("The capture started, but its packets cannot reach this window, so it was "
+                "stopped. %1")
+                 .arg(error.sentence()));
+        return;
+    }
+    m_stream = std::make_unique<StreamThread>(fd);
+    connect(m_stream.get(), &StreamThread::batchArrived, this, &CaptureController::onBatch);
+    connect(m_stream.get(), &StreamThread::finished, this, &CaptureController::onStreamFinished);
+    setState(State::Running);
+}
+
+void CaptureController::stop()
+{
+    if (m_state == State::Starting) {
+        m_stopWhenStarted = true; // polkit may still be asking; stop once it has answered
+        setState(State::Stopping);
+        return;
+    }
+    if (m_state != State::Running)
+        return;
+    setState(State::Stopping);
+    QPointer<CaptureController> self(this);
+    m_client->stopCapture([self](const HelperError &error) {
+        if (!self)
+            return;
+        // The stream stays open for what the helper sent before it closed its end.
+        self->setState(State::Idle);
+        if (error.isError() && error.name != QLatin1String("org.nfqmon.Error.NotRunning"))
+            emit self->errorOccurred(error.sentence());
+    });
+}
+
+void CaptureController::setRolledOff(qint64 packets)
+{
+    if (m_health.rolledOff == packets)
+        return;
+    m_health.rolledOff = packets;
+    emit healthChanged(m_health);
+}
+
+void CaptureController::onBatch(const StreamBatch &batch)
+{
+    m_health.lostToDisplay = batch.lostTotal;
+    emit batchesArrived(batch);
+}
+
+void CaptureController::onStreamFinished(const QString &streamError)
+{
+    if (m_stream && m_stream->isFinished())
+        m_stream.release()->deleteLater(); // it is emitting this signal
+    if (m_state != State::Running)
+        return;
+    // Not our doing: the helper stopped the capture, or died, or the stream broke. Asking the
+    // helper tells which; had it died, helperVanished() comes first (the bus reports the name
+    // gone before any later answer).
+    QPointer<CaptureController> self(this);
+    m_client->fetchStatus([self, streamError](const QVariantMap &status, const HelperError &error) {
+        if (!self || self->m_state != State::Running)
+            return;
+        if (error.isError()) {
+            self->fail(tr("The helper stopped while the capture ran. Start again to go on. (%1)")
+                           .arg(error.sentence()));
+        } else if (status.value(QStringLiteral("state")).toString() != QLatin1String("running")) {
+            const QString why = status.value(QStringLiteral("message")).toString();
+            self->fail(why.isEmpty() ? tr("The capture ended.")
+                                     : tr("The capture ended: %1.").arg(why));
+        } else {
+            self->m_client->stopCapture(nullptr);
+            self->fail(tr("The packet stream broke, so the capture was stopped: %1.")
+                           .arg(streamError.isEmpty() ? tr("the helper closed it") : streamError));
+        }
+    });
+}
+
+void CaptureController::onStatus(const QVariantMap &status)
+{
+    if (status.value(QStringLiteral("state")).toString() != QLatin1String("running") ||
+        (m_state != State::Running && m_state != State::Stopping))
+        return;
+    const quint64 received = status.value(QStringLiteral("received")).toULongLong();
+    if (m_sinceStatus.isValid() && m_sinceStatus.elapsed() > 0 && received >= m_receivedAtStatus)
+        m_health.packetsPerSecond =
+            double(received - m_receivedAtStatus) * 1000.0 / double(m_sinceStatus.elapsed());
+    m_sinceStatus.start();
+    m_receivedAtStatus = received;
+    m_health.interfaces = status.value(QStringLiteral("interfaces")).toStringList();
+    m_health.received = received;
+    m_health.droppedByRules = status.value(QStringLiteral("dropped")).toULongLong();
+    m_health.kernelDropped = status.value(QStringLiteral("kernelDropped")).toULongLong();
+    m_health.failOpen = status.value(QStringLiteral("failOpen")).toBool();
+    emit healthChanged(m_health);
+}
+
+void CaptureController::onHelperVanished()
+{
+    if (m_state == State::Idle)
+        return;
+    fail(tr("The helper stopped while the capture ran (it crashed or was killed). Start again "
+            "to go on."));
+}
+
+void CaptureController::fail(const QString &message)
+{
+    setState(State::Idle);
+    emit errorOccurred(message);
+}
+
+void CaptureController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    m_health.state = state;
+    if (state == State::Idle)
+        m_health.packetsPerSecond = 0;
+    emit stateChanged(state);
+    emit healthChanged(m_health);
+}
+
+} // namespace nfqmon

@@ -1,0 +1,72 @@
+// Starts and stops a capture through the helper and brings its packets to the window.
+//
+// start() opens the dump files itself (they are the user's files; the helper only gets the
+// descriptors), asks for StartCapture (polkit may prompt: the state is Starting meanwhile, and
+// the event loop runs on), opens the stream and reads it on a thread of its own. Batches arrive
+// through batchesArrived() in this object's thread, in order; connect it to
+// PacketStore::append. Every problem is one sentence through errorOccurred(), and the state
+// returns to Idle: a refusal, a file that cannot be opened, a missing helper, the helper dying
+// mid-capture.
+#pragma once
+
+#include "CaptureHealth.h"
+#include "CaptureSettings.h"
+#include "CaptureState.h"
+#include "StreamBatch.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace nfqmon {
+
+class HelperClient;
+class StreamThread;
+struct HelperError;
+
+class CaptureController : public QObject
+{
+    Q_OBJECT
+public:
+    using State = CaptureState;
+
+    explicit CaptureController(HelperClient *client, QObject *parent = nullptr);
+    ~CaptureController() override;
+
+    void start(const CaptureSettings &settings); // from Idle only
+    void stop();                                 // from Starting or Running
+
+    State state() const { return m_state; }
+    CaptureHealth health() const { return m_health; }
+    // What the window's store dropped because of its limit (PacketStore::rolledOff()).
+    void setRolledOff(qint64 packets);
+
+signals:
+    void stateChanged(nfqmon::CaptureState state);
+    void errorOccurred(const QString &message);
+    void batchesArrived(const nfqmon::StreamBatch &batch);
+    void healthChanged(const nfqmon::CaptureHealth &health);
+
+private:
+    bool openDumps(const CaptureSettings &settings, QVariantMap *options);
+    void onStarted(const HelperError &error);
+    void onStreamOpened(int fd, const HelperError &error);
+    void onBatch(const StreamBatch &batch);
+    void onStreamFinished(const QString &error);
+    void onStatus(const QVariantMap &status);
+    void onHelperVanished();
+    void fail(const QString &message); // back to Idle, with the sentence
+    void setState(State state);
+
+    HelperClient *m_client;
+    State m_state = State::Idle;
+    bool m_stopWhenStarted = false; // stop() while polkit was still asking
+    std::unique_ptr<StreamThread> m_stream;
+    CaptureHealth m_health;
+    QElapsedTimer m_sinceStatus;
+    quint64 m_receivedAtStatus = 0;
+};
+
+} // namespace nfqmon

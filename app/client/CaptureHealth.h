@@ -1,0 +1,25 @@
+// What the status bar shows about a capture, refreshed about once a second (the helper's
+// counters) and whenever the state changes. Counters are totals since the capture started.
+#pragma once
+
+#include "CaptureState.h"
+
+#include <QStringList>
+
+namespace nfqmon {
+
+struct CaptureHealth {
+    CaptureState state = CaptureState::Idle;
+    QStringList interfaces;      // as the helper captures them ("any" or names)
+    double packetsPerSecond = 0; // received by the helper, over the last status interval
+    quint64 received = 0;
+    quint64 droppedByRules = 0;
+    quint64 lostToDisplay = 0; // records the stream lost on the way to this window
+    quint64 kernelDropped = 0; // the kernel's queue drops (the queue overflowed)
+    bool failOpen = false;     // packets pass unseen rather than wait when the queue is full
+    qint64 rolledOff = 0;      // packets the store dropped from the front (its limit)
+
+    bool operator==(const CaptureHealth &) const = default;
+};
+
+} // namespace nfqmon

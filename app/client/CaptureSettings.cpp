@@ -1,0 +1,66 @@
+#include "CaptureSettings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace nfqmon {
+
+namespace {
+const QString Group = QStringLiteral("capture");
+}
+
+CaptureSettings CaptureSettings::load()
+{
+    QSettings settings;
+    return load(settings);
+}
+
+CaptureSettings CaptureSettings::load(QSettings &settings)
+{
+    CaptureSettings c;
+    settings.beginGroup(Group);
+    c.interfaces = settings.value(QStringLiteral("interfaces"), c.interfaces).toStringList();
+    if (c.interfaces.isEmpty())
+        c.interfaces = CaptureSettings().interfaces;
+    c.automaticRules = settings.value(QStringLiteral("automaticRules"), c.automaticRules).toBool();
+    c.dumpAllPath = settings.value(QStringLiteral("dumpAllPath")).toString();
+    c.dumpAcceptedPath = settings.value(QStringLiteral("dumpAcceptedPath")).toString();
+    // Values from an edited file are brought into the ranges the helper takes.
+    c.snapLength = std::clamp(settings.value(QStringLiteral("snapLength"), c.snapLength).toUInt(),
+                              64u, 65535u);
+    c.queue = std::min(settings.value(QStringLiteral("queue"), c.queue).toUInt(), 65535u);
+    c.storeLimit = std::max<qint64>(
+        settings.value(QStringLiteral("storeLimit"), c.storeLimit).toLongLong(), 1000);
+    settings.endGroup();
+    return c;
+}
+
+void CaptureSettings::save() const
+{
+    QSettings settings;
+    save(settings);
+}
+
+void CaptureSettings::save(QSettings &settings) const
+{
+    settings.beginGroup(Group);
+    settings.setValue(QStringLiteral("interfaces"), interfaces);
+    settings.setValue(QStringLiteral("automaticRules"), automaticRules);
+    settings.setValue(QStringLiteral("dumpAllPath"), dumpAllPath);
+    settings.setValue(QStringLiteral("dumpAcceptedPath"), dumpAcceptedPath);
+    settings.setValue(QStringLiteral("snapLength"), snapLength);
+    settings.setValue(QStringLiteral("queue"), queue);
+    settings.setValue(QStringLiteral("storeLimit"), storeLimit);
+    settings.endGroup();
+}
+
+QVariantMap CaptureSettings::toOptions() const
+{
+    return {{QStringLiteral("interfaces"), interfaces},
+            {QStringLiteral("automaticRules"), automaticRules},
+            {QStringLiteral("snapLength"), snapLength},
+            {QStringLiteral("queue"), queue}};
+}
+
+} // namespace nfqmon
