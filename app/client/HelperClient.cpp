@@ -36,7 +36,8 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     m_authorised = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
     m_authorised->setTimeout(AuthorisedTimeoutMs);
     m_quick = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
-    connect(m_quick, &HelperProxy::StateChanged, this, &HelperClient::setStatus);
+    connect(m_quick, &HelperProxy::StateChanged, this,
+            [this](const QVariantMap &status) { setStatus(status); });
     connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
 
     m_watcher =
@@ -108,6 +109,7 @@ void HelperClient::startCapture(const QVariantMap &options, std::function<void(H
               const HelperError result = HelperError::fromDBus(finished.error());
               if (!result.isError()) {
                   m_ownsCapture = true;
+                  ++m_starts;
                   refreshStatus(); // starts polling
               }
               if (done)
@@ -200,10 +202,10 @@ void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> don
 void HelperClient::fetchStatus(std::function<void(QVariantMap, HelperError)> done)
 {
     watch(quickCall(QStringLiteral("GetStatus"), Activation::No),
-          [this, done = std::move(done)](QDBusPendingCallWatcher &call) {
+          [this, done = std::move(done), starts = m_starts](QDBusPendingCallWatcher &call) {
               const QDBusPendingReply<QVariantMap> reply = call;
               if (!reply.isError())
-                  setStatus(reply.value());
+                  setStatus(reply.value(), starts);
               if (done)
                   done(reply.isError() ? QVariantMap() : reply.value(),
                        HelperError::fromDBus(reply.error()));
@@ -238,11 +240,11 @@ void HelperClient::getStatus(Activation activation)
     }
     m_statusPending = true;
     watch(quickCall(QStringLiteral("GetStatus"), activation),
-          [this, activation](QDBusPendingCallWatcher &call) {
+          [this, activation, starts = m_starts](QDBusPendingCallWatcher &call) {
               m_statusPending = false;
               const QDBusPendingReply<QVariantMap> reply = call;
               if (!reply.isError())
-                  setStatus(reply.value());
+                  setStatus(reply.value(), starts);
               else if (activation == Activation::Start)
                   emit refreshFailed(HelperError::fromDBus(reply.error()));
               if (std::exchange(m_statusAgain, false))
@@ -283,8 +285,12 @@ bool HelperClient::isCaptureRunning() const
     return m_status.value(QStringLiteral("state")).toString() == QLatin1String("running");
 }
 
-void HelperClient::setStatus(const QVariantMap &status)
+void HelperClient::setStatus(const QVariantMap &status, std::optional<quint64> askedAfterStarts)
 {
+    // An answer to a question asked before our latest start may say "idle" about a capture
+    // that runs now.
+    if (askedAfterStarts && *askedAfterStarts != m_starts)
+        return;
     m_status = status;
     if (isCaptureRunning()) {
         if (!m_poll->isActive())

@@ -19,6 +19,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <optional>
 
 class HelperProxy;
 class QDBusPendingCall;
@@ -87,7 +88,8 @@ private:
     void listRules(Activation activation);
     void watch(const QDBusPendingCall &call, std::function<void(QDBusPendingCallWatcher &)> then);
     void simpleCall(const QDBusPendingCall &call, std::function<void(HelperError)> done);
-    void setStatus(const QVariantMap &status);
+    // askedAfterStarts: m_starts when the GetStatus was sent; none for signals.
+    void setStatus(const QVariantMap &status, std::optional<quint64> askedAfterStarts = {});
     void setHelperAvailable(bool available);
     void onHelperGone();
     bool canPassDescriptors(HelperError *error) const;
@@ -101,6 +103,7 @@ private:
     QList<RuleInfo> m_rules;
     bool m_helperAvailable = false;
     bool m_ownsCapture = false;
+    quint64 m_starts = 0; // captures we started
     bool m_statusPending = false;
     bool m_statusAgain = false;
     bool m_rulesPending = false;
