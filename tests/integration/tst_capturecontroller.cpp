@@ -1,28 +1,26 @@
-// The application's connection to the helper (HelperClient, CaptureController, RuleListModel,
-// ChainStatus) against the real nfqmon-helper, activated on the private system bus with the
-// real polkitd, in the test's network namespace (ServiceTestBed).
+// CaptureController and HelperClient against the real nfqmon-helper, activated on the private
+// system bus with the real polkitd, in the test's network namespace (ServiceTestBed). Rules and
+// chains through the client: tst_helperclient_rules.
 //
 // The success paths run in this process, as root on the private bus: polkit always allows
 // root, so nothing here bypasses it. They start a capture with dump files the controller
-// opened, see exactly the traffic sent arrive as stream batches, manage rules and watch their
-// hits go up live in RuleListModel, read the chains through ChainStatus, and kill the helper
-// mid-capture (helperVanished, then errorOccurred and Idle).
+// opened and see exactly the traffic sent arrive as stream batches and in the dumps, refuse a
+// dump file that cannot be opened before anything starts, kill the helper mid-capture
+// (helperVanished, then one errorOccurred and Idle, and no helper restarted by polling), end
+// cleanly when another program stops the capture and when stop() comes during the polkit wait.
 //
 // The refusal path cannot run as root. This same executable, started with --refused-child as
 // nfqmon-refused (PrivateSystemBus::startAs: setpriv, no capabilities, the private bus), runs a
 // CaptureController on the system bus, prints each state and the error it reports, and exits;
 // the test reads what it printed and checks that no capture started.
-#include "CaptureController.h"
-#include "ChainStatus.h"
+#include "CaptureRecorder.h"
 #include "DumpFile.h"
 #include "HelperClient.h"
 #include "PacketDecoder.h"
-#include "RuleListModel.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 
-#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSignalSpy>
@@ -38,49 +36,15 @@ using namespace nfqmon;
 using namespace nfqmon::test;
 using namespace std::chrono_literals;
 
+#define NFQMON_START_CAPTURE(controller, settings)                                                 \
+    do {                                                                                           \
+        const QString startError_ = CaptureRecorder::start((controller), (settings));              \
+        QVERIFY2(startError_.isEmpty(), qPrintable(startError_));                                  \
+    } while (false)
+
 namespace {
 
 const char RefusedChild[] = "--refused-child";
-
-QString stateName(CaptureState state)
-{
-    switch (state) {
-    case CaptureState::Idle:
-        return QStringLiteral("Idle");
-    case CaptureState::Starting:
-        return QStringLiteral("Starting");
-    case CaptureState::Running:
-        return QStringLiteral("Running");
-    case CaptureState::Stopping:
-        return QStringLiteral("Stopping");
-    }
-    return {};
-}
-
-// What the controller handed out, record by record.
-struct Received {
-    QList<PacketRecord> records;
-    quint64 lostTotal = 0;
-    QList<PacketRecord> udpTo(int port) const
-    {
-        QList<PacketRecord> matching;
-        for (const PacketRecord &r : records) {
-            if (r.summary.transport == 17 && r.summary.destinationPort == port)
-                matching.append(r);
-        }
-        return matching;
-    }
-};
-
-void collect(CaptureController &controller, Received *received)
-{
-    QObject::connect(&controller, &CaptureController::batchesArrived,
-                     [received](const StreamBatch &batch) {
-                         for (qsizetype i = 0; i < batch.size(); ++i)
-                             received->records.append(batch.record(i));
-                         received->lostTotal = batch.lostTotal;
-                     });
-}
 
 // The child as nfqmon-refused: a CaptureController on the system bus (the private one, through
 // DBUS_SYSTEM_BUS_ADDRESS), one start, everything it reports on stdout.
@@ -93,8 +57,9 @@ int runRefusedChild(int argc, char *argv[])
         std::printf("%s\n", qPrintable(line));
         std::fflush(stdout);
     };
-    QObject::connect(&controller, &CaptureController::stateChanged,
-                     [&](CaptureState state) { say(QStringLiteral("state ") + stateName(state)); });
+    QObject::connect(&controller, &CaptureController::stateChanged, [&](CaptureState state) {
+        say(QStringLiteral("state ") + CaptureRecorder::stateName(state));
+    });
     QObject::connect(&controller, &CaptureController::errorOccurred, [&](const QString &message) {
         say(QStringLiteral("error ") + message);
         app.exit(controller.state() == CaptureState::Idle ? 0 : 2);
@@ -124,16 +89,12 @@ private slots:
 
     void captureStreamsTheTrafficAndWritesTheDumps();
     void dumpThatCannotBeOpenedStartsNothing();
-    void rulesAreFollowedWithLiveHits();
-    void chainStatusReadsTheHelper();
     void helperKilledMidCapture();
     void stoppedByAnotherProgram();
     void stopWhilePolkitDecides();
     void refusedUserSeesTheRefusal();
 
 private:
-    void startCapture(CaptureController &controller, const CaptureSettings &settings);
-
     ServiceTestBed m_bed;
     std::unique_ptr<HelperClient> m_client;
     QTemporaryDir m_files;
@@ -163,22 +124,10 @@ void tst_CaptureController::cleanupTestCase()
     m_bed.stop();
 }
 
-void tst_CaptureController::startCapture(CaptureController &controller,
-                                         const CaptureSettings &settings)
-{
-    QSignalSpy errors(&controller, &CaptureController::errorOccurred);
-    controller.start(settings);
-    QCOMPARE(controller.state(), CaptureState::Starting);
-    QTRY_VERIFY2_WITH_TIMEOUT(controller.state() == CaptureState::Running || !errors.isEmpty(),
-                              qPrintable(stateName(controller.state())), 15000);
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
-}
-
 void tst_CaptureController::captureStreamsTheTrafficAndWritesTheDumps()
 {
     CaptureController controller(m_client.get());
-    Received received;
-    collect(controller, &received);
+    CaptureRecorder received(controller);
     QSignalSpy states(&controller, &CaptureController::stateChanged);
     QSignalSpy health(&controller, &CaptureController::healthChanged);
     TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
@@ -193,7 +142,7 @@ void tst_CaptureController::captureStreamsTheTrafficAndWritesTheDumps()
         QFile old(settings.dumpAllPath);
         QVERIFY(old.open(QIODevice::WriteOnly) && old.write("old content") > 0);
     }
-    startCapture(controller, settings);
+    NFQMON_START_CAPTURE(controller, settings);
     QCOMPARE(states.first().first().value<CaptureState>(), CaptureState::Starting);
 
     const Peer &peer = m_bed.network().peer(0);
@@ -259,137 +208,6 @@ void tst_CaptureController::dumpThatCannotBeOpenedStartsNothing()
     QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
 }
 
-void tst_CaptureController::rulesAreFollowedWithLiveHits()
-{
-    RuleListModel model(m_client.get());
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy modelErrors(&model, &RuleListModel::errorOccurred);
-    CaptureController controller(m_client.get());
-    Received received;
-    collect(controller, &received);
-    TrafficReceiver dropped(TrafficReceiver::Protocol::Udp, 4, 6001);
-    QString error;
-    QVERIFY2(dropped.open(&error), qPrintable(error));
-
-    uint dropId = 0;
-    HelperError result{QStringLiteral("pending"), {}};
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and dst port 6001")}},
-                      [&](uint id, const HelperError &e) {
-                          dropId = id;
-                          result = e;
-                      });
-    QTRY_VERIFY(result.name != QLatin1String("pending"));
-    QVERIFY2(!result.isError(), qPrintable(result.sentence()));
-    QTRY_COMPARE(model.rowCount(), 1); // RulesChanged -> ListRules -> the model
-    QCOMPARE(model.ruleId(0), dropId);
-    QCOMPARE(model.data(model.index(0, RuleListModel::Expression)).toString(),
-             QStringLiteral("udp and dst port 6001"));
-
-    CaptureSettings settings;
-    settings.interfaces = {QStringLiteral("vethA")};
-    startCapture(controller, settings);
-    const Flow flow{m_bed.network().peer(0).ipv4, 6001, 3, 100, 62};
-    QVERIFY(m_bed.network().sendUdp(0, flow).succeeded());
-    QCOMPARE(dropped.receive(0, 300ms).size(), 0); // dropped by the kernel
-    QTRY_COMPARE_WITH_TIMEOUT(received.udpTo(6001).size(), flow.count, 5000);
-    for (const PacketRecord &r : received.udpTo(6001)) {
-        QCOMPARE(r.verdict, Verdict::Drop);
-        QCOMPARE(r.ruleId, int(dropId));
-    }
-    // No rule change, no signal: the hits arrive through the poll while the capture runs.
-    QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(0, RuleListModel::Hits)).toULongLong(),
-                              quint64(flow.count), 5000);
-
-    // Change, second rule, move, disable through the check box, remove: each seen in the model.
-    const auto wait = [](const std::function<void(std::function<void(HelperError)>)> &call) {
-        HelperError answer{QStringLiteral("pending"), {}};
-        call([&answer](const HelperError &e) { answer = e; });
-        (void)QTest::qWaitFor([&answer] { return answer.name != QLatin1String("pending"); }, 10000);
-        return answer;
-    };
-    QVERIFY(!wait([&](auto done) {
-                 m_client->changeRule(
-                     dropId,
-                     {{QStringLiteral("expression"), QStringLiteral("udp and dst port 6002")}},
-                     done);
-             }).isError());
-    QTRY_COMPARE(model.data(model.index(0, RuleListModel::Expression)).toString(),
-                 QStringLiteral("udp and dst port 6002"));
-    uint secondId = 0;
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("icmp")},
-                       {QStringLiteral("action"), QStringLiteral("accept")},
-                       {QStringLiteral("interface"), QStringLiteral("vethA")}},
-                      [&](uint id, const HelperError &) { secondId = id; });
-    QTRY_COMPARE(model.rowCount(), 2);
-    QCOMPARE(model.ruleId(1), secondId);
-    QCOMPARE(model.data(model.index(1, RuleListModel::Action)).toString(),
-             QStringLiteral("accept"));
-    const QPersistentModelIndex second = model.index(1, RuleListModel::Expression);
-    QVERIFY(!wait([&](auto done) { m_client->moveRule(secondId, 0, done); }).isError());
-    QTRY_COMPARE(model.ruleId(0), secondId);
-    QCOMPARE(second.row(), 0); // a move, not a reset
-
-    QVERIFY(
-        model.setData(model.index(1, RuleListModel::Enabled), Qt::Unchecked, Qt::CheckStateRole));
-    QTRY_VERIFY(!m_client->rules().value(1).enabled);
-    QCOMPARE(model.data(model.index(1, RuleListModel::Enabled), Qt::CheckStateRole)
-                 .value<Qt::CheckState>(),
-             Qt::Unchecked);
-    QCOMPARE(modelErrors.size(), 0);
-
-    // A bad rule is refused with libpcap's message.
-    HelperError bad;
-    bool answered = false;
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and port nonsense")}},
-                      [&](uint, const HelperError &e) {
-                          bad = e;
-                          answered = true;
-                      });
-    QTRY_VERIFY(answered);
-    QCOMPARE(bad.name, QStringLiteral("org.nfqmon.Error.BadRule"));
-    QVERIFY2(bad.sentence().startsWith(QStringLiteral("The rule is not valid")),
-             qPrintable(bad.sentence()));
-
-    QVERIFY(!wait([&](auto done) { m_client->removeRule(dropId, done); }).isError());
-    QVERIFY(!wait([&](auto done) { m_client->removeRule(secondId, done); }).isError());
-    QTRY_COMPARE(model.rowCount(), 0);
-    controller.stop();
-    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
-}
-
-void tst_CaptureController::chainStatusReadsTheHelper()
-{
-    const auto fetch = [this] {
-        QVariantMap reply;
-        HelperError error{QStringLiteral("pending"), {}};
-        m_client->fetchChains([&](const QVariantMap &chains, const HelperError &e) {
-            reply = chains;
-            error = e;
-        });
-        (void)QTest::qWaitFor([&error] { return error.name != QLatin1String("pending"); }, 10000);
-        if (error.isError())
-            qWarning("GetChains: %s", qPrintable(error.sentence()));
-        return ChainStatus::fromReply(reply);
-    };
-    const ChainStatus none = fetch();
-    QVERIFY(!none.chainsExist());
-    QVERIFY2(none.error.isEmpty(), qPrintable(none.error));
-    QVERIFY(none.text().contains(ChainStatus::createCommands()));
-
-    for (int family : {4, 6}) {
-        QVERIFY(TestNetwork::iptables(family, {"-t", "raw", "-N", "HAKA-PRE"}).succeeded());
-        QVERIFY(TestNetwork::iptables(family, {"-t", "raw", "-N", "HAKA-OUT"}).succeeded());
-    }
-    QVERIFY(
-        TestNetwork::iptables(4, {"-t", "raw", "-A", "PREROUTING", "-p", "udp", "-j", "HAKA-PRE"})
-            .succeeded());
-    const ChainStatus ready = fetch();
-    QVERIFY(ready.chainsExist());
-    QCOMPARE(ready.ipv4.jumps, QStringList{QStringLiteral("-A PREROUTING -p udp -j HAKA-PRE")});
-    QVERIFY(ready.ipv6.jumps.isEmpty());
-    QVERIFY2(!ready.text().contains(ChainStatus::createCommands()), qPrintable(ready.text()));
-}
-
 void tst_CaptureController::helperKilledMidCapture()
 {
     CaptureController controller(m_client.get());
@@ -397,7 +215,7 @@ void tst_CaptureController::helperKilledMidCapture()
     QSignalSpy vanished(m_client.get(), &HelperClient::helperVanished);
     CaptureSettings settings;
     settings.interfaces = {QStringLiteral("vethA")};
-    startCapture(controller, settings);
+    NFQMON_START_CAPTURE(controller, settings);
     QTRY_VERIFY(m_client->isHelperAvailable());
     const qint64 pid = m_bed.bus().helperPid();
     QVERIFY(pid > 0);
@@ -413,7 +231,7 @@ void tst_CaptureController::helperKilledMidCapture()
     QCOMPARE(errors.size(), 1);
 
     // The window offers to start again: that works, with a freshly activated helper.
-    startCapture(controller, settings);
+    NFQMON_START_CAPTURE(controller, settings);
     controller.stop();
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
 }
@@ -424,7 +242,7 @@ void tst_CaptureController::stoppedByAnotherProgram()
     QSignalSpy errors(&controller, &CaptureController::errorOccurred);
     CaptureSettings settings;
     settings.interfaces = {QStringLiteral("vethA")};
-    startCapture(controller, settings);
+    NFQMON_START_CAPTURE(controller, settings);
     QString error;
     const auto other = m_bed.client(QStringLiteral("root"), &error);
     QVERIFY2(other, qPrintable(error));

@@ -1,0 +1,179 @@
+// Rules and chains through the application's HelperClient, against the real nfqmon-helper on
+// the private system bus with the real polkitd, in the test's network namespace, as root in
+// this process (polkit allows root; the refusal is in tst_capturecontroller). A rule added
+// through the client appears in RuleListModel (under QAbstractItemModelTester), drops the
+// traffic it matches in the kernel, and its hits go up live while a capture runs; changes,
+// moves (a move, not a reset), the Enabled box and removal all reach the model; a bad rule is
+// refused with libpcap's message; ChainStatus reads GetChains as D-Bus delivers it.
+#include "CaptureRecorder.h"
+#include "ChainStatus.h"
+#include "HelperClient.h"
+#include "RuleListModel.h"
+#include "ServiceTestBed.h"
+#include "TestEnvironment.h"
+#include "TrafficReceiver.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+class tst_HelperClientRules : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { NFQMON_START_SERVICE_TEST_BED(m_bed, 1); }
+    void init()
+    {
+        QString error;
+        QVERIFY2(m_bed.reset(&error), qPrintable(error));
+        m_client = std::make_unique<HelperClient>(m_bed.bus().connection());
+    }
+    void cleanup() { m_client.reset(); }
+    void cleanupTestCase() { m_bed.stop(); }
+
+    void rulesAreFollowedWithLiveHits();
+    void chainStatusReadsTheHelper();
+
+private:
+    ServiceTestBed m_bed;
+    std::unique_ptr<HelperClient> m_client;
+};
+
+void tst_HelperClientRules::rulesAreFollowedWithLiveHits()
+{
+    RuleListModel model(m_client.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy modelErrors(&model, &RuleListModel::errorOccurred);
+    CaptureController controller(m_client.get());
+    CaptureRecorder received(controller);
+    TrafficReceiver dropped(TrafficReceiver::Protocol::Udp, 4, 6001);
+    QString error;
+    QVERIFY2(dropped.open(&error), qPrintable(error));
+
+    uint dropId = 0;
+    HelperError result{QStringLiteral("pending"), {}};
+    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and dst port 6001")}},
+                      [&](uint id, const HelperError &e) {
+                          dropId = id;
+                          result = e;
+                      });
+    QTRY_VERIFY(result.name != QLatin1String("pending"));
+    QVERIFY2(!result.isError(), qPrintable(result.sentence()));
+    QTRY_COMPARE(model.rowCount(), 1); // RulesChanged -> ListRules -> the model
+    QCOMPARE(model.ruleId(0), dropId);
+    QCOMPARE(model.data(model.index(0, RuleListModel::Expression)).toString(),
+             QStringLiteral("udp and dst port 6001"));
+
+    CaptureSettings settings;
+    settings.interfaces = {QStringLiteral("vethA")};
+    const QString startError = CaptureRecorder::start(controller, settings);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    const Flow flow{m_bed.network().peer(0).ipv4, 6001, 3, 100, 62};
+    QVERIFY(m_bed.network().sendUdp(0, flow).succeeded());
+    QCOMPARE(dropped.receive(0, 300ms).size(), 0); // dropped by the kernel
+    QTRY_COMPARE_WITH_TIMEOUT(received.udpTo(6001).size(), flow.count, 5000);
+    for (const PacketRecord &r : received.udpTo(6001)) {
+        QCOMPARE(r.verdict, Verdict::Drop);
+        QCOMPARE(r.ruleId, int(dropId));
+    }
+    // No rule change, no signal: the hits arrive through the poll while the capture runs.
+    QTRY_COMPARE_WITH_TIMEOUT(model.data(model.index(0, RuleListModel::Hits)).toULongLong(),
+                              quint64(flow.count), 5000);
+
+    // Change, second rule, move, disable through the check box, remove: each seen in the model.
+    const auto wait = [](const std::function<void(std::function<void(HelperError)>)> &call) {
+        HelperError answer{QStringLiteral("pending"), {}};
+        call([&answer](const HelperError &e) { answer = e; });
+        (void)QTest::qWaitFor([&answer] { return answer.name != QLatin1String("pending"); }, 10000);
+        return answer;
+    };
+    QVERIFY(!wait([&](auto done) {
+                 m_client->changeRule(
+                     dropId,
+                     {{QStringLiteral("expression"), QStringLiteral("udp and dst port 6002")}},
+                     done);
+             }).isError());
+    QTRY_COMPARE(model.data(model.index(0, RuleListModel::Expression)).toString(),
+                 QStringLiteral("udp and dst port 6002"));
+    uint secondId = 0;
+    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("icmp")},
+                       {QStringLiteral("action"), QStringLiteral("accept")},
+                       {QStringLiteral("interface"), QStringLiteral("vethA")}},
+                      [&](uint id, const HelperError &) { secondId = id; });
+    QTRY_COMPARE(model.rowCount(), 2);
+    QCOMPARE(model.ruleId(1), secondId);
+    QCOMPARE(model.data(model.index(1, RuleListModel::Action)).toString(),
+             QStringLiteral("accept"));
+    const QPersistentModelIndex second = model.index(1, RuleListModel::Expression);
+    QVERIFY(!wait([&](auto done) { m_client->moveRule(secondId, 0, done); }).isError());
+    QTRY_COMPARE(model.ruleId(0), secondId);
+    QCOMPARE(second.row(), 0); // a move, not a reset
+
+    QVERIFY(
+        model.setData(model.index(1, RuleListModel::Enabled), Qt::Unchecked, Qt::CheckStateRole));
+    QTRY_VERIFY(!m_client->rules().value(1).enabled);
+    QCOMPARE(model.data(model.index(1, RuleListModel::Enabled), Qt::CheckStateRole)
+                 .value<Qt::CheckState>(),
+             Qt::Unchecked);
+    QCOMPARE(modelErrors.size(), 0);
+
+    // A bad rule is refused with libpcap's message.
+    HelperError bad;
+    bool answered = false;
+    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and port nonsense")}},
+                      [&](uint, const HelperError &e) {
+                          bad = e;
+                          answered = true;
+                      });
+    QTRY_VERIFY(answered);
+    QCOMPARE(bad.name, QStringLiteral("org.nfqmon.Error.BadRule"));
+    QVERIFY2(bad.sentence().startsWith(QStringLiteral("The rule is not valid")),
+             qPrintable(bad.sentence()));
+
+    QVERIFY(!wait([&](auto done) { m_client->removeRule(dropId, done); }).isError());
+    QVERIFY(!wait([&](auto done) { m_client->removeRule(secondId, done); }).isError());
+    QTRY_COMPARE(model.rowCount(), 0);
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
+}
+
+void tst_HelperClientRules::chainStatusReadsTheHelper()
+{
+    const auto fetch = [this] {
+        QVariantMap reply;
+        HelperError error{QStringLiteral("pending"), {}};
+        m_client->fetchChains([&](const QVariantMap &chains, const HelperError &e) {
+            reply = chains;
+            error = e;
+        });
+        (void)QTest::qWaitFor([&error] { return error.name != QLatin1String("pending"); }, 10000);
+        if (error.isError())
+            qWarning("GetChains: %s", qPrintable(error.sentence()));
+        return ChainStatus::fromReply(reply);
+    };
+    const ChainStatus none = fetch();
+    QVERIFY(!none.chainsExist());
+    QVERIFY2(none.error.isEmpty(), qPrintable(none.error));
+    QVERIFY(none.text().contains(ChainStatus::createCommands()));
+
+    for (int family : {4, 6}) {
+        QVERIFY(TestNetwork::iptables(family, {"-t", "raw", "-N", "HAKA-PRE"}).succeeded());
+        QVERIFY(TestNetwork::iptables(family, {"-t", "raw", "-N", "HAKA-OUT"}).succeeded());
+    }
+    QVERIFY(
+        TestNetwork::iptables(4, {"-t", "raw", "-A", "PREROUTING", "-p", "udp", "-j", "HAKA-PRE"})
+            .succeeded());
+    const ChainStatus ready = fetch();
+    QVERIFY(ready.chainsExist());
+    QCOMPARE(ready.ipv4.jumps, QStringList{QStringLiteral("-A PREROUTING -p udp -j HAKA-PRE")});
+    QVERIFY(ready.ipv6.jumps.isEmpty());
+    QVERIFY2(!ready.text().contains(ChainStatus::createCommands()), qPrintable(ready.text()));
+}
+
+QTEST_GUILESS_MAIN(tst_HelperClientRules)
+#include "tst_helperclient_rules.moc"
