@@ -1,0 +1,887 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ChainStatus</name>
+    <message>
+        <source>The helper could not read the firewall: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chains nfqmon fills are missing: create them first (commands below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chains exist, but no rule sends traffic to them: nothing will be captured until one does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chains exist and traffic is sent to them: ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HAKA-PRE %2, HAKA-OUT %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  no rule jumps to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To create them (as root):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelperError</name>
+    <message>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nfqmon helper could not be started (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nfqmon helper did not answer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection to the system bus (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system bus does not let nfqmon talk to its helper (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule is not valid: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture could not start: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dump file was not accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pcap file to browse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureController</name>
+    <message>
+        <source>Choose at least one interface to capture on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save all packets and accepted packets to two different files (both are %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1 to save packets to: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach this window, so it was stopped. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran. Start again to go on. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packet stream broke, so the capture was stopped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the helper closed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran (it crashed or was killed). Start again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureSettingsDialog</name>
+    <message>
+        <source>&amp;Create the iptables rules automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;all received packets to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save acce&amp;pted packets to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: nfqmon creates the chains HAKA-PRE and HAKA-OUT and sends the chosen interfaces&apos; traffic to them, and removes all of it when the capture stops. Off: you create the chains and decide which traffic goes there; nfqmon only fills them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your chains in table raw, as the helper sees them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firewall rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap files with nanosecond times; the packets your rules drop are saved only to the first. Existing files are replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much of each packet is kept for the window and the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number; change it when another program uses queue 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window keeps at most this many packets; the oldest roll off (the status bar counts them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snap length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper cannot be asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the helper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To create the chains (as root):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ChartsPanel</name>
+    <message>
+        <source>Protocols (packets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top talkers (packets sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top destination ports (packets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rate chart counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table shows %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag across the chart to filter by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DumpFileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pcap file of yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save packets to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::FilterBar</name>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filtering %1 packets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HeaderTree</name>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) captured</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes %1–%2 (%n byte(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HealthWidget</name>
+    <message>
+        <source>Packets the helper received per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail-open: when the kernel&apos;s queue is full, packets pass unseen instead of waiting or being lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browsing %1 (offline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pkt/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped by rules %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets your rules dropped since the capture started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost to display %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets that passed the firewall but could not reach this window in time (the window was too slow); they are missing from the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail-open on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail-open off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled off %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oldest packets left the table because of the packet limit in the capture settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HelperClient</name>
+    <message>
+        <source>This connection to the system bus cannot pass file descriptors, which the packet stream and the dump files need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packet stream&apos;s descriptor could not be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the helper stopped while the capture ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HexView</name>
+    <message>
+        <source>Packet bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfaceListModel</name>
+    <message>
+        <source>any (all interfaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture on every interface, including those that appear later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfacePicker</name>
+    <message>
+        <source>The interfaces to capture on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interfaces: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interfaces: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MainWindow</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;NFQueue Monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pcap file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap *.cap);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the rule “%1 %2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableView</name>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RateChart</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the packets of that time in the table; click to show all again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleDialog</name>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. udp and dst port 53, host 10.0.0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule applies to packets on this interface only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first that matches decides. Packets no rule matches are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Packets matching:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On &amp;interface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule needs an expression: which packets does it match?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid. Matching packets are highlighted in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleListModel</name>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled: the rule decides packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled: the rule is kept but decides nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RulesPanel</name>
+    <message>
+        <source>Add rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not changed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not moved. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not deleted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ShareChart</name>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,158 @@
+#include "CaptureSettingsDialog.h"
+
+#include "ChainStatus.h"
+#include "DumpFileField.h"
+#include "HelperClient.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace nfqmon {
+
+CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *parent)
+    : QDialog(parent), m_client(client),
+      m_automatic(new QCheckBox(tr("&Create the iptables rules automatically"), this)),
+      m_chainTitle(new QLabel(this)), m_chains(new QPlainTextEdit(this)),
+      m_checkChains(new QPushButton(tr("Check &again"), this)),
+      m_dumpAll(new DumpFileField(tr("Save &all received packets to:"), this)),
+      m_dumpAccepted(new DumpFileField(tr("Save acce&pted packets to:"), this)),
+      m_snapLength(new QSpinBox(this)), m_queue(new QSpinBox(this)),
+      m_storeLimit(new QSpinBox(this))
+{
+    setWindowTitle(tr("Capture settings"));
+    setObjectName(QStringLiteral("captureSettingsDialog"));
+    m_automatic->setObjectName(QStringLiteral("automaticRules"));
+    m_automatic->setToolTip(
+        tr("On: nfqmon creates the chains HAKA-PRE and HAKA-OUT and sends the chosen interfaces' "
+           "traffic to them, and removes all of it when the capture stops. Off: you create the "
+           "chains and decide which traffic goes there; nfqmon only fills them."));
+    m_chains->setObjectName(QStringLiteral("chainStatus"));
+    m_chains->setReadOnly(true);
+    m_chains->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_chains->setMinimumHeight(fontMetrics().height() * 10);
+    m_chains->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_chainTitle->setText(tr("Your chains in table raw, as the helper sees them:"));
+
+    auto *rules = new QGroupBox(tr("Firewall rules"), this);
+    auto *rulesLayout = new QVBoxLayout(rules);
+    rulesLayout->addWidget(m_automatic);
+    rulesLayout->addWidget(m_chainTitle);
+    rulesLayout->addWidget(m_chains);
+    rulesLayout->addWidget(m_checkChains, 0, Qt::AlignRight);
+
+    auto *files = new QGroupBox(tr("Files"), this);
+    auto *filesLayout = new QVBoxLayout(files);
+    filesLayout->addWidget(m_dumpAll);
+    filesLayout->addWidget(m_dumpAccepted);
+    auto *filesNote = new QLabel(tr("pcap files with nanosecond times; the packets your rules "
+                                    "drop are saved only to the first. Existing files are "
+                                    "replaced."),
+                                 this);
+    filesNote->setWordWrap(true);
+    filesNote->setEnabled(false);
+    filesLayout->addWidget(filesNote);
+
+    m_snapLength->setRange(64, 65535);
+    m_snapLength->setSuffix(tr(" bytes"));
+    m_snapLength->setToolTip(tr("How much of each packet is kept for the window and the files"));
+    m_queue->setRange(0, 65535);
+    m_queue->setToolTip(tr("The NFQUEUE number; change it when another program uses queue 0"));
+    m_storeLimit->setRange(1000, 100'000'000);
+    m_storeLimit->setSingleStep(100'000);
+    m_storeLimit->setGroupSeparatorShown(true);
+    m_storeLimit->setSuffix(tr(" packets"));
+    m_storeLimit->setToolTip(tr("The window keeps at most this many packets; the oldest roll off "
+                                "(the status bar counts them)"));
+    auto *capture = new QGroupBox(tr("Capture"), this);
+    auto *form = new QFormLayout(capture);
+    form->addRow(tr("&Snap length:"), m_snapLength);
+    form->addRow(tr("&Queue number:"), m_queue);
+    form->addRow(tr("&Keep at most:"), m_storeLimit);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(rules);
+    layout->addWidget(files);
+    layout->addWidget(capture);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_automatic, &QCheckBox::toggled, this, &CaptureSettingsDialog::updateChains);
+    connect(m_checkChains, &QPushButton::clicked, this, &CaptureSettingsDialog::fetchChains);
+    setSettings(m_settings);
+    resize(sizeHint().width() * 5 / 4, sizeHint().height());
+}
+
+void CaptureSettingsDialog::setSettings(const CaptureSettings &settings)
+{
+    m_settings = settings;
+    m_automatic->setChecked(settings.automaticRules);
+    m_dumpAll->setPath(settings.dumpAllPath);
+    m_dumpAccepted->setPath(settings.dumpAcceptedPath);
+    m_snapLength->setValue(int(settings.snapLength));
+    m_queue->setValue(int(settings.queue));
+    m_storeLimit->setValue(int(qMin<qint64>(settings.storeLimit, m_storeLimit->maximum())));
+    updateChains();
+}
+
+CaptureSettings CaptureSettingsDialog::settings() const
+{
+    CaptureSettings settings = m_settings;
+    settings.automaticRules = m_automatic->isChecked();
+    settings.dumpAllPath = m_dumpAll->path();
+    settings.dumpAcceptedPath = m_dumpAccepted->path();
+    settings.snapLength = uint(m_snapLength->value());
+    settings.queue = uint(m_queue->value());
+    settings.storeLimit = m_storeLimit->value();
+    return settings;
+}
+
+QString CaptureSettingsDialog::chainText() const
+{
+    return m_chains->toPlainText();
+}
+
+void CaptureSettingsDialog::updateChains()
+{
+    const bool manual = !m_automatic->isChecked();
+    m_chainTitle->setVisible(manual);
+    m_chains->setVisible(manual);
+    m_checkChains->setVisible(manual);
+    if (manual && m_chains->toPlainText().isEmpty())
+        fetchChains();
+}
+
+void CaptureSettingsDialog::fetchChains()
+{
+    if (!m_client) {
+        m_chains->setPlainText(tr("The helper cannot be asked.") + QLatin1Char('\n') +
+                               ChainStatus::createCommands());
+        return;
+    }
+    m_chains->setPlainText(tr("Asking the helper…"));
+    m_checkChains->setEnabled(false);
+    QPointer<CaptureSettingsDialog> self(this);
+    m_client->fetchChains([self](const QVariantMap &chains, const HelperError &error) {
+        if (!self)
+            return;
+        self->m_checkChains->setEnabled(true);
+        if (error.isError()) {
+            self->m_chains->setPlainText(
+                tr("The helper could not be asked: %1").arg(error.sentence()) +
+                QStringLiteral("\n\n") + tr("To create the chains (as root):") + QLatin1Char('\n') +
+                ChainStatus::createCommands());
+            return;
+        }
+        self->m_chains->setPlainText(ChainStatus::fromReply(chains).text());
+    });
+}
+
+} // namespace nfqmon

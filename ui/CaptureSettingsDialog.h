@@ -1,0 +1,52 @@
+// The capture settings, remembered between runs (CaptureSettings::save): automatic iptables
+// rules or the user's own HAKA-PRE/HAKA-OUT chains (then what the helper finds there and the
+// commands that create them), the two dump files, snap length, queue number, and how many
+// packets the window keeps.
+#pragma once
+
+#include "CaptureSettings.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace nfqmon {
+
+class DumpFileField;
+class HelperClient;
+
+class CaptureSettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // client: asked for the chains when automatic rules are off (may be null).
+    explicit CaptureSettingsDialog(HelperClient *client, QWidget *parent = nullptr);
+
+    void setSettings(const CaptureSettings &settings); // interfaces are kept as given
+    CaptureSettings settings() const;
+
+    QString chainText() const;
+
+private:
+    void updateChains();
+    void fetchChains();
+
+    QPointer<HelperClient> m_client;
+    CaptureSettings m_settings;
+    QCheckBox *m_automatic;
+    QLabel *m_chainTitle;
+    QPlainTextEdit *m_chains;
+    QPushButton *m_checkChains;
+    DumpFileField *m_dumpAll;
+    DumpFileField *m_dumpAccepted;
+    QSpinBox *m_snapLength;
+    QSpinBox *m_queue;
+    QSpinBox *m_storeLimit;
+};
+
+} // namespace nfqmon

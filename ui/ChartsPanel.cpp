@@ -1,0 +1,96 @@
+#include "ChartsPanel.h"
+
+#include "RateChart.h"
+#include "ShareChart.h"
+#include "TopChart.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace nfqmon {
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent), m_unit(new QComboBox(this)), m_range(new QLabel(this)),
+      m_rates(new RateChart(this)), m_tabs(new QTabWidget(this)),
+      m_protocols(new ShareChart(tr("Protocols (packets)"), this)),
+      m_talkers(new TopChart(tr("Top talkers (packets sent)"), tr("packets"), this)),
+      m_ports(new TopChart(tr("Top destination ports (packets)"), tr("packets"), this))
+{
+    m_rates->setObjectName(QStringLiteral("rateChart"));
+    m_unit->setObjectName(QStringLiteral("rateUnit"));
+    m_unit->addItem(tr("Packets/s"));
+    m_unit->addItem(tr("Bytes/s"));
+    m_unit->setToolTip(tr("What the rate chart counts"));
+    m_range->setObjectName(QStringLiteral("rangeLabel"));
+    m_range->setTextFormat(Qt::PlainText);
+    auto *clear = new QToolButton(this);
+    clear->setText(tr("Show all times"));
+    clear->setAutoRaise(true);
+    clear->setEnabled(false);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(4, 2, 4, 0);
+    top->addWidget(m_unit);
+    top->addWidget(m_range, 1);
+    top->addWidget(clear);
+
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_protocols, tr("Protocols"));
+    m_tabs->addTab(m_talkers, tr("Top talkers"));
+    m_tabs->addTab(m_ports, tr("Top ports"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_rates);
+    splitter->addWidget(m_tabs);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_unit, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_rates->setUnit(index == 0 ? RateChart::Unit::Packets : RateChart::Unit::Bytes);
+    });
+    connect(clear, &QToolButton::clicked, m_rates, &RateChart::clearSelection);
+    connect(m_rates, &RateChart::timeRangeSelected, this, [this, clear](qint64 from, qint64 to) {
+        const auto time = [](qint64 ns) {
+            return QDateTime::fromMSecsSinceEpoch(ns / 1'000'000)
+                .toString(QStringLiteral("HH:mm:ss"));
+        };
+        m_range->setText(tr("Table shows %1 – %2").arg(time(from), time(to)));
+        clear->setEnabled(true);
+    });
+    connect(m_rates, &RateChart::timeRangeCleared, this, [this, clear] {
+        m_range->setText(tr("Drag across the chart to filter by time"));
+        clear->setEnabled(false);
+    });
+    m_range->setText(tr("Drag across the chart to filter by time"));
+}
+
+void ChartsPanel::setRates(const QList<RatePoint> &points)
+{
+    m_rates->setPoints(points);
+}
+
+void ChartsPanel::setProtocols(const QList<ChartEntry> &entries)
+{
+    m_protocols->setEntries(entries);
+}
+
+void ChartsPanel::setTalkers(const QList<ChartEntry> &entries)
+{
+    m_talkers->setEntries(entries);
+}
+
+void ChartsPanel::setPorts(const QList<ChartEntry> &entries)
+{
+    m_ports->setEntries(entries);
+}
+
+} // namespace nfqmon

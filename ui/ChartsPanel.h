@@ -1,0 +1,45 @@
+// The charts dock: the rate chart (packets or bytes per second, with brushing) above tabs for the
+// protocol mix, the top talkers and the top destination ports. Fed plain values about once a
+// second by the window.
+#pragma once
+
+#include "ChartData.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTabWidget;
+
+namespace nfqmon {
+
+class RateChart;
+class ShareChart;
+class TopChart;
+
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    void setRates(const QList<RatePoint> &points);
+    void setProtocols(const QList<ChartEntry> &entries);
+    void setTalkers(const QList<ChartEntry> &entries);
+    void setPorts(const QList<ChartEntry> &entries);
+
+    RateChart *rateChart() const { return m_rates; }
+    TopChart *talkersChart() const { return m_talkers; }
+    TopChart *portsChart() const { return m_ports; }
+
+private:
+    QComboBox *m_unit;
+    QLabel *m_range;
+    RateChart *m_rates;
+    QTabWidget *m_tabs;
+    ShareChart *m_protocols;
+    TopChart *m_talkers;
+    TopChart *m_ports;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,121 @@
+#include "HealthWidget.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace nfqmon {
+
+namespace {
+
+const QColor Warn(0xc0, 0x6a, 0x00);
+
+QString dot(const QColor &color)
+{
+    return QStringLiteral("<span style=\"color:%1\">●</span> ").arg(color.name());
+}
+
+} // namespace
+
+HealthWidget::HealthWidget(QWidget *parent)
+    : QWidget(parent), m_state(new QLabel(this)), m_rate(new QLabel(this)),
+      m_dropped(new QLabel(this)), m_lost(new QLabel(this)), m_kernel(new QLabel(this)),
+      m_failOpen(new QLabel(this)), m_rolledOff(new QLabel(this))
+{
+    setObjectName(QStringLiteral("healthWidget"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->setSpacing(14);
+    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_failOpen, m_rolledOff})
+        layout->addWidget(label);
+    layout->addStretch(1);
+    m_state->setTextFormat(Qt::RichText);
+    m_rate->setToolTip(tr("Packets the helper received per second"));
+    m_failOpen->setToolTip(tr("Fail-open: when the kernel's queue is full, packets pass "
+                              "unseen instead of waiting or being lost"));
+    refresh();
+}
+
+void HealthWidget::setHealth(const CaptureHealth &health)
+{
+    m_health = health;
+    refresh();
+}
+
+void HealthWidget::setOfflineFile(const QString &path)
+{
+    m_offlineFile = path;
+    refresh();
+}
+
+void HealthWidget::setCount(QLabel *label, const QString &text, bool warn, const QString &tip)
+{
+    label->setText(text);
+    label->setToolTip(tip);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     warn ? Warn : this->palette().color(QPalette::WindowText));
+    label->setPalette(palette);
+}
+
+void HealthWidget::refresh()
+{
+    const QLocale locale;
+    const CaptureHealth &h = m_health;
+    const QString interfaces = h.interfaces.join(QStringLiteral(", ")).toHtmlEscaped();
+    QString state;
+    switch (h.state) {
+    case CaptureState::Idle:
+        state = m_offlineFile.isEmpty()
+                    ? dot(QColor(0x90, 0x90, 0x90)) + tr("Not capturing")
+                    : dot(QColor(0x3a, 0x7c, 0xc4)) +
+                          tr("Browsing %1 (offline)")
+                              .arg(QFileInfo(m_offlineFile).fileName().toHtmlEscaped());
+        break;
+    case CaptureState::Starting:
+        state = dot(QColor(0xe0, 0x9a, 0x3a)) + tr("Starting (authorisation may be asked)…");
+        break;
+    case CaptureState::Running:
+        state = dot(QColor(0x2e, 0x9b, 0x4f)) +
+                (interfaces.isEmpty() ? tr("Capturing") : tr("Capturing %1").arg(interfaces));
+        break;
+    case CaptureState::Stopping:
+        state = dot(QColor(0xe0, 0x9a, 0x3a)) + tr("Stopping…");
+        break;
+    }
+    m_state->setText(state);
+    const bool live = h.state == CaptureState::Running || h.state == CaptureState::Stopping;
+    for (QLabel *label : {m_rate, m_dropped, m_lost, m_kernel, m_failOpen})
+        label->setVisible(live || h.received > 0);
+    setCount(m_rate, tr("%1 pkt/s").arg(locale.toString(qRound64(h.packetsPerSecond))), false,
+             tr("Packets the helper received per second"));
+    setCount(m_dropped, tr("dropped by rules %1").arg(locale.toString(h.droppedByRules)), false,
+             tr("Packets your rules dropped since the capture started"));
+    setCount(m_lost, tr("lost to display %1").arg(locale.toString(h.lostToDisplay)),
+             h.lostToDisplay > 0,
+             tr("Packets that passed the firewall but could not reach this window in time "
+                "(the window was too slow); they are missing from the table"));
+    setCount(m_kernel, tr("kernel %1").arg(locale.toString(h.kernelDropped)), h.kernelDropped > 0,
+             tr("Packets the kernel's queue could not hold; fail-open let them pass unseen"));
+    m_failOpen->setText(h.failOpen ? tr("fail-open on") : tr("fail-open off"));
+    m_rolledOff->setVisible(h.rolledOff > 0);
+    setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(h.rolledOff)), true,
+             tr("The oldest packets left the table because of the packet limit in the capture "
+                "settings"));
+}
+
+QString HealthWidget::text() const
+{
+    QStringList parts;
+    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_failOpen, m_rolledOff}) {
+        if (!label->isHidden())
+            parts.append(label->text());
+    }
+    QString line = parts.join(QStringLiteral(" · "));
+    line.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+    return line;
+}
+
+} // namespace nfqmon

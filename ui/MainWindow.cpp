@@ -1,0 +1,341 @@
+#include "MainWindow.h"
+
+#include "CaptureController.h"
+#include "CaptureSettings.h"
+#include "CaptureSettingsDialog.h"
+#include "ChartsPanel.h"
+#include "FilterBar.h"
+#include "HealthWidget.h"
+#include "HelperClient.h"
+#include "InterfaceListModel.h"
+#include "InterfacePicker.h"
+#include "MessageBar.h"
+#include "PacketDetails.h"
+#include "PacketTableView.h"
+#include "RuleListModel.h"
+#include "RulesPanel.h"
+#include "UiResources.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace nfqmon {
+
+namespace {
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString StateKey = QStringLiteral("window/state");
+const QString SplitterKey = QStringLiteral("window/splitter");
+const QString TableHeaderKey = QStringLiteral("window/tableHeader");
+constexpr int LayoutVersion = 1;
+} // namespace
+
+MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
+    : QMainWindow(parent), m_client(new HelperClient(bus, this)),
+      m_controller(new CaptureController(m_client, this)),
+      m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this))
+{
+    initUiResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("NFQueue Monitor"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/nfqmon.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
+                   QMainWindow::AllowTabbedDocks);
+    m_interfaces->setChecked(CaptureSettings::load().interfaces);
+
+    createActions();
+    createCentralArea();
+    createToolBar();
+    createDocks();
+    createMenus();
+    m_health = new HealthWidget(this);
+    statusBar()->addWidget(m_health, 1);
+
+    connect(m_controller, &CaptureController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_controller, &CaptureController::errorOccurred, this, &MainWindow::onCaptureError);
+    connect(m_controller, &CaptureController::healthChanged, m_health, &HealthWidget::setHealth);
+    connect(m_client, &HelperClient::refreshFailed, this, [this](const HelperError &error) {
+        // Only worth a message when nothing else explains it (e.g. the helper is missing).
+        if (m_messageBar->text().isEmpty())
+            m_messageBar->showMessage(MessageBar::Kind::Warning, error.sentence());
+    });
+
+    restoreLayout();
+    onStateChanged(CaptureState::Idle);
+    m_client->refreshRules(); // asynchronous: the window is there before any answer
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_startAction = new QAction(QIcon(QStringLiteral(":/icons/start.svg")), tr("&Start"), this);
+    m_startAction->setObjectName(QStringLiteral("startAction"));
+    m_startAction->setToolTip(tr("Start capturing on the chosen interfaces (asks for "
+                                 "authorisation)"));
+    m_startAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    connect(m_startAction, &QAction::triggered, this, &MainWindow::startCapture);
+
+    m_stopAction = new QAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("S&top"), this);
+    m_stopAction->setObjectName(QStringLiteral("stopAction"));
+    m_stopAction->setToolTip(tr("Stop capturing; the packets stay in the table"));
+    m_stopAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopCapture);
+
+    m_settingsAction =
+        new QAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("Capture &settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+
+    m_openAction =
+        new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open pcap file…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Browse the packets of a pcap file, without capturing"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_exportAction = new QAction(QIcon(QStringLiteral(":/icons/export.svg")),
+                                 tr("&Export packets to pcap…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence::Save);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_startAgainAction =
+        new QAction(QIcon(QStringLiteral(":/icons/start.svg")), tr("Start again"), this);
+    m_startAgainAction->setObjectName(QStringLiteral("startAgainAction"));
+    connect(m_startAgainAction, &QAction::triggered, this, &MainWindow::startCapture);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Capture"));
+    toolBar->setObjectName(QStringLiteral("captureToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_startAction);
+    toolBar->addAction(m_stopAction);
+    toolBar->addSeparator();
+    m_interfacePicker = new InterfacePicker(m_interfaces, toolBar);
+    toolBar->addWidget(m_interfacePicker);
+    toolBar->addAction(m_settingsAction);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_exportAction);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
+    capture->addAction(m_startAction);
+    capture->addAction(m_stopAction);
+    capture->addSeparator();
+    capture->addAction(m_settingsAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_chartsDock->toggleViewAction());
+    view->addAction(m_rulesDock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About NFQueue Monitor"), this, [this] {
+        QMessageBox::about(
+            this, tr("About NFQueue Monitor"),
+            tr("<p><b>NFQueue Monitor</b> %1</p><p>Shows the packets netfilter queues to "
+               "userspace, drops traffic by rule and saves it to pcap files.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *central = new QWidget(this);
+    m_messageBar = new MessageBar(central);
+    m_filterBar = new FilterBar(central);
+    m_table = new PacketTableView(central);
+    m_details = new PacketDetails(central);
+    m_details->setObjectName(QStringLiteral("packetDetails"));
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(QStringLiteral("tableSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createDocks()
+{
+    m_charts = new ChartsPanel(this);
+    m_chartsDock = new QDockWidget(tr("Charts"), this);
+    m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    m_chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::RightDockWidgetArea, m_chartsDock);
+
+    m_rulesPanel = new RulesPanel(m_client, m_rules, this);
+    m_rulesDock = new QDockWidget(tr("Rules"), this);
+    m_rulesDock->setObjectName(QStringLiteral("rulesDock"));
+    m_rulesDock->setWidget(m_rulesPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_rulesDock);
+    resizeDocks({m_chartsDock, m_rulesDock}, {3, 2}, Qt::Vertical);
+    connect(m_rulesPanel, &RulesPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_rulesPanel, &RulesPanel::ruleRemoved, this, &MainWindow::onRuleRemoved);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    m_splitter->restoreState(settings.value(SplitterKey).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(TableHeaderKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState(LayoutVersion));
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(TableHeaderKey, m_table->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    // The helper stops a capture whose client leaves the bus anyway; asking is quicker.
+    if (m_controller->state() == CaptureState::Running)
+        m_controller->stop();
+    event->accept();
+}
+
+void MainWindow::startCapture()
+{
+    if (m_controller->state() != CaptureState::Idle)
+        return;
+    CaptureSettings settings = CaptureSettings::load();
+    settings.interfaces = m_interfaces->checked();
+    settings.save();
+    m_messageBar->dismiss();
+    m_offlineFile.clear();
+    m_health->setOfflineFile({});
+    setWindowTitle(tr("NFQueue Monitor"));
+    m_controller->start(settings);
+}
+
+void MainWindow::stopCapture()
+{
+    m_controller->stop();
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (m_controller->state() != CaptureState::Idle) {
+        showError(tr("Stop the capture before opening a file."));
+        return false;
+    }
+    m_offlineFile = path;
+    m_health->setOfflineFile(path);
+    setWindowTitle(tr("%1 — NFQueue Monitor").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void MainWindow::onStateChanged(CaptureState state)
+{
+    // fail() in the controller goes to Idle first, then reports: remember where it came from.
+    m_endedWhileRunning = m_previousState == CaptureState::Running && state == CaptureState::Idle;
+    m_previousState = state;
+    m_startAction->setEnabled(state == CaptureState::Idle);
+    m_stopAction->setEnabled(state == CaptureState::Starting || state == CaptureState::Running);
+    m_settingsAction->setEnabled(state == CaptureState::Idle);
+    m_interfacePicker->setEnabled(state == CaptureState::Idle);
+    m_openAction->setEnabled(state == CaptureState::Idle);
+}
+
+void MainWindow::onCaptureError(const QString &message)
+{
+    // The capture ended by itself (the helper died, another program stopped it...): offer to
+    // start again. A refusal or a bad setting is answered by the user first.
+    QList<QAction *> actions;
+    if (m_endedWhileRunning)
+        actions.append(m_startAgainAction);
+    m_messageBar->showMessage(MessageBar::Kind::Error, message, actions);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_messageBar->showMessage(MessageBar::Kind::Error, message);
+}
+
+void MainWindow::showSettings()
+{
+    CaptureSettingsDialog dialog(m_client, this);
+    CaptureSettings settings = CaptureSettings::load();
+    settings.interfaces = m_interfaces->checked();
+    dialog.setSettings(settings);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.settings().save();
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open pcap file"), QString(), tr("pcap files (*.pcap *.cap);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::onRuleRemoved(const RuleInfo &rule, int position)
+{
+    auto *undo = new QAction(tr("Undo"), m_messageBar);
+    QPointer<MainWindow> self(this);
+    connect(undo, &QAction::triggered, this, [self, rule, position] {
+        self->m_client->addRule(
+            rule.toFields(), [self, position](uint id, const HelperError &error) {
+                if (!self)
+                    return;
+                if (error.isError()) {
+                    self->showError(tr("The rule was not put back. %1").arg(error.sentence()));
+                    return;
+                }
+                self->m_client->moveRule(id, uint(position), [self](const HelperError &moveError) {
+                    if (self && moveError.isError())
+                        self->showError(moveError.sentence());
+                });
+            });
+    });
+    connect(m_messageBar, &MessageBar::dismissed, undo, &QObject::deleteLater,
+            Qt::SingleShotConnection);
+    m_messageBar->showMessage(MessageBar::Kind::Information,
+                              tr("Deleted the rule “%1 %2”.").arg(rule.action, rule.expression),
+                              {undo});
+}
+
+} // namespace nfqmon

@@ -1,0 +1,100 @@
+// The main window (DESIGN.md, "The main window"): toolbar with start/stop, the interface chooser
+// and the capture settings; the message bar; the display filter over the packet table; the
+// details pane (decoded headers and bytes); docks for the charts and the rules; the capture's
+// health in the status bar. Layout and geometry are restored at the next launch.
+#pragma once
+
+#include "CaptureState.h"
+
+#include <QDBusConnection>
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QSplitter;
+class QLabel;
+
+namespace nfqmon {
+
+class CaptureController;
+class ChartsPanel;
+class FilterBar;
+class HealthWidget;
+class HelperClient;
+class InterfaceListModel;
+class InterfacePicker;
+class MessageBar;
+class PacketDetails;
+class PacketTableView;
+class RuleListModel;
+class RulesPanel;
+struct HelperError;
+struct RuleInfo;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // bus: the system bus (the tests pass their private one).
+    explicit MainWindow(const QDBusConnection &bus, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void startCapture();
+    void stopCapture();
+    // Offline browsing of a pcap file; false (and the message bar) when it cannot be read.
+    bool openFile(const QString &path);
+
+    HelperClient *helperClient() const { return m_client; }
+    CaptureController *captureController() const { return m_controller; }
+    MessageBar *messageBar() const { return m_messageBar; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createToolBar();
+    void createMenus();
+    void createCentralArea();
+    void createDocks();
+    void restoreLayout();
+    void saveLayout() const;
+
+    void onStateChanged(CaptureState state);
+    void onCaptureError(const QString &message);
+    void showSettings();
+    void showOpenDialog();
+    void onRuleRemoved(const RuleInfo &rule, int position);
+    void showError(const QString &message);
+
+    HelperClient *m_client;
+    CaptureController *m_controller;
+    InterfaceListModel *m_interfaces;
+    RuleListModel *m_rules;
+
+    MessageBar *m_messageBar = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    PacketTableView *m_table = nullptr;
+    PacketDetails *m_details = nullptr;
+    QSplitter *m_splitter = nullptr;
+    HealthWidget *m_health = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    RulesPanel *m_rulesPanel = nullptr;
+    InterfacePicker *m_interfacePicker = nullptr;
+    QDockWidget *m_chartsDock = nullptr;
+    QDockWidget *m_rulesDock = nullptr;
+
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_startAgainAction = nullptr;
+
+    CaptureState m_previousState = CaptureState::Idle;
+    bool m_endedWhileRunning = false;
+    QString m_offlineFile;
+};
+
+} // namespace nfqmon

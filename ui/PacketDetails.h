@@ -1,0 +1,31 @@
+// The details pane under the packet table: the decoded header tree beside the hex view; choosing
+// a header highlights its bytes.
+#pragma once
+
+#include "PacketDecoder.h"
+
+#include <QSplitter>
+
+namespace nfqmon {
+
+class HeaderTree;
+class HexView;
+
+class PacketDetails : public QSplitter
+{
+    Q_OBJECT
+public:
+    explicit PacketDetails(QWidget *parent = nullptr);
+
+    void showPacket(const QList<HeaderField> &packet, const QByteArray &bytes);
+    void clearPacket();
+
+    HeaderTree *tree() const { return m_tree; }
+    HexView *hexView() const { return m_hex; }
+
+private:
+    HeaderTree *m_tree;
+    HexView *m_hex;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,235 @@
+#include "RateChart.h"
+
+#include <QAreaSeries>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QGraphicsRectItem>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace nfqmon {
+
+namespace {
+
+constexpr qint64 NsPerMs = 1'000'000;
+constexpr qint64 NsPerSecond = 1'000'000'000;
+constexpr qreal MinimumDrag = 4; // pixels: less is a click
+
+} // namespace
+
+RateChart::RateChart(QWidget *parent)
+    : QChartView(parent), m_zero(new QLineSeries(this)), m_accepted(new QLineSeries(this)),
+      m_total(new QLineSeries(this)), m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
+      m_droppedArea(new QAreaSeries(m_total, m_accepted)), m_timeAxis(new QDateTimeAxis(this)),
+      m_valueAxis(new QValueAxis(this))
+{
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_acceptedArea->setName(tr("accepted"));
+    m_acceptedArea->setColor(QColor(0x4c, 0xae, 0x6a, 0xb0));
+    m_acceptedArea->setBorderColor(QColor(0x2e, 0x8b, 0x4a));
+    m_droppedArea->setName(tr("dropped"));
+    m_droppedArea->setColor(QColor(0xe0, 0x5a, 0x4e, 0xc0));
+    m_droppedArea->setBorderColor(QColor(0xb0, 0x2a, 0x20));
+    chart->addSeries(m_acceptedArea);
+    chart->addSeries(m_droppedArea);
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(5);
+    m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_valueAxis->setMin(0);
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    for (QAreaSeries *series : {m_acceptedArea, m_droppedArea}) {
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_valueAxis);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand);
+    setMinimumHeight(150);
+    setToolTip(tr("Drag across the chart to show only the packets of that time in the table; "
+                  "click to show all again."));
+    setAccessibleName(tr("Traffic rate"));
+
+    m_selectionItem = new QGraphicsRectItem(chart);
+    m_selectionItem->setBrush(QColor(0x30, 0x70, 0xc0, 0x40));
+    m_selectionItem->setPen(QPen(QColor(0x30, 0x70, 0xc0), 1));
+    m_selectionItem->setZValue(10);
+    m_selectionItem->hide();
+    connect(chart, &QChart::plotAreaChanged, this, [this] { placeSelection(); });
+    setUnit(Unit::Packets);
+}
+
+void RateChart::setPoints(const QList<RatePoint> &points)
+{
+    m_points = points;
+    redraw();
+}
+
+void RateChart::setUnit(Unit unit)
+{
+    m_unit = unit;
+    chart()->setTitle(unit == Unit::Packets ? tr("Packets per second") : tr("Bytes per second"));
+    redraw();
+}
+
+void RateChart::redraw()
+{
+    QList<QPointF> zero, accepted, total;
+    zero.reserve(m_points.size() * 2);
+    accepted.reserve(m_points.size() * 2);
+    total.reserve(m_points.size() * 2);
+    qreal highest = 0;
+    for (const RatePoint &p : m_points) {
+        const bool packets = m_unit == Unit::Packets;
+        const qreal a = qreal(packets ? p.acceptedPackets : p.acceptedBytes);
+        const qreal d = qreal(packets ? p.droppedPackets : p.droppedBytes);
+        // Steps: each second is flat over its width, as a histogram.
+        const qreal from = qreal(p.startNs / NsPerMs);
+        const qreal to = qreal((p.startNs + NsPerSecond) / NsPerMs);
+        for (qreal x : {from, to}) {
+            zero.append({x, 0});
+            accepted.append({x, a});
+            total.append({x, a + d});
+        }
+        highest = qMax(highest, a + d);
+    }
+    m_zero->replace(zero);
+    m_accepted->replace(accepted);
+    m_total->replace(total);
+    if (m_points.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTime();
+        m_timeAxis->setRange(now.addSecs(-60), now);
+    } else {
+        m_timeAxis->setRange(
+            QDateTime::fromMSecsSinceEpoch(m_points.first().startNs / NsPerMs),
+            QDateTime::fromMSecsSinceEpoch((m_points.last().startNs + NsPerSecond) / NsPerMs));
+    }
+    // A round top, so the labels are round numbers.
+    qreal top = 10;
+    while (top < highest * 1.1)
+        top *= top < 1e3 ? 2 : 2.5;
+    m_valueAxis->setRange(0, top);
+    placeSelection();
+}
+
+qint64 RateChart::timeAt(qreal x) const
+{
+    const QPointF value =
+        chart()->mapToValue(QPointF(x, chart()->plotArea().center().y()), m_acceptedArea);
+    return qint64(std::llround(value.x())) * NsPerMs;
+}
+
+void RateChart::selectRange(qint64 fromNs, qint64 toNs)
+{
+    if (toNs < fromNs)
+        std::swap(fromNs, toNs);
+    m_selection = std::pair(fromNs, toNs);
+    placeSelection();
+    emit timeRangeSelected(fromNs, toNs);
+}
+
+void RateChart::clearSelection()
+{
+    m_dragFrom.reset();
+    const bool had = m_selection.has_value();
+    m_selection.reset();
+    placeSelection();
+    if (had)
+        emit timeRangeCleared();
+}
+
+void RateChart::placeSelection()
+{
+    const QRectF plot = chart()->plotArea();
+    qreal left = 0, right = 0;
+    if (m_dragFrom) {
+        left = *m_dragFrom;
+        right = m_dragTo;
+    } else if (m_selection) {
+        left = chart()
+                   ->mapToPosition(QPointF(qreal(m_selection->first / NsPerMs), 0), m_acceptedArea)
+                   .x();
+        right =
+            chart()
+                ->mapToPosition(QPointF(qreal(m_selection->second / NsPerMs), 0), m_acceptedArea)
+                .x();
+    } else {
+        m_selectionItem->hide();
+        return;
+    }
+    if (left > right)
+        std::swap(left, right);
+    left = qBound(plot.left(), left, plot.right());
+    right = qBound(plot.left(), right, plot.right());
+    m_selectionItem->setRect(QRectF(left, plot.top(), qMax<qreal>(right - left, 1), plot.height()));
+    m_selectionItem->show();
+}
+
+void RateChart::mousePressEvent(QMouseEvent *event)
+{
+    const QPointF scene = mapToScene(event->position().toPoint());
+    if (event->button() != Qt::LeftButton || !chart()->plotArea().contains(scene)) {
+        QChartView::mousePressEvent(event);
+        return;
+    }
+    m_dragFrom = scene.x();
+    m_dragTo = scene.x();
+    event->accept();
+}
+
+void RateChart::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragFrom) {
+        QChartView::mouseMoveEvent(event);
+        return;
+    }
+    m_dragTo = mapToScene(event->position().toPoint()).x();
+    placeSelection();
+    event->accept();
+}
+
+void RateChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_dragFrom || event->button() != Qt::LeftButton) {
+        QChartView::mouseReleaseEvent(event);
+        return;
+    }
+    const qreal from = *m_dragFrom;
+    const qreal to = mapToScene(event->position().toPoint()).x();
+    m_dragFrom.reset();
+    if (std::abs(to - from) < MinimumDrag) {
+        clearSelection();
+    } else {
+        const QRectF plot = chart()->plotArea();
+        selectRange(timeAt(qBound(plot.left(), qMin(from, to), plot.right())),
+                    timeAt(qBound(plot.left(), qMax(from, to), plot.right())));
+    }
+    event->accept();
+}
+
+void RateChart::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && m_selection) {
+        clearSelection();
+        event->accept();
+        return;
+    }
+    QChartView::keyPressEvent(event);
+}
+
+void RateChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeSelection();
+}
+
+} // namespace nfqmon

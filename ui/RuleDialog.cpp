@@ -1,0 +1,112 @@
+#include "RuleDialog.h"
+
+#include "CompiledFilter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkInterface>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace nfqmon {
+
+RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
+    : QDialog(parent), m_expression(new QLineEdit(this)), m_message(new QLabel(this)),
+      m_interface(new QComboBox(this)), m_direction(new QComboBox(this)),
+      m_action(new QComboBox(this)), m_enabled(new QCheckBox(tr("&Enabled"), this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(purpose == Purpose::Add ? tr("Add rule") : tr("Edit rule"));
+    m_expression->setObjectName(QStringLiteral("ruleExpression"));
+    m_expression->setPlaceholderText(tr("e.g. udp and dst port 53, host 10.0.0.5"));
+    m_expression->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 48);
+    m_message->setObjectName(QStringLiteral("ruleMessage"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+
+    m_interface->setEditable(true);
+    m_interface->addItem(tr("every interface"), QString());
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
+        m_interface->addItem(interface.name(), interface.name());
+    m_interface->setToolTip(tr("The rule applies to packets on this interface only"));
+    m_direction->addItem(tr("both directions"), QStringLiteral("any"));
+    m_direction->addItem(tr("incoming"), QStringLiteral("in"));
+    m_direction->addItem(tr("outgoing"), QStringLiteral("out"));
+    m_action->addItem(tr("drop"), QStringLiteral("drop"));
+    m_action->addItem(tr("accept"), QStringLiteral("accept"));
+    m_action->setToolTip(tr("Rules are tried in order; the first that matches decides. Packets "
+                            "no rule matches are accepted."));
+    m_enabled->setChecked(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Packets matching:"), m_expression);
+    form->addRow(QString(), m_message);
+    form->addRow(tr("&Action:"), m_action);
+    form->addRow(tr("&Direction:"), m_direction);
+    form->addRow(tr("On &interface:"), m_interface);
+    form->addRow(QString(), m_enabled);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(purpose == Purpose::Add ? tr("Add rule") : tr("Save rule"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_expression, &QLineEdit::textChanged, this, &RuleDialog::check);
+    check();
+}
+
+void RuleDialog::setRule(const RuleInfo &rule)
+{
+    m_rule = rule;
+    m_expression->setText(rule.expression);
+    const int interface = m_interface->findData(rule.interface);
+    if (interface >= 0)
+        m_interface->setCurrentIndex(interface);
+    else
+        m_interface->setEditText(rule.interface);
+    m_direction->setCurrentIndex(qMax(0, m_direction->findData(rule.direction)));
+    m_action->setCurrentIndex(qMax(0, m_action->findData(rule.action)));
+    m_enabled->setChecked(rule.enabled);
+    check();
+}
+
+RuleInfo RuleDialog::rule() const
+{
+    RuleInfo rule = m_rule;
+    rule.expression = m_expression->text().trimmed();
+    const QString typed = m_interface->currentText().trimmed();
+    const int index = m_interface->findText(typed);
+    rule.interface = index >= 0 ? m_interface->itemData(index).toString() : typed;
+    rule.direction = m_direction->currentData().toString();
+    rule.action = m_action->currentData().toString();
+    rule.enabled = m_enabled->isChecked();
+    return rule;
+}
+
+void RuleDialog::check()
+{
+    const QString expression = m_expression->text().trimmed();
+    QString error;
+    if (expression.isEmpty()) {
+        m_valid = false;
+        m_message->setText(tr("A rule needs an expression: which packets does it match?"));
+    } else {
+        m_valid = CompiledFilter::compile(expression, &error).has_value();
+        m_message->setText(m_valid ? tr("Valid. Matching packets are highlighted in the table.")
+                                   : error);
+    }
+    QPalette palette = m_message->palette();
+    palette.setColor(QPalette::WindowText,
+                     m_valid ? QColor(0x2e, 0x7b, 0x3f) : QColor(0xb0, 0x2a, 0x20));
+    m_message->setPalette(palette);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
+    if (m_valid)
+        emit expressionChanged(expression);
+}
+
+} // namespace nfqmon

@@ -1,0 +1,51 @@
+// Adding or editing a rule: the expression in the pcap filter language (checked with libpcap as
+// the user types), the interface, the direction and the action. The window previews what the
+// expression matches while the dialog is open (expressionChanged).
+#pragma once
+
+#include "RuleInfo.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace nfqmon {
+
+class RuleDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Purpose { Add, Edit };
+
+    // "On interface" offers the machine's interfaces; another name may be typed.
+    explicit RuleDialog(Purpose purpose, QWidget *parent = nullptr);
+
+    void setRule(const RuleInfo &rule);
+    RuleInfo rule() const; // id and hits as set; the rest from the form
+
+    QLineEdit *expressionEdit() const { return m_expression; }
+    bool isExpressionValid() const { return m_valid; }
+
+signals:
+    // A valid expression while the user types, for the table's preview.
+    void expressionChanged(const QString &expression);
+
+private:
+    void check();
+
+    RuleInfo m_rule;
+    bool m_valid = false;
+    QLineEdit *m_expression;
+    QLabel *m_message;
+    QComboBox *m_interface;
+    QComboBox *m_direction;
+    QComboBox *m_action;
+    QCheckBox *m_enabled;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace nfqmon
