@@ -1,13 +1,10 @@
 // nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in MainWindow.
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDBusConnection>
-#include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -18,14 +15,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(NFQMON_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.nfqmon.nfqmon"));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("nfqmon"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    nfqmon::installTranslations();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "NFQueue Monitor"));
 
     QCommandLineParser parser;

@@ -88,6 +88,81 @@
     </message>
 </context>
 <context>
+    <name>PacketFields</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing (OUTPUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming (PREROUTING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2 captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (read from a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted (no rule matched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several packets the kernel handed over as one (segmentation offload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>NFQueue Monitor</source>
@@ -342,9 +417,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln packet(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln packet</numerusform>
+            <numerusform>%Ln packets</numerusform>
         </translation>
     </message>
 </context>
@@ -368,16 +443,16 @@
     </message>
     <message numerus="yes">
         <source>%n byte(s) captured</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n byte captured</numerusform>
+            <numerusform>%n bytes captured</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>bytes %1–%2 (%n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>bytes %1–%2 (%n byte)</numerusform>
+            <numerusform>bytes %1–%2 (%n bytes)</numerusform>
         </translation>
     </message>
     <message>

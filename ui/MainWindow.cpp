@@ -14,6 +14,7 @@
 #include "PacketTableView.h"
 #include "RuleListModel.h"
 #include "RulesPanel.h"
+#include "Translations.h"
 #include "UiResources.h"
 
 #include <QAction>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this))
 {
     initUiResources();
+    installTranslations(); // (main() did already; tests rely on this)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("NFQueue Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/nfqmon.svg")));

@@ -1,0 +1,305 @@
+// The window's widgets on their own, on the offscreen platform, without a helper: the hex view,
+// the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the packet
+// table's autoscroll, the message bar and the status bar health.
+#include "CaptureHealth.h"
+#include "FilterBar.h"
+#include "HeaderTree.h"
+#include "HealthWidget.h"
+#include "HexView.h"
+#include "MessageBar.h"
+#include "PacketBuilder.h"
+#include "PacketTableView.h"
+#include "RateChart.h"
+#include "RuleDialog.h"
+#include "TopChart.h"
+#include "Translations.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QtTest>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+
+class tst_Widgets : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // "1,200"
+        installTranslations();                                                 // the plurals
+    }
+    void hexViewShowsOffsetsHexAndAscii();
+    void headerTreeShowsEveryLayer();
+    void headerTreeChoosesTheBytesOfAHeader();
+    void filterBarChecksAsTyped_data();
+    void filterBarChecksAsTyped();
+    void filterBarAppliesAfterAPause();
+    void ruleDialogAcceptsOnlyValidExpressions();
+    void rateChartBrushingSelectsATimeRange();
+    void topChartShowsTheLargestFirst();
+    void tableFollowsUntilTheUserScrollsUp();
+    void messageBarActionsAndDismiss();
+    void healthShowsEveryCounter();
+};
+
+void tst_Widgets::hexViewShowsOffsetsHexAndAscii()
+{
+    HexView view;
+    QByteArray bytes;
+    for (int i = 0; i < 20; ++i)
+        bytes.append(char(0x41 + i));
+    bytes[3] = '\x01';
+    view.setBytes(bytes);
+    const QStringList lines = view.text().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(
+        lines[0],
+        QStringLiteral("0000  41 42 43 01 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  ABC.EFGHIJKLMNOP"));
+    QCOMPARE(lines[1], QStringLiteral("0010  51 52 53 54") + QString(39, QLatin1Char(' ')) +
+                           QStringLiteral("QRST"));
+    view.setHighlight(18, 100); // clipped to the bytes there are
+    view.resize(600, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(!view.grab().isNull());
+}
+
+void tst_Widgets::headerTreeShowsEveryLayer()
+{
+    HeaderTree tree;
+    const QByteArray packet = PacketBuilder::ipv4("10.0.0.1", "10.0.0.2", PacketBuilder::Udp,
+                                                  PacketBuilder::udp(5353, 53, "query"));
+    tree.showPacket({{QStringLiteral("Number"), QStringLiteral("7")}}, packet);
+    const QStringList names = tree.layerNames();
+    QVERIFY2(names.size() >= 3, qPrintable(names.join(u',')));
+    QCOMPARE(names[0], QStringLiteral("Packet"));
+    QCOMPARE(names[1], QStringLiteral("IPv4"));
+    QCOMPARE(names[2], QStringLiteral("UDP"));
+    QCOMPARE(tree.topLevelItem(0)->child(0)->text(1), QStringLiteral("7"));
+    // A cut packet says what is missing.
+    tree.showPacket({}, packet.left(24));
+    QCOMPARE(tree.layerNames().constLast(), QStringLiteral("Problem"));
+}
+
+void tst_Widgets::headerTreeChoosesTheBytesOfAHeader()
+{
+    HeaderTree tree;
+    QSignalSpy ranges(&tree, &HeaderTree::byteRangeChosen);
+    const QByteArray packet = PacketBuilder::ipv4("10.0.0.1", "10.0.0.2", PacketBuilder::Udp,
+                                                  PacketBuilder::udp(5353, 53, "query"));
+    tree.showPacket({}, packet);
+    tree.setCurrentItem(tree.topLevelItem(2)); // UDP
+    QCOMPARE(ranges.constLast().at(0).toInt(), 20);
+    QCOMPARE(ranges.constLast().at(1).toInt(), 8);
+    tree.setCurrentItem(tree.topLevelItem(1)->child(0)); // a field of IPv4: the whole header
+    QCOMPARE(ranges.constLast().at(0).toInt(), 0);
+    QCOMPARE(ranges.constLast().at(1).toInt(), 20);
+}
+
+void tst_Widgets::filterBarChecksAsTyped_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("port") << QStringLiteral("tcp port 443") << true;
+    QTest::newRow("ipv6") << QStringLiteral("ip6 and icmp6") << true;
+    QTest::newRow("unfinished") << QStringLiteral("tcp port") << false;
+    QTest::newRow("nonsense") << QStringLiteral("frobnicate") << false;
+    QTest::newRow("link header") << QStringLiteral("ether host 00:11:22:33:44:55") << false;
+}
+
+void tst_Widgets::filterBarChecksAsTyped()
+{
+    QFETCH(QString, expression);
+    QFETCH(bool, valid);
+    FilterBar bar;
+    bar.setCounts(10, 10, false);
+    QTest::keyClicks(bar.lineEdit(), expression);
+    if (valid) {
+        QVERIFY2(!bar.statusText().contains(QStringLiteral("error"), Qt::CaseInsensitive),
+                 qPrintable(bar.statusText()));
+        QCOMPARE(bar.statusText(), QStringLiteral("10 packets"));
+    } else {
+        QVERIFY(bar.statusText() != QStringLiteral("10 packets")); // libpcap's message
+        QVERIFY(!bar.statusText().isEmpty());
+    }
+}
+
+void tst_Widgets::filterBarAppliesAfterAPause()
+{
+    FilterBar bar;
+    QSignalSpy requested(&bar, &FilterBar::filterRequested);
+    QTest::keyClicks(bar.lineEdit(), QStringLiteral("udp"));
+    QCOMPARE(requested.size(), 0); // not while typing
+    QTRY_COMPARE(requested.size(), 1);
+    QCOMPARE(requested.constFirst().constFirst().toString(), QStringLiteral("udp"));
+    QTest::keyClicks(bar.lineEdit(), QStringLiteral(" and port"));
+    QTest::keyClick(bar.lineEdit(), Qt::Key_Return); // invalid: nothing applied
+    QTest::qWait(FilterBar::TypingPauseMs * 2);
+    QCOMPARE(requested.size(), 1);
+    QTest::keyClicks(bar.lineEdit(), QStringLiteral(" 53"));
+    QTest::keyClick(bar.lineEdit(), Qt::Key_Return); // at once
+    QCOMPARE(requested.size(), 2);
+    QCOMPARE(requested.constLast().constFirst().toString(), QStringLiteral("udp and port 53"));
+    bar.setCounts(3, 1200, true);
+    QCOMPARE(bar.statusText(), QStringLiteral("3 of 1,200 shown"));
+}
+
+void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
+{
+    RuleDialog dialog(RuleDialog::Purpose::Add);
+    QSignalSpy previews(&dialog, &RuleDialog::expressionChanged);
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    RuleInfo rule;
+    rule.expression = QStringLiteral("udp and dst port 53");
+    rule.direction = QStringLiteral("out");
+    dialog.setRule(rule);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(previews.constLast().constFirst().toString(), rule.expression);
+    dialog.expressionEdit()->setText(QStringLiteral("udp and dst port"));
+    QVERIFY(!ok->isEnabled());
+    dialog.expressionEdit()->setText(QStringLiteral("host 10.0.0.5"));
+    QVERIFY(ok->isEnabled());
+    const RuleInfo result = dialog.rule();
+    QCOMPARE(result.expression, QStringLiteral("host 10.0.0.5"));
+    QCOMPARE(result.direction, QStringLiteral("out"));
+    QCOMPARE(result.action, QStringLiteral("drop"));
+    QCOMPARE(result.interface, QString());
+}
+
+void tst_Widgets::rateChartBrushingSelectsATimeRange()
+{
+    RateChart chart;
+    chart.resize(600, 260);
+    const qint64 start = 1'700'000'000LL * 1'000'000'000LL;
+    QList<RatePoint> points;
+    for (int s = 0; s < 60; ++s)
+        points.append({start + s * 1'000'000'000LL, quint64(10 + s), quint64(s % 7), 1000, 100});
+    chart.setPoints(points);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QSignalSpy selected(&chart, &RateChart::timeRangeSelected);
+    QSignalSpy cleared(&chart, &RateChart::timeRangeCleared);
+    const QRectF plot = chart.chart()->plotArea();
+    const QPoint from =
+        chart.mapFromScene(QPointF(plot.left() + plot.width() / 4, plot.center().y()));
+    const QPoint to =
+        chart.mapFromScene(QPointF(plot.left() + plot.width() / 2, plot.center().y()));
+    QTest::mousePress(chart.viewport(), Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, to, chart.viewport()->mapToGlobal(to), Qt::LeftButton,
+                     Qt::LeftButton, {});
+    QApplication::sendEvent(chart.viewport(), &move);
+    QTest::mouseRelease(chart.viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(selected.size(), 1);
+    const qint64 fromNs = selected.constFirst().at(0).toLongLong();
+    const qint64 toNs = selected.constFirst().at(1).toLongLong();
+    // A quarter to a half of one minute: about 15 s to 30 s after the start.
+    QVERIFY2(qAbs(fromNs - (start + 15'000'000'000LL)) < 2'000'000'000LL,
+             qPrintable(QString::number(fromNs - start)));
+    QVERIFY2(qAbs(toNs - (start + 30'000'000'000LL)) < 2'000'000'000LL,
+             qPrintable(QString::number(toNs - start)));
+    QVERIFY(chart.selection().has_value());
+    QTest::mouseClick(chart.viewport(), Qt::LeftButton, {}, from); // a click clears
+    QCOMPARE(cleared.size(), 1);
+    QVERIFY(!chart.selection().has_value());
+}
+
+void tst_Widgets::topChartShowsTheLargestFirst()
+{
+    TopChart chart(QStringLiteral("Top"), QStringLiteral("packets"));
+    QList<ChartEntry> entries;
+    for (int i = 0; i < 20; ++i)
+        entries.append({QStringLiteral("10.0.0.%1").arg(i), quint64(i * 3 % 20)});
+    chart.setEntries(entries);
+    const QStringList labels = chart.labels();
+    QCOMPARE(labels.size(), TopChart::MaximumBars);
+    QCOMPARE(labels.constFirst(), QStringLiteral("10.0.0.13")); // 39 % 20 = 19, the largest
+}
+
+void tst_Widgets::tableFollowsUntilTheUserScrollsUp()
+{
+    QStandardItemModel model(0, 3);
+    PacketTableView view;
+    view.setModel(&model);
+    view.resize(500, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto addRows = [&model](int count) {
+        for (int i = 0; i < count; ++i)
+            model.appendRow({new QStandardItem(QString::number(model.rowCount() + 1)),
+                             new QStandardItem(QStringLiteral("b")),
+                             new QStandardItem(QStringLiteral("c"))});
+    };
+    QScrollBar *bar = view.verticalScrollBar();
+    addRows(200);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view.isFollowing());
+    // The user scrolls up: new rows arrive, the view stays where it is.
+    bar->setValue(bar->maximum() / 2);
+    QVERIFY(!view.isFollowing());
+    const int kept = bar->value();
+    addRows(100);
+    QTest::qWait(50);
+    QCOMPARE(bar->value(), kept);
+    // Back at the bottom: follows again.
+    bar->setValue(bar->maximum());
+    QVERIFY(view.isFollowing());
+    addRows(100);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+void tst_Widgets::messageBarActionsAndDismiss()
+{
+    QWidget parent;
+    auto *bar = new MessageBar(&parent);
+    QVERIFY(bar->isHidden());
+    QAction again(QStringLiteral("Start again"));
+    QSignalSpy triggered(&again, &QAction::triggered);
+    bar->showMessage(MessageBar::Kind::Error, QStringLiteral("The helper stopped."), {&again});
+    QVERIFY(!bar->isHidden());
+    QCOMPARE(bar->text(), QStringLiteral("The helper stopped."));
+    auto *button = bar->findChild<QPushButton *>(QStringLiteral("messageButton"));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("Start again"));
+    button->click();
+    QCOMPARE(triggered.size(), 1);
+    QVERIFY(bar->isHidden());
+    QCOMPARE(bar->text(), QString());
+}
+
+void tst_Widgets::healthShowsEveryCounter()
+{
+    HealthWidget health;
+    QCOMPARE(health.text(), QStringLiteral("● Not capturing"));
+    CaptureHealth h;
+    h.state = CaptureState::Running;
+    h.interfaces = {QStringLiteral("eth0")};
+    h.packetsPerSecond = 8210.4;
+    h.droppedByRules = 412;
+    h.lostToDisplay = 3;
+    h.kernelDropped = 0;
+    h.failOpen = true;
+    h.rolledOff = 1000;
+    health.setHealth(h);
+    QCOMPARE(health.text(),
+             QStringLiteral("● Capturing eth0 · 8,210 pkt/s · dropped by rules 412 · lost to "
+                            "display 3 · kernel 0 · fail-open on · rolled off 1,000"));
+    h.state = CaptureState::Idle;
+    health.setHealth(h);
+    health.setOfflineFile(QStringLiteral("/tmp/x.pcap"));
+    QVERIFY(health.text().startsWith(QStringLiteral("● Browsing x.pcap (offline)")));
+}
+
+QTEST_MAIN(tst_Widgets)
+#include "tst_widgets.moc"
