@@ -1,0 +1,27 @@
+#include "PacketChunk.h"
+
+#include "PacketBytesFile.h"
+
+namespace nfqmon {
+
+PacketChunk::PacketChunk(int capacity, qint64 firstNumber, qint64 baseOffset,
+                         std::shared_ptr<const PacketBytesFile> file)
+    : m_capacity(capacity), m_firstNumber(firstNumber), m_baseOffset(baseOffset),
+      m_file(std::move(file)), m_records(std::make_unique_for_overwrite<StoredPacket[]>(capacity))
+{}
+
+PacketChunk::~PacketChunk()
+{
+    if (m_file)
+        m_file->release(m_baseOffset, bytesEnd() - m_baseOffset);
+}
+
+qint64 PacketChunk::bytesEnd() const
+{
+    if (m_count == 0)
+        return m_baseOffset;
+    const StoredPacket &last = m_records[m_count - 1];
+    return m_baseOffset + last.byteOffset + last.capturedLength;
+}
+
+} // namespace nfqmon

@@ -1,0 +1,29 @@
+#include "PacketSnapshot.h"
+
+#include "PacketBytesFile.h"
+
+namespace nfqmon {
+
+qint64 PacketSnapshot::absoluteOffset(qint64 row) const
+{
+    const auto &chunk = m_chunks[qsizetype(row >> m_shift)];
+    return chunk->baseOffset() + at(row).byteOffset;
+}
+
+bool PacketSnapshot::readRange(qint64 offset, qint64 length, QByteArray *block) const
+{
+    if (block->size() < length)
+        block->resize(length);
+    return m_file && m_file->read(offset, block->data(), length);
+}
+
+QByteArray PacketSnapshot::bytes(qint64 row) const
+{
+    const StoredPacket &p = at(row);
+    QByteArray data(qsizetype(p.capturedLength), Qt::Uninitialized);
+    if (!m_file || !m_file->read(absoluteOffset(row), data.data(), data.size()))
+        return {};
+    return data;
+}
+
+} // namespace nfqmon

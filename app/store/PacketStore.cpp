@@ -1,0 +1,237 @@
+#include "PacketStore.h"
+
+#include "PacketBytesFile.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+namespace nfqmon {
+
+namespace {
+
+// Imported packets are written in pieces of this size; a live batch in one piece.
+constexpr qsizetype PendingFlushSize = 1 << 20;
+
+void copyFields(StoredPacket &p, const PacketRecord &r)
+{
+    p.timestampNs = r.timestampNs;
+    p.packetLength = r.packetLength;
+    p.uid = r.uid;
+    p.gid = r.gid;
+    p.ruleId = r.ruleId;
+    p.verdict = r.verdict;
+    p.hook = r.hook;
+    p.flags = r.flags;
+    p.summary = r.summary;
+}
+
+} // namespace
+
+PacketStore::PacketStore(QObject *parent) : QObject(parent) {}
+
+PacketStore::~PacketStore() = default;
+
+bool PacketStore::open(QString *error)
+{
+    auto file = std::make_shared<PacketBytesFile>();
+    if (!file->open(error))
+        return false;
+    m_file = std::move(file);
+    m_pending.clear();
+    return true;
+}
+
+void PacketStore::clear()
+{
+    const bool wasOpen = isOpen();
+    m_chunks.clear();
+    m_firstNumber = 1;
+    m_count = 0;
+    m_pending.clear();
+    m_file.reset(); // snapshots and their chunks keep the old file until they go
+    m_error.clear();
+    m_errorReported = true;
+    m_failing = false;
+    m_interfaceNames = QStringList{QString()};
+    m_interfaceKeys.assign(1, {});
+    if (wasOpen)
+        open(nullptr); // on failure the next packet tries again
+    emit cleared();
+}
+
+void PacketStore::setLimit(qint64 packets)
+{
+    m_limit = std::max<qint64>(packets, 1);
+    rollOff();
+}
+
+StoredPacket &PacketStore::newRecord()
+{
+    if (m_chunks.isEmpty()) {
+        // A chunk is a sixteenth of the limit, so rolling one off never empties the table.
+        const qint64 wanted = std::max<qint64>(m_limit / 16, MinimumChunkCapacity);
+        const int capacity =
+            int(std::bit_floor(quint64(std::min<qint64>(wanted, MaximumChunkCapacity))));
+        m_shift = std::countr_zero(unsigned(capacity));
+    }
+    if (m_chunks.isEmpty() || m_chunks.last()->isFull()) {
+        const qint64 base = (m_file ? m_file->size() : 0) + m_pending.size();
+        m_chunks.append(std::make_shared<PacketChunk>(1 << m_shift, endNumber(), base, m_file));
+    }
+    StoredPacket &p = m_chunks.last()->add();
+    p = StoredPacket{};
+    p.number = endNumber();
+    ++m_count;
+    return p;
+}
+
+quint16 PacketStore::interfaceId(const char (&name)[InterfaceNameSize])
+{
+    std::array<char, InterfaceNameSize> key{};
+    const size_t length = strnlen(name, InterfaceNameSize - 1);
+    if (length == 0)
+        return 0;
+    std::memcpy(key.data(), name, length);
+    for (size_t id = 1; id < m_interfaceKeys.size(); ++id) {
+        if (m_interfaceKeys[id] == key)
+            return quint16(id);
+    }
+    if (m_interfaceKeys.size() > 0xffff)
+        return 0; // more names than ids: shown without one
+    m_interfaceKeys.push_back(key);
+    m_interfaceNames.append(QString::fromUtf8(name, qsizetype(length)));
+    return quint16(m_interfaceKeys.size() - 1);
+}
+
+void PacketStore::ensureFile()
+{
+    if (!m_file && !open(&m_error))
+        m_errorReported = false;
+}
+
+void PacketStore::storeBytes(StoredPacket &record, QByteArrayView bytes)
+{
+    if (!m_file) {
+        record.capturedLength = 0;
+        return;
+    }
+    const qsizetype length = std::min<qsizetype>(bytes.size(), MaximumCapturedLength);
+    const qint64 base = m_chunks.last()->baseOffset();
+    record.capturedLength = quint32(length);
+    record.byteOffset = quint32(m_file->size() + m_pending.size() - base);
+    m_pending.append(bytes.first(length));
+}
+
+void PacketStore::flush() const
+{
+    if (m_pending.isEmpty() || !m_file)
+        return;
+    const bool ok = m_file->append(m_pending.constData(), m_pending.size());
+    m_pending.clear();
+    if (ok) {
+        m_failing = false;
+        return;
+    }
+    m_error = m_file->errorString();
+    if (!m_failing) { // said once until the file works again
+        m_failing = true;
+        m_errorReported = false;
+    }
+    // Records whose bytes did not make it keep no bytes (they are the newest ones).
+    const qint64 written = m_file->size();
+    for (qsizetype c = m_chunks.size() - 1; c >= 0; --c) {
+        PacketChunk &chunk = *m_chunks[c];
+        for (int i = chunk.count() - 1; i >= 0; --i) {
+            StoredPacket &p = chunk.at(i);
+            if (chunk.baseOffset() + p.byteOffset + p.capturedLength <= written)
+                return;
+            p.capturedLength = 0;
+            p.byteOffset = quint32(written - chunk.baseOffset());
+        }
+    }
+}
+
+void PacketStore::append(const StreamBatch &batch)
+{
+    ensureFile();
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PacketRecord r = batch.record(i);
+        StoredPacket &p = newRecord();
+        copyFields(p, r);
+        p.inInterface = interfaceId(r.inInterface);
+        p.outInterface = interfaceId(r.outInterface);
+        storeBytes(p, batch.bytes(i));
+    }
+    flush();
+    finishAppend(batch.size());
+}
+
+void PacketStore::appendPacket(const PacketRecord &record, QByteArrayView bytes)
+{
+    ensureFile();
+    StoredPacket &p = newRecord();
+    copyFields(p, record);
+    p.inInterface = interfaceId(record.inInterface);
+    p.outInterface = interfaceId(record.outInterface);
+    storeBytes(p, bytes);
+    if (p.packetLength == 0)
+        p.packetLength = quint32(bytes.size());
+    if (m_pending.size() >= PendingFlushSize)
+        flush();
+    finishAppend(1);
+}
+
+void PacketStore::finishAppend(qint64 count)
+{
+    rollOff();
+    if (!m_errorReported) {
+        m_errorReported = true;
+        emit errorOccurred(m_error);
+    }
+    if (count > 0)
+        emit packetsAppended(count);
+}
+
+void PacketStore::rollOff()
+{
+    qint64 drop = 0;
+    qsizetype chunks = 0;
+    while (chunks < m_chunks.size() && m_count - drop > m_limit)
+        drop += m_chunks[chunks++]->count();
+    if (drop == 0)
+        return;
+    flush(); // the chunks give their bytes back when they go: the bytes must be in the file
+    emit packetsRolledOff(drop);
+    m_chunks.remove(0, chunks);
+    m_firstNumber += drop;
+    m_count -= drop;
+}
+
+QByteArray PacketStore::bytes(qint64 row) const
+{
+    flush();
+    const StoredPacket &p = at(row);
+    const qint64 offset = m_chunks[qsizetype(row >> m_shift)]->baseOffset() + p.byteOffset;
+    QByteArray data(qsizetype(p.capturedLength), Qt::Uninitialized);
+    if (!m_file || !m_file->read(offset, data.data(), data.size()))
+        return {};
+    return data;
+}
+
+PacketStore::Snapshot PacketStore::snapshot() const
+{
+    flush();
+    Snapshot s;
+    s.m_chunks.reserve(m_chunks.size());
+    for (const auto &chunk : m_chunks)
+        s.m_chunks.append(chunk);
+    s.m_firstNumber = m_firstNumber;
+    s.m_count = m_count;
+    s.m_shift = m_shift;
+    s.m_file = m_file;
+    s.m_interfaceNames = m_interfaceNames;
+    return s;
+}
+
+} // namespace nfqmon

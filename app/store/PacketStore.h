@@ -1,0 +1,116 @@
+// The packets the window shows: compact records (StoredPacket) in fixed-capacity chunks and the
+// captured bytes in a file without a name (PacketBytesFile), bounded by a limit beyond which the
+// oldest chunks roll off. Lives in the GUI thread, fed batch by batch; worker threads read it
+// through snapshots. Appending costs O(batch): records are copied, the batch's bytes go to the
+// file in one write.
+#pragma once
+
+#include "PacketChunk.h"
+#include "PacketRecord.h"
+#include "PacketSnapshot.h"
+#include "StoredPacket.h"
+#include "StreamBatch.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace nfqmon {
+
+class PacketBytesFile;
+
+class PacketStore : public QObject
+{
+    Q_OBJECT
+public:
+    using Snapshot = PacketSnapshot;
+
+    static constexpr qint64 DefaultLimit = 1'000'000;
+    static constexpr int MaximumChunkCapacity = 4096;
+    static constexpr int MinimumChunkCapacity = 16;
+    // libpcap's MAXIMUM_SNAPLEN; longer imported packets are cut (4096 of them fit the 32-bit
+    // offsets of a chunk).
+    static constexpr quint32 MaximumCapturedLength = 262144;
+
+    explicit PacketStore(QObject *parent = nullptr);
+    ~PacketStore() override;
+
+    // Creates the packet file (in QDir::tempPath()). Appending without open() opens on the
+    // first packet; when that fails the records are kept without their bytes.
+    bool open(QString *error);
+    bool isOpen() const { return m_file != nullptr; }
+    // Forgets every packet; numbers start again at 1, with a new file (snapshots keep the old).
+    void clear();
+
+    void append(const nfqmon::StreamBatch &batch);                       // live packets
+    void appendPacket(const PacketRecord &record, QByteArrayView bytes); // offline import
+
+    qint64 size() const { return m_count; } // packets held; row 0 = oldest held
+    bool isEmpty() const { return m_count == 0; }
+    qint64 firstNumber() const { return m_firstNumber; }         // number of row 0
+    qint64 endNumber() const { return m_firstNumber + m_count; } // the next packet's number
+    qint64 rolledOff() const { return m_firstNumber - 1; }       // dropped from the front (limit)
+
+    // At most `packets` are held (at least 1); the oldest roll off a whole chunk at a time, so
+    // between limit - chunkCapacity() and limit are held once it is reached.
+    void setLimit(qint64 packets);
+    qint64 limit() const { return m_limit; }
+    // Chosen from the limit whenever the store is empty: limit / 16, 16 ... 4096, a power of 2.
+    int chunkCapacity() const { return 1 << m_shift; }
+
+    const StoredPacket &at(qint64 row) const
+    {
+        return m_chunks[qsizetype(row >> m_shift)]->at(int(row & ((qint64(1) << m_shift) - 1)));
+    }
+    const StoredPacket &byNumber(qint64 number) const { return at(number - m_firstNumber); }
+    QString interfaceName(quint16 id) const { return m_interfaceNames.value(id); }
+    const QStringList &interfaceNames() const { return m_interfaceNames; } // index = id; 0 = ""
+    QByteArray bytes(qint64 row) const; // the captured bytes; empty when they were lost
+
+    Snapshot snapshot() const; // cheap: a pointer per chunk
+
+    // The packet file's last failure ("packet file: No space left on device"), empty when none.
+    // Packets whose bytes could not be written are kept with capturedLength 0.
+    QString errorString() const { return m_error; }
+
+signals:
+    void packetsAppended(qint64 count);         // after each append call
+    void packetsRolledOff(qint64 count);        // BEFORE the oldest `count` rows go
+    void cleared();                             // after clear()
+    void errorOccurred(const QString &message); // the packet file failed (once per failure)
+
+private:
+    void ensureFile();
+    StoredPacket &newRecord();
+    quint16 interfaceId(const char (&name)[InterfaceNameSize]);
+    void storeBytes(StoredPacket &record, QByteArrayView bytes);
+    void flush() const;
+    void finishAppend(qint64 count);
+    void rollOff();
+
+    qint64 m_limit = DefaultLimit;
+    int m_shift = 12;
+    QList<std::shared_ptr<PacketChunk>> m_chunks;
+    qint64 m_firstNumber = 1;
+    qint64 m_count = 0;
+
+    std::shared_ptr<PacketBytesFile> m_file;
+    // Bytes not yet written (flushed at the end of a batch, every 1 MiB of imported packets,
+    // and before anyone reads), and where they go in the file.
+    mutable QByteArray m_pending;
+    mutable QString m_error;
+    mutable bool m_errorReported = true;
+    mutable bool m_failing = false;
+
+    QStringList m_interfaceNames{QString()};
+    std::vector<std::array<char, InterfaceNameSize>> m_interfaceKeys{{}};
+};
+
+} // namespace nfqmon

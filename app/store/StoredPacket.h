@@ -1,0 +1,36 @@
+// One packet as the window keeps it: a fixed-size, trivially copyable record (104 bytes), so a
+// million of them fit in about 100 MiB of chunks, with the packet bytes in the store's file.
+#pragma once
+
+#include "PacketRecord.h"
+#include "PacketSummary.h"
+
+#include <QtGlobal>
+
+#include <type_traits>
+
+namespace nfqmon {
+
+struct StoredPacket {
+    qint64 number = 0;        // from 1 over the whole capture (the store's count, no gaps)
+    qint64 timestampNs = 0;   // CLOCK_REALTIME, ns since the epoch
+    quint32 packetLength = 0; // whole packet length on the wire
+    quint32 capturedLength = 0;
+    // Where the captured bytes start in the store's file, counted from the start of this
+    // packet's chunk (PacketChunk::baseOffset): 32 bits keep the record at 104 bytes.
+    quint32 byteOffset = 0;
+    quint32 uid = 0;    // valid with RecordFlag::HasUid
+    quint32 gid = 0;    // valid with RecordFlag::HasGid
+    qint32 ruleId = -1; // the rule that decided; -1 for the default policy (or an imported file)
+    quint16 inInterface = 0; // ids into the store's interface-name table; 0 = none
+    quint16 outInterface = 0;
+    Verdict verdict = Verdict::Accept;
+    Hook hook = Hook::PreRouting;
+    quint8 flags = 0; // RecordFlag bits
+    quint8 reserved = 0;
+    PacketSummary summary;
+};
+static_assert(std::is_trivially_copyable_v<StoredPacket>);
+static_assert(sizeof(StoredPacket) == 104);
+
+} // namespace nfqmon

@@ -1,0 +1,39 @@
+// Packets for the tests of the window's packet store and models: records as the helper makes
+// them, batches as the client stream delivers them, and a deterministic mix of traffic.
+#pragma once
+
+#include "PacketRecord.h"
+#include "StreamBatch.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace nfqmon {
+class PacketStore;
+}
+
+namespace nfqmon::test {
+
+struct TestPacket {
+    PacketRecord record;
+    QByteArray bytes;
+};
+
+// A record for `bytes` as the helper fills it in: summary, lengths, interface names.
+TestPacket testPacket(const QByteArray &bytes, qint64 timestampNs,
+                      Verdict verdict = Verdict::Accept, int ruleId = -1,
+                      Hook hook = Hook::PreRouting, const char *interface = "eth0");
+
+// Packet `index` of a repeatable mix: IPv4 and IPv6; TCP, UDP and ICMP; hosts 10.0.<n>.x and
+// 2001:db8::x; every seventh dropped by rule 7; a millisecond apart from `startNs`; in on eth0
+// or out on eth1; uid index % 5 when outgoing; payload sizes varying with the index.
+TestPacket mixedPacket(qint64 index, qint64 startNs = 1'700'000'000'000'000'000);
+QList<TestPacket> mixedPackets(qint64 count, qint64 first = 0);
+
+// The packets as the client stream's decoder hands them out (one or more batches).
+QList<StreamBatch> streamBatches(const QList<TestPacket> &packets);
+
+// Appends `packets` to the store in batches of at most `batchSize`.
+void appendInBatches(PacketStore &store, const QList<TestPacket> &packets, int batchSize = 256);
+
+} // namespace nfqmon::test
