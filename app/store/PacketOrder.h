@@ -1,0 +1,102 @@
+// The order of the packet table's rows when sorted by a column: by the values behind the shown
+// text, not the text (addresses numerically, IPv4 before IPv6; protocols and interfaces by
+// name), then by number, so that every order is total and a row can be found by binary search.
+// Arrival order (by number) is the default. Thread-safe once made: workers sort with a copy.
+#pragma once
+
+#include "PacketSnapshot.h"
+#include "StoredPacket.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <algorithm>
+#include <functional>
+
+namespace nfqmon {
+
+class PacketStore;
+
+class PacketOrder
+{
+public:
+    PacketOrder() = default; // arrival order
+    // `column` is a PacketTableModel::Column (-1 = arrival order); `interfaceNames` the store's
+    // table (interfaces added later sort after these, by id).
+    PacketOrder(int column, Qt::SortOrder order, const QStringList &interfaceNames);
+
+    int column() const { return m_column; }
+    Qt::SortOrder order() const { return m_order; }
+    bool isArrival() const; // by number, either way: new packets go to one end
+    bool isDescending() const { return m_order == Qt::DescendingOrder; }
+
+    // Strict and total: only a packet with itself compares equal.
+    bool less(const StoredPacket &a, const StoredPacket &b) const
+    {
+        int c = compareKeys(a, b);
+        if (c == 0)
+            c = a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
+        return isDescending() ? c > 0 : c < 0;
+    }
+
+    // Sorts packet numbers held by `packets` (a PacketSnapshot or a PacketStore).
+    template <typename Packets> void sort(QList<qint64> &numbers, const Packets &packets) const;
+    // Merges two lists sorted in this order.
+    template <typename Packets>
+    QList<qint64> merge(const QList<qint64> &a, const QList<qint64> &b,
+                        const Packets &packets) const;
+    // Where `number` is, or would go, in a list sorted in this order.
+    template <typename Packets>
+    qsizetype lowerBound(const QList<qint64> &numbers, qint64 number, const Packets &packets) const;
+
+private:
+    int compareKeys(const StoredPacket &a, const StoredPacket &b) const;
+    int interfaceRank(const StoredPacket &p) const;
+
+    int m_column = -1;
+    Qt::SortOrder m_order = Qt::AscendingOrder;
+    QList<int> m_interfaceRank; // by interface id
+};
+
+template <typename Packets>
+void PacketOrder::sort(QList<qint64> &numbers, const Packets &packets) const
+{
+    if (isArrival()) {
+        if (isDescending())
+            std::sort(numbers.begin(), numbers.end(), std::greater<>());
+        else
+            std::sort(numbers.begin(), numbers.end());
+        return;
+    }
+    std::sort(numbers.begin(), numbers.end(),
+              [&](qint64 a, qint64 b) { return less(packets.byNumber(a), packets.byNumber(b)); });
+}
+
+template <typename Packets>
+QList<qint64> PacketOrder::merge(const QList<qint64> &a, const QList<qint64> &b,
+                                 const Packets &packets) const
+{
+    QList<qint64> merged;
+    merged.resize(a.size() + b.size());
+    std::merge(a.begin(), a.end(), b.begin(), b.end(), merged.begin(),
+               [&](qint64 x, qint64 y) { return less(packets.byNumber(x), packets.byNumber(y)); });
+    return merged;
+}
+
+template <typename Packets>
+qsizetype PacketOrder::lowerBound(const QList<qint64> &numbers, qint64 number,
+                                  const Packets &packets) const
+{
+    if (isArrival()) {
+        return isDescending()
+                   ? std::lower_bound(numbers.begin(), numbers.end(), number, std::greater<>()) -
+                         numbers.begin()
+                   : std::lower_bound(numbers.begin(), numbers.end(), number) - numbers.begin();
+    }
+    const StoredPacket &packet = packets.byNumber(number);
+    return std::lower_bound(numbers.begin(), numbers.end(), number,
+                            [&](qint64 x, qint64) { return less(packets.byNumber(x), packet); }) -
+           numbers.begin();
+}
+
+} // namespace nfqmon

@@ -1,0 +1,165 @@
+// The packet table: one row per packet of a PacketStore that the display filter and time range
+// let through, in arrival order or sorted by a column. The rows are an index of packet numbers
+// of its own (no QSortFilterProxyModel): new packets are taken once per event-loop turn and
+// announced with exactly one beginInsertRows; text is made only in data(). Filtering and sorting
+// of more than a few thousand packets run in a worker thread on a snapshot and are swapped in
+// when done; until then the table shows the previous rows (isFiltering()).
+#pragma once
+
+#include "CompiledFilter.h"
+#include "PacketOrder.h"
+#include "PacketSelection.h"
+#include "PacketSnapshot.h"
+#include "StoredPacket.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QList>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace nfqmon {
+
+class PacketStore;
+
+class PacketTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Number,
+        Time,
+        Interface,
+        Direction,
+        Source,
+        Destination,
+        Protocol,
+        Length,
+        Info,
+        Verdict,
+        User,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role {
+        StoreRowRole = Qt::UserRole + 1, // qint64: the row in the PacketStore
+        HighlightRole,                   // bool: the preview's expression matches the packet
+    };
+
+    // Up to this many packets, filtering and sorting happen at once in the calling thread.
+    static constexpr qint64 SynchronousLimit = 20'000;
+
+    // The store must outlive the model.
+    explicit PacketTableModel(PacketStore *store, QObject *parent = nullptr);
+    ~PacketTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    // Column -1 (or Number ascending) is arrival order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_target.order.column(); }
+    Qt::SortOrder sortOrder() const { return m_target.order.order(); }
+
+    // Compiles now (false and libpcap's message on error, nothing changed), then filters the
+    // packets held (in a worker for big stores) and swaps the rows in. New packets are matched
+    // as they arrive. An empty expression shows everything.
+    bool setDisplayFilter(const QString &expression, QString *error);
+    QString displayFilter() const { return m_target.selection.filterExpression(); }
+    // Only packets with fromNs <= timestamp < toNs (a brushed range of the rate chart).
+    void setTimeRange(qint64 fromNs, qint64 toNs);
+    void clearTimeRange();
+    bool hasTimeRange() const { return m_target.selection.hasTimeRange(); }
+
+    // Marks the rows the expression matches (HighlightRole, a yellow background): what a rule
+    // would catch. Matched lazily for the rows a view shows.
+    bool setPreview(const QString &expression, QString *error);
+    void clearPreview();
+    bool hasPreview() const { return m_preview.has_value(); }
+
+    qint64 storeRow(int row) const;           // -1 for a row out of range
+    int rowOfStoreRow(qint64 storeRow) const; // -1 when the packet is not shown
+    qint64 shownCount() const { return m_rows.size(); }
+    bool isFiltering() const { return m_rebuilding; }
+
+    // The interface a row shows: incoming packets' input, outgoing packets' output interface.
+    static quint16 interfaceIdOf(const StoredPacket &p);
+
+signals:
+    void filteringChanged(bool busy);
+    void countsChanged(qint64 shown, qint64 total);
+
+private:
+    struct View {
+        PacketSelection selection;
+        PacketOrder order;
+    };
+    // Rebuild: select and sort everything held (a new filter or time range). Reorder: sort the
+    // rows shown (a new order). Incremental: match packets from `from` on (and merge them into
+    // the rows for a sorted view).
+    enum class JobKind { Rebuild, Reorder, Incremental };
+    struct Job {
+        JobKind kind = JobKind::Incremental;
+        quint64 id = 0;
+        View view;
+        PacketSnapshot snapshot;
+        QList<qint64> rows; // Reorder: to sort; Incremental in a sorted view: to merge into
+        qint64 from = 0;    // Incremental: the first number to match
+        std::shared_ptr<std::atomic_bool> cancel;
+    };
+    struct JobResult {
+        JobKind kind = JobKind::Incremental;
+        quint64 id = 0;
+        View view;
+        qint64 firstNumber = 0; // the store's when the job started
+        qint64 end = 0;         // the packets below have been matched
+        QList<qint64> rows;     // Rebuild, Reorder: all rows; Incremental: merged (sorted view)
+        QList<qint64> added;    // Incremental: the new matches, in arrival order
+        bool cancelled = false;
+    };
+    static JobResult runJob(const Job &job);
+
+    const StoredPacket &packetAt(int row) const;
+    QString displayText(const StoredPacket &p, int column) const;
+    QString toolTip(const StoredPacket &p, int column) const;
+    bool previewMatches(const StoredPacket &p) const;
+
+    void onAppended();
+    void onRolledOff(qint64 count);
+    void onCleared();
+    void takeNewPackets();
+    void insertInArrivalOrder(const QList<qint64> &added);
+    void removeBefore(qint64 firstNumber);
+    void changeView(bool sameRows);
+    void startJob(JobKind kind);
+    void applyResult(JobResult result);
+    // A layout change to the same rows in `order`.
+    void placeRows(QList<qint64> rows, const PacketOrder &order);
+    void setRebuilding(bool busy);
+    void scheduleCounts();
+
+    PacketStore *m_store;
+    QList<qint64> m_rows; // packet numbers, in the order shown
+    qint64 m_nextNumber;  // packets below this number have been matched for m_rows
+    View m_applied;       // what m_rows shows
+    View m_target;        // what it will show when the running rebuild is done
+
+    std::optional<CompiledFilter> m_preview;
+    mutable QHash<qint64, bool> m_previewCache; // by number
+
+    QFutureWatcher<JobResult> *m_watcher;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    quint64 m_jobId = 0;           // of the latest job; results of others are stale
+    bool m_jobRunning = false;     // the latest job runs in a worker
+    bool m_rebuildPending = false; // m_rows do not reflect m_target's selection yet
+    bool m_rebuilding = false;     // isFiltering()
+    bool m_turnScheduled = false;
+    bool m_countsScheduled = false;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,566 @@
+// PacketTableModel under QAbstractItemModelTester: new packets are announced once per event-loop
+// turn with exactly the rows added; the columns say what the packet is; the display filter, the
+// time range, sorting and the preview pick and order the rows as the same libpcap filter and
+// the columns' values do, also for packets arriving later and packets rolling off; and on a big
+// store filtering and sorting run in a worker while the event loop goes on.
+#include "CompiledFilter.h"
+#include "PacketBuilder.h"
+#include "PacketDecoder.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
+#include "StoreTestData.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+
+namespace {
+
+using Model = PacketTableModel;
+
+// Lets the queued take-over of new packets run.
+void turn()
+{
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+}
+
+QList<qint64> shownNumbers(const Model &model, const PacketStore &store)
+{
+    QList<qint64> numbers;
+    for (int row = 0; row < model.rowCount(); ++row)
+        numbers.append(store.at(model.storeRow(row)).number);
+    return numbers;
+}
+
+QList<qint64> matchingNumbers(const QList<TestPacket> &packets, const QString &expression,
+                              qint64 fromNs = std::numeric_limits<qint64>::min(),
+                              qint64 toNs = std::numeric_limits<qint64>::max())
+{
+    const auto filter = CompiledFilter::compile(expression, nullptr);
+    Q_ASSERT(filter);
+    QList<qint64> numbers;
+    for (qsizetype i = 0; i < packets.size(); ++i) {
+        const TestPacket &p = packets[i];
+        if (p.record.timestampNs < fromNs || p.record.timestampNs >= toNs)
+            continue;
+        if (filter->matches(PacketBuilder::bytes(p.bytes).data(), p.record.capturedLength,
+                            p.record.packetLength))
+            numbers.append(i + 1);
+    }
+    return numbers;
+}
+
+// The test's own idea of each column's order: the value behind the text.
+QVariantList sortKey(const StoredPacket &p, int column, const PacketStore &store)
+{
+    const auto address = [](const PacketSummary &s, bool source) {
+        const auto &a = source ? s.source : s.destination;
+        return QByteArray(1, char(s.network)) +
+               QByteArray(reinterpret_cast<const char *>(a.data()), 16);
+    };
+    switch (column) {
+    case Model::Time:
+        return {p.timestampNs};
+    case Model::Interface:
+        return {store.interfaceName(Model::interfaceIdOf(p))};
+    case Model::Direction:
+        return {int(p.hook)};
+    case Model::Source:
+        return {address(p.summary, true), p.summary.sourcePort};
+    case Model::Destination:
+        return {address(p.summary, false), p.summary.destinationPort};
+    case Model::Protocol:
+        return {PacketDecoder::protocolName(p.summary).toLower()};
+    case Model::Length:
+        return {p.packetLength};
+    case Model::Info:
+        return {PacketDecoder::protocolName(p.summary).toLower()};
+    case Model::Verdict:
+        return {p.verdict == Verdict::Accept ? 0 : 1, p.ruleId};
+    case Model::User:
+        return {(p.flags & RecordFlag::HasUid) ? qint64(p.uid) : qint64(1) << 32};
+    default:
+        return {p.number};
+    }
+}
+
+bool keyLess(const QVariantList &a, const QVariantList &b)
+{
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const auto c = QVariant::compare(a[i], b[i]);
+        if (c != QPartialOrdering::Equivalent)
+            return c == QPartialOrdering::Less;
+    }
+    return false;
+}
+
+// Every row is in its place for the column (ties by number), and every packet is there once.
+void verifySorted(const Model &model, const PacketStore &store, int column, Qt::SortOrder order,
+                  qint64 expectedRows)
+{
+    QCOMPARE(model.rowCount(), expectedRows);
+    QSet<qint64> seen;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const StoredPacket &p = store.at(model.storeRow(row));
+        QVERIFY(!seen.contains(p.number));
+        seen.insert(p.number);
+        if (row == 0)
+            continue;
+        const StoredPacket &q = store.at(model.storeRow(row - 1));
+        QVariantList a = sortKey(q, column, store);
+        QVariantList b = sortKey(p, column, store);
+        if (column != Model::Info) { // the test knows only the first part of Info's order
+            a << q.number;
+            b << p.number;
+        }
+        if (order == Qt::DescendingOrder)
+            std::swap(a, b);
+        if (column == Model::Info ? keyLess(b, a) : !keyLess(a, b))
+            QFAIL(qPrintable(QStringLiteral("rows %1 and %2 out of order").arg(row - 1).arg(row)));
+    }
+}
+
+} // namespace
+
+class tst_PacketTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newRowsAnnouncedOncePerTurn_data();
+    void newRowsAnnouncedOncePerTurn();
+    void columnsSayWhatThePacketIs_data();
+    void columnsSayWhatThePacketIs();
+    void displayFilter_data();
+    void displayFilter();
+    void badFilterChangesNothing();
+    void timeRange();
+    void sortByEveryColumn_data();
+    void sortByEveryColumn();
+    void selectionFollowsSort();
+    void preview();
+    void rollOffRemovesTheOldestRows_data();
+    void rollOffRemovesTheOldestRows();
+    void clearResets();
+    void bigStoreFiltersInTheBackground();
+    void bigStoreSortsInTheBackground();
+};
+
+void tst_PacketTableModel::newRowsAnnouncedOncePerTurn_data()
+{
+    QTest::addColumn<int>("sortColumn");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("arrival") << -1 << Qt::AscendingOrder << QString();
+    QTest::newRow("newest first") << int(Model::Number) << Qt::DescendingOrder << QString();
+    QTest::newRow("filtered") << -1 << Qt::AscendingOrder << QStringLiteral("udp");
+    QTest::newRow("sorted") << int(Model::Length) << Qt::AscendingOrder << QString();
+    QTest::newRow("sorted and filtered")
+        << int(Model::Source) << Qt::DescendingOrder << QStringLiteral("ip6 or icmp");
+}
+
+void tst_PacketTableModel::newRowsAnnouncedOncePerTurn()
+{
+    QFETCH(int, sortColumn);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, filter);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.sort(sortColumn, order);
+    QVERIFY(model.setDisplayFilter(filter, nullptr));
+    const QList<TestPacket> packets = mixedPackets(600);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy counts(&model, &Model::countsChanged);
+
+    qint64 shown = 0;
+    for (int round = 0; round < 3; ++round) {
+        // Several batches within one turn: one announcement of exactly the rows they add.
+        appendInBatches(store, packets.mid(round * 200, 200), 30);
+        QCOMPARE(model.rowCount(), shown);
+        turn();
+        const qint64 expected = matchingNumbers(packets.first((round + 1) * 200), filter).size();
+        QCOMPARE(inserted.size(), 1);
+        const int first = inserted.at(0).at(1).toInt();
+        const int last = inserted.at(0).at(2).toInt();
+        QCOMPARE(last - first + 1, expected - shown);
+        if (order == Qt::DescendingOrder && sortColumn == Model::Number)
+            QCOMPARE(first, 0);
+        else
+            QCOMPARE(first, shown);
+        QCOMPARE(model.rowCount(), expected);
+        QCOMPARE(counts.last().at(0).toLongLong(), expected);
+        QCOMPARE(counts.last().at(1).toLongLong(), (round + 1) * 200);
+        inserted.clear();
+        shown = expected;
+    }
+    verifySorted(model, store, sortColumn, order, shown);
+    turn();
+    QCOMPARE(inserted.size(), 0); // nothing new, nothing announced
+}
+
+void tst_PacketTableModel::columnsSayWhatThePacketIs_data()
+{
+    using namespace PacketBuilder;
+    QTest::addColumn<TestPacket>("packet");
+    QTest::addColumn<QStringList>("texts");
+    QTest::addColumn<bool>("red");
+
+    TestPacket syn = testPacket(ipv4("10.1.2.3", "192.0.2.9", Tcp, tcp(40000, 443, TcpFlag::Syn)),
+                                1'700'000'000'123'456'789, Verdict::Drop, 3, Hook::Output, "wlan0");
+    syn.record.uid = 1000;
+    syn.record.gid = 100;
+    syn.record.flags = RecordFlag::HasUid | RecordFlag::HasGid;
+    QTest::newRow("dropped TCP SYN")
+        << syn << QStringList{"1",         "",    "wlan0", "out", "10.1.2.3",
+                              "192.0.2.9", "TCP", "40",    "",    "dropped by rule 3",
+                              "1000"}
+        << true;
+    const TestPacket dns = testPacket(ipv6("2001:db8::1", "2001:db8::53", Udp, udp(5353, 53, "q")),
+                                      1'700'000'000'000'000'000);
+    QTest::newRow("accepted DNS over IPv6")
+        << dns << QStringList{"1",  "", "eth0",     "in", "2001:db8::1", "2001:db8::53", "UDP",
+                              "49", "", "accepted", ""}
+        << false;
+    const TestPacket ping = testPacket(ipv4("10.0.0.1", "10.0.0.2", Icmp, icmpEcho(false, 1, 1)),
+                                       1'700'000'000'000'000'000, Verdict::Accept, 5);
+    QTest::newRow("ping accepted by a rule")
+        << ping << QStringList{"1",        "",     "eth0", "in", "10.0.0.1",
+                               "10.0.0.2", "ICMP", "28",   "",   "accepted by rule 5",
+                               ""}
+        << false;
+}
+
+void tst_PacketTableModel::columnsSayWhatThePacketIs()
+{
+    QFETCH(TestPacket, packet);
+    QFETCH(QStringList, texts);
+    QFETCH(bool, red);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    appendInBatches(store, {packet});
+    turn();
+    QCOMPARE(model.rowCount(), 1);
+    texts[Model::Time] = model.index(0, Model::Time).data().toString();
+    QVERIFY(
+        QRegularExpression("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6}$").match(texts[Model::Time]).hasMatch());
+    QCOMPARE(
+        texts[Model::Time].right(6),
+        QString::number(packet.record.timestampNs % 1'000'000'000 / 1000).rightJustified(6, '0'));
+    texts[Model::Info] = PacketDecoder::infoText(packet.record.summary);
+    for (int column = 0; column < Model::ColumnCount; ++column)
+        QCOMPARE(model.index(0, column).data().toString(), texts[column]);
+    QCOMPARE(model.headerData(Model::Verdict, Qt::Horizontal).toString(),
+             QStringLiteral("Verdict"));
+    const QVariant background = model.index(0, Model::Info).data(Qt::BackgroundRole);
+    QCOMPARE(background.isValid(), red);
+    if (red) {
+        const QColor colour = background.value<QColor>();
+        QVERIFY(colour.red() > colour.green() && colour.red() > colour.blue());
+        QVERIFY(model.index(0, 0).data(Qt::ForegroundRole).isValid());
+    }
+    QCOMPARE(model.index(0, 0).data(Model::StoreRowRole).toLongLong(), 0);
+    QCOMPARE(model.index(0, 0).data(Model::HighlightRole).toBool(), false);
+    QVERIFY(!model.index(0, Model::Length).data(Qt::ToolTipRole).toString().isEmpty());
+}
+
+void tst_PacketTableModel::displayFilter_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::newRow("everything") << QString();
+    QTest::newRow("blank") << QStringLiteral("  ");
+    QTest::newRow("udp") << QStringLiteral("udp");
+    QTest::newRow("tcp syn") << QStringLiteral("tcp[tcpflags] & tcp-syn != 0");
+    QTest::newRow("ipv6 host") << QStringLiteral("host 2001:db8::3");
+    QTest::newRow("port range") << QStringLiteral("dst portrange 1003-1005");
+    QTest::newRow("payload byte") << QStringLiteral("udp and udp[8] = 0x61");
+    QTest::newRow("nothing") << QStringLiteral("host 192.0.2.99");
+}
+
+void tst_PacketTableModel::displayFilter()
+{
+    QFETCH(QString, expression);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TestPacket> packets = mixedPackets(1000);
+    appendInBatches(store, packets.first(700));
+    turn();
+    QString error;
+    QVERIFY2(model.setDisplayFilter(expression, &error), qPrintable(error));
+    QCOMPARE(model.displayFilter().trimmed(), expression.trimmed());
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets.first(700), expression));
+    // Packets arriving later are matched too.
+    appendInBatches(store, packets.mid(700));
+    turn();
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets, expression));
+    QCOMPARE(model.shownCount(), model.rowCount());
+    for (int row = 0; row < model.rowCount(); row += 37)
+        QCOMPARE(model.rowOfStoreRow(model.storeRow(row)), row);
+    // Back to everything.
+    QVERIFY(model.setDisplayFilter(QString(), &error));
+    QCOMPARE(model.rowCount(), 1000);
+}
+
+void tst_PacketTableModel::badFilterChangesNothing()
+{
+    PacketStore store;
+    Model model(&store);
+    appendInBatches(store, mixedPackets(50));
+    turn();
+    QVERIFY(model.setDisplayFilter("udp", nullptr));
+    const qint64 shown = model.rowCount();
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QString error;
+    QVERIFY(!model.setDisplayFilter("udp and port", &error));
+    QVERIFY2(error.contains("syntax error"), qPrintable(error));
+    QVERIFY(!model.setPreview("tcp and", &error));
+    QCOMPARE(model.displayFilter(), QStringLiteral("udp"));
+    QCOMPARE(model.rowCount(), shown);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(model.rowOfStoreRow(0), -1); // packet 1 is TCP: hidden
+    QCOMPARE(model.rowOfStoreRow(1), 0);
+}
+
+void tst_PacketTableModel::timeRange()
+{
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TestPacket> packets = mixedPackets(500);
+    appendInBatches(store, packets);
+    turn();
+    const qint64 from = packets[100].record.timestampNs;
+    const qint64 to = packets[250].record.timestampNs;
+    model.setTimeRange(to, from); // either way round
+    QVERIFY(model.hasTimeRange());
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets, {}, from, to));
+    QCOMPARE(model.rowCount(), 150);
+    QVERIFY(model.setDisplayFilter("icmp", nullptr));
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets, "icmp", from, to));
+    // Packets later than the range stay hidden as they arrive.
+    appendInBatches(store, mixedPackets(10, 500));
+    turn();
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets, "icmp", from, to));
+    model.clearTimeRange();
+    QVERIFY(!model.hasTimeRange());
+    QCOMPARE(model.rowCount(), matchingNumbers(mixedPackets(510), "icmp").size());
+}
+
+void tst_PacketTableModel::sortByEveryColumn_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    const QMetaEnum columns = QMetaEnum::fromType<Model::Column>();
+    for (int c = 0; c < Model::ColumnCount; ++c) {
+        QTest::addRow("%s ascending", columns.valueToKey(c)) << c << Qt::AscendingOrder;
+        QTest::addRow("%s descending", columns.valueToKey(c)) << c << Qt::DescendingOrder;
+    }
+}
+
+void tst_PacketTableModel::sortByEveryColumn()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    appendInBatches(store, mixedPackets(400));
+    turn();
+    QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+    model.sort(column, order);
+    QCOMPARE(model.sortColumn(), column);
+    QCOMPARE(layout.size(), 1); // a new order of the same rows, not a reset
+    verifySorted(model, store, column, order, 400);
+    // New packets go to their places.
+    appendInBatches(store, mixedPackets(300, 400), 50);
+    turn();
+    verifySorted(model, store, column, order, 700);
+    for (int row = 0; row < model.rowCount(); row += 41)
+        QCOMPARE(model.rowOfStoreRow(model.storeRow(row)), row);
+    // Back to arrival order.
+    model.sort(-1, Qt::AscendingOrder);
+    verifySorted(model, store, Model::Number, Qt::AscendingOrder, 700);
+}
+
+void tst_PacketTableModel::selectionFollowsSort()
+{
+    PacketStore store;
+    Model model(&store);
+    appendInBatches(store, mixedPackets(300));
+    turn();
+    const QPersistentModelIndex selected = model.index(123, Model::Info);
+    const qint64 storeRow = model.storeRow(123);
+    model.sort(Model::Destination, Qt::DescendingOrder);
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.column(), int(Model::Info));
+    QCOMPARE(model.storeRow(selected.row()), storeRow);
+    appendInBatches(store, mixedPackets(100, 300)); // merged in: the selection moves along
+    turn();
+    QCOMPARE(model.storeRow(selected.row()), storeRow);
+}
+
+void tst_PacketTableModel::preview()
+{
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TestPacket> packets = mixedPackets(200);
+    appendInBatches(store, packets);
+    turn();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QString error;
+    QVERIFY2(model.setPreview("udp dst port 1003", &error), qPrintable(error));
+    QVERIFY(model.hasPreview());
+    QCOMPARE(changed.size(), 1);
+    const QList<qint64> expected = matchingNumbers(packets, "udp dst port 1003");
+    QVERIFY(!expected.isEmpty());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const bool match = expected.contains(row + 1);
+        QCOMPARE(model.index(row, 0).data(Model::HighlightRole).toBool(), match);
+        if (match)
+            QCOMPARE(model.index(row, 3).data(Qt::BackgroundRole).value<QColor>(),
+                     QColor(255, 234, 140));
+    }
+    model.clearPreview();
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(model.index(int(expected[0] - 1), 0).data(Model::HighlightRole).toBool(), false);
+}
+
+void tst_PacketTableModel::rollOffRemovesTheOldestRows_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("arrival") << -1 << Qt::AscendingOrder << QString();
+    QTest::newRow("newest first") << int(Model::Number) << Qt::DescendingOrder << QString();
+    QTest::newRow("filtered") << -1 << Qt::AscendingOrder << QStringLiteral("tcp");
+    QTest::newRow("sorted") << int(Model::Protocol) << Qt::AscendingOrder << QString();
+    QTest::newRow("sorted and filtered")
+        << int(Model::Length) << Qt::DescendingOrder << QStringLiteral("not icmp");
+}
+
+void tst_PacketTableModel::rollOffRemovesTheOldestRows()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, filter);
+    PacketStore store;
+    store.setLimit(1000); // chunks of 32
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.sort(column, order);
+    QVERIFY(model.setDisplayFilter(filter, nullptr));
+    const QList<TestPacket> packets = mixedPackets(3000);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    const QPersistentModelIndex newestKept;
+    for (int i = 0; i < 3000; i += 250) {
+        appendInBatches(store, packets.mid(i, 250), 50);
+        turn();
+        // What is shown is exactly what the store holds and the filter matches.
+        QList<qint64> expected;
+        for (qint64 n : matchingNumbers(packets.first(i + 250), filter)) {
+            if (n >= store.firstNumber())
+                expected.append(n);
+        }
+        QList<qint64> shown = shownNumbers(model, store);
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, expected);
+    }
+    QVERIFY(store.rolledOff() > 0);
+    QVERIFY(!removed.isEmpty());
+    verifySorted(model, store, column < 0 ? int(Model::Number) : column, order, model.rowCount());
+}
+
+void tst_PacketTableModel::clearResets()
+{
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setDisplayFilter("udp", nullptr));
+    appendInBatches(store, mixedPackets(100));
+    turn();
+    QVERIFY(model.rowCount() > 0);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    store.clear();
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
+    appendInBatches(store, mixedPackets(100));
+    turn();
+    QCOMPARE(model.rowCount(), matchingNumbers(mixedPackets(100), "udp").size());
+    QCOMPARE(model.storeRow(0), 1);
+}
+
+void tst_PacketTableModel::bigStoreFiltersInTheBackground()
+{
+    // 200,000 packets: the filter runs in a worker while the event loop goes on; packets
+    // arriving meanwhile are matched afterwards.
+    PacketStore store;
+    Model model(&store);
+    const QList<TestPacket> packets = mixedPackets(200'000);
+    appendInBatches(store, packets.first(190'000), 1000);
+    turn();
+    QCOMPARE(model.rowCount(), 190'000);
+
+    QSignalSpy busy(&model, &Model::filteringChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    ticker.start(1);
+    const QString expression = "udp and udp[8] = 0x61 or tcp[tcpflags] & tcp-syn != 0";
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(model.setDisplayFilter(expression, nullptr));
+    const qint64 callMs = clock.elapsed();
+    QVERIFY(model.isFiltering());
+    QCOMPARE(busy.size(), 1);
+    QCOMPARE(model.rowCount(), 190'000);                // the old rows until the new ones are ready
+    appendInBatches(store, packets.mid(190'000), 1000); // arrive while filtering
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    turn();
+    const qint64 totalMs = clock.elapsed();
+    qInfo(
+        "setDisplayFilter returned after %lld ms; filtering took %lld ms; %d timer ticks meanwhile",
+        callMs, totalMs, ticks);
+    QVERIFY2(callMs < 100, "setDisplayFilter must not filter in the calling thread");
+    QVERIFY(ticks > 0);
+    QCOMPARE(busy.size(), 2);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(shownNumbers(model, store), matchingNumbers(packets, expression));
+}
+
+void tst_PacketTableModel::bigStoreSortsInTheBackground()
+{
+    PacketStore store;
+    Model model(&store);
+    appendInBatches(store, mixedPackets(200'000), 1000);
+    turn();
+    const QPersistentModelIndex selected = model.index(150'000, 0);
+    QElapsedTimer clock;
+    clock.start();
+    model.sort(Model::Source, Qt::AscendingOrder);
+    const qint64 callMs = clock.elapsed();
+    QVERIFY(model.isFiltering());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    qInfo("sort() returned after %lld ms; sorting took %lld ms", callMs, clock.elapsed());
+    QVERIFY(callMs < 100);
+    QCOMPARE(model.storeRow(selected.row()), 150'000);
+    verifySorted(model, store, Model::Source, Qt::AscendingOrder, 200'000);
+    // Packets arriving in a big sorted view are merged in a worker too.
+    appendInBatches(store, mixedPackets(5000, 200'000), 500);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 205'000, 60'000);
+    verifySorted(model, store, Model::Source, Qt::AscendingOrder, 205'000);
+    QCOMPARE(model.storeRow(selected.row()), 150'000);
+}
+
+QTEST_GUILESS_MAIN(tst_PacketTableModel)
+#include "tst_packettablemodel.moc"
