@@ -1,0 +1,238 @@
+#include "TrafficStatistics.h"
+
+#include "IpProtocol.h"
+#include "PacketDecoder.h"
+#include "PacketStore.h"
+
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+#include <vector>
+
+namespace nfqmon {
+
+namespace {
+
+constexpr qint64 NsPerSecond = 1'000'000'000;
+constexpr int UpdateIntervalMs = 1000;
+
+qint64 secondOf(qint64 ns)
+{
+    return ns >= 0 ? ns / NsPerSecond : (ns - NsPerSecond + 1) / NsPerSecond;
+}
+
+qsizetype slotOf(qint64 second)
+{
+    const qint64 slot = second % TrafficStatistics::WindowSeconds;
+    return qsizetype(slot < 0 ? slot + TrafficStatistics::WindowSeconds : slot);
+}
+
+// Ports mean something for these (PacketSummary's HasPorts).
+bool hasPortName(std::uint8_t transport)
+{
+    using namespace IpProtocol;
+    return transport == Tcp || transport == Udp || transport == Sctp || transport == UdpLite ||
+           transport == Dccp;
+}
+
+template <typename Entries> void sortByPackets(Entries &entries)
+{
+    std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) {
+        return a.packets != b.packets ? a.packets > b.packets : a.name < b.name;
+    });
+}
+
+} // namespace
+
+size_t TrafficStatistics::AddressHash::operator()(const Address &a) const noexcept
+{
+    return qHashBits(a.bytes.data(), a.bytes.size(), size_t(a.network));
+}
+
+TrafficStatistics::TrafficStatistics(PacketStore *store, QObject *parent)
+    : QObject(parent), m_store(store)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        m_sinceUpdate.start();
+        emit updated();
+    });
+    if (!store)
+        return;
+    m_nextNumber = store->firstNumber();
+    connect(store, &PacketStore::packetsAppended, this, &TrafficStatistics::takeNewPackets);
+    connect(store, &PacketStore::cleared, this, [this] {
+        clear();
+        m_nextNumber = m_store->firstNumber();
+    });
+    takeNewPackets();
+}
+
+void TrafficStatistics::takeNewPackets()
+{
+    const qint64 end = m_store->endNumber();
+    for (qint64 n = std::max(m_nextNumber, m_store->firstNumber()); n < end; ++n)
+        add(m_store->byNumber(n));
+    m_nextNumber = end;
+}
+
+void TrafficStatistics::add(const StoredPacket &p)
+{
+    const bool dropped = p.verdict == Verdict::Drop;
+    const quint64 bytes = p.packetLength;
+    (dropped ? m_droppedPackets : m_acceptedPackets) += 1;
+    (dropped ? m_droppedBytes : m_acceptedBytes) += bytes;
+
+    const qint64 second = secondOf(p.timestampNs);
+    if (!m_hasPackets || second > m_newestSecond) {
+        // The seconds since the newest one start empty (at most a window of them).
+        const qint64 from = m_hasPackets ? std::max(m_newestSecond + 1, second - WindowSeconds + 1)
+                                         : second - WindowSeconds + 1;
+        for (qint64 s = from; s <= second; ++s)
+            m_seconds[size_t(slotOf(s))] = Second{s * NsPerSecond, 0, 0, 0, 0};
+        m_newestSecond = second;
+    }
+    m_newestNs = m_hasPackets ? std::max(m_newestNs, p.timestampNs) : p.timestampNs;
+    m_hasPackets = true;
+    if (second > m_newestSecond - WindowSeconds) {
+        Second &s = m_seconds[size_t(slotOf(second))];
+        (dropped ? s.droppedPackets : s.acceptedPackets) += 1;
+        (dropped ? s.droppedBytes : s.acceptedBytes) += bytes;
+    }
+
+    const PacketSummary &summary = p.summary;
+    const bool hasNetwork =
+        summary.network != NetworkProtocol::Unknown && summary.missing != Missing::NetworkHeader;
+    Totals &protocol = m_protocols[hasNetwork ? summary.transport : 256];
+    protocol.packets += 1;
+    protocol.bytes += bytes;
+    if (hasNetwork) {
+        Address source;
+        source.bytes = summary.source;
+        source.network = summary.network;
+        Totals &talker = m_talkers[source];
+        talker.packets += 1;
+        talker.bytes += bytes;
+        if (m_talkers.size() > size_t(MaximumTalkers))
+            forgetRareTalkers();
+    }
+    if ((summary.flags & SummaryFlag::HasPorts) && hasPortName(summary.transport)) {
+        Totals &port = m_ports[quint32(summary.transport) << 16 | summary.destinationPort];
+        port.packets += 1;
+        port.bytes += bytes;
+    }
+    changed();
+}
+
+void TrafficStatistics::forgetRareTalkers()
+{
+    std::vector<quint64> counts;
+    counts.reserve(m_talkers.size());
+    for (const auto &[address, totals] : m_talkers)
+        counts.push_back(totals.packets);
+    const auto middle = counts.begin() + counts.size() / 2;
+    std::nth_element(counts.begin(), middle, counts.end());
+    const quint64 threshold = *middle;
+    for (auto i = m_talkers.begin(); i != m_talkers.end();) {
+        if (i->second.packets <= threshold && m_talkers.size() > size_t(MaximumTalkers / 2))
+            i = m_talkers.erase(i);
+        else
+            ++i;
+    }
+}
+
+void TrafficStatistics::clear()
+{
+    m_seconds = {};
+    m_newestSecond = 0;
+    m_newestNs = 0;
+    m_hasPackets = false;
+    m_protocols = {};
+    m_talkers.clear();
+    m_ports.clear();
+    m_acceptedPackets = m_droppedPackets = m_acceptedBytes = m_droppedBytes = 0;
+    changed();
+}
+
+void TrafficStatistics::changed()
+{
+    if (m_timer.isActive())
+        return;
+    const qint64 since = m_sinceUpdate.isValid() ? m_sinceUpdate.elapsed() : UpdateIntervalMs;
+    m_timer.start(int(std::max<qint64>(0, UpdateIntervalMs - since)));
+}
+
+QList<TrafficStatistics::Second> TrafficStatistics::seconds(qint64 endNs) const
+{
+    if (!m_hasPackets && endNs == 0)
+        return {};
+    qint64 end = endNs != 0 ? secondOf(endNs) : m_newestSecond;
+    if (m_hasPackets)
+        end = std::max(end, m_newestSecond);
+    QList<Second> list;
+    list.reserve(WindowSeconds);
+    for (qint64 s = end - WindowSeconds + 1; s <= end; ++s) {
+        const bool held = m_hasPackets && s <= m_newestSecond && s > m_newestSecond - WindowSeconds;
+        list.append(held ? m_seconds[size_t(slotOf(s))] : Second{s * NsPerSecond, 0, 0, 0, 0});
+    }
+    return list;
+}
+
+QList<TrafficStatistics::Count> TrafficStatistics::protocols() const
+{
+    QList<Count> list;
+    PacketSummary summary;
+    summary.network = NetworkProtocol::IPv4;
+    for (int t = 0; t < 257; ++t) {
+        if (m_protocols[size_t(t)].packets == 0)
+            continue;
+        if (t == 256)
+            summary.network = NetworkProtocol::Unknown;
+        summary.transport = std::uint8_t(t);
+        list.append({PacketDecoder::protocolName(summary), m_protocols[size_t(t)].packets,
+                     m_protocols[size_t(t)].bytes});
+    }
+    sortByPackets(list);
+    return list;
+}
+
+QList<TrafficStatistics::Count> TrafficStatistics::topTalkers(int count) const
+{
+    std::vector<std::pair<Address, Totals>> all(m_talkers.begin(), m_talkers.end());
+    const auto n = std::min(all.size(), size_t(std::max(count, 0)));
+    std::partial_sort(all.begin(), all.begin() + qsizetype(n), all.end(),
+                      [](const auto &a, const auto &b) {
+                          if (a.second.packets != b.second.packets)
+                              return a.second.packets > b.second.packets;
+                          return std::tie(a.first.network, a.first.bytes) <
+                                 std::tie(b.first.network, b.first.bytes);
+                      });
+    QList<Count> list;
+    for (size_t i = 0; i < n; ++i) {
+        PacketSummary summary;
+        summary.network = all[i].first.network;
+        summary.source = all[i].first.bytes;
+        list.append(
+            {PacketDecoder::sourceText(summary), all[i].second.packets, all[i].second.bytes});
+    }
+    sortByPackets(list); // ties by name, for a stable picture
+    return list;
+}
+
+QList<TrafficStatistics::Count> TrafficStatistics::topPorts(int count) const
+{
+    QList<Count> list;
+    PacketSummary summary;
+    summary.network = NetworkProtocol::IPv4;
+    for (auto i = m_ports.cbegin(); i != m_ports.cend(); ++i) {
+        summary.transport = std::uint8_t(i.key() >> 16);
+        list.append({QStringLiteral("%1/%2")
+                         .arg(i.key() & 0xffff)
+                         .arg(PacketDecoder::protocolName(summary).toLower()),
+                     i->packets, i->bytes});
+    }
+    sortByPackets(list);
+    return list.first(std::min<qsizetype>(list.size(), std::max(count, 0)));
+}
+
+} // namespace nfqmon

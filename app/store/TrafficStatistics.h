@@ -1,0 +1,108 @@
+// What the charts show, counted as packets reach the store: accepted and dropped packets and
+// bytes per second over the last ten minutes (of packet time, so an opened file has its own
+// ten minutes), the protocol mix, the top talkers (source addresses) and the top destination
+// ports. O(1) per packet in the GUI thread; updated() at most once a second. Counts everything
+// since the last clear, including packets that rolled off the store later.
+#pragma once
+
+#include "PacketSummary.h"
+#include "StoredPacket.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <array>
+#include <unordered_map>
+
+namespace nfqmon {
+
+class PacketStore;
+
+class TrafficStatistics : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int WindowSeconds = 600;
+    // Beyond this many source addresses the rarest half is forgotten (counts become a lower
+    // bound for addresses that come back): memory stays bounded under a scan.
+    static constexpr int MaximumTalkers = 65'536;
+
+    struct Second {
+        qint64 startNs = 0; // start of the second, ns since the epoch
+        quint64 acceptedPackets = 0;
+        quint64 droppedPackets = 0;
+        quint64 acceptedBytes = 0;
+        quint64 droppedBytes = 0;
+    };
+    struct Count {
+        QString name; // "TCP", "10.0.0.1", "53/udp"
+        quint64 packets = 0;
+        quint64 bytes = 0;
+    };
+
+    // Follows `store` (packets appended, cleared); nullptr to feed add() by hand.
+    explicit TrafficStatistics(PacketStore *store = nullptr, QObject *parent = nullptr);
+
+    void add(const StoredPacket &packet);
+    void clear();
+
+    // One entry per second, oldest first, for the WindowSeconds seconds up to the later of
+    // `endNs` and the newest packet (empty before the first packet when endNs is 0).
+    QList<Second> seconds(qint64 endNs = 0) const;
+    QList<Count> protocols() const;                // every protocol seen, most packets first
+    QList<Count> topTalkers(int count = 10) const; // source addresses, most packets first
+    QList<Count> topPorts(int count = 10) const;   // destination ports, most packets first
+
+    quint64 acceptedPackets() const { return m_acceptedPackets; }
+    quint64 droppedPackets() const { return m_droppedPackets; }
+    quint64 acceptedBytes() const { return m_acceptedBytes; }
+    quint64 droppedBytes() const { return m_droppedBytes; }
+    qint64 newestNs() const { return m_hasPackets ? m_newestNs : 0; }
+
+signals:
+    void updated(); // at most once a second, after changes
+
+private:
+    struct Address {
+        std::array<std::uint8_t, 16> bytes{};
+        NetworkProtocol network = NetworkProtocol::Unknown;
+        bool operator==(const Address &) const = default;
+    };
+    struct AddressHash {
+        size_t operator()(const Address &a) const noexcept;
+    };
+    struct Totals {
+        quint64 packets = 0;
+        quint64 bytes = 0;
+    };
+
+    void takeNewPackets();
+    void changed();
+    void forgetRareTalkers();
+
+    PacketStore *m_store;
+    qint64 m_nextNumber = 1;
+
+    std::array<Second, WindowSeconds> m_seconds{}; // ring by second
+    qint64 m_newestSecond = 0;
+    qint64 m_newestNs = 0;
+    bool m_hasPackets = false;
+
+    std::array<Totals, 257> m_protocols{}; // by transport number; 256: no network header
+    std::unordered_map<Address, Totals, AddressHash> m_talkers;
+    QHash<quint32, Totals> m_ports; // transport << 16 | port
+
+    quint64 m_acceptedPackets = 0;
+    quint64 m_droppedPackets = 0;
+    quint64 m_acceptedBytes = 0;
+    quint64 m_droppedBytes = 0;
+
+    QTimer m_timer;
+    QElapsedTimer m_sinceUpdate;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,220 @@
+// TrafficStatistics counts what reaches the store: accepted and dropped packets and bytes per
+// second over a ten-minute window of packet time, the protocol mix, the top talkers and the top
+// destination ports; it follows the store (appends, clear) and says updated() at most once a
+// second.
+#include "PacketBuilder.h"
+#include "PacketStore.h"
+#include "StoreTestData.h"
+#include "TrafficStatistics.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+
+namespace {
+
+constexpr qint64 Second = 1'000'000'000;
+constexpr qint64 T0 = 1'700'000'000 * Second;
+
+StoredPacket packet(qint64 ns, quint32 length, bool dropped)
+{
+    StoredPacket p;
+    p.timestampNs = ns;
+    p.packetLength = length;
+    p.verdict = dropped ? Verdict::Drop : Verdict::Accept;
+    return p;
+}
+
+StoredPacket stored(const TestPacket &t)
+{
+    StoredPacket p;
+    p.timestampNs = t.record.timestampNs;
+    p.packetLength = t.record.packetLength;
+    p.verdict = t.record.verdict;
+    p.summary = t.record.summary;
+    return p;
+}
+
+// "seconds after T0: accepted packets/bytes, dropped packets/bytes"
+using Buckets = QMap<qint64, QList<quint64>>;
+
+} // namespace
+
+class tst_TrafficStatistics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ratesPerSecond_data();
+    void ratesPerSecond();
+    void windowEndsAtTheLaterOfNowAndTheNewestPacket();
+    void mixTalkersAndPorts();
+    void talkersStayBounded();
+    void followsTheStore();
+};
+
+void tst_TrafficStatistics::ratesPerSecond_data()
+{
+    QTest::addColumn<QList<StoredPacket>>("packets");
+    QTest::addColumn<Buckets>("expected");
+
+    QTest::newRow("one second") << QList<StoredPacket>{packet(T0, 100, false),
+                                                       packet(T0 + Second / 2, 60, true),
+                                                       packet(T0 + Second - 1, 40, false)}
+                                << Buckets{{599, {2, 140, 1, 60}}};
+    QTest::newRow("gaps stay empty")
+        << QList<StoredPacket>{packet(T0, 100, false), packet(T0 + 3 * Second, 50, true)}
+        << Buckets{{596, {1, 100, 0, 0}}, {597, {0, 0, 0, 0}}, {599, {0, 0, 1, 50}}};
+    QTest::newRow("late packet in its second")
+        << QList<StoredPacket>{packet(T0 + 5 * Second, 10, false), packet(T0 + Second, 20, false)}
+        << Buckets{{595, {1, 20, 0, 0}}, {599, {1, 10, 0, 0}}};
+    QTest::newRow("older than the window")
+        << QList<StoredPacket>{packet(T0 + 700 * Second, 10, false), packet(T0, 20, true)}
+        << Buckets{{0, {0, 0, 0, 0}}, {599, {1, 10, 0, 0}}};
+    QTest::newRow("window moves on")
+        << QList<StoredPacket>{packet(T0, 1, false), packet(T0 + 599 * Second, 2, false),
+                               packet(T0 + 600 * Second, 4, true)}
+        << Buckets{{0, {0, 0, 0, 0}}, {598, {1, 2, 0, 0}}, {599, {0, 0, 1, 4}}};
+}
+
+void tst_TrafficStatistics::ratesPerSecond()
+{
+    QFETCH(QList<StoredPacket>, packets);
+    QFETCH(Buckets, expected);
+    TrafficStatistics statistics;
+    quint64 accepted = 0;
+    quint64 droppedBytes = 0;
+    for (const StoredPacket &p : packets) {
+        statistics.add(p);
+        accepted += p.verdict == Verdict::Accept;
+        droppedBytes += p.verdict == Verdict::Drop ? p.packetLength : 0;
+    }
+    const QList<TrafficStatistics::Second> seconds = statistics.seconds();
+    QCOMPARE(seconds.size(), TrafficStatistics::WindowSeconds);
+    for (int i = 1; i < seconds.size(); ++i)
+        QCOMPARE(seconds[i].startNs - seconds[i - 1].startNs, Second);
+    const qint64 newest = std::max_element(packets.begin(), packets.end(), [](auto &a, auto &b) {
+                              return a.timestampNs < b.timestampNs;
+                          })->timestampNs;
+    QCOMPARE(seconds.last().startNs, newest / Second * Second);
+    for (auto i = expected.cbegin(); i != expected.cend(); ++i) {
+        const TrafficStatistics::Second &s = seconds[i.key()];
+        const QList<quint64> actual{s.acceptedPackets, s.acceptedBytes, s.droppedPackets,
+                                    s.droppedBytes};
+        QCOMPARE(actual, i.value());
+    }
+    // The totals count every packet, in the window or not.
+    QCOMPARE(statistics.acceptedPackets(), accepted);
+    QCOMPARE(statistics.droppedBytes(), droppedBytes);
+}
+
+void tst_TrafficStatistics::windowEndsAtTheLaterOfNowAndTheNewestPacket()
+{
+    TrafficStatistics statistics;
+    QVERIFY(statistics.seconds().isEmpty());
+    QCOMPARE(statistics.seconds(T0).size(), TrafficStatistics::WindowSeconds);
+    statistics.add(packet(T0, 100, false));
+    QList<TrafficStatistics::Second> seconds = statistics.seconds(T0 + 10 * Second);
+    QCOMPARE(seconds.last().startNs, T0 + 10 * Second);
+    QCOMPARE(seconds[589].acceptedPackets, 1u);
+    QCOMPARE(seconds.last().acceptedPackets, 0u);
+    seconds = statistics.seconds(T0 - 100 * Second); // a clock behind the packets
+    QCOMPARE(seconds.last().startNs, T0);
+    QCOMPARE(statistics.seconds(T0 + 1000 * Second).last().acceptedPackets, 0u);
+    QCOMPARE(statistics.newestNs(), T0);
+}
+
+void tst_TrafficStatistics::mixTalkersAndPorts()
+{
+    using namespace PacketBuilder;
+    TrafficStatistics statistics;
+    const auto add = [&](const QByteArray &bytes, int times) {
+        for (int i = 0; i < times; ++i)
+            statistics.add(stored(testPacket(bytes, T0)));
+    };
+    add(ipv4("10.0.0.1", "10.0.0.9", Udp, udp(5000, 53, "q")), 5);
+    add(ipv6("2001:db8::1", "2001:db8::9", Udp, udp(5000, 53, "q")), 2);
+    add(ipv4("10.0.0.2", "10.0.0.9", Tcp, tcp(4000, 443, TcpFlag::Syn)), 3);
+    add(ipv4("10.0.0.2", "10.0.0.9", Icmp, icmpEcho(false, 1, 1)), 1);
+    add(ipv6("2001:db8::1", "2001:db8::9", Icmpv6, icmpv6Echo(false, 1, 1)), 1);
+    add(QByteArray("\x00\x01\x02", 3), 1); // not IP
+
+    QList<QPair<QString, quint64>> protocols;
+    for (const auto &c : statistics.protocols())
+        protocols.append({c.name, c.packets});
+    QCOMPARE(protocols, (QList<QPair<QString, quint64>>{
+                            {"UDP", 7}, {"TCP", 3}, {"?", 1}, {"ICMP", 1}, {"ICMPv6", 1}}));
+
+    const QList<TrafficStatistics::Count> talkers = statistics.topTalkers(2);
+    QCOMPARE(talkers.size(), 2);
+    QCOMPARE(talkers[0].name, QStringLiteral("10.0.0.1"));
+    QCOMPARE(talkers[0].packets, 5u);
+    QCOMPARE(talkers[0].bytes, 5u * 29);
+    QCOMPARE(talkers[1].name, QStringLiteral("10.0.0.2"));
+    QCOMPARE(talkers[1].packets, 4u);
+    QCOMPARE(statistics.topTalkers().size(), 3);
+
+    QList<QPair<QString, quint64>> ports;
+    for (const auto &c : statistics.topPorts())
+        ports.append({c.name, c.packets});
+    QCOMPARE(ports, (QList<QPair<QString, quint64>>{{"53/udp", 7}, {"443/tcp", 3}}));
+    QCOMPARE(statistics.topPorts(1).size(), 1);
+}
+
+void tst_TrafficStatistics::talkersStayBounded()
+{
+    TrafficStatistics statistics;
+    StoredPacket p = packet(T0, 60, false);
+    p.summary.network = NetworkProtocol::IPv6;
+    p.summary.source[0] = 0x20;
+    for (int i = 0; i < 10; ++i) // a heavy talker
+        statistics.add(p);
+    for (quint32 i = 1; i <= 3 * TrafficStatistics::MaximumTalkers; ++i) { // a scan
+        std::memcpy(p.summary.source.data() + 12, &i, 4);
+        statistics.add(p);
+    }
+    QCOMPARE(statistics.topTalkers(1).at(0).name, QStringLiteral("2000::"));
+    QCOMPARE(statistics.topTalkers(1).at(0).packets, 10u);
+    QCOMPARE(statistics.acceptedPackets(), 10u + 3 * TrafficStatistics::MaximumTalkers);
+    QVERIFY(statistics.topTalkers(1'000'000).size() <= TrafficStatistics::MaximumTalkers);
+}
+
+void tst_TrafficStatistics::followsTheStore()
+{
+    PacketStore store;
+    const QList<TestPacket> packets = mixedPackets(300);
+    appendInBatches(store, packets.first(100));
+    TrafficStatistics statistics(&store); // takes what the store holds already
+    QSignalSpy updated(&statistics, &TrafficStatistics::updated);
+    appendInBatches(store, packets.mid(100), 10);
+    quint64 total = 0;
+    for (const auto &c : statistics.protocols())
+        total += c.packets;
+    QCOMPARE(total, 300u);
+    quint64 dropped = 0;
+    for (const TestPacket &p : packets)
+        dropped += p.record.verdict == Verdict::Drop;
+    QCOMPARE(statistics.droppedPackets(), dropped);
+
+    // At most once a second, however often packets come.
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 2500) {
+        appendInBatches(store, packets.first(5));
+        QTest::qWait(20);
+    }
+    QVERIFY2(updated.size() >= 2 && updated.size() <= 3,
+             qPrintable(QString::number(updated.size())));
+
+    store.clear();
+    QCOMPARE(statistics.acceptedPackets(), 0u);
+    QVERIFY(statistics.protocols().isEmpty());
+    appendInBatches(store, packets.first(3));
+    QCOMPARE(statistics.acceptedPackets() + statistics.droppedPackets(), 3u);
+}
+
+QTEST_GUILESS_MAIN(tst_TrafficStatistics)
+#include "tst_trafficstatistics.moc"
