@@ -11,7 +11,11 @@
 #include "InterfacePicker.h"
 #include "MessageBar.h"
 #include "PacketDetails.h"
+#include "PacketFields.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
 #include "PacketTableView.h"
+#include "RateChart.h"
 #include "RuleListModel.h"
 #include "RulesPanel.h"
 #include "Translations.h"
@@ -46,7 +50,8 @@ constexpr int LayoutVersion = 1;
 MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     : QMainWindow(parent), m_client(new HelperClient(bus, this)),
       m_controller(new CaptureController(m_client, this)),
-      m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this))
+      m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
+      m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this))
 {
     initUiResources();
     installTranslations(); // (main() did already; tests rely on this)
@@ -68,14 +73,34 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     connect(m_controller, &CaptureController::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_controller, &CaptureController::errorOccurred, this, &MainWindow::onCaptureError);
     connect(m_controller, &CaptureController::healthChanged, m_health, &HealthWidget::setHealth);
+    connect(m_controller, &CaptureController::batchesArrived, m_store, &PacketStore::append);
+    connect(m_store, &PacketStore::packetsAppended, this,
+            [this] { m_controller->setRolledOff(m_store->rolledOff()); });
+    connect(m_store, &PacketStore::errorOccurred, this, [this](const QString &message) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, message);
+    });
+    connect(m_model, &PacketTableModel::filteringChanged, m_filterBar, &FilterBar::setBusy);
+    connect(m_model, &PacketTableModel::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_filterBar, &FilterBar::filterRequested, this, &MainWindow::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentPacket);
+    connect(m_charts->rateChart(), &RateChart::timeRangeSelected, m_model,
+            &PacketTableModel::setTimeRange);
+    connect(m_charts->rateChart(), &RateChart::timeRangeCleared, m_model,
+            &PacketTableModel::clearTimeRange);
     connect(m_client, &HelperClient::refreshFailed, this, [this](const HelperError &error) {
         // Only worth a message when nothing else explains it (e.g. the helper is missing).
         if (m_messageBar->text().isEmpty())
             m_messageBar->showMessage(MessageBar::Kind::Warning, error.sentence());
     });
 
+    QString storeError;
+    if (!m_store->open(&storeError))
+        m_messageBar->showMessage(MessageBar::Kind::Warning, storeError);
+    setInitialColumnWidths();
     restoreLayout();
     onStateChanged(CaptureState::Idle);
+    updateCounts();
     m_client->refreshRules(); // asynchronous: the window is there before any answer
 }
 
@@ -173,6 +198,7 @@ void MainWindow::createCentralArea()
     m_messageBar = new MessageBar(central);
     m_filterBar = new FilterBar(central);
     m_table = new PacketTableView(central);
+    m_table->setModel(m_model);
     m_details = new PacketDetails(central);
     m_details->setObjectName(QStringLiteral("packetDetails"));
     m_splitter = new QSplitter(Qt::Vertical, central);
@@ -219,6 +245,23 @@ void MainWindow::restoreLayout()
     m_table->horizontalHeader()->restoreState(settings.value(TableHeaderKey).toByteArray());
 }
 
+void MainWindow::setInitialColumnWidths()
+{
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const std::pair<PacketTableModel::Column, int> widths[] = {
+        {PacketTableModel::Number, 8},    {PacketTableModel::Time, 16},
+        {PacketTableModel::Interface, 9}, {PacketTableModel::Direction, 8},
+        {PacketTableModel::Source, 17},   {PacketTableModel::Destination, 17},
+        {PacketTableModel::Protocol, 8},  {PacketTableModel::Length, 7},
+        {PacketTableModel::Info, 52},     {PacketTableModel::Verdict, 16},
+        {PacketTableModel::User, 6}};
+    for (const auto &[column, characters] : widths)
+        m_table->setColumnWidth(column, characters * digit + 12);
+    // Info last, as in Wireshark: it takes the rest of the width.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->moveSection(header->visualIndex(PacketTableModel::Info), header->count() - 1);
+}
+
 void MainWindow::saveLayout() const
 {
     QSettings settings;
@@ -245,6 +288,8 @@ void MainWindow::startCapture()
     settings.interfaces = m_interfaces->checked();
     settings.save();
     m_messageBar->dismiss();
+    clearPackets();
+    m_store->setLimit(settings.storeLimit);
     m_offlineFile.clear();
     m_health->setOfflineFile({});
     setWindowTitle(tr("NFQueue Monitor"));
@@ -266,6 +311,40 @@ bool MainWindow::openFile(const QString &path)
     m_health->setOfflineFile(path);
     setWindowTitle(tr("%1 — NFQueue Monitor").arg(QFileInfo(path).fileName()));
     return true;
+}
+
+void MainWindow::clearPackets()
+{
+    m_details->clearPacket();
+    m_store->clear();
+    m_table->setFollowing(true);
+}
+
+void MainWindow::applyFilter(const QString &expression)
+{
+    QString error;
+    if (!m_model->setDisplayFilter(expression, &error))
+        m_filterBar->setError(error);
+}
+
+void MainWindow::updateCounts()
+{
+    m_filterBar->setCounts(m_model->shownCount(), m_store->size(),
+                           !m_model->displayFilter().isEmpty() || m_model->hasTimeRange());
+}
+
+void MainWindow::showCurrentPacket()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const qint64 row = current.isValid() ? m_model->storeRow(current.row()) : -1;
+    if (row < 0 || row >= m_store->size()) {
+        m_details->clearPacket();
+        return;
+    }
+    const StoredPacket &packet = m_store->at(row);
+    m_details->showPacket(PacketFields::of(packet, m_store->interfaceName(packet.inInterface),
+                                           m_store->interfaceName(packet.outInterface)),
+                          m_store->bytes(row));
 }
 
 void MainWindow::onStateChanged(CaptureState state)

@@ -25,6 +25,8 @@ class InterfaceListModel;
 class InterfacePicker;
 class MessageBar;
 class PacketDetails;
+class PacketStore;
+class PacketTableModel;
 class PacketTableView;
 class RuleListModel;
 class RulesPanel;
@@ -47,6 +49,9 @@ public:
     HelperClient *helperClient() const { return m_client; }
     CaptureController *captureController() const { return m_controller; }
     MessageBar *messageBar() const { return m_messageBar; }
+    PacketStore *store() const { return m_store; }
+    PacketTableModel *tableModel() const { return m_model; }
+    PacketTableView *tableView() const { return m_table; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +64,12 @@ private:
     void createDocks();
     void restoreLayout();
     void saveLayout() const;
+    void setInitialColumnWidths();
+
+    void applyFilter(const QString &expression);
+    void updateCounts();
+    void showCurrentPacket();
+    void clearPackets();
 
     void onStateChanged(CaptureState state);
     void onCaptureError(const QString &message);
@@ -71,6 +82,8 @@ private:
     CaptureController *m_controller;
     InterfaceListModel *m_interfaces;
     RuleListModel *m_rules;
+    PacketStore *m_store;
+    PacketTableModel *m_model;
 
     MessageBar *m_messageBar = nullptr;
     FilterBar *m_filterBar = nullptr;

@@ -15,6 +15,7 @@ PacketTableView::PacketTableView(QWidget *parent) : QTableView(parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setContextMenuPolicy(Qt::CustomContextMenu);
     setWordWrap(false);
+    setTextElideMode(Qt::ElideMiddle); // the ends of an IPv6 address say the most
     setShowGrid(false);
     setAlternatingRowColors(false); // rows are coloured by verdict
     setSortingEnabled(true);

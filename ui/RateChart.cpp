@@ -77,21 +77,36 @@ void RateChart::setPoints(const QList<RatePoint> &points)
 void RateChart::setUnit(Unit unit)
 {
     m_unit = unit;
-    chart()->setTitle(unit == Unit::Packets ? tr("Packets per second") : tr("Bytes per second"));
     redraw();
 }
 
 void RateChart::redraw()
 {
+    const bool packets = m_unit == Unit::Packets;
+    quint64 highestRaw = 0;
+    for (const RatePoint &p : m_points) {
+        highestRaw = qMax(highestRaw, packets ? p.acceptedPackets + p.droppedPackets
+                                              : p.acceptedBytes + p.droppedBytes);
+    }
+    // Bytes are shown in the unit that keeps the labels short.
+    qreal scale = 1;
+    QString title = packets ? tr("Packets per second") : tr("Bytes per second");
+    if (!packets && highestRaw >= 10'000'000) {
+        scale = 1e6;
+        title = tr("Megabytes per second");
+    } else if (!packets && highestRaw >= 10'000) {
+        scale = 1e3;
+        title = tr("Kilobytes per second");
+    }
+    chart()->setTitle(title);
+
     QList<QPointF> zero, accepted, total;
     zero.reserve(m_points.size() * 2);
     accepted.reserve(m_points.size() * 2);
     total.reserve(m_points.size() * 2);
-    qreal highest = 0;
     for (const RatePoint &p : m_points) {
-        const bool packets = m_unit == Unit::Packets;
-        const qreal a = qreal(packets ? p.acceptedPackets : p.acceptedBytes);
-        const qreal d = qreal(packets ? p.droppedPackets : p.droppedBytes);
+        const qreal a = qreal(packets ? p.acceptedPackets : p.acceptedBytes) / scale;
+        const qreal d = qreal(packets ? p.droppedPackets : p.droppedBytes) / scale;
         // Steps: each second is flat over its width, as a histogram.
         const qreal from = qreal(p.startNs / NsPerMs);
         const qreal to = qreal((p.startNs + NsPerSecond) / NsPerMs);
@@ -100,7 +115,6 @@ void RateChart::redraw()
             accepted.append({x, a});
             total.append({x, a + d});
         }
-        highest = qMax(highest, a + d);
     }
     m_zero->replace(zero);
     m_accepted->replace(accepted);
@@ -113,11 +127,22 @@ void RateChart::redraw()
             QDateTime::fromMSecsSinceEpoch(m_points.first().startNs / NsPerMs),
             QDateTime::fromMSecsSinceEpoch((m_points.last().startNs + NsPerSecond) / NsPerMs));
     }
-    // A round top, so the labels are round numbers.
-    qreal top = 10;
-    while (top < highest * 1.1)
-        top *= top < 1e3 ? 2 : 2.5;
-    m_valueAxis->setRange(0, top);
+    // Four round steps (1, 2, 2.5 or 5 times a power of ten) above the highest second.
+    const qreal needed = qMax<qreal>(1, qreal(highestRaw) / scale * 1.05 / 4);
+    const qreal magnitude = std::pow(10, std::floor(std::log10(needed)));
+    qreal step = magnitude;
+    for (qreal factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (magnitude * factor >= needed) {
+            step = magnitude * factor;
+            break;
+        }
+    }
+    m_valueAxis->setLabelFormat(step < 1 || std::fmod(step, 1) != 0 ? QStringLiteral("%.1f")
+                                                                    : QStringLiteral("%.0f"));
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setTickInterval(step);
+    m_valueAxis->setRange(0, step * 4);
     placeSelection();
 }
 

@@ -1,0 +1,179 @@
+// A screenshot of the main window with live traffic, for a person to look at: the real helper on
+// the private bus (ServiceTestBed, two peers), a capture on both links, UDP, TCP and ping in both
+// directions and families for about fifteen seconds, a drop rule added from the table's context
+// menu part-way through, then one packet selected. Writes the PNG to $NFQMON_SCREENSHOT, or to
+// nfqmon-window.png beside this executable. tests/gui/screenshot.sh runs it under Xvfb (a real
+// X server); ctest runs it on the offscreen platform.
+#include "CaptureController.h"
+#include "HelperClient.h"
+#include "InterfaceListModel.h"
+#include "InterfacePicker.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
+#include "PacketTableView.h"
+#include "RuleInfo.h"
+#include "ServiceTestBed.h"
+#include "TestEnvironment.h"
+#include "TrafficReceiver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <memory>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+class tst_Screenshot : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void windowWithLiveTraffic();
+
+private:
+    // Runs `argv` in `where` (a peer or TestNetwork::Local) in the background.
+    void traffic(int where, const QStringList &argv);
+    QStringList sendUdp(const QString &address, int port, int count, int size, int intervalMs);
+
+    ServiceTestBed m_bed;
+    std::vector<std::unique_ptr<QProcess>> m_traffic;
+};
+
+void tst_Screenshot::initTestCase()
+{
+    QApplication::setOrganizationName(QStringLiteral("nfqmon-gui-test"));
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    NFQMON_START_SERVICE_TEST_BED(m_bed, 2);
+    QSettings().clear();
+}
+
+void tst_Screenshot::cleanupTestCase()
+{
+    for (auto &process : m_traffic) {
+        process->kill();
+        process->waitForFinished(2000);
+    }
+    m_traffic.clear();
+    QSettings().clear();
+    m_bed.stop();
+}
+
+void tst_Screenshot::traffic(int where, const QStringList &argv)
+{
+    const QStringList command = m_bed.network().commandIn(where, argv);
+    auto process = std::make_unique<QProcess>();
+    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process->setStandardOutputFile(QProcess::nullDevice());
+    process->start(command.first(), command.mid(1));
+    QVERIFY2(process->waitForStarted(), qPrintable(command.join(u' ')));
+    m_traffic.push_back(std::move(process));
+}
+
+QStringList tst_Screenshot::sendUdp(const QString &address, int port, int count, int size,
+                                    int intervalMs)
+{
+    return {TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")),
+            QStringLiteral("udp"),
+            address,
+            QString::number(port),
+            QStringLiteral("--count"),
+            QString::number(count),
+            QStringLiteral("--size"),
+            QString::number(size),
+            QStringLiteral("--interval-ms"),
+            QString::number(intervalMs)};
+}
+
+void tst_Screenshot::windowWithLiveTraffic()
+{
+    const Peer &a = m_bed.network().peer(0);
+    const Peer &b = m_bed.network().peer(1);
+    TrafficReceiver web(TrafficReceiver::Protocol::Tcp, 4, 8080);
+    TrafficReceiver dns(TrafficReceiver::Protocol::Udp, 4, 53);
+    TrafficReceiver media(TrafficReceiver::Protocol::Udp, 6, 6000);
+    QString error;
+    QVERIFY2(web.open(&error) && dns.open(&error) && media.open(&error), qPrintable(error));
+
+    MainWindow window(m_bed.bus().connection());
+    window.resize(1440, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<InterfacePicker *>()->model()->setChecked({a.interface, b.interface});
+    window.findChild<QAction *>(QStringLiteral("startAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Running, 15000);
+
+    // Fifteen seconds of mixed traffic, in the background so the window runs meanwhile.
+    traffic(0, sendUdp(a.ipv4, 53, 300, 60, 50));
+    traffic(1, sendUdp(b.ipv6, 6000, 150, 900, 100));
+    traffic(0, {QStringLiteral("ping"), QStringLiteral("-n"), QStringLiteral("-q"),
+                QStringLiteral("-c"), QStringLiteral("30"), QStringLiteral("-i"),
+                QStringLiteral("0.5"), a.ipv4});
+    traffic(TestNetwork::Local, {QStringLiteral("ping"), QStringLiteral("-n"), QStringLiteral("-q"),
+                                 QStringLiteral("-c"), QStringLiteral("20"), QStringLiteral("-i"),
+                                 QStringLiteral("0.7"), b.peerIpv6});
+    for (int i = 0; i < 6; ++i) {
+        traffic(1,
+                {TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")), QStringLiteral("tcp"),
+                 b.ipv4, QStringLiteral("8080"), QStringLiteral("--count"), QStringLiteral("3"),
+                 QStringLiteral("--size"), QString::number(2000 + 700 * i)});
+        QTest::qWait(1000);
+        web.receive(0, 1ms); // keep the connections flowing
+        dns.receive(0, 1ms);
+        media.receive(0, 1ms);
+    }
+
+    // Part-way: drop the IPv6 media stream, as a person would with a rule.
+    RuleInfo rule;
+    rule.expression = QStringLiteral("udp and dst port 6000");
+    bool added = false;
+    window.helperClient()->addRule(rule.toFields(), [&](uint, const HelperError &addError) {
+        QVERIFY2(!addError.isError(), qPrintable(addError.sentence()));
+        added = true;
+    });
+    QTRY_VERIFY(added);
+    for (int i = 0; i < 8; ++i) {
+        QTest::qWait(1000);
+        web.receive(0, 1ms);
+        dns.receive(0, 1ms);
+        media.receive(0, 1ms);
+    }
+
+    PacketTableModel &model = *window.tableModel();
+    QVERIFY2(model.rowCount() > 100, qPrintable(QString::number(model.rowCount())));
+    // Select a dropped packet near the end, so the details show a rule's verdict.
+    for (int row = model.rowCount() - 1; row >= 0; --row) {
+        if (model.index(row, PacketTableModel::Verdict)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("dropped"))) {
+            window.tableView()->selectRow(row);
+            break;
+        }
+    }
+    window.tableView()->setFollowing(true);
+    QTest::qWait(1500); // charts refresh once a second
+
+    const QString path = qEnvironmentVariableIsSet("NFQMON_SCREENSHOT")
+                             ? qEnvironmentVariable("NFQMON_SCREENSHOT")
+                             : QDir(QCoreApplication::applicationDirPath())
+                                   .filePath(QStringLiteral("nfqmon-window.png"));
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+    window.findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+}
+
+QTEST_MAIN(tst_Screenshot)
+#include "tst_screenshot.moc"

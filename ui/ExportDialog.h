@@ -1,0 +1,37 @@
+// File → Export packets to pcap: which packets (all captured, the ones the filter shows, the
+// selected ones, or every packet of the selected packets' conversations) and the file.
+#pragma once
+
+#include <QDialog>
+
+class QButtonGroup;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+
+namespace nfqmon {
+
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Scope { All, Displayed, Selected, Conversation };
+
+    // Counts as the window knows them now; a scope with nothing to export is disabled.
+    ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidget *parent = nullptr);
+
+    Scope scope() const;
+    void setScope(Scope scope);
+    QString path() const;
+    void setPath(const QString &path);
+
+private:
+    void choose();
+    void updateOk();
+
+    QButtonGroup *m_scopes;
+    QLineEdit *m_path;
+    QPushButton *m_ok = nullptr;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,23 @@
+// What the capture knows about a packet besides its bytes (number, time, interface, direction,
+// lengths, verdict and rule, user), as the "Packet" entry of the header tree.
+#pragma once
+
+#include "PacketDecoder.h"
+#include "StoredPacket.h"
+
+#include <QCoreApplication>
+
+namespace nfqmon {
+
+struct PacketFields {
+    Q_DECLARE_TR_FUNCTIONS(PacketFields)
+
+public:
+    // inInterface/outInterface: the names the store keeps for the packet's interface ids.
+    static QList<HeaderField> of(const StoredPacket &packet, const QString &inInterface,
+                                 const QString &outInterface);
+    // "2026-11-28 12:01:03.123456789", local time.
+    static QString timeText(qint64 timestampNs);
+};
+
+} // namespace nfqmon
