@@ -18,12 +18,14 @@
 #include "RateChart.h"
 #include "RuleListModel.h"
 #include "RulesPanel.h"
+#include "TrafficStatistics.h"
 #include "Translations.h"
 #include "UiResources.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -31,9 +33,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -51,7 +55,8 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     : QMainWindow(parent), m_client(new HelperClient(bus, this)),
       m_controller(new CaptureController(m_client, this)),
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
-      m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this))
+      m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
+      m_statistics(new TrafficStatistics(m_store, this)), m_chartClock(new QTimer(this))
 {
     initUiResources();
     installTranslations(); // (main() did already; tests rely on this)
@@ -84,6 +89,9 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     connect(m_filterBar, &FilterBar::filterRequested, this, &MainWindow::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentPacket);
+    connect(m_statistics, &TrafficStatistics::updated, this, &MainWindow::updateCharts);
+    m_chartClock->setInterval(1000);
+    connect(m_chartClock, &QTimer::timeout, this, &MainWindow::updateCharts);
     connect(m_charts->rateChart(), &RateChart::timeRangeSelected, m_model,
             &PacketTableModel::setTimeRange);
     connect(m_charts->rateChart(), &RateChart::timeRangeCleared, m_model,
@@ -231,6 +239,8 @@ void MainWindow::createDocks()
     m_rulesDock->setWidget(m_rulesPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_rulesDock);
     resizeDocks({m_chartsDock, m_rulesDock}, {3, 2}, Qt::Vertical);
+    resizeDocks({m_chartsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 56},
+                Qt::Horizontal);
     connect(m_rulesPanel, &RulesPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_rulesPanel, &RulesPanel::ruleRemoved, this, &MainWindow::onRuleRemoved);
 }
@@ -238,8 +248,10 @@ void MainWindow::createDocks()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        const QRect screen = this->screen()->availableGeometry();
+        resize(qMin(1600, screen.width() * 9 / 10), qMin(1000, screen.height() * 9 / 10));
+    }
     restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
     m_splitter->restoreState(settings.value(SplitterKey).toByteArray());
     m_table->horizontalHeader()->restoreState(settings.value(TableHeaderKey).toByteArray());
@@ -249,12 +261,12 @@ void MainWindow::setInitialColumnWidths()
 {
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
     const std::pair<PacketTableModel::Column, int> widths[] = {
-        {PacketTableModel::Number, 8},    {PacketTableModel::Time, 16},
-        {PacketTableModel::Interface, 9}, {PacketTableModel::Direction, 8},
-        {PacketTableModel::Source, 17},   {PacketTableModel::Destination, 17},
-        {PacketTableModel::Protocol, 8},  {PacketTableModel::Length, 7},
-        {PacketTableModel::Info, 52},     {PacketTableModel::Verdict, 16},
-        {PacketTableModel::User, 6}};
+        {PacketTableModel::Number, 7},    {PacketTableModel::Time, 15},
+        {PacketTableModel::Interface, 7}, {PacketTableModel::Direction, 7},
+        {PacketTableModel::Source, 16},   {PacketTableModel::Destination, 16},
+        {PacketTableModel::Protocol, 7},  {PacketTableModel::Length, 6},
+        {PacketTableModel::Info, 30},     {PacketTableModel::Verdict, 15},
+        {PacketTableModel::User, 5}};
     for (const auto &[column, characters] : widths)
         m_table->setColumnWidth(column, characters * digit + 12);
     // Info last, as in Wireshark: it takes the rest of the width.
@@ -347,6 +359,39 @@ void MainWindow::showCurrentPacket()
                           m_store->bytes(row));
 }
 
+void MainWindow::updateCharts()
+{
+    constexpr int MinimumSeconds = 60;
+    // Live: up to now, so the chart moves on when traffic pauses. A file: its own time.
+    const bool live = m_controller->state() == CaptureState::Running;
+    const QList<TrafficStatistics::Second> seconds =
+        m_statistics->seconds(live ? QDateTime::currentMSecsSinceEpoch() * 1'000'000 : 0);
+    // From the first second with traffic (at least a minute): a new capture fills the width.
+    qsizetype first = 0;
+    while (first < seconds.size() && seconds[first].acceptedPackets == 0 &&
+           seconds[first].droppedPackets == 0)
+        ++first;
+    first = qMax<qsizetype>(0, qMin(first, seconds.size() - MinimumSeconds));
+    QList<RatePoint> rates;
+    rates.reserve(seconds.size() - first);
+    for (qsizetype i = first; i < seconds.size(); ++i) {
+        const TrafficStatistics::Second &s = seconds[i];
+        rates.append(
+            {s.startNs, s.acceptedPackets, s.droppedPackets, s.acceptedBytes, s.droppedBytes});
+    }
+    m_charts->setRates(rates);
+    const auto entries = [](const QList<TrafficStatistics::Count> &counts) {
+        QList<ChartEntry> list;
+        list.reserve(counts.size());
+        for (const TrafficStatistics::Count &count : counts)
+            list.append({count.name, count.packets});
+        return list;
+    };
+    m_charts->setProtocols(entries(m_statistics->protocols()));
+    m_charts->setTalkers(entries(m_statistics->topTalkers()));
+    m_charts->setPorts(entries(m_statistics->topPorts()));
+}
+
 void MainWindow::onStateChanged(CaptureState state)
 {
     // fail() in the controller goes to Idle first, then reports: remember where it came from.
@@ -357,6 +402,10 @@ void MainWindow::onStateChanged(CaptureState state)
     m_settingsAction->setEnabled(state == CaptureState::Idle);
     m_interfacePicker->setEnabled(state == CaptureState::Idle);
     m_openAction->setEnabled(state == CaptureState::Idle);
+    if (state == CaptureState::Running)
+        m_chartClock->start();
+    else
+        m_chartClock->stop();
 }
 
 void MainWindow::onCaptureError(const QString &message)

@@ -13,6 +13,7 @@ class QAction;
 class QDockWidget;
 class QSplitter;
 class QLabel;
+class QTimer;
 
 namespace nfqmon {
 
@@ -27,6 +28,7 @@ class MessageBar;
 class PacketDetails;
 class PacketStore;
 class PacketTableModel;
+class TrafficStatistics;
 class PacketTableView;
 class RuleListModel;
 class RulesPanel;
@@ -69,6 +71,7 @@ private:
     void applyFilter(const QString &expression);
     void updateCounts();
     void showCurrentPacket();
+    void updateCharts();
     void clearPackets();
 
     void onStateChanged(CaptureState state);
@@ -84,6 +87,8 @@ private:
     RuleListModel *m_rules;
     PacketStore *m_store;
     PacketTableModel *m_model;
+    TrafficStatistics *m_statistics;
+    QTimer *m_chartClock; // moves the rate chart on while a capture runs, even when quiet
 
     MessageBar *m_messageBar = nullptr;
     FilterBar *m_filterBar = nullptr;

@@ -107,7 +107,7 @@ void tst_Screenshot::windowWithLiveTraffic()
     QVERIFY2(web.open(&error) && dns.open(&error) && media.open(&error), qPrintable(error));
 
     MainWindow window(m_bed.bus().connection());
-    window.resize(1440, 900);
+    window.resize(1600, 1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.findChild<InterfacePicker *>()->model()->setChecked({a.interface, b.interface});
