@@ -88,6 +88,8 @@ QString PacketTableModel::displayText(const StoredPacket &p, int column) const
     case Interface:
         return m_store->interfaceName(interfaceIdOf(p));
     case Direction:
+        if (p.flags & StoredFlag::NoVerdict)
+            return {};
         return p.hook == Hook::Output ? tr("out") : tr("in");
     case Source:
         return PacketDecoder::sourceText(p.summary);
@@ -100,6 +102,8 @@ QString PacketTableModel::displayText(const StoredPacket &p, int column) const
     case Info:
         return PacketDecoder::infoText(p.summary);
     case Verdict:
+        if (p.flags & StoredFlag::NoVerdict)
+            return {};
         if (p.verdict == nfqmon::Verdict::Drop)
             return p.ruleId >= 0 ? tr("dropped by rule %1").arg(p.ruleId) : tr("dropped");
         return p.ruleId >= 0 ? tr("accepted by rule %1").arg(p.ruleId) : tr("accepted");

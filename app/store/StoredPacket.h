@@ -11,6 +11,15 @@
 
 namespace nfqmon {
 
+namespace StoredFlag {
+enum : quint8 {
+    // In StoredPacket::flags, next to the RecordFlag bits (and in a PacketRecord given to
+    // PacketStore::appendPacket): the packet comes from a file, not through the helper, so it
+    // has no verdict, direction or user.
+    NoVerdict = 0x80,
+};
+}
+
 struct StoredPacket {
     qint64 number = 0;        // from 1 over the whole capture (the store's count, no gaps)
     qint64 timestampNs = 0;   // CLOCK_REALTIME, ns since the epoch
@@ -26,7 +35,7 @@ struct StoredPacket {
     quint16 outInterface = 0;
     Verdict verdict = Verdict::Accept;
     Hook hook = Hook::PreRouting;
-    quint8 flags = 0; // RecordFlag bits
+    quint8 flags = 0; // RecordFlag and StoredFlag bits
     quint8 reserved = 0;
     PacketSummary summary;
 };
