@@ -163,6 +163,47 @@
     </message>
 </context>
 <context>
+    <name>PcapImporter</name>
+    <message>
+        <source>%1 holds packets of link type %2, which nfqmon cannot show (it shows IP packets: raw IP, Ethernet, Linux cooked or loopback captures).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged after %2 packets: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSuggestion</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>NFQueue Monitor</source>
@@ -382,6 +423,57 @@
     </message>
     <message>
         <source>Save packets to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ExportDialog</name>
+    <message>
+        <source>Export packets to pcap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All captured (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Displayed by the filter (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every packet of the selected &amp;conversations (both directions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pcap file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export packets to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -725,6 +817,29 @@
         <source>Deleted the rule “%1 %2”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln frame(s) without an IP packet were left out.</source>
+        <translation>
+            <numerusform>%Ln frame without an IP packet were left out.</numerusform>
+            <numerusform>%Ln frames without an IP packet were left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::MessageBar</name>
@@ -738,9 +853,188 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::PacketExport</name>
+    <message>
+        <source>The selected conversations have no packets to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another export is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln packet(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln packet to %1.</numerusform>
+            <numerusform>Exported %Ln packets to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketMenu</name>
+    <message>
+        <source>&amp;Drop packets like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Drop packets like these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing these packets share)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write or change the rule&apos;s expression before adding it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export this packet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export these %1 packets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableModel</name>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire, %2 captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uid %1, gid %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::PacketTableView</name>
     <message>
         <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PcapExporter</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,6 +1062,14 @@
     </message>
     <message>
         <source>Bytes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Megabytes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kilobytes per second</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,12 +11,17 @@
 #include "InterfacePicker.h"
 #include "MessageBar.h"
 #include "PacketDetails.h"
+#include "PacketExport.h"
 #include "PacketFields.h"
+#include "PacketMenu.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
 #include "PacketTableView.h"
+#include "PcapImporter.h"
 #include "RateChart.h"
+#include "RuleDialog.h"
 #include "RuleListModel.h"
+#include "RuleSuggestion.h"
 #include "RulesPanel.h"
 #include "TrafficStatistics.h"
 #include "Translations.h"
@@ -26,6 +31,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -56,7 +62,8 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
       m_controller(new CaptureController(m_client, this)),
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
       m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
-      m_statistics(new TrafficStatistics(m_store, this)), m_chartClock(new QTimer(this))
+      m_statistics(new TrafficStatistics(m_store, this)), m_chartClock(new QTimer(this)),
+      m_export(new PacketExport(this))
 {
     initUiResources();
     installTranslations(); // (main() did already; tests rely on this)
@@ -89,6 +96,12 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     connect(m_filterBar, &FilterBar::filterRequested, this, &MainWindow::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentPacket);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showPacketMenu);
+    connect(m_export, &PacketExport::finished, this, [this](bool ok, const QString &message) {
+        m_messageBar->showMessage(ok ? MessageBar::Kind::Information : MessageBar::Kind::Error,
+                                  message);
+    });
+    connect(m_rulesPanel, &RulesPanel::previewRequested, this, &MainWindow::setPreview);
     connect(m_statistics, &TrafficStatistics::updated, this, &MainWindow::updateCharts);
     m_chartClock->setInterval(1000);
     connect(m_chartClock, &QTimer::timeout, this, &MainWindow::updateCharts);
@@ -145,6 +158,7 @@ void MainWindow::createActions()
                                  tr("&Export packets to pcap…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportAction"));
     m_exportAction->setShortcut(QKeySequence::Save);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -319,9 +333,27 @@ bool MainWindow::openFile(const QString &path)
         showError(tr("Stop the capture before opening a file."));
         return false;
     }
+    m_messageBar->dismiss();
+    clearPackets();
+    m_store->setLimit(CaptureSettings::load().storeLimit);
+    QString error;
+    qint64 skipped = 0;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = PcapImporter::load(path, m_store, &error, &skipped);
+    QApplication::restoreOverrideCursor();
     m_offlineFile = path;
     m_health->setOfflineFile(path);
     setWindowTitle(tr("%1 — NFQueue Monitor").arg(QFileInfo(path).fileName()));
+    updateCharts();
+    if (!ok) {
+        showError(error);
+        return false;
+    }
+    if (skipped > 0) {
+        m_messageBar->showMessage(MessageBar::Kind::Information,
+                                  tr("%Ln frame(s) without an IP packet were left out.", "",
+                                     int(qMin<qint64>(skipped, INT_MAX))));
+    }
     return true;
 }
 
@@ -440,6 +472,140 @@ void MainWindow::showOpenDialog()
         this, tr("Open pcap file"), QString(), tr("pcap files (*.pcap *.cap);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+QList<qint64> MainWindow::selectedStoreRows() const
+{
+    QList<qint64> rows;
+    for (int row : m_table->selectedRows()) {
+        if (const qint64 storeRow = m_model->storeRow(row); storeRow >= 0)
+            rows.append(storeRow);
+    }
+    return rows;
+}
+
+PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
+{
+    const QList<qint64> rows = selectedStoreRows();
+    if (rows.isEmpty())
+        return nullptr;
+    // The suggestions hold for every chosen packet; a few hundred say all there is to say.
+    constexpr qsizetype MaximumPackets = 256;
+    QList<StoredPacket> packets;
+    for (qsizetype i = 0; i < rows.size() && i < MaximumPackets; ++i)
+        packets.append(m_store->at(rows[i]));
+    auto *menu = new PacketMenu(RuleSuggestion::forPackets(packets), int(rows.size()), this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu, &PacketMenu::previewRequested, this, &MainWindow::setPreview);
+    connect(menu, &PacketMenu::dropRequested, this, &MainWindow::dropLike);
+    connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,
+            Qt::QueuedConnection); // after the menu has closed
+    connect(menu, &PacketMenu::filterRequested, m_filterBar, &FilterBar::setExpression);
+    connect(menu, &PacketMenu::exportRequested, this, &MainWindow::showExportDialog,
+            Qt::QueuedConnection);
+    menu->popup(m_table->viewport()->mapToGlobal(position));
+    return menu;
+}
+
+void MainWindow::setPreview(const QString &expression)
+{
+    QString error;
+    if (expression.isEmpty() || !m_model->setPreview(expression, &error))
+        m_model->clearPreview();
+}
+
+void MainWindow::dropLike(const QString &expression)
+{
+    RuleInfo rule;
+    rule.expression = expression;
+    rule.action = QStringLiteral("drop");
+    QPointer<MainWindow> self(this);
+    m_client->addRule(rule.toFields(), [self, expression](uint id, const HelperError &error) {
+        if (!self)
+            return;
+        if (error.isError()) {
+            self->showError(tr("The rule was not added. %1").arg(error.sentence()));
+            return;
+        }
+        auto *undo = new QAction(tr("Undo"), self->m_messageBar);
+        connect(undo, &QAction::triggered, self, [self, id] {
+            self->m_client->removeRule(id, [self](const HelperError &removeError) {
+                if (self && removeError.isError())
+                    self->showError(removeError.sentence());
+            });
+        });
+        connect(self->m_messageBar, &MessageBar::dismissed, undo, &QObject::deleteLater,
+                Qt::SingleShotConnection);
+        self->m_messageBar->showMessage(
+            MessageBar::Kind::Information,
+            tr("Rule %1 drops packets matching “%2” from now on.").arg(id).arg(expression), {undo});
+    });
+}
+
+void MainWindow::showCustomDrop(const QString &expression)
+{
+    RuleDialog dialog(RuleDialog::Purpose::Add, this);
+    RuleInfo rule;
+    rule.expression = expression;
+    dialog.setRule(rule);
+    connect(&dialog, &RuleDialog::expressionChanged, this, &MainWindow::setPreview);
+    setPreview(expression);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    setPreview(QString());
+    if (!accepted)
+        return;
+    QPointer<MainWindow> self(this);
+    m_client->addRule(dialog.rule().toFields(), [self](uint, const HelperError &error) {
+        if (self && error.isError())
+            self->showError(tr("The rule was not added. %1").arg(error.sentence()));
+    });
+}
+
+void MainWindow::showExportDialog()
+{
+    const QList<qint64> selected = selectedStoreRows();
+    ExportDialog dialog(m_store->size(), m_model->shownCount(), selected.size(), this);
+    if (!m_offlineFile.isEmpty())
+        dialog.setPath(QFileInfo(m_offlineFile)
+                           .dir()
+                           .filePath(QFileInfo(m_offlineFile).completeBaseName() + tr("-export") +
+                                     QStringLiteral(".pcap")));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    exportPackets(dialog.scope(), dialog.path());
+}
+
+bool MainWindow::exportPackets(ExportDialog::Scope scope, const QString &path)
+{
+    // The store's rows now are the snapshot's rows: both are taken here, in one go.
+    const PacketSnapshot snapshot = m_store->snapshot();
+    bool started = false;
+    switch (scope) {
+    case ExportDialog::Scope::All:
+        started = m_export->start(snapshot, std::nullopt, path);
+        break;
+    case ExportDialog::Scope::Displayed: {
+        QList<qint64> rows;
+        rows.reserve(m_model->rowCount());
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            rows.append(m_model->storeRow(row));
+        started = m_export->start(snapshot, rows, path);
+        break;
+    }
+    case ExportDialog::Scope::Selected:
+        started = m_export->start(snapshot, selectedStoreRows(), path);
+        break;
+    case ExportDialog::Scope::Conversation: {
+        QList<StoredPacket> packets;
+        for (qint64 row : selectedStoreRows())
+            packets.append(m_store->at(row));
+        started = m_export->startConversations(snapshot, packets, path);
+        break;
+    }
+    }
+    if (!started)
+        showError(tr("An export is still running."));
+    return started;
 }
 
 void MainWindow::onRuleRemoved(const RuleInfo &rule, int position)

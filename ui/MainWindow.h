@@ -5,6 +5,7 @@
 #pragma once
 
 #include "CaptureState.h"
+#include "ExportDialog.h"
 
 #include <QDBusConnection>
 #include <QMainWindow>
@@ -25,6 +26,8 @@ class HelperClient;
 class InterfaceListModel;
 class InterfacePicker;
 class MessageBar;
+class PacketExport;
+class PacketMenu;
 class PacketDetails;
 class PacketStore;
 class PacketTableModel;
@@ -47,6 +50,12 @@ public:
     void stopCapture();
     // Offline browsing of a pcap file; false (and the message bar) when it cannot be read.
     bool openFile(const QString &path);
+    // Writes the packets of `scope` to `path` in the background (PacketExport::finished).
+    bool exportPackets(ExportDialog::Scope scope, const QString &path);
+    // Adds a rule dropping what `expression` matches (the context menu's choices).
+    void dropLike(const QString &expression);
+    // The context menu for the selected rows, opened at `position` (table viewport coordinates).
+    PacketMenu *showPacketMenu(const QPoint &position);
 
     HelperClient *helperClient() const { return m_client; }
     CaptureController *captureController() const { return m_controller; }
@@ -54,6 +63,7 @@ public:
     PacketStore *store() const { return m_store; }
     PacketTableModel *tableModel() const { return m_model; }
     PacketTableView *tableView() const { return m_table; }
+    PacketExport *packetExport() const { return m_export; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +88,10 @@ private:
     void onCaptureError(const QString &message);
     void showSettings();
     void showOpenDialog();
+    void showExportDialog();
+    void showCustomDrop(const QString &expression);
+    void setPreview(const QString &expression);
+    QList<qint64> selectedStoreRows() const;
     void onRuleRemoved(const RuleInfo &rule, int position);
     void showError(const QString &message);
 
@@ -89,6 +103,7 @@ private:
     PacketTableModel *m_model;
     TrafficStatistics *m_statistics;
     QTimer *m_chartClock; // moves the rate chart on while a capture runs, even when quiet
+    PacketExport *m_export;
 
     MessageBar *m_messageBar = nullptr;
     FilterBar *m_filterBar = nullptr;

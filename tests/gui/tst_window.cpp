@@ -16,9 +16,16 @@
 #include "InterfacePicker.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "PacketBuilder.h"
+#include "PacketExport.h"
+#include "PacketMenu.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
 #include "PacketTableView.h"
+#include "PcapReader.h"
+#include "PcapWriter.h"
+#include "RuleDialog.h"
+#include "RuleListModel.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
@@ -31,7 +38,9 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -132,6 +141,10 @@ private slots:
     void appearsAtOnce();
     void captureShowsTheTrafficInTheTable();
     void displayFilterShowsOnlyMatchingPackets();
+    void rightClickDropsTheNextPacketsToThatPort();
+    void customRuleFromTheMenuIsValidatedAndPreviewed();
+    void exportOfDisplayedPacketsReadsBackTheSame();
+    void pcapFileOpensOfflineWithoutTheHelper();
     void helperKilledOffersToStartAgain();
     void refusedUserSeesTheMessageAndNothingStarts();
     void layoutIsRestoredAtTheNextLaunch();
@@ -142,6 +155,7 @@ private:
     void stop(MainWindow &window);
 
     ServiceTestBed m_bed;
+    QTemporaryDir m_files;
 };
 
 void tst_Window::initTestCase()
@@ -266,6 +280,240 @@ void tst_Window::displayFilterShowsOnlyMatchingPackets()
     filter->setExpression(QString());
     QTRY_VERIFY(model.rowCount() >= 11);
     stop(window);
+}
+
+// Right-click on a packet to port 6000: "Drop packets like this" → "To port 6000/udp", previewed
+// on hover, applied on click; the next datagrams to that port never reach the receiving socket
+// and show as dropped by that rule.
+void tst_Window::rightClickDropsTheNextPacketsToThatPort()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
+    TrafficReceiver other(TrafficReceiver::Protocol::Udp, 4, 6001);
+    QString error;
+    QVERIFY2(receiver.open(&error) && other.open(&error), qPrintable(error));
+    start(window);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 3, 100, 7}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 2, 100, 8}).succeeded());
+    QCOMPARE(receiver.receive(3, 5s).size(), 3);
+    QCOMPARE(other.receive(2, 5s).size(), 2);
+    PacketTableModel &model = *window.tableModel();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6001).size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6000).size(), 3, 5000);
+
+    // The right click, as a person makes it: on the row, in the table.
+    PacketTableView *table = window.tableView();
+    const int row = udpRowsTo(model, peer.ipv4, 6000).constFirst();
+    table->scrollTo(model.index(row, 0));
+    const QPoint where = table->visualRect(model.index(row, PacketTableModel::Source)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, where);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, where, table->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(table->viewport(), &event);
+    QTRY_VERIFY(window.findChild<PacketMenu *>());
+    auto *menu = window.findChild<PacketMenu *>();
+    QAction *toPort = nullptr;
+    QStringList offered;
+    for (QAction *action : menu->dropMenu()->actions()) {
+        offered.append(action->text());
+        if (action->text() == QStringLiteral("To port 6000/udp"))
+            toPort = action;
+    }
+    QVERIFY2(toPort, qPrintable(offered.join(QStringLiteral(" | "))));
+    QVERIFY2(offered.contains(QStringLiteral("From %1").arg(peer.peerIpv4)),
+             qPrintable(offered.join(QStringLiteral(" | "))));
+
+    // Hovering previews: the packets to 6000 are highlighted, the others are not.
+    toPort->hover();
+    QVERIFY(model.hasPreview());
+    for (int r : udpRowsTo(model, peer.ipv4, 6000))
+        QVERIFY(model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+    for (int r : udpRowsTo(model, peer.ipv4, 6001))
+        QVERIFY(!model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+
+    toPort->trigger();
+    menu->close();
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount(), 1, 5000);
+    QVERIFY(!model.hasPreview());
+    QTRY_VERIFY(window.messageBar()->text().contains(QStringLiteral("drops packets matching")));
+    const RuleInfo rule = window.findChild<RuleListModel *>()->rule(0);
+    QCOMPARE(rule.action, QStringLiteral("drop"));
+
+    // The kernel drops the next ones: the socket gets nothing; the table shows them dropped.
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 4, 100, 9}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 1, 100, 10}).succeeded());
+    QCOMPARE(other.receive(1, 5s).size(), 1);
+    QCOMPARE(receiver.receive(0, 1s).size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6000).size(), 7, 5000);
+    const QList<int> rows = udpRowsTo(model, peer.ipv4, 6000);
+    const QString dropped = QStringLiteral("dropped by rule %1").arg(rule.id);
+    for (int i = 0; i < rows.size(); ++i) {
+        QCOMPARE(text(model, rows[i], PacketTableModel::Verdict),
+                 i < 3 ? QStringLiteral("accepted") : dropped);
+    }
+    const QList<int> others = udpRowsTo(model, peer.ipv4, 6001);
+    QCOMPARE(text(model, others.constLast(), PacketTableModel::Verdict),
+             QStringLiteral("accepted"));
+    // The rules dock counts the hits, live.
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rule(0).hits, quint64(4), 5000);
+    stop(window);
+}
+
+// "Custom…" opens the rule dialog with the expression prefilled; it previews as the user edits
+// and refuses what libpcap does not compile.
+void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    start(window);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6003, 2, 80, 1}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6004, 2, 80, 2}).succeeded());
+    PacketTableModel &model = *window.tableModel();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6004).size(), 2, 5000);
+    window.tableView()->selectRow(udpRowsTo(model, peer.ipv4, 6003).constFirst());
+    PacketMenu *menu = window.showPacketMenu(QPoint(5, 5));
+    QVERIFY(menu);
+
+    // The dialog is modal: look at it from a timer while it runs.
+    bool prefilled = false, refused = false, accepted = false, previewed = true;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<RuleDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        poll.stop();
+        prefilled = !dialog->expressionEdit()->text().isEmpty();
+        dialog->expressionEdit()->setText(QStringLiteral("udp and dst port"));
+        refused = !dialog->isExpressionValid();
+        dialog->expressionEdit()->setText(QStringLiteral("udp and dst port 6004"));
+        accepted = dialog->isExpressionValid();
+        for (int r : udpRowsTo(model, peer.ipv4, 6004))
+            previewed =
+                previewed && model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
+        for (int r : udpRowsTo(model, peer.ipv4, 6003))
+            previewed =
+                previewed && !model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
+        dialog->accept();
+    });
+    poll.start(20);
+    menu->findChild<QAction *>(QStringLiteral("customDropAction"))->trigger();
+    menu->close();
+    QTRY_VERIFY(!poll.isActive());
+    QVERIFY(prefilled);
+    QVERIFY(refused);
+    QVERIFY(accepted);
+    QVERIFY(previewed);
+    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount(), 1, 5000);
+    QCOMPARE(window.findChild<RuleListModel *>()->rule(0).expression,
+             QStringLiteral("udp and dst port 6004"));
+    QVERIFY(!model.hasPreview());
+    stop(window);
+}
+
+// File → Export, "displayed": the file holds exactly the packets the filter shows, byte for byte.
+void tst_Window::exportOfDisplayedPacketsReadsBackTheSame()
+{
+    QVERIFY(m_files.isValid());
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    start(window);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6005, 6, 300, 5}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6006, 3, 300, 6}).succeeded());
+    PacketTableModel &model = *window.tableModel();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6006).size(), 3, 5000);
+    stop(window);
+    window.findChild<FilterBar *>()->setExpression(QStringLiteral("udp dst port 6005"));
+    QTRY_COMPARE(model.rowCount(), 6);
+
+    const QString path = m_files.filePath(QStringLiteral("displayed.pcap"));
+    QSignalSpy finished(window.packetExport(), &PacketExport::finished);
+    QVERIFY(window.exportPackets(ExportDialog::Scope::Displayed, path));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY2(finished.constFirst().at(0).toBool(),
+             qPrintable(finished.constFirst().at(1).toString()));
+    QCOMPARE(window.messageBar()->text(), QStringLiteral("Exported 6 packets to %1.").arg(path));
+
+    PcapReader reader;
+    QString error;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    QCOMPARE(reader.linkType(), 101);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        PcapPacket packet;
+        QVERIFY2(reader.next(&packet), qPrintable(reader.errorString()));
+        const qint64 storeRow = model.storeRow(row);
+        QCOMPARE(packet.data, window.store()->bytes(storeRow));
+        QCOMPARE(packet.timestampNs, window.store()->at(storeRow).timestampNs);
+    }
+    PcapPacket extra;
+    QVERIFY(!reader.next(&extra));
+
+    // The selected conversation: every packet between the two addresses, both ways.
+    window.findChild<FilterBar *>()->setExpression(QString());
+    QTRY_VERIFY(model.rowCount() >= 9);
+    window.tableView()->selectRow(udpRowsTo(model, peer.ipv4, 6006).constFirst());
+    const QString conversation = m_files.filePath(QStringLiteral("conversation.pcap"));
+    QVERIFY(window.exportPackets(ExportDialog::Scope::Conversation, conversation));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+    QVERIFY2(finished.constLast().at(0).toBool(),
+             qPrintable(finished.constLast().at(1).toString()));
+    qint64 between = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString source = text(model, row, PacketTableModel::Source);
+        const QString destination = text(model, row, PacketTableModel::Destination);
+        if ((source == peer.peerIpv4 && destination == peer.ipv4) ||
+            (source == peer.ipv4 && destination == peer.peerIpv4))
+            ++between;
+    }
+    PcapReader conversationReader;
+    QVERIFY2(conversationReader.open(conversation, &error), qPrintable(error));
+    qint64 read = 0;
+    PcapPacket packet;
+    while (conversationReader.next(&packet))
+        ++read;
+    QVERIFY(read >= 9);
+    QCOMPARE(read, between);
+}
+
+// File → Open: a pcap file is browsed without any helper.
+void tst_Window::pcapFileOpensOfflineWithoutTheHelper()
+{
+    QVERIFY(m_files.isValid());
+    const QString path = m_files.filePath(QStringLiteral("offline.pcap"));
+    QList<QByteArray> packets;
+    {
+        PcapWriter writer;
+        QString error;
+        QVERIFY2(writer.open(path, 65535, &error), qPrintable(error));
+        for (int i = 0; i < 5; ++i) {
+            packets.append(PacketBuilder::ipv4("192.0.2.1", "192.0.2.2", PacketBuilder::Udp,
+                                               PacketBuilder::udp(1000 + i, 53, "query")));
+            const QByteArray &p = packets.constLast();
+            QVERIFY(writer.write(1'700'000'000'000'000'000LL + i * 1'000'000LL,
+                                 reinterpret_cast<const std::uint8_t *>(p.constData()),
+                                 std::uint32_t(p.size()), std::uint32_t(p.size())));
+        }
+        QVERIFY(writer.close());
+    }
+    QVERIFY(m_bed.bus().stopHelper());
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(window.openFile(path));
+    PacketTableModel &model = *window.tableModel();
+    QTRY_COMPARE(model.rowCount(), 5);
+    QCOMPARE(text(model, 0, PacketTableModel::Source), QStringLiteral("192.0.2.1"));
+    QCOMPARE(text(model, 0, PacketTableModel::Protocol), QStringLiteral("UDP"));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("offline.pcap")));
+    QVERIFY(window.findChild<HealthWidget *>()->text().contains(
+        QStringLiteral("Browsing offline.pcap (offline)")));
+    window.tableView()->selectRow(2);
+    QCOMPARE(window.findChild<HexView *>()->bytes(), packets[2]);
+    QVERIFY(!window.openFile(m_files.filePath(QStringLiteral("missing.pcap"))));
+    QVERIFY(!window.messageBar()->text().isEmpty());
 }
 
 void tst_Window::helperKilledOffersToStartAgain()

@@ -1,0 +1,60 @@
+#include "PacketMenu.h"
+
+namespace nfqmon {
+
+namespace {
+constexpr char ExpressionProperty[] = "nfqmonExpression";
+}
+
+PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QWidget *parent)
+    : QMenu(parent)
+{
+    setObjectName(QStringLiteral("packetMenu"));
+    setToolTipsVisible(true);
+    m_drop = addMenu(QIcon(QStringLiteral(":/icons/drop.svg")),
+                     packets == 1 ? tr("&Drop packets like this") : tr("&Drop packets like these"));
+    m_drop->setObjectName(QStringLiteral("dropMenu"));
+    m_drop->setToolTipsVisible(true);
+    m_filter = addMenu(packets == 1 ? tr("&Show only packets like this")
+                                    : tr("&Show only packets like these"));
+    m_filter->setObjectName(QStringLiteral("filterMenu"));
+    m_filter->setToolTipsVisible(true);
+    for (const RuleSuggestion::Item &item : items) {
+        QAction *drop = m_drop->addAction(item.label);
+        drop->setToolTip(item.expression);
+        drop->setProperty(ExpressionProperty, item.expression);
+        connect(drop, &QAction::triggered, this,
+                [this, expression = item.expression] { emit dropRequested(expression); });
+        QAction *filter = m_filter->addAction(item.label);
+        filter->setToolTip(item.expression);
+        filter->setProperty(ExpressionProperty, item.expression);
+        connect(filter, &QAction::triggered, this,
+                [this, expression = item.expression] { emit filterRequested(expression); });
+    }
+    if (items.isEmpty()) {
+        m_drop->addAction(tr("(nothing these packets share)"))->setEnabled(false);
+        m_filter->setEnabled(false);
+    }
+    m_drop->addSeparator();
+    const QString start = items.isEmpty() ? QString() : items.constFirst().expression;
+    QAction *custom = m_drop->addAction(tr("&Custom…"));
+    custom->setObjectName(QStringLiteral("customDropAction"));
+    custom->setToolTip(tr("Write or change the rule's expression before adding it"));
+    connect(custom, &QAction::triggered, this, [this, start] { emit customDropRequested(start); });
+    addSeparator();
+    addAction(QIcon(QStringLiteral(":/icons/export.svg")),
+              packets == 1 ? tr("&Export this packet…")
+                           : tr("&Export these %1 packets…").arg(packets),
+              this, &PacketMenu::exportRequested);
+
+    for (QMenu *menu : {static_cast<QMenu *>(this), m_drop, m_filter})
+        connect(menu, &QMenu::hovered, this, &PacketMenu::onHovered);
+    connect(this, &QMenu::aboutToHide, this, [this] { emit previewRequested(QString()); });
+}
+
+void PacketMenu::onHovered(QAction *action)
+{
+    emit previewRequested(action ? action->property(ExpressionProperty).toString() : QString());
+}
+
+} // namespace nfqmon

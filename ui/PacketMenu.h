@@ -1,0 +1,37 @@
+// The packet table's context menu for the chosen rows: "Drop packets like this" (from this
+// source, to this destination, this conversation, to this port, this protocol — what
+// RuleSuggestion offers — and "Custom…"), "Show only packets like this" (the display filter) and
+// exporting the chosen packets. Hovering an entry asks for a preview of what it would match.
+#pragma once
+
+#include "RuleSuggestion.h"
+
+#include <QMenu>
+
+namespace nfqmon {
+
+class PacketMenu : public QMenu
+{
+    Q_OBJECT
+public:
+    // packets: how many rows were chosen (the items hold for all of them).
+    PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QWidget *parent = nullptr);
+
+    QMenu *dropMenu() const { return m_drop; }
+    QMenu *filterMenu() const { return m_filter; }
+
+signals:
+    void previewRequested(const QString &expression); // empty: no preview
+    void dropRequested(const QString &expression);
+    void customDropRequested(const QString &expression); // the expression to start from
+    void filterRequested(const QString &expression);
+    void exportRequested();
+
+private:
+    void onHovered(QAction *action);
+
+    QMenu *m_drop;
+    QMenu *m_filter;
+};
+
+} // namespace nfqmon
