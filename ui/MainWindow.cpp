@@ -221,6 +221,7 @@ void MainWindow::createCentralArea()
     m_filterBar = new FilterBar(central);
     m_table = new PacketTableView(central);
     m_table->setModel(m_model);
+    m_table->setElideRight(PacketTableModel::Info);
     m_details = new PacketDetails(central);
     m_details->setObjectName(QStringLiteral("packetDetails"));
     m_splitter = new QSplitter(Qt::Vertical, central);
@@ -277,9 +278,9 @@ void MainWindow::setInitialColumnWidths()
     const std::pair<PacketTableModel::Column, int> widths[] = {
         {PacketTableModel::Number, 7},    {PacketTableModel::Time, 15},
         {PacketTableModel::Interface, 7}, {PacketTableModel::Direction, 7},
-        {PacketTableModel::Source, 16},   {PacketTableModel::Destination, 16},
+        {PacketTableModel::Source, 15},   {PacketTableModel::Destination, 15},
         {PacketTableModel::Protocol, 7},  {PacketTableModel::Length, 6},
-        {PacketTableModel::Info, 30},     {PacketTableModel::Verdict, 15},
+        {PacketTableModel::Info, 16},     {PacketTableModel::Verdict, 14},
         {PacketTableModel::User, 5}};
     for (const auto &[column, characters] : widths)
         m_table->setColumnWidth(column, characters * digit + 12);

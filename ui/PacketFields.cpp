@@ -24,7 +24,8 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
         fields.append({tr("Arrived on"), inInterface});
     if (!outInterface.isEmpty())
         fields.append({tr("Leaving through"), outInterface});
-    if (!inInterface.isEmpty() || !outInterface.isEmpty()) {
+    const bool fromFile = packet.flags & StoredFlag::NoVerdict;
+    if (!fromFile) {
         fields.append({tr("Direction"), packet.hook == Hook::Output ? tr("outgoing (OUTPUT)")
                                                                     : tr("incoming (PREROUTING)")});
     }
@@ -32,12 +33,12 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
                                      .arg(locale.toString(packet.packetLength),
                                           locale.toString(packet.capturedLength))});
     QString verdict;
-    if (packet.verdict == Verdict::Drop)
+    if (fromFile)
+        verdict = tr("none (read from a file)");
+    else if (packet.verdict == Verdict::Drop)
         verdict = tr("dropped by rule %1").arg(packet.ruleId);
     else if (packet.ruleId >= 0)
         verdict = tr("accepted by rule %1").arg(packet.ruleId);
-    else if (inInterface.isEmpty() && outInterface.isEmpty())
-        verdict = tr("unknown (read from a file)");
     else
         verdict = tr("accepted (no rule matched)");
     fields.append({tr("Verdict"), verdict});

@@ -2,10 +2,28 @@
 
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 
 #include <algorithm>
 
 namespace nfqmon {
+
+namespace {
+
+class ElideRightDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideRight;
+    }
+};
+
+} // namespace
 
 PacketTableView::PacketTableView(QWidget *parent) : QTableView(parent)
 {
@@ -68,6 +86,11 @@ void PacketTableView::onValueChanged(int value)
         m_follow = atBottom;
         emit followingChanged(atBottom);
     }
+}
+
+void PacketTableView::setElideRight(int column)
+{
+    setItemDelegateForColumn(column, new ElideRightDelegate(this));
 }
 
 QList<int> PacketTableView::selectedRows() const

@@ -16,6 +16,10 @@ public:
     bool isFollowing() const { return m_follow; }
     void setFollowing(bool follow); // true scrolls to the newest packet
 
+    // Text of this column loses its end rather than its middle when it does not fit (the
+    // default keeps both ends, which suits addresses).
+    void setElideRight(int column);
+
     // Model rows of the selected packets, in view order.
     QList<int> selectedRows() const;
 

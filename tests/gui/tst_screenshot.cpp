@@ -5,6 +5,7 @@
 // nfqmon-window.png beside this executable. tests/gui/screenshot.sh runs it under Xvfb (a real
 // X server); ctest runs it on the offscreen platform.
 #include "CaptureController.h"
+#include "HeaderTree.h"
 #include "HelperClient.h"
 #include "InterfaceListModel.h"
 #include "InterfacePicker.h"
@@ -159,6 +160,8 @@ void tst_Screenshot::windowWithLiveTraffic()
                 .toString()
                 .startsWith(QStringLiteral("dropped"))) {
             window.tableView()->selectRow(row);
+            auto *tree = window.findChild<HeaderTree *>();
+            tree->setCurrentItem(tree->topLevelItem(2)); // its UDP header, bytes highlighted
             break;
         }
     }
