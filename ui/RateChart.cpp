@@ -22,12 +22,14 @@ constexpr qreal MinimumDrag = 4; // pixels: less is a click
 } // namespace
 
 RateChart::RateChart(QWidget *parent)
-    : QChartView(parent), m_zero(new QLineSeries(this)), m_accepted(new QLineSeries(this)),
+    : QChartView(new QChart, parent), m_zero(new QLineSeries(this)), m_accepted(new QLineSeries(this)),
       m_total(new QLineSeries(this)), m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
       m_droppedArea(new QAreaSeries(m_total, m_accepted)), m_timeAxis(new QDateTimeAxis(this)),
       m_valueAxis(new QValueAxis(this))
 {
-    auto *chart = new QChart;
+    // The chart is given to the base class: QChartView(parent) would make a default chart
+    // that setChart() releases without deleting.
+    QChart *chart = this->chart();
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -51,7 +53,6 @@ RateChart::RateChart(QWidget *parent)
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_valueAxis);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
     setMinimumHeight(150);

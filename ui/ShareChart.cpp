@@ -20,9 +20,11 @@ const QColor Palette[] = {QColor(0x3a, 0x7c, 0xc4), QColor(0x4c, 0xae, 0x6a),
 } // namespace
 
 ShareChart::ShareChart(const QString &title, QWidget *parent)
-    : QChartView(parent), m_series(new QPieSeries(this))
+    : QChartView(new QChart, parent), m_series(new QPieSeries(this))
 {
-    auto *chart = new QChart;
+    // The chart is given to the base class: QChartView(parent) would make a default chart
+    // that setChart() releases without deleting.
+    QChart *chart = this->chart();
     chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -30,7 +32,6 @@ ShareChart::ShareChart(const QString &title, QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignRight);
     m_series->setPieSize(0.8);
     chart->addSeries(m_series);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     setAccessibleName(title);

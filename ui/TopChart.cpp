@@ -10,11 +10,13 @@
 namespace nfqmon {
 
 TopChart::TopChart(const QString &title, const QString &valueName, QWidget *parent)
-    : QChartView(parent), m_series(new QHorizontalBarSeries(this)),
+    : QChartView(new QChart, parent), m_series(new QHorizontalBarSeries(this)),
       m_set(new QBarSet(valueName, this)), m_labels(new QBarCategoryAxis(this)),
       m_values(new QValueAxis(this))
 {
-    auto *chart = new QChart;
+    // The chart is given to the base class: QChartView(parent) would make a default chart
+    // that setChart() releases without deleting.
+    QChart *chart = this->chart();
     chart->setTitle(title);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -32,7 +34,6 @@ TopChart::TopChart(const QString &title, const QString &valueName, QWidget *pare
     chart->addAxis(m_values, Qt::AlignBottom);
     m_series->attachAxis(m_labels);
     m_series->attachAxis(m_values);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     setAccessibleName(title);
