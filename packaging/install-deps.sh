@@ -6,7 +6,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev libqt6svg6
   xvfb xauth
   libnetfilter-queue-dev libmnl-dev libpcap-dev
-  iptables iproute2 iputils-ping tcpdump procps kmod
+  iptables nftables iproute2 iputils-ping tcpdump procps kmod
   dbus-daemon dbus-bin polkitd util-linux
 )
 missing=()
