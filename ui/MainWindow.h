@@ -1,7 +1,9 @@
 // The main window (DESIGN.md, "The main window"): toolbar with start/stop, the interface chooser
 // and the capture settings; the message bar; the display filter over the packet table; the
 // details pane (decoded headers and bytes); docks for the charts and the rules; the capture's
-// health in the status bar. Layout and geometry are restored at the next launch.
+// health in the status bar. Layout and geometry are restored at the next launch. Optionally a
+// tray icon (closing the window while capturing then hides it there) and a desktop notification
+// when a new rule starts dropping packets.
 #pragma once
 
 #include "CaptureState.h"
@@ -20,6 +22,8 @@ namespace nfqmon {
 
 class CaptureController;
 class ChartsPanel;
+class DesktopNotifier;
+class DropRuleWatcher;
 class FilterBar;
 class HealthWidget;
 class HelperClient;
@@ -35,6 +39,7 @@ class TrafficStatistics;
 class PacketTableView;
 class RuleListModel;
 class RulesPanel;
+class TrayIcon;
 struct HelperError;
 struct RuleInfo;
 
@@ -64,6 +69,10 @@ public:
     PacketTableModel *tableModel() const { return m_model; }
     PacketTableView *tableView() const { return m_table; }
     PacketExport *packetExport() const { return m_export; }
+    TrayIcon *trayIcon() const { return m_tray; }
+    DropRuleWatcher *dropRuleWatcher() const { return m_dropWatcher; }
+    // Made at the first notification (it connects to the session bus).
+    DesktopNotifier *notifier();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +83,7 @@ private:
     void createMenus();
     void createCentralArea();
     void createDocks();
+    void createDesktopIntegration();
     void restoreLayout();
     void saveLayout() const;
     void setInitialColumnWidths();
@@ -93,6 +103,8 @@ private:
     void setPreview(const QString &expression);
     QList<qint64> selectedStoreRows() const;
     void onRuleRemoved(const RuleInfo &rule, int position);
+    void onRuleStartedDropping(const RuleInfo &rule);
+    void bringBack();
     void showError(const QString &message);
 
     HelperClient *m_client;
@@ -104,6 +116,9 @@ private:
     TrafficStatistics *m_statistics;
     QTimer *m_chartClock; // moves the rate chart on while a capture runs, even when quiet
     PacketExport *m_export;
+    DropRuleWatcher *m_dropWatcher;
+    DesktopNotifier *m_notifier = nullptr;
+    TrayIcon *m_tray = nullptr;
 
     MessageBar *m_messageBar = nullptr;
     FilterBar *m_filterBar = nullptr;
@@ -124,10 +139,14 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_startAgainAction = nullptr;
+    QAction *m_trayAction = nullptr;
+    QAction *m_notifyAction = nullptr;
 
     CaptureState m_previousState = CaptureState::Idle;
     bool m_endedWhileRunning = false;
     QString m_offlineFile;
+    bool m_quitting = false;       // Quit, not a close to the tray
+    bool m_toldAboutTray = false;  // the first close to the tray explains itself
 };
 
 } // namespace nfqmon

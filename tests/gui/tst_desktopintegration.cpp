@@ -1,0 +1,316 @@
+// The window on a real desktop: an X server of the test's own with a real system tray (trayer,
+// an XEmbed tray) and a real notification server (dunst on a private session bus), the real
+// helper on the private system bus (ServiceTestBed). The tray icon shows the capture state;
+// closing the window while capturing hides it to the tray and the capture goes on; Quit from the
+// tray ends it; with the tray turned off, closing stops the capture; a new rule that starts
+// dropping packets brings one desktop notification (none when turned off), and a click on it
+// brings the window back.
+//
+// main() starts the display, the tray and dunst before QApplication, so that Qt's xcb platform
+// connects to them (the test's network namespace is entered later; the X and bus sockets are
+// files, which any namespace reaches).
+#include "CaptureController.h"
+#include "DesktopSettings.h"
+#include "DropRuleWatcher.h"
+#include "HelperClient.h"
+#include "InterfaceListModel.h"
+#include "InterfacePicker.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "NotificationServer.h"
+#include "RuleListModel.h"
+#include "ServiceTestBed.h"
+#include "TestEnvironment.h"
+#include "TrafficReceiver.h"
+#include "TrayIcon.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <memory>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+QAction *action(const MainWindow &window, const char *name)
+{
+    return window.findChild<QAction *>(QLatin1String(name));
+}
+
+// Set up by main() before the application exists.
+NotificationServer *g_server = nullptr;
+QProcess *g_tray = nullptr;
+QString g_desktopError;
+
+} // namespace
+
+class tst_DesktopIntegration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void trayShowsTheCaptureState();
+    void closingWhileCapturingHidesToTheTray();
+    void withoutTrayClosingStopsTheCapture();
+    void newRuleDroppingNotifiesOnce();
+    void notificationsTurnedOffStayQuiet();
+
+private:
+    void start(MainWindow &window);
+    // What the helper says of its capture (GetStatus as root, without the window).
+    QString helperState();
+    // Rule `expression` added through the window's client; its id.
+    uint addDropRule(MainWindow &window, const QString &expression);
+
+    ServiceTestBed m_bed;
+};
+
+void tst_DesktopIntegration::initTestCase()
+{
+    QVERIFY2(g_desktopError.isEmpty(), qPrintable(g_desktopError));
+    QApplication::setOrganizationName(QStringLiteral("nfqmon-gui-test"));
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
+    // trayer owns the tray selection once it has mapped its window.
+    QTRY_VERIFY_WITH_TIMEOUT(TrayIcon::isSystemTrayAvailable(), 10000);
+    NFQMON_START_SERVICE_TEST_BED(m_bed, 1);
+}
+
+void tst_DesktopIntegration::init()
+{
+    QString error;
+    QVERIFY2(m_bed.reset(&error), qPrintable(error));
+    QSettings().clear();
+    QVERIFY2(g_server->forgetReceived(&error), qPrintable(error)); // an earlier test's
+}
+
+void tst_DesktopIntegration::cleanupTestCase()
+{
+    QSettings().clear();
+    m_bed.stop();
+}
+
+void tst_DesktopIntegration::start(MainWindow &window)
+{
+    window.findChild<InterfacePicker *>()->model()->setChecked({QStringLiteral("vethA")});
+    action(window, "startAction")->trigger();
+    QTRY_VERIFY2_WITH_TIMEOUT(window.captureController()->state() == CaptureState::Running ||
+                                  !window.messageBar()->text().isEmpty(),
+                              "the capture neither ran nor failed", 15000);
+    QVERIFY2(window.messageBar()->text().isEmpty(), qPrintable(window.messageBar()->text()));
+}
+
+QString tst_DesktopIntegration::helperState()
+{
+    return m_bed.status().value(QStringLiteral("state")).toString();
+}
+
+uint tst_DesktopIntegration::addDropRule(MainWindow &window, const QString &expression)
+{
+    RuleInfo rule;
+    rule.expression = expression;
+    uint added = 0;
+    QString error;
+    window.helperClient()->addRule(rule.toFields(), [&](uint id, const HelperError &e) {
+        added = id;
+        error = e.isError() ? e.sentence() : QString();
+    });
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(added != 0 || !error.isEmpty(), 10000); }();
+    return error.isEmpty() ? added : 0;
+}
+
+void tst_DesktopIntegration::trayShowsTheCaptureState()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrayIcon *tray = window.trayIcon();
+    QVERIFY(action(window, "trayAction")->isChecked()); // on by default
+    QTRY_VERIFY(tray->isShown());
+    QCOMPARE(tray->iconName(), QStringLiteral(":/icons/tray-idle.svg"));
+    QCOMPARE(tray->toolTip(), QStringLiteral("NFQueue Monitor\nNot capturing"));
+
+    start(window);
+    QTRY_COMPARE(tray->iconName(), QStringLiteral(":/icons/tray-capturing.svg"));
+    QTRY_VERIFY2(tray->toolTip().startsWith(QStringLiteral("NFQueue Monitor\nCapturing vethA\n")),
+                 qPrintable(tray->toolTip()));
+    QVERIFY2(tray->toolTip().contains(QStringLiteral(" pkt/s · dropped by rules 0")),
+             qPrintable(tray->toolTip()));
+    // The tray's menu starts and stops like the toolbar.
+    QStringList items;
+    for (QAction *item : tray->menu()->actions()) {
+        if (!item->isSeparator())
+            items.append(item->text());
+    }
+    QCOMPARE(items, (QStringList{QStringLiteral("&Hide window"), QStringLiteral("&Start"),
+                                 QStringLiteral("S&top"), QStringLiteral("&Quit")}));
+    action(window, "stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+    QTRY_COMPARE(tray->iconName(), QStringLiteral(":/icons/tray-idle.svg"));
+}
+
+void tst_DesktopIntegration::closingWhileCapturingHidesToTheTray()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.trayIcon()->isShown());
+    start(window);
+
+    QVERIFY(window.close() == false); // ignored: hidden to the tray instead
+    QVERIFY(!window.isVisible());
+    QTest::qWait(1500); // longer than the helper takes to notice a client that left
+    QCOMPARE(window.captureController()->state(), CaptureState::Running);
+    QCOMPARE(helperState(), QStringLiteral("running"));
+
+    // Back from the tray's menu.
+    QAction *show = window.trayIcon()->showWindowAction();
+    emit window.trayIcon()->menu()->aboutToShow();
+    QCOMPARE(show->text(), QStringLiteral("&Show window"));
+    show->trigger();
+    QTRY_VERIFY(window.isVisible());
+
+    // Quit (here from the tray's menu) really ends: the window closes, the capture stops.
+    window.close(); // hidden again
+    QVERIFY(!window.isVisible());
+    action(window, "quitAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(helperState(), QStringLiteral("idle"), 10000);
+}
+
+void tst_DesktopIntegration::withoutTrayClosingStopsTheCapture()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    action(window, "trayAction")->trigger(); // off
+    QVERIFY(!window.trayIcon()->isShown());
+    QVERIFY(!DesktopSettings::load().trayIcon); // remembered
+    start(window);
+    QVERIFY(window.close());
+    QTRY_COMPARE_WITH_TIMEOUT(helperState(), QStringLiteral("idle"), 10000);
+
+    // The next window remembers: no tray icon.
+    MainWindow next(m_bed.bus().connection());
+    QVERIFY(!action(next, "trayAction")->isChecked());
+    QVERIFY(!next.trayIcon()->isShown());
+}
+
+void tst_DesktopIntegration::newRuleDroppingNotifiesOnce()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
+    QString error;
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    start(window);
+    const uint id = addDropRule(window, QStringLiteral("udp and dst port 6000 and len > 100"));
+    QVERIFY(id != 0);
+    QSignalSpy started(window.dropRuleWatcher(), &DropRuleWatcher::ruleStartedDropping);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 3, 200, 11}).succeeded());
+    QCOMPARE(receiver.receive(0, 1s).size(), 0); // the kernel dropped them
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+
+    QList<NotificationServer::Notification> shown;
+    QTRY_VERIFY_WITH_TIMEOUT(!(shown = g_server->notifications(&error)).isEmpty(), 5000);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(shown[0].summary, QStringLiteral("Rule %1 is dropping packets").arg(id));
+    QVERIFY2(shown[0].shown.startsWith(
+                 QStringLiteral("“udp and dst port 6000 and len > 100” has dropped ")),
+             qPrintable(shown[0].shown));
+    QCOMPARE(shown[0].appName, QCoreApplication::applicationName());
+
+    // More drops of the same rule: no second notification.
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 3, 200, 12}).succeeded());
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount() == 1 &&
+                                 window.findChild<RuleListModel *>()->rule(0).hits >= 6,
+                             5000);
+    QTest::qWait(1200); // a poll of the rules after the last hits
+    QVERIFY(g_server->notifications(&error).size() == 1);
+    QCOMPARE(started.size(), 1);
+
+    // A click on a notification brings a hidden window back.
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 1, 200, 13}).succeeded());
+    const uint second = addDropRule(window, QStringLiteral("udp and dst port 6001"));
+    QVERIFY(second != 0);
+    window.close(); // to the tray: the capture runs on
+    QVERIFY(!window.isVisible());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 2, 200, 14}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(g_server->clickNewest(&error) && window.isVisible(), 5000);
+    action(window, "stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+}
+
+void tst_DesktopIntegration::notificationsTurnedOffStayQuiet()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    action(window, "notifyAction")->trigger(); // off
+    QVERIFY(!DesktopSettings::load().notifyNewDrops);
+    start(window);
+    QVERIFY(addDropRule(window, QStringLiteral("udp and dst port 6000")) != 0);
+    QSignalSpy started(window.dropRuleWatcher(), &DropRuleWatcher::ruleStartedDropping);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 2, 100, 15}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000); // it did start dropping...
+    QTest::qWait(500);
+    QString error;
+    QCOMPARE(g_server->notifications(&error).size(), 0); // ...and nobody was told
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    action(window, "stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+}
+
+int main(int argc, char *argv[])
+{
+    NotificationServer server;
+    QProcess tray;
+    if (!server.start(NotificationServer::Markup::Full, &g_desktopError)) {
+        g_desktopError = QStringLiteral("no desktop for the test: ") + g_desktopError;
+    } else {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DISPLAY"), server.displayName());
+        tray.setProcessEnvironment(environment);
+        tray.setProcessChannelMode(QProcess::ForwardedChannels);
+        tray.start(QStringLiteral("trayer"),
+                   {QStringLiteral("--edge"), QStringLiteral("top"), QStringLiteral("--align"),
+                    QStringLiteral("right"), QStringLiteral("--widthtype"),
+                    QStringLiteral("request"), QStringLiteral("--height"), QStringLiteral("24")});
+        if (!tray.waitForStarted())
+            g_desktopError = QStringLiteral("trayer did not start: %1 (Debian package trayer)")
+                                 .arg(tray.errorString());
+        qputenv("DISPLAY", server.displayName().toUtf8());
+    }
+    qputenv("QT_QPA_PLATFORM", "xcb"); // the offscreen platform has no system tray
+    g_server = &server;
+    g_tray = &tray;
+    int status = 0;
+    {
+        QApplication app(argc, argv);
+        tst_DesktopIntegration test;
+        status = QTest::qExec(&test, argc, argv);
+    }
+    tray.terminate();
+    tray.waitForFinished(3000);
+    return status;
+}
+
+#include "tst_desktopintegration.moc"
