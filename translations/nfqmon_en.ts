@@ -134,10 +134,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown (read from a file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>accepted (no rule matched)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,6 +157,10 @@
         <source>several packets the kernel handed over as one (segmentation offload)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none (read from a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>
@@ -169,7 +169,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is damaged after %2 packets: %3</source>
+        <source>%1 is damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged after packet %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -268,10 +272,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check &amp;again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save &amp;all received packets to:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,6 +355,10 @@
         <source>To create the chains (as root):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -408,6 +412,21 @@
     </message>
     <message>
         <source>Drag across the chart to filter by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DesktopNotifier</name>
+    <message>
+        <source>There is no session bus, so no desktop notification can be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No desktop notification was shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -484,10 +503,6 @@
 <context>
     <name>nfqmon::FilterBar</name>
     <message>
-        <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,10 +515,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>filtering %1 packets…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,6 +523,17 @@
         <translation>
             <numerusform>%Ln packet</numerusform>
             <numerusform>%Ln packets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>filtering %Ln packet(s)…</source>
+        <translation>
+            <numerusform>filtering %Ln packet…</numerusform>
+            <numerusform>filtering %Ln packets…</numerusform>
         </translation>
     </message>
 </context>
@@ -814,17 +836,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deleted the rule “%1 %2”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln frame(s) without an IP packet were left out.</source>
-        <translation>
-            <numerusform>%Ln frame without an IP packet were left out.</numerusform>
-            <numerusform>%Ln frames without an IP packet were left out.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The rule was not added. %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,6 +850,63 @@
     <message>
         <source>An export is still running.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %Ln frame(s) without an IP packet.</source>
+        <translation>
+            <numerusform>Left out %Ln frame without an IP packet.</numerusform>
+            <numerusform>Left out %Ln frames without an IP packet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” has dropped %Ln packets so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” on %2 has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” on %2 has dropped %Ln packets so far.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1326,49 @@
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::TrayIcon</name>
+    <message>
+        <source>Not capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pkt/s · dropped by rules %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost to display %1 · kernel %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

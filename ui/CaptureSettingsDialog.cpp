@@ -21,7 +21,7 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     : QDialog(parent), m_client(client),
       m_automatic(new QCheckBox(tr("&Create the iptables rules automatically"), this)),
       m_chainTitle(new QLabel(this)), m_chains(new QPlainTextEdit(this)),
-      m_checkChains(new QPushButton(tr("Check &again"), this)),
+      m_checkChains(new QPushButton(tr("C&heck again"), this)),
       m_dumpAll(new DumpFileField(tr("Save &all received packets to:"), this)),
       m_dumpAccepted(new DumpFileField(tr("Save acce&pted packets to:"), this)),
       m_snapLength(new QSpinBox(this)), m_queue(new QSpinBox(this)),

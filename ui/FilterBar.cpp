@@ -15,7 +15,7 @@ FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent), m_edit(new QLineEdit(this)), m_status(new QLabel(this)),
       m_pause(new QTimer(this))
 {
-    auto *label = new QLabel(tr("&Filter:"), this);
+    auto *label = new QLabel(tr("Fi&lter:"), this);
     label->setBuddy(m_edit);
     m_edit->setObjectName(QStringLiteral("filterEdit"));
     m_edit->setPlaceholderText(tr("pcap filter, e.g. tcp port 443 or host 10.0.0.7"));
@@ -127,7 +127,7 @@ void FilterBar::updateStatus()
     if (!m_error.isEmpty())
         text = m_error;
     else if (m_busy)
-        text = tr("filtering %1 packets…").arg(locale.toString(m_total));
+        text = tr("filtering %Ln packet(s)…", "", int(qMin<qint64>(m_total, INT_MAX)));
     else if (m_filtered)
         text = tr("%1 of %2 shown").arg(locale.toString(m_shown), locale.toString(m_total));
     else

@@ -131,10 +131,9 @@ bool PcapImporter::load(const QString &path, PacketStore *store, QString *error,
     }
     if (!reader.errorString().isEmpty()) {
         if (error)
-            *error = tr("%1 is damaged after %2 packets: %3")
-                         .arg(path)
-                         .arg(count)
-                         .arg(reader.errorString());
+            *error = count == 0 ? tr("%1 is damaged: %2").arg(path, reader.errorString())
+                                : tr("%1 is damaged after packet %2: %3")
+                                      .arg(path, QString::number(count), reader.errorString());
         return false;
     }
     return true;

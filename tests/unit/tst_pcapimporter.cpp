@@ -225,7 +225,7 @@ void tst_PcapImporter::damagedFileKeepsWhatCameBefore()
     PacketStore store;
     QString error;
     QVERIFY(!PcapImporter::load(path, &store, &error));
-    QVERIFY2(error.startsWith(path + " is damaged after 2 packets: "), qPrintable(error));
+    QVERIFY2(error.startsWith(path + " is damaged after packet 2: "), qPrintable(error));
     QCOMPARE(store.size(), 2);
     QCOMPARE(store.bytes(1), ip[1]);
 }

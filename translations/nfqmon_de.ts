@@ -1,0 +1,1375 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChainStatus</name>
+    <message>
+        <source>The helper could not read the firewall: %1</source>
+        <translation>Das Hilfsprogramm konnte die Firewall nicht auslesen: %1</translation>
+    </message>
+    <message>
+        <source>The chains nfqmon fills are missing: create them first (commands below).</source>
+        <translation>Die Ketten, die nfqmon befüllt, fehlen: Bitte zuerst anlegen (Befehle siehe unten).</translation>
+    </message>
+    <message>
+        <source>The chains exist, but no rule sends traffic to them: nothing will be captured until one does.</source>
+        <translation>Die Ketten sind vorhanden, aber keine Regel leitet Datenverkehr dorthin: Bis eine das tut, wird nichts mitgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The chains exist and traffic is sent to them: ready.</source>
+        <translation>Die Ketten sind vorhanden und erhalten Datenverkehr: bereit.</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>%1: HAKA-PRE %2, HAKA-OUT %3</source>
+        <translation>%1: HAKA-PRE %2, HAKA-OUT %3</translation>
+    </message>
+    <message>
+        <source>  no rule jumps to them</source>
+        <translation>  keine Regel springt zu ihnen</translation>
+    </message>
+    <message>
+        <source>To create them (as root):</source>
+        <translation>Zum Anlegen (als root):</translation>
+    </message>
+</context>
+<context>
+    <name>HelperError</name>
+    <message>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
+        <translation>Das nfqmon-Hilfsprogramm ist nicht installiert: Nichts auf dem Systembus stellt org.nfqmon.Helper bereit. nfqmon mit dem Präfix /usr installieren (siehe README).</translation>
+    </message>
+    <message>
+        <source>The nfqmon helper could not be started (%1).</source>
+        <translation>Das nfqmon-Hilfsprogramm konnte nicht gestartet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The nfqmon helper did not answer (%1).</source>
+        <translation>Das nfqmon-Hilfsprogramm hat nicht geantwortet (%1).</translation>
+    </message>
+    <message>
+        <source>There is no connection to the system bus (%1).</source>
+        <translation>Es besteht keine Verbindung zum Systembus (%1).</translation>
+    </message>
+    <message>
+        <source>The system bus does not let nfqmon talk to its helper (%1).</source>
+        <translation>Der Systembus erlaubt nfqmon nicht, mit seinem Hilfsprogramm zu kommunizieren (%1).</translation>
+    </message>
+    <message>
+        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
+        <translation>Nicht erlaubt: Das Passwort wurde abgelehnt oder die Anfrage abgebrochen (%1).</translation>
+    </message>
+    <message>
+        <source>The rule is not valid: %1.</source>
+        <translation>Die Regel ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>The capture could not start: %1.</source>
+        <translation>Der Mitschnitt konnte nicht gestartet werden: %1.</translation>
+    </message>
+    <message>
+        <source>A dump file was not accepted: %1.</source>
+        <translation>Eine Mitschnittdatei wurde abgelehnt: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketFields</name>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Ankunftszeit</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>Eingang über</translation>
+    </message>
+    <message>
+        <source>Leaving through</source>
+        <translation>Ausgang über</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>outgoing (OUTPUT)</source>
+        <translation>ausgehend (OUTPUT)</translation>
+    </message>
+    <message>
+        <source>incoming (PREROUTING)</source>
+        <translation>eingehend (PREROUTING)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2 captured</source>
+        <translation>%1 Byte, davon %2 mitgeschnitten</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>von Regel %1 verworfen</translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation>von Regel %1 angenommen</translation>
+    </message>
+    <message>
+        <source>accepted (no rule matched)</source>
+        <translation>angenommen (keine Regel hat gepasst)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Group id</source>
+        <translation>Gruppen-ID</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>Offload</translation>
+    </message>
+    <message>
+        <source>several packets the kernel handed over as one (segmentation offload)</source>
+        <translation>mehrere Pakete, die der Kernel als eines übergeben hat (Segmentation Offload)</translation>
+    </message>
+    <message>
+        <source>none (read from a file)</source>
+        <translation>keine (aus einer Datei gelesen)</translation>
+    </message>
+</context>
+<context>
+    <name>PcapImporter</name>
+    <message>
+        <source>%1 holds packets of link type %2, which nfqmon cannot show (it shows IP packets: raw IP, Ethernet, Linux cooked or loopback captures).</source>
+        <translation>%1 enthält Pakete des Link-Typs %2, die nfqmon nicht anzeigen kann (angezeigt werden IP-Pakete: Mitschnitte von Raw-IP, Ethernet, Linux Cooked oder Loopback).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged after packet %2: %3</source>
+        <translation>%1 ist nach Paket %2 beschädigt: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSuggestion</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>An %1</translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>To port %1</source>
+        <translation>An Port %1</translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation>Protokoll %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.</source>
+        <translation>Zeigt die Pakete, die netfilter per Warteschlange an den Userspace übergibt, verwirft Datenverkehr anhand von Regeln und speichert ihn in pcap-Dateien.</translation>
+    </message>
+    <message>
+        <source>A pcap file to browse.</source>
+        <translation>Eine pcap-Datei zum Ansehen.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureController</name>
+    <message>
+        <source>Choose at least one interface to capture on.</source>
+        <translation>Mindestens eine Schnittstelle zum Mitschneiden auswählen.</translation>
+    </message>
+    <message>
+        <source>Save all packets and accepted packets to two different files (both are %1).</source>
+        <translation>Alle Pakete und angenommene Pakete in zwei verschiedenen Dateien speichern (beide lauten %1).</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 to save packets to: %2.</source>
+        <translation>%1 kann nicht zum Speichern von Paketen geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach this window, so it was stopped. %1</source>
+        <translation>Der Mitschnitt wurde gestartet, aber seine Pakete erreichen dieses Fenster nicht; daher wurde er gestoppt. %1</translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran. Start again to go on. (%1)</source>
+        <translation>Das Hilfsprogramm wurde während des Mitschnitts beendet. Zum Fortfahren erneut starten. (%1)</translation>
+    </message>
+    <message>
+        <source>The capture ended.</source>
+        <translation>Der Mitschnitt wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation>Der Mitschnitt wurde beendet: %1.</translation>
+    </message>
+    <message>
+        <source>The packet stream broke, so the capture was stopped: %1.</source>
+        <translation>Der Paketstrom ist abgerissen, daher wurde der Mitschnitt gestoppt: %1.</translation>
+    </message>
+    <message>
+        <source>the helper closed it</source>
+        <translation>das Hilfsprogramm hat ihn geschlossen</translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran (it crashed or was killed). Start again to go on.</source>
+        <translation>Das Hilfsprogramm wurde während des Mitschnitts beendet (es ist abgestürzt oder wurde zwangsweise beendet). Zum Fortfahren erneut starten.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureSettingsDialog</name>
+    <message>
+        <source>&amp;Create the iptables rules automatically</source>
+        <translation>iptables-Regeln automatisch &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Save &amp;all received packets to:</source>
+        <translation>A&amp;lle empfangenen Pakete speichern in:</translation>
+    </message>
+    <message>
+        <source>Save acce&amp;pted packets to:</source>
+        <translation>An&amp;genommene Pakete speichern in:</translation>
+    </message>
+    <message>
+        <source>Capture settings</source>
+        <translation>Mitschnitt-Einstellungen</translation>
+    </message>
+    <message>
+        <source>On: nfqmon creates the chains HAKA-PRE and HAKA-OUT and sends the chosen interfaces&apos; traffic to them, and removes all of it when the capture stops. Off: you create the chains and decide which traffic goes there; nfqmon only fills them.</source>
+        <translation>An: nfqmon legt die Ketten HAKA-PRE und HAKA-OUT an, leitet den Datenverkehr der gewählten Schnittstellen dorthin und entfernt alles wieder, wenn der Mitschnitt endet. Aus: Die Ketten selbst anlegen und festlegen, welcher Datenverkehr dorthin geht; nfqmon befüllt sie nur.</translation>
+    </message>
+    <message>
+        <source>Your chains in table raw, as the helper sees them:</source>
+        <translation>Die eigenen Ketten in der Tabelle raw, wie das Hilfsprogramm sie sieht:</translation>
+    </message>
+    <message>
+        <source>Firewall rules</source>
+        <translation>Firewall-Regeln</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>pcap files with nanosecond times; the packets your rules drop are saved only to the first. Existing files are replaced.</source>
+        <translation>pcap-Dateien mit Zeitstempeln in Nanosekunden; von den Regeln verworfene Pakete werden nur in der ersten gespeichert. Vorhandene Dateien werden ersetzt.</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <source>How much of each packet is kept for the window and the files</source>
+        <translation>Wie viel von jedem Paket für das Fenster und die Dateien behalten wird</translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number; change it when another program uses queue 0</source>
+        <translation>Die NFQUEUE-Nummer; ändern, wenn ein anderes Programm Warteschlange 0 verwendet</translation>
+    </message>
+    <message>
+        <source> packets</source>
+        <translation> Pakete</translation>
+    </message>
+    <message>
+        <source>The window keeps at most this many packets; the oldest roll off (the status bar counts them)</source>
+        <translation>Das Fenster behält höchstens so viele Pakete; die ältesten werden verdrängt (die Statusleiste zählt sie)</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>&amp;Snap length:</source>
+        <translation>&amp;Snap-Länge:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue number:</source>
+        <translation>&amp;Warteschlangennummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>&amp;Höchstens behalten:</translation>
+    </message>
+    <message>
+        <source>The helper cannot be asked.</source>
+        <translation>Das Hilfsprogramm kann nicht abgefragt werden.</translation>
+    </message>
+    <message>
+        <source>Asking the helper…</source>
+        <translation>Hilfsprogramm wird abgefragt …</translation>
+    </message>
+    <message>
+        <source>The helper could not be asked: %1</source>
+        <translation>Das Hilfsprogramm konnte nicht abgefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>To create the chains (as root):</source>
+        <translation>Zum Anlegen der Ketten (als root):</translation>
+    </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation>Er&amp;neut prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ChartsPanel</name>
+    <message>
+        <source>Protocols (packets)</source>
+        <translation>Protokolle (Pakete)</translation>
+    </message>
+    <message>
+        <source>Top talkers (packets sent)</source>
+        <translation>Aktivste Sender (gesendete Pakete)</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Top destination ports (packets)</source>
+        <translation>Häufigste Zielports (Pakete)</translation>
+    </message>
+    <message>
+        <source>Packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Byte/s</translation>
+    </message>
+    <message>
+        <source>What the rate chart counts</source>
+        <translation>Was das Ratendiagramm zählt</translation>
+    </message>
+    <message>
+        <source>Show all times</source>
+        <translation>Gesamten Zeitraum anzeigen</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Aktivste Sender</translation>
+    </message>
+    <message>
+        <source>Top ports</source>
+        <translation>Häufigste Ports</translation>
+    </message>
+    <message>
+        <source>Table shows %1 – %2</source>
+        <translation>Tabelle zeigt %1 – %2</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to filter by time</source>
+        <translation>Im Diagramm ziehen, um nach Zeit zu filtern</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DesktopNotifier</name>
+    <message>
+        <source>There is no session bus, so no desktop notification can be shown.</source>
+        <translation>Es gibt keinen Sitzungsbus, daher kann keine Desktop-Benachrichtigung angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>No desktop notification was shown: %1</source>
+        <translation>Es wurde keine Desktop-Benachrichtigung angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DumpFileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>a pcap file of yours</source>
+        <translation>eine eigene pcap-Datei</translation>
+    </message>
+    <message>
+        <source>Save packets to</source>
+        <translation>Pakete speichern in</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation>pcap-Dateien (*.pcap);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ExportDialog</name>
+    <message>
+        <source>Export packets to pcap</source>
+        <translation>Pakete als pcap exportieren</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>&amp;All captured (%1)</source>
+        <translation>&amp;Alle mitgeschnittenen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Displayed by the filter (%1)</source>
+        <translation>Vom &amp;Filter angezeigte (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected (%1)</source>
+        <translation>Aus&amp;gewählte (%1)</translation>
+    </message>
+    <message>
+        <source>Every packet of the selected &amp;conversations (both directions)</source>
+        <translation>Alle Pakete der ausgewählten &amp;Verbindungen (beide Richtungen)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>the pcap file to write</source>
+        <translation>die zu schreibende pcap-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export packets to</source>
+        <translation>Pakete exportieren nach</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation>pcap-Dateien (*.pcap);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::FilterBar</name>
+    <message>
+        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
+        <translation>pcap-Filter, z. B. tcp port 443 or host 10.0.0.7</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
+        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln. Leer zeigt alle Pakete.</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
+        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <translation>
+            <numerusform>%Ln Paket</numerusform>
+            <numerusform>%Ln Pakete</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message numerus="yes">
+        <source>filtering %Ln packet(s)…</source>
+        <translation>
+            <numerusform>%Ln Paket wird gefiltert …</numerusform>
+            <numerusform>%Ln Pakete werden gefiltert …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HeaderTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Decoded headers</source>
+        <translation>Dekodierte Header</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paket</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) captured</source>
+        <translation>
+            <numerusform>%n Byte mitgeschnitten</numerusform>
+            <numerusform>%n Byte mitgeschnitten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes %1–%2 (%n byte(s))</source>
+        <translation>
+            <numerusform>Byte %1–%2 (%n Byte)</numerusform>
+            <numerusform>Byte %1–%2 (%n Byte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no bytes</source>
+        <translation>keine Bytes</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HealthWidget</name>
+    <message>
+        <source>Packets the helper received per second</source>
+        <translation>Pakete, die das Hilfsprogramm pro Sekunde empfangen hat</translation>
+    </message>
+    <message>
+        <source>Fail-open: when the kernel&apos;s queue is full, packets pass unseen instead of waiting or being lost</source>
+        <translation>Fail-open: Ist die Warteschlange des Kernels voll, passieren Pakete ungesehen, statt zu warten oder verloren zu gehen</translation>
+    </message>
+    <message>
+        <source>Not capturing</source>
+        <translation>Kein Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Browsing %1 (offline)</source>
+        <translation>Anzeige von %1 (offline)</translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation>Wird gestartet (eventuell wird eine Legitimierung abgefragt) …</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Mitschnitt läuft</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Mitschnitt auf %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt …</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s</source>
+        <translation>%1 Pakete/s</translation>
+    </message>
+    <message>
+        <source>dropped by rules %1</source>
+        <translation>von Regeln verworfen %1</translation>
+    </message>
+    <message>
+        <source>Packets your rules dropped since the capture started</source>
+        <translation>Pakete, die die Regeln seit Beginn des Mitschnitts verworfen haben</translation>
+    </message>
+    <message>
+        <source>lost to display %1</source>
+        <translation>nicht angezeigt %1</translation>
+    </message>
+    <message>
+        <source>Packets that passed the firewall but could not reach this window in time (the window was too slow); they are missing from the table</source>
+        <translation>Pakete, die die Firewall passiert haben, dieses Fenster aber nicht rechtzeitig erreicht haben (das Fenster war zu langsam); sie fehlen in der Tabelle</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>Kernel %1</translation>
+    </message>
+    <message>
+        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
+        <translation>Pakete, die die Warteschlange des Kernels nicht aufnehmen konnte; Fail-open hat sie ungesehen passieren lassen</translation>
+    </message>
+    <message>
+        <source>fail-open on</source>
+        <translation>Fail-open an</translation>
+    </message>
+    <message>
+        <source>fail-open off</source>
+        <translation>Fail-open aus</translation>
+    </message>
+    <message>
+        <source>rolled off %1</source>
+        <translation>verdrängt %1</translation>
+    </message>
+    <message>
+        <source>The oldest packets left the table because of the packet limit in the capture settings</source>
+        <translation>Die ältesten Pakete wurden wegen der Paketgrenze in den Mitschnitt-Einstellungen aus der Tabelle verdrängt</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HelperClient</name>
+    <message>
+        <source>This connection to the system bus cannot pass file descriptors, which the packet stream and the dump files need.</source>
+        <translation>Diese Verbindung zum Systembus kann keine Dateideskriptoren übertragen, die der Paketstrom und die Mitschnittdateien aber benötigen.</translation>
+    </message>
+    <message>
+        <source>The packet stream&apos;s descriptor could not be kept: %1</source>
+        <translation>Der Deskriptor des Paketstroms konnte nicht behalten werden: %1</translation>
+    </message>
+    <message>
+        <source>the helper stopped while the capture ran</source>
+        <translation>das Hilfsprogramm wurde während des Mitschnitts beendet</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HexView</name>
+    <message>
+        <source>Packet bytes</source>
+        <translation>Paket-Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfaceListModel</name>
+    <message>
+        <source>any (all interfaces)</source>
+        <translation>any (alle Schnittstellen)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>Capture on every interface, including those that appear later.</source>
+        <translation>Auf allen Schnittstellen mitschneiden, auch auf später hinzukommenden.</translation>
+    </message>
+    <message>
+        <source>No addresses</source>
+        <translation>Keine Adressen</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfacePicker</name>
+    <message>
+        <source>The interfaces to capture on</source>
+        <translation>Die Schnittstellen, auf denen mitgeschnitten wird</translation>
+    </message>
+    <message>
+        <source>Interfaces: none</source>
+        <translation>Schnittstellen: keine</translation>
+    </message>
+    <message>
+        <source>Interfaces: %1</source>
+        <translation>Schnittstellen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MainWindow</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation>Mitschnitt auf den gewählten Schnittstellen starten (fragt nach Legitimierung)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation>Mitschnitt stoppen; die Pakete bleiben in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation>Mitschnitt-&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation>pcap-Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
+        <translation>Die Pakete einer pcap-Datei ansehen, ohne mitzuschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation>Pakete als pcap &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Erneut starten</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Mitschnitt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About NFQueue Monitor</source>
+        <translation>Ü&amp;ber NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>About NFQueue Monitor</source>
+        <translation>Über NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;NFQueue Monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;NFQueue Monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Zeigt die Pakete, die netfilter per Warteschlange an den Userspace übergibt, verwirft Datenverkehr anhand von Regeln und speichert ihn in pcap-Dateien.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation>Vor dem Öffnen einer Datei den Mitschnitt stoppen.</translation>
+    </message>
+    <message>
+        <source>%1 — NFQueue Monitor</source>
+        <translation>%1 — NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Open pcap file</source>
+        <translation>pcap-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap *.cap);;All files (*)</source>
+        <translation>pcap-Dateien (*.pcap *.cap);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation>Die Regel wurde nicht wiederhergestellt. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>Die Regel wurde nicht hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation>Regel %1 verwirft ab jetzt Pakete, auf die „%2“ passt.</translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation>-Export</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Es läuft noch ein Export.</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation>Symbol im Systemabschnitt der &amp;Kontrollleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation>Der Mitschnittstatus neben der Uhr; wird das Fenster während eines Mitschnitts geschlossen, läuft der Mitschnitt dort weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation>&amp;Benachrichtigen, wenn eine neue Regel Pakete verwirft</translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn eine Regel, die noch nie gepasst hat, ihre ersten Pakete verwirft</translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>Regel %1 verwirft Pakete</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation>NFQueue Monitor schneidet weiter mit</translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation>Ein Klick auf das Symbol in der Kontrollleiste holt das Fenster zurück; „Beenden“ in seinem Menü beendet den Mitschnitt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %Ln frame(s) without an IP packet.</source>
+        <translation>
+            <numerusform>%Ln Frame ohne IP-Paket wurde ausgelassen.</numerusform>
+            <numerusform>%Ln Frames ohne IP-Paket wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation>Die Regel, die „%1“ annimmt, wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketExport</name>
+    <message>
+        <source>The selected conversations have no packets to export.</source>
+        <translation>Die ausgewählten Verbindungen enthalten keine Pakete zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Another export is still running.</source>
+        <translation>Es läuft noch ein anderer Export.</translation>
+    </message>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation>Pakete werden nach %1 exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation>Pakete exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln packet(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Paket nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Pakete nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Der Export ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketMenu</name>
+    <message>
+        <source>&amp;Drop packets like this</source>
+        <translation>Pakete wie dieses &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Drop packets like these</source>
+        <translation>Pakete wie diese &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like this</source>
+        <translation>Nur Pakete wie dieses &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like these</source>
+        <translation>Nur Pakete wie diese &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>(nothing these packets share)</source>
+        <translation>(keine Gemeinsamkeiten dieser Pakete)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation>&amp;Benutzerdefiniert …</translation>
+    </message>
+    <message>
+        <source>Write or change the rule&apos;s expression before adding it</source>
+        <translation>Den Ausdruck der Regel vor dem Hinzufügen schreiben oder ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Export this packet…</source>
+        <translation>Dieses Paket &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Export these %1 packets…</source>
+        <translation>Diese %1 Pakete &amp;exportieren …</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableModel</name>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>von Regel %1 verworfen</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation>von Regel %1 angenommen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire, %2 captured</source>
+        <translation>%1 Byte auf der Leitung, %2 mitgeschnitten</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
+        <translation>Der Kernel hat nicht mitgeteilt, welchem Benutzer der Socket dieses Pakets gehört.</translation>
+    </message>
+    <message>
+        <source>uid %1, gid %2</source>
+        <translation>UID %1, GID %2</translation>
+    </message>
+    <message>
+        <source>uid %1</source>
+        <translation>UID %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableView</name>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PcapExporter</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>%1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RateChart</name>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the packets of that time in the table; click to show all again.</source>
+        <translation>Im Diagramm ziehen, um in der Tabelle nur die Pakete dieses Zeitraums anzuzeigen; klicken, um wieder alle anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Traffic rate</source>
+        <translation>Datenverkehrsrate</translation>
+    </message>
+    <message>
+        <source>Packets per second</source>
+        <translation>Pakete pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation>Byte pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Megabytes per second</source>
+        <translation>Megabyte pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Kilobytes per second</source>
+        <translation>Kilobyte pro Sekunde</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleDialog</name>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>A&amp;ktiviert</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit rule</source>
+        <translation>Regel bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. udp and dst port 53, host 10.0.0.5</source>
+        <translation>z. B. udp and dst port 53, host 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation>alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>The rule applies to packets on this interface only</source>
+        <translation>Die Regel gilt nur für Pakete auf dieser Schnittstelle</translation>
+    </message>
+    <message>
+        <source>both directions</source>
+        <translation>beide Richtungen</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>verwerfen</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first that matches decides. Packets no rule matches are accepted.</source>
+        <translation>Regeln werden der Reihe nach geprüft; die erste passende entscheidet. Pakete, auf die keine Regel passt, werden angenommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Packets matching:</source>
+        <translation>&amp;Pakete, passend zu:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Richtung:</translation>
+    </message>
+    <message>
+        <source>On &amp;interface:</source>
+        <translation>Auf &amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Regel speichern</translation>
+    </message>
+    <message>
+        <source>A rule needs an expression: which packets does it match?</source>
+        <translation>Eine Regel braucht einen Ausdruck: Auf welche Pakete soll sie passen?</translation>
+    </message>
+    <message>
+        <source>Valid. Matching packets are highlighted in the table.</source>
+        <translation>Gültig. Passende Pakete sind in der Tabelle hervorgehoben.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleListModel</name>
+    <message>
+        <source>any</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>verwerfen</translation>
+    </message>
+    <message>
+        <source>Enabled: the rule decides packets</source>
+        <translation>Aktiviert: Die Regel entscheidet über Pakete</translation>
+    </message>
+    <message>
+        <source>Disabled: the rule is kept but decides nothing</source>
+        <translation>Deaktiviert: Die Regel bleibt erhalten, entscheidet aber über nichts</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RulesPanel</name>
+    <message>
+        <source>Add rule…</source>
+        <translation>Regel hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation>Regel bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>Die Regel wurde nicht hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not changed. %1</source>
+        <translation>Die Regel wurde nicht geändert. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not moved. %1</source>
+        <translation>Die Regel wurde nicht verschoben. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted. %1</source>
+        <translation>Die Regel wurde nicht gelöscht. %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ShareChart</name>
+    <message>
+        <source>other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::TrayIcon</name>
+    <message>
+        <source>Not capturing</source>
+        <translation>Kein Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Mitschnitt läuft</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Mitschnitt auf %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt …</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s · dropped by rules %2</source>
+        <translation>%1 Pakete/s · von Regeln verworfen %2</translation>
+    </message>
+    <message>
+        <source>lost to display %1 · kernel %2</source>
+        <translation>nicht angezeigt %1 · Kernel %2</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>Fenster &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>Fenster &amp;anzeigen</translation>
+    </message>
+</context>
+</TS>

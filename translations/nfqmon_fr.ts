@@ -1,0 +1,1375 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ChainStatus</name>
+    <message>
+        <source>The helper could not read the firewall: %1</source>
+        <translation>Le programme auxiliaire n’a pas pu lire le pare-feu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The chains nfqmon fills are missing: create them first (commands below).</source>
+        <translation>Les chaînes que nfqmon remplit sont absentes&#xa0;: créez-les d’abord (commandes ci-dessous).</translation>
+    </message>
+    <message>
+        <source>The chains exist, but no rule sends traffic to them: nothing will be captured until one does.</source>
+        <translation>Les chaînes existent, mais aucune règle ne leur envoie de trafic&#xa0;: rien ne sera capturé tant qu’une règle ne le fera pas.</translation>
+    </message>
+    <message>
+        <source>The chains exist and traffic is sent to them: ready.</source>
+        <translation>Les chaînes existent et du trafic leur est envoyé&#xa0;: prêt.</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>présente</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>%1: HAKA-PRE %2, HAKA-OUT %3</source>
+        <translation>%1&#xa0;: HAKA-PRE %2, HAKA-OUT %3</translation>
+    </message>
+    <message>
+        <source>  no rule jumps to them</source>
+        <translation>  aucune règle ne renvoie vers elles</translation>
+    </message>
+    <message>
+        <source>To create them (as root):</source>
+        <translation>Pour les créer (en tant que root)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>HelperError</name>
+    <message>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
+        <translation>Le programme auxiliaire de nfqmon n’est pas installé&#xa0;: rien sur le bus système ne fournit org.nfqmon.Helper. Installez nfqmon avec le préfixe /usr (voir le fichier README).</translation>
+    </message>
+    <message>
+        <source>The nfqmon helper could not be started (%1).</source>
+        <translation>Le programme auxiliaire de nfqmon n’a pas pu être démarré (%1).</translation>
+    </message>
+    <message>
+        <source>The nfqmon helper did not answer (%1).</source>
+        <translation>Le programme auxiliaire de nfqmon n’a pas répondu (%1).</translation>
+    </message>
+    <message>
+        <source>There is no connection to the system bus (%1).</source>
+        <translation>Aucune connexion au bus système (%1).</translation>
+    </message>
+    <message>
+        <source>The system bus does not let nfqmon talk to its helper (%1).</source>
+        <translation>Le bus système ne permet pas à nfqmon de communiquer avec son programme auxiliaire (%1).</translation>
+    </message>
+    <message>
+        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
+        <translation>Non autorisé&#xa0;: le mot de passe a été refusé ou la demande a été annulée (%1).</translation>
+    </message>
+    <message>
+        <source>The rule is not valid: %1.</source>
+        <translation>La règle n’est pas valide&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The capture could not start: %1.</source>
+        <translation>La capture n’a pas pu démarrer&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>A dump file was not accepted: %1.</source>
+        <translation>Un fichier d’enregistrement a été refusé&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PacketFields</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>Heure d’arrivée</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>Interface d’arrivée</translation>
+    </message>
+    <message>
+        <source>Leaving through</source>
+        <translation>Interface de sortie</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>outgoing (OUTPUT)</source>
+        <translation>sortant (OUTPUT)</translation>
+    </message>
+    <message>
+        <source>incoming (PREROUTING)</source>
+        <translation>entrant (PREROUTING)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>%1 bytes, %2 captured</source>
+        <translation>%1 octets, %2 capturés</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>bloqué par la règle %1</translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation>accepté par la règle %1</translation>
+    </message>
+    <message>
+        <source>accepted (no rule matched)</source>
+        <translation>accepté (aucune règle ne correspondait)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Group id</source>
+        <translation>Identifiant de groupe</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>Déchargement</translation>
+    </message>
+    <message>
+        <source>several packets the kernel handed over as one (segmentation offload)</source>
+        <translation>plusieurs paquets que le noyau a transmis en un seul (déchargement de la segmentation)</translation>
+    </message>
+    <message>
+        <source>none (read from a file)</source>
+        <translation>aucun (lu depuis un fichier)</translation>
+    </message>
+</context>
+<context>
+    <name>PcapImporter</name>
+    <message>
+        <source>%1 holds packets of link type %2, which nfqmon cannot show (it shows IP packets: raw IP, Ethernet, Linux cooked or loopback captures).</source>
+        <translation>%1 contient des paquets de type de lien %2, que nfqmon ne sait pas afficher (il affiche les paquets IP&#xa0;: captures IP brutes, Ethernet, Linux cooked ou de boucle locale).</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 est endommagé : %2</translation>
+    </message>
+    <message>
+        <source>%1 is damaged after packet %2: %3</source>
+        <translation>%1 est endommagé après le paquet %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSuggestion</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Provenant de %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>À destination de %1</translation>
+    </message>
+    <message>
+        <source>Conversation %1</source>
+        <translation>Conversation %1</translation>
+    </message>
+    <message>
+        <source>To port %1</source>
+        <translation>Vers le port %1</translation>
+    </message>
+    <message>
+        <source>Protocol %1</source>
+        <translation>Protocole %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.</source>
+        <translation>Affiche les paquets que netfilter met en file d’attente vers l’espace utilisateur, bloque le trafic selon des règles et l’enregistre dans des fichiers pcap.</translation>
+    </message>
+    <message>
+        <source>A pcap file to browse.</source>
+        <translation>Un fichier pcap à consulter.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureController</name>
+    <message>
+        <source>Choose at least one interface to capture on.</source>
+        <translation>Choisissez au moins une interface sur laquelle capturer.</translation>
+    </message>
+    <message>
+        <source>Save all packets and accepted packets to two different files (both are %1).</source>
+        <translation>Enregistrez tous les paquets et les paquets acceptés dans deux fichiers différents (les deux sont %1).</translation>
+    </message>
+    <message>
+        <source>Cannot open %1 to save packets to: %2.</source>
+        <translation>Impossible d’ouvrir %1 pour y enregistrer les paquets&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach this window, so it was stopped. %1</source>
+        <translation>La capture a démarré, mais ses paquets ne peuvent pas parvenir à cette fenêtre&#x202f;; elle a donc été arrêtée. %1</translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran. Start again to go on. (%1)</source>
+        <translation>Le programme auxiliaire s’est arrêté pendant la capture. Redémarrez-la pour continuer. (%1)</translation>
+    </message>
+    <message>
+        <source>The capture ended.</source>
+        <translation>La capture est terminée.</translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation>La capture est terminée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The packet stream broke, so the capture was stopped: %1.</source>
+        <translation>Le flux de paquets a été interrompu, la capture a donc été arrêtée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>the helper closed it</source>
+        <translation>le programme auxiliaire l’a fermé</translation>
+    </message>
+    <message>
+        <source>The helper stopped while the capture ran (it crashed or was killed). Start again to go on.</source>
+        <translation>Le programme auxiliaire s’est arrêté pendant la capture (il a planté ou a été tué). Redémarrez-la pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureSettingsDialog</name>
+    <message>
+        <source>&amp;Create the iptables rules automatically</source>
+        <translation>&amp;Créer automatiquement les règles iptables</translation>
+    </message>
+    <message>
+        <source>Save &amp;all received packets to:</source>
+        <translation>Enregistrer &amp;tous les paquets reçus dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save acce&amp;pted packets to:</source>
+        <translation>Enregistrer les paquets acce&amp;ptés dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Capture settings</source>
+        <translation>Paramètres de capture</translation>
+    </message>
+    <message>
+        <source>On: nfqmon creates the chains HAKA-PRE and HAKA-OUT and sends the chosen interfaces&apos; traffic to them, and removes all of it when the capture stops. Off: you create the chains and decide which traffic goes there; nfqmon only fills them.</source>
+        <translation>Activé&#xa0;: nfqmon crée les chaînes HAKA-PRE et HAKA-OUT, y envoie le trafic des interfaces choisies et supprime le tout à l’arrêt de la capture. Désactivé&#xa0;: vous créez les chaînes et décidez du trafic qui y est envoyé&#x202f;; nfqmon se contente de les remplir.</translation>
+    </message>
+    <message>
+        <source>Your chains in table raw, as the helper sees them:</source>
+        <translation>Vos chaînes de la table raw, telles que le programme auxiliaire les voit&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Firewall rules</source>
+        <translation>Règles du pare-feu</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <source>pcap files with nanosecond times; the packets your rules drop are saved only to the first. Existing files are replaced.</source>
+        <translation>Fichiers pcap horodatés à la nanoseconde&#x202f;; les paquets bloqués par vos règles ne sont enregistrés que dans le premier. Les fichiers existants sont remplacés.</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> octets</translation>
+    </message>
+    <message>
+        <source>How much of each packet is kept for the window and the files</source>
+        <translation>Quantité de chaque paquet conservée pour la fenêtre et les fichiers</translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number; change it when another program uses queue 0</source>
+        <translation>Le numéro NFQUEUE&#x202f;; changez-le si un autre programme utilise la file d’attente 0</translation>
+    </message>
+    <message>
+        <source> packets</source>
+        <translation> paquets</translation>
+    </message>
+    <message>
+        <source>The window keeps at most this many packets; the oldest roll off (the status bar counts them)</source>
+        <translation>La fenêtre conserve au plus ce nombre de paquets&#x202f;; les plus anciens sont retirés (la barre d’état les compte)</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>&amp;Snap length:</source>
+        <translation>&amp;Longueur de capture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue number:</source>
+        <translation>&amp;Numéro de file d’attente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep at most:</source>
+        <translation>Con&amp;server au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The helper cannot be asked.</source>
+        <translation>Impossible d’interroger le programme auxiliaire.</translation>
+    </message>
+    <message>
+        <source>Asking the helper…</source>
+        <translation>Interrogation du programme auxiliaire…</translation>
+    </message>
+    <message>
+        <source>The helper could not be asked: %1</source>
+        <translation>Le programme auxiliaire n’a pas pu être interrogé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>To create the chains (as root):</source>
+        <translation>Pour créer les chaînes (en tant que root)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ChartsPanel</name>
+    <message>
+        <source>Protocols (packets)</source>
+        <translation>Protocoles (paquets)</translation>
+    </message>
+    <message>
+        <source>Top talkers (packets sent)</source>
+        <translation>Principaux émetteurs (paquets envoyés)</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>paquets</translation>
+    </message>
+    <message>
+        <source>Top destination ports (packets)</source>
+        <translation>Principaux ports de destination (paquets)</translation>
+    </message>
+    <message>
+        <source>Packets/s</source>
+        <translation>Paquets/s</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Octets/s</translation>
+    </message>
+    <message>
+        <source>What the rate chart counts</source>
+        <translation>Ce que compte le graphique de débit</translation>
+    </message>
+    <message>
+        <source>Show all times</source>
+        <translation>Afficher toute la période</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protocoles</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Principaux émetteurs</translation>
+    </message>
+    <message>
+        <source>Top ports</source>
+        <translation>Principaux ports</translation>
+    </message>
+    <message>
+        <source>Table shows %1 – %2</source>
+        <translation>Le tableau affiche %1 – %2</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to filter by time</source>
+        <translation>Faites glisser sur le graphique pour filtrer par période</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DesktopNotifier</name>
+    <message>
+        <source>There is no session bus, so no desktop notification can be shown.</source>
+        <translation>Il n’y a pas de bus de session ; aucune notification de bureau ne peut donc être affichée.</translation>
+    </message>
+    <message>
+        <source>No desktop notification was shown: %1</source>
+        <translation>Aucune notification de bureau n’a été affichée : %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::DumpFileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>a pcap file of yours</source>
+        <translation>un fichier pcap de votre choix</translation>
+    </message>
+    <message>
+        <source>Save packets to</source>
+        <translation>Enregistrer les paquets dans</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation>Fichiers pcap (*.pcap);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ExportDialog</name>
+    <message>
+        <source>Export packets to pcap</source>
+        <translation>Exporter des paquets en pcap</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>&amp;All captured (%1)</source>
+        <translation>&amp;Tous les paquets capturés (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Displayed by the filter (%1)</source>
+        <translation>Affic&amp;hés par le filtre (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected (%1)</source>
+        <translation>&amp;Sélectionnés (%1)</translation>
+    </message>
+    <message>
+        <source>Every packet of the selected &amp;conversations (both directions)</source>
+        <translation>Tous les paquets des &amp;conversations sélectionnées (dans les deux sens)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>the pcap file to write</source>
+        <translation>le fichier pcap à écrire</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export packets to</source>
+        <translation>Exporter les paquets vers</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;All files (*)</source>
+        <translation>Fichiers pcap (*.pcap);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::FilterBar</name>
+    <message>
+        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
+        <translation>filtre pcap, p. ex. tcp port 443 or host 10.0.0.7</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
+        <translation>N’afficher que les paquets qui correspondent à cette expression, écrite dans le langage de filtre pcap de tcpdump et des règles. Vide, tous les paquets sont affichés.</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
+        <translation>N’afficher que les paquets qui correspondent à cette expression, écrite dans le langage de filtre pcap de tcpdump et des règles.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 affichés sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln packet(s)</source>
+        <translation>
+            <numerusform>%Ln paquet</numerusform>
+            <numerusform>%Ln paquets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;ltre :</translation>
+    </message>
+    <message numerus="yes">
+        <source>filtering %Ln packet(s)…</source>
+        <translation>
+            <numerusform>filtrage de %Ln paquet…</numerusform>
+            <numerusform>filtrage de %Ln paquets…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HeaderTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Decoded headers</source>
+        <translation>En-têtes décodés</translation>
+    </message>
+    <message>
+        <source>Packet</source>
+        <translation>Paquet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) captured</source>
+        <translation>
+            <numerusform>%n octet capturé</numerusform>
+            <numerusform>%n octets capturés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes %1–%2 (%n byte(s))</source>
+        <translation>
+            <numerusform>octets %1–%2 (%n octet)</numerusform>
+            <numerusform>octets %1–%2 (%n octets)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no bytes</source>
+        <translation>aucun octet</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HealthWidget</name>
+    <message>
+        <source>Packets the helper received per second</source>
+        <translation>Paquets reçus par seconde par le programme auxiliaire</translation>
+    </message>
+    <message>
+        <source>Fail-open: when the kernel&apos;s queue is full, packets pass unseen instead of waiting or being lost</source>
+        <translation>Fail-open&#xa0;: quand la file d’attente du noyau est pleine, les paquets passent sans être vus au lieu d’attendre ou d’être perdus</translation>
+    </message>
+    <message>
+        <source>Not capturing</source>
+        <translation>Pas de capture</translation>
+    </message>
+    <message>
+        <source>Browsing %1 (offline)</source>
+        <translation>Consultation de %1 (hors ligne)</translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation>Démarrage (une autorisation peut être demandée)…</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Capture en cours</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Capture en cours sur %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s</source>
+        <translation>%1 paq./s</translation>
+    </message>
+    <message>
+        <source>dropped by rules %1</source>
+        <translation>bloqués par les règles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Packets your rules dropped since the capture started</source>
+        <translation>Paquets bloqués par vos règles depuis le début de la capture</translation>
+    </message>
+    <message>
+        <source>lost to display %1</source>
+        <translation>perdus pour l’affichage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Packets that passed the firewall but could not reach this window in time (the window was too slow); they are missing from the table</source>
+        <translation>Paquets qui ont franchi le pare-feu mais ne sont pas parvenus à temps à cette fenêtre (elle était trop lente)&#x202f;; ils manquent dans le tableau</translation>
+    </message>
+    <message>
+        <source>kernel %1</source>
+        <translation>noyau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
+        <translation>Paquets que la file d’attente du noyau n’a pas pu contenir&#x202f;; le fail-open les a laissés passer sans être vus</translation>
+    </message>
+    <message>
+        <source>fail-open on</source>
+        <translation>fail-open activé</translation>
+    </message>
+    <message>
+        <source>fail-open off</source>
+        <translation>fail-open désactivé</translation>
+    </message>
+    <message>
+        <source>rolled off %1</source>
+        <translation>retirés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The oldest packets left the table because of the packet limit in the capture settings</source>
+        <translation>Les paquets les plus anciens ont quitté le tableau à cause de la limite de paquets fixée dans les paramètres de capture</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HelperClient</name>
+    <message>
+        <source>This connection to the system bus cannot pass file descriptors, which the packet stream and the dump files need.</source>
+        <translation>Cette connexion au bus système ne permet pas de transmettre des descripteurs de fichiers, nécessaires au flux de paquets et aux fichiers d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>The packet stream&apos;s descriptor could not be kept: %1</source>
+        <translation>Le descripteur du flux de paquets n’a pas pu être conservé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the helper stopped while the capture ran</source>
+        <translation>le programme auxiliaire s’est arrêté pendant la capture</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::HexView</name>
+    <message>
+        <source>Packet bytes</source>
+        <translation>Octets du paquet</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfaceListModel</name>
+    <message>
+        <source>any (all interfaces)</source>
+        <translation>any (toutes les interfaces)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>Capture on every interface, including those that appear later.</source>
+        <translation>Capturer sur toutes les interfaces, y compris celles qui apparaîtront plus tard.</translation>
+    </message>
+    <message>
+        <source>No addresses</source>
+        <translation>Aucune adresse</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::InterfacePicker</name>
+    <message>
+        <source>The interfaces to capture on</source>
+        <translation>Les interfaces sur lesquelles capturer</translation>
+    </message>
+    <message>
+        <source>Interfaces: none</source>
+        <translation>Interfaces&#xa0;: aucune</translation>
+    </message>
+    <message>
+        <source>Interfaces: %1</source>
+        <translation>Interfaces&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MainWindow</name>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation>Démarrer la capture sur les interfaces choisies (demande une autorisation)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation>Arrêter la capture&#x202f;; les paquets restent dans le tableau</translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation>&amp;Paramètres de capture…</translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation>&amp;Ouvrir un fichier pcap…</translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
+        <translation>Consulter les paquets d’un fichier pcap, sans capturer</translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation>&amp;Exporter des paquets en pcap…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Capture</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About NFQueue Monitor</source>
+        <translation>À &amp;propos de NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>About NFQueue Monitor</source>
+        <translation>À propos de NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;NFQueue Monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows the packets netfilter queues to userspace, drops traffic by rule and saves it to pcap files.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;NFQueue Monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Affiche les paquets que netfilter met en file d’attente vers l’espace utilisateur, bloque le trafic selon des règles et l’enregistre dans des fichiers pcap.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation>Arrêtez la capture avant d’ouvrir un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 — NFQueue Monitor</source>
+        <translation>%1 — NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Open pcap file</source>
+        <translation>Ouvrir un fichier pcap</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap *.cap);;All files (*)</source>
+        <translation>Fichiers pcap (*.pcap *.cap);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation>La règle n’a pas été rétablie. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>La règle n’a pas été ajoutée. %1</translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation>Désormais, la règle %1 bloque les paquets correspondant à «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation>-export</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Une exportation est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation>Afficher une icône dans la zone de &amp;notification</translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation>L’état de la capture à côté de l’horloge ; fermer la fenêtre pendant une capture la laisse continuer là</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation>&amp;Avertir quand une nouvelle règle bloque des paquets</translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation>Une notification de bureau quand une règle qui n’avait encore rien bloqué bloque ses premiers paquets</translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>La règle %1 bloque des paquets</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation>NFQueue Monitor continue la capture</translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre ; « Quitter » dans son menu arrête la capture.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out %Ln frame(s) without an IP packet.</source>
+        <translation>
+            <numerusform>%Ln trame sans paquet IP a été ignorée.</numerusform>
+            <numerusform>%Ln trames sans paquet IP ont été ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation>Règle acceptant « %1 » supprimée.</translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation>Règle bloquant « %1 » supprimée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>« %1 » a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>« %1 » a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>« %1 » sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>« %1 » sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Fermer ce message</translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation>Fermer le message</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketExport</name>
+    <message>
+        <source>The selected conversations have no packets to export.</source>
+        <translation>Les conversations sélectionnées ne contiennent aucun paquet à exporter.</translation>
+    </message>
+    <message>
+        <source>Another export is still running.</source>
+        <translation>Une autre exportation est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation>Exportation des paquets vers %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation>Exportation des paquets</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln packet(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln paquet exporté vers %1.</numerusform>
+            <numerusform>%Ln paquets exportés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>L’exportation a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketMenu</name>
+    <message>
+        <source>&amp;Drop packets like this</source>
+        <translation>&amp;Bloquer les paquets semblables à celui-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Drop packets like these</source>
+        <translation>&amp;Bloquer les paquets semblables à ceux-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like this</source>
+        <translation>&amp;Afficher uniquement les paquets semblables à celui-ci</translation>
+    </message>
+    <message>
+        <source>&amp;Show only packets like these</source>
+        <translation>&amp;Afficher uniquement les paquets semblables à ceux-ci</translation>
+    </message>
+    <message>
+        <source>(nothing these packets share)</source>
+        <translation>(ces paquets n’ont rien en commun)</translation>
+    </message>
+    <message>
+        <source>&amp;Custom…</source>
+        <translation>Règle &amp;personnalisée…</translation>
+    </message>
+    <message>
+        <source>Write or change the rule&apos;s expression before adding it</source>
+        <translation>Écrire ou modifier l’expression de la règle avant de l’ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Export this packet…</source>
+        <translation>&amp;Exporter ce paquet…</translation>
+    </message>
+    <message>
+        <source>&amp;Export these %1 packets…</source>
+        <translation>&amp;Exporter ces %1 paquets…</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableModel</name>
+    <message>
+        <source>out</source>
+        <translation>sortant</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>entrant</translation>
+    </message>
+    <message>
+        <source>dropped by rule %1</source>
+        <translation>bloqué par la règle %1</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <source>accepted by rule %1</source>
+        <translation>accepté par la règle %1</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>%1 bytes on the wire, %2 captured</source>
+        <translation>%1 octets sur le réseau, %2 capturés</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
+        <translation>Le noyau n’a pas indiqué à quel utilisateur appartient le socket de ce paquet.</translation>
+    </message>
+    <message>
+        <source>uid %1, gid %2</source>
+        <translation>uid %1, gid %2</translation>
+    </message>
+    <message>
+        <source>uid %1</source>
+        <translation>uid %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Infos</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PacketTableView</name>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::PcapExporter</name>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>Impossible de créer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>L’exportation a été annulée.</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>L’exportation vers %1 a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RateChart</name>
+    <message>
+        <source>accepted</source>
+        <translation>acceptés</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>bloqués</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the packets of that time in the table; click to show all again.</source>
+        <translation>Faites glisser sur le graphique pour n’afficher dans le tableau que les paquets de cette période&#x202f;; cliquez pour tout réafficher.</translation>
+    </message>
+    <message>
+        <source>Traffic rate</source>
+        <translation>Débit du trafic</translation>
+    </message>
+    <message>
+        <source>Packets per second</source>
+        <translation>Paquets par seconde</translation>
+    </message>
+    <message>
+        <source>Bytes per second</source>
+        <translation>Octets par seconde</translation>
+    </message>
+    <message>
+        <source>Megabytes per second</source>
+        <translation>Mégaoctets par seconde</translation>
+    </message>
+    <message>
+        <source>Kilobytes per second</source>
+        <translation>Kilooctets par seconde</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleDialog</name>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>Acti&amp;vée</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <source>Edit rule</source>
+        <translation>Modifier la règle</translation>
+    </message>
+    <message>
+        <source>e.g. udp and dst port 53, host 10.0.0.5</source>
+        <translation>p. ex. udp and dst port 53, host 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation>toutes les interfaces</translation>
+    </message>
+    <message>
+        <source>The rule applies to packets on this interface only</source>
+        <translation>La règle ne s’applique qu’aux paquets de cette interface</translation>
+    </message>
+    <message>
+        <source>both directions</source>
+        <translation>les deux sens</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>entrant</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>sortant</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>bloquer</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>accepter</translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first that matches decides. Packets no rule matches are accepted.</source>
+        <translation>Les règles sont essayées dans l’ordre&#x202f;; la première qui correspond décide. Les paquets auxquels aucune règle ne correspond sont acceptés.</translation>
+    </message>
+    <message>
+        <source>&amp;Packets matching:</source>
+        <translation>&amp;Paquets correspondant à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>&amp;Sens&#xa0;:</translation>
+    </message>
+    <message>
+        <source>On &amp;interface:</source>
+        <translation>Sur l’&amp;interface&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Enregistrer la règle</translation>
+    </message>
+    <message>
+        <source>A rule needs an expression: which packets does it match?</source>
+        <translation>Une règle a besoin d’une expression&#xa0;: à quels paquets s’applique-t-elle&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Valid. Matching packets are highlighted in the table.</source>
+        <translation>Valide. Les paquets correspondants sont mis en évidence dans le tableau.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RuleListModel</name>
+    <message>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>entrant</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>sortant</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>les deux</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>accepter</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>bloquer</translation>
+    </message>
+    <message>
+        <source>Enabled: the rule decides packets</source>
+        <translation>Activée&#xa0;: la règle statue sur les paquets</translation>
+    </message>
+    <message>
+        <source>Disabled: the rule is kept but decides nothing</source>
+        <translation>Désactivée&#xa0;: la règle est conservée mais ne statue sur rien</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Correspondances</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RulesPanel</name>
+    <message>
+        <source>Add rule…</source>
+        <translation>Ajouter une règle…</translation>
+    </message>
+    <message>
+        <source>Edit rule…</source>
+        <translation>Modifier la règle…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>La règle n’a pas été ajoutée. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not changed. %1</source>
+        <translation>La règle n’a pas été modifiée. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not moved. %1</source>
+        <translation>La règle n’a pas été déplacée. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted. %1</source>
+        <translation>La règle n’a pas été supprimée. %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ShareChart</name>
+    <message>
+        <source>other</source>
+        <translation>autres</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::TrayIcon</name>
+    <message>
+        <source>Not capturing</source>
+        <translation>Pas de capture</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Capture en cours</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Capture en cours sur %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor</source>
+        <translation>NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>%1 pkt/s · dropped by rules %2</source>
+        <translation>%1 paq./s · bloqués par les règles : %2</translation>
+    </message>
+    <message>
+        <source>lost to display %1 · kernel %2</source>
+        <translation>perdus pour l’affichage : %1 · noyau : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>&amp;Masquer la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+</context>
+</TS>
