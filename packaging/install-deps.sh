@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages nfqmon needs to build, run and test; only what is missing.
+# Installs the Debian 12 packages nfqmon needs, only what is missing:
+#   packaging/install-deps.sh           to build and run it (packaging/run.sh)
+#   packaging/install-deps.sh --tests   and to run every test (packaging/test.sh): the real
+#                                       tools the tests drive (a tray, a notification server,
+#                                       traffic and packaging tools)
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config clang
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev libqt6svg6
-  xvfb xauth
-  libnetfilter-queue-dev libmnl-dev libpcap-dev
-  iptables nftables iproute2 iputils-ping tcpdump procps kmod
-  dbus-daemon dbus-bin polkitd util-linux
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev
+  libqt6svg6 libnetfilter-queue-dev libmnl-dev libpcap-dev
+  iptables iproute2 procps kmod util-linux
+  dbus dbus-daemon dbus-bin polkitd
 )
+if [ "${1:-}" = --tests ]; then
+  packages+=(
+    clang xvfb xauth dunst trayer
+    nftables iputils-ping tcpdump
+    dpkg-dev file desktop-file-utils appstream man-db
+  )
+elif [ -n "${1:-}" ]; then
+  echo "usage: packaging/install-deps.sh [--tests]" >&2
+  exit 2
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,7 +8,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "packaging/test.sh: run as root (sudo packaging/test.sh): the tests need network namespaces" >&2
   exit 1
 fi
-packaging/install-deps.sh
+packaging/install-deps.sh --tests
 jobs=$(nproc)
 
 echo "== build (RelWithDebInfo)"

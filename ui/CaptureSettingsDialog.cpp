@@ -9,11 +9,14 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace nfqmon {
 
@@ -37,16 +40,21 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     m_chains->setObjectName(QStringLiteral("chainStatus"));
     m_chains->setReadOnly(true);
     m_chains->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_chains->setMinimumHeight(fontMetrics().height() * 10);
-    m_chains->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Room for the status and the four commands that create the chains, without scrolling.
+    const QFontMetrics fixed(m_chains->font());
+    m_chains->setMinimumSize(fixed.horizontalAdvance(QLatin1Char('x')) * 72,
+                             fixed.lineSpacing() * 20);
+    m_chains->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_chainTitle->setText(tr("Your chains in table raw, as the helper sees them:"));
 
     auto *rules = new QGroupBox(tr("Firewall rules"), this);
     auto *rulesLayout = new QVBoxLayout(rules);
     rulesLayout->addWidget(m_automatic);
-    rulesLayout->addWidget(m_chainTitle);
+    auto *chainHeader = new QHBoxLayout;
+    chainHeader->addWidget(m_chainTitle, 1);
+    chainHeader->addWidget(m_checkChains);
+    rulesLayout->addLayout(chainHeader);
     rulesLayout->addWidget(m_chains);
-    rulesLayout->addWidget(m_checkChains, 0, Qt::AlignRight);
 
     auto *files = new QGroupBox(tr("Files"), this);
     auto *filesLayout = new QVBoxLayout(files);
@@ -115,6 +123,22 @@ CaptureSettings CaptureSettingsDialog::settings() const
     return settings;
 }
 
+void CaptureSettingsDialog::fitContents()
+{
+    // Grow to fit what is shown rather than squeeze it: the chains' box comes and goes, and the
+    // wrapped note under the files makes the height depend on the width, which the minimum
+    // size of a dialog does not follow.
+    layout()->activate();
+    const int width = qMax(this->width(), sizeHint().width());
+    resize(width, std::max({height(), sizeHint().height(), layout()->totalHeightForWidth(width)}));
+}
+
+void CaptureSettingsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitContents();
+}
+
 QString CaptureSettingsDialog::chainText() const
 {
     return m_chains->toPlainText();
@@ -126,6 +150,7 @@ void CaptureSettingsDialog::updateChains()
     m_chainTitle->setVisible(manual);
     m_chains->setVisible(manual);
     m_checkChains->setVisible(manual);
+    fitContents();
     if (manual && m_chains->toPlainText().isEmpty())
         fetchChains();
 }

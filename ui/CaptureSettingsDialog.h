@@ -32,7 +32,11 @@ public:
 
     QString chainText() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void fitContents();
     void updateChains();
     void fetchChains();
 

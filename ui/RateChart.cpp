@@ -47,6 +47,10 @@ RateChart::RateChart(QWidget *parent)
     m_timeAxis->setTickCount(5);
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setMin(0);
+    // Qt Charts sizes the axes for the labels of the first range and elides later, longer ones
+    // ("…" instead of "40"); these labels are short, so they are never cut.
+    m_valueAxis->setTruncateLabels(false);
+    m_timeAxis->setTruncateLabels(false);
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
     for (QAreaSeries *series : {m_acceptedArea, m_droppedArea}) {

@@ -1,16 +1,21 @@
-// A screenshot of the main window with live traffic, for a person to look at: the real helper on
-// the private bus (ServiceTestBed, two peers), a capture on both links, UDP, TCP and ping in both
-// directions and families for about fifteen seconds, a drop rule added from the table's context
-// menu part-way through, then one packet selected. Writes the PNG to $NFQMON_SCREENSHOT, or to
-// nfqmon-window.png beside this executable. tests/gui/screenshot.sh runs it under Xvfb (a real
-// X server); ctest runs it on the offscreen platform.
+// Screenshots of the window with live traffic, for a person to look at and for the README's
+// walkthrough: the real helper on the private bus (ServiceTestBed, two peers), a capture on both
+// links, UDP, TCP and ping in both directions and families for about fifteen seconds, a drop
+// rule added part-way through, then one packet selected (window.png); the right-click menu on a
+// packet with its "Drop packets like this" choices and the preview of what one would match
+// (drop-menu.png); the capture settings with automatic rules off, showing what the helper finds
+// of the user's chains (capture-settings.png). Writes them to $NFQMON_SCREENSHOT_DIR, or beside
+// this executable. tests/gui/screenshot.sh runs it under Xvfb (a real X server); ctest runs it
+// on the offscreen platform.
 #include "CaptureController.h"
+#include "CaptureSettingsDialog.h"
 #include "HeaderTree.h"
 #include "HelperClient.h"
 #include "InterfaceListModel.h"
 #include "InterfacePicker.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "PacketMenu.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
 #include "PacketTableView.h"
@@ -21,6 +26,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QScreen>
 #include <QDir>
 #include <QProcess>
 #include <QSettings>
@@ -46,6 +53,11 @@ private:
     // Runs `argv` in `where` (a peer or TestNetwork::Local) in the background.
     void traffic(int where, const QStringList &argv);
     QStringList sendUdp(const QString &address, int port, int count, int size, int intervalMs);
+    static QString shotPath(const char *name);
+    // What the screen shows inside `area` (global coordinates): popups included.
+    static bool saveScreen(const QRect &area, const QString &path);
+    void rightClickMenu(MainWindow &window);
+    void captureSettings(MainWindow &window);
 
     ServiceTestBed m_bed;
     std::vector<std::unique_ptr<QProcess>> m_traffic;
@@ -168,14 +180,92 @@ void tst_Screenshot::windowWithLiveTraffic()
     window.tableView()->setFollowing(true);
     QTest::qWait(1500); // charts refresh once a second
 
-    const QString path = qEnvironmentVariableIsSet("NFQMON_SCREENSHOT")
-                             ? qEnvironmentVariable("NFQMON_SCREENSHOT")
-                             : QDir(QCoreApplication::applicationDirPath())
-                                   .filePath(QStringLiteral("nfqmon-window.png"));
+    const QString path = shotPath("window.png");
     QVERIFY2(window.grab().save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
+    rightClickMenu(window);
     window.findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+    captureSettings(window);
+}
+
+QString tst_Screenshot::shotPath(const char *name)
+{
+    const QString directory = qEnvironmentVariableIsSet("NFQMON_SCREENSHOT_DIR")
+                                  ? qEnvironmentVariable("NFQMON_SCREENSHOT_DIR")
+                                  : QCoreApplication::applicationDirPath();
+    QDir().mkpath(directory);
+    return QDir(directory).filePath(QLatin1String(name));
+}
+
+bool tst_Screenshot::saveScreen(const QRect &area, const QString &path)
+{
+    QScreen *screen = QGuiApplication::primaryScreen();
+    const QRect inside = area.intersected(screen->geometry());
+    const QPixmap shot = screen->grabWindow(0, inside.x(), inside.y(), inside.width(),
+                                            inside.height());
+    return !shot.isNull() && shot.save(path);
+}
+
+void tst_Screenshot::rightClickMenu(MainWindow &window)
+{
+    // A person right-clicks a UDP packet to port 53 and points at "To port 53/udp".
+    PacketTableModel &model = *window.tableModel();
+    int row = -1;
+    for (int r = model.rowCount() - 1; r >= 0 && row < 0; --r) {
+        if (model.index(r, PacketTableModel::Info).data().toString().contains(QStringLiteral(":53 UDP")))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    PacketTableView *table = window.tableView();
+    table->setFollowing(false);
+    table->scrollTo(model.index(row, 0), QAbstractItemView::PositionAtCenter);
+    table->selectRow(row);
+    const QPoint where = table->visualRect(model.index(row, PacketTableModel::Source)).center();
+    PacketMenu *menu = window.showPacketMenu(where);
+    QVERIFY(menu);
+    QTRY_VERIFY(menu->isVisible());
+    QAction *dropEntry = menu->dropMenu()->menuAction();
+    menu->setActiveAction(dropEntry);
+    QMenu *drop = menu->dropMenu();
+    drop->popup(menu->mapToGlobal(menu->actionGeometry(dropEntry).topRight()));
+    QTRY_VERIFY(drop->isVisible());
+    QAction *toPort = nullptr;
+    for (QAction *action : drop->actions()) {
+        if (action->text().startsWith(QStringLiteral("To port 53")))
+            toPort = action;
+    }
+    QVERIFY(toPort);
+    drop->setActiveAction(toPort);
+    toPort->hover(); // the preview: the rows this rule would match are highlighted
+    QTRY_VERIFY(model.hasPreview());
+    QTest::qWait(300);
+    const QRect area = QRect(window.mapToGlobal(QPoint(0, 0)), window.size());
+    const QString path = shotPath("drop-menu.png");
+    QVERIFY2(saveScreen(area, path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+    drop->close();
+    menu->close();
+    window.setFocus();
+}
+
+void tst_Screenshot::captureSettings(MainWindow &window)
+{
+    // The user's own chains: automatic rules off, the helper reports what it finds (nothing yet,
+    // so the dialog shows the commands that create them).
+    CaptureSettingsDialog dialog(window.helperClient(), &window);
+    CaptureSettings settings = CaptureSettings::load();
+    settings.automaticRules = false;
+    dialog.setSettings(settings);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.chainText().contains(QStringLiteral("iptables -t raw -N")),
+                             10000);
+    QTest::qWait(300);
+    const QString path = shotPath("capture-settings.png");
+    QVERIFY2(dialog.grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+    dialog.reject();
 }
 
 QTEST_MAIN(tst_Screenshot)
