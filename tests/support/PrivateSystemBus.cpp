@@ -85,6 +85,11 @@ bool makeDirectory(const QString &path, QString *error)
 bool copyInto(const QString &source, const QString &directory, QString *error)
 {
     const QString target = directory + QLatin1Char('/') + QFileInfo(source).fileName();
+    // The project's file wins over one of the same name already there (an installed nfqmon's).
+    if (QFileInfo::exists(target) && !QFile::remove(target)) {
+        *error = QStringLiteral("cannot replace %1").arg(target);
+        return false;
+    }
     if (!QFile::copy(source, target) || !QFile::setPermissions(target, WorldReadableFile)) {
         *error = QStringLiteral("cannot copy %1 to %2").arg(source, directory);
         return false;
