@@ -21,41 +21,65 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, 
         }
         if (!rule.enabled)
             filter.reset();
+        // Disabled rules never match: none of their packets need to find them.
+        if (filter)
+            set->m_index.add(std::uint32_t(set->m_filters.size()), RuleAnchor::of(rule.expression));
         set->m_filters.push_back(std::move(filter));
         set->m_interfaces.push_back(rule.interface.toStdString());
     }
     return set;
 }
 
+bool RuleSet::matches(std::size_t i, const std::uint8_t *packet, std::uint32_t caplen,
+                      std::uint32_t wirelen, const PacketContext &context,
+                      std::string_view hookInterface) const
+{
+    const std::optional<CompiledFilter> &filter = m_filters[i];
+    if (!filter)
+        return false;
+    switch (m_rules[i].direction) {
+    case RuleDirection::In:
+        if (context.hook != Hook::PreRouting)
+            return false;
+        break;
+    case RuleDirection::Out:
+        if (context.hook != Hook::Output)
+            return false;
+        break;
+    case RuleDirection::Any:
+        break;
+    }
+    const std::string &interface = m_interfaces[i];
+    if (!interface.empty() && interface != hookInterface)
+        return false;
+    return filter->matches(packet, caplen, wirelen);
+}
+
 int RuleSet::match(const std::uint8_t *packet, std::uint32_t caplen, std::uint32_t wirelen,
                    const PacketContext &context) const
+{
+    // Per queue thread, so that a packet allocates nothing once the thread has warmed up.
+    thread_local std::vector<std::uint32_t> candidates;
+    if (!context.summary || !m_index.candidates(*context.summary, &candidates))
+        return matchLinear(packet, caplen, wirelen, context);
+    const std::string_view hookInterface =
+        context.hook == Hook::Output ? context.outInterface : context.inInterface;
+    for (const std::uint32_t i : candidates) {
+        if (matches(i, packet, caplen, wirelen, context, hookInterface))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int RuleSet::matchLinear(const std::uint8_t *packet, std::uint32_t caplen, std::uint32_t wirelen,
+                         const PacketContext &context) const
 {
     // Without a direction, the interface that counts is the one the packet crosses at its hook.
     const std::string_view hookInterface =
         context.hook == Hook::Output ? context.outInterface : context.inInterface;
-
     for (std::size_t i = 0; i < m_rules.size(); ++i) {
-        const std::optional<CompiledFilter> &filter = m_filters[i];
-        if (!filter)
-            continue;
-        switch (m_rules[i].direction) {
-        case RuleDirection::In:
-            if (context.hook != Hook::PreRouting)
-                continue;
-            break;
-        case RuleDirection::Out:
-            if (context.hook != Hook::Output)
-                continue;
-            break;
-        case RuleDirection::Any:
-            break;
-        }
-        const std::string &interface = m_interfaces[i];
-        if (!interface.empty() && interface != hookInterface)
-            continue;
-        if (!filter->matches(packet, caplen, wirelen))
-            continue;
-        return static_cast<int>(i);
+        if (matches(i, packet, caplen, wirelen, context, hookInterface))
+            return static_cast<int>(i);
     }
     return -1;
 }

@@ -1,10 +1,13 @@
 // An ordered, compiled list of rules: first match wins, default accept. Immutable once built, so
 // the packet path can share it across queue threads without locks; a change builds a new set.
+// The rules are filed by what they certainly require (RuleIndex), so that a packet is tried
+// only against the few that can match it; libpcap's compiled filter decides every match.
 #pragma once
 
 #include "CompiledFilter.h"
 #include "PacketRecord.h"
 #include "Rule.h"
+#include "RuleIndex.h"
 
 #include <QString>
 
@@ -20,6 +23,9 @@ struct PacketContext {
     Hook hook = Hook::PreRouting;
     std::string_view inInterface; // empty when the packet has none
     std::string_view outInterface;
+    // The packet's decoded summary: with it, only the rules its addresses, ports and protocol
+    // can match are tried (RuleIndex); without it, every rule.
+    const PacketSummary *summary = nullptr;
 };
 
 class RuleSet
@@ -33,11 +39,21 @@ public:
     int match(const std::uint8_t *packet, std::uint32_t caplen, std::uint32_t wirelen,
               const PacketContext &context) const;
 
+    // The same answer as match(), trying every rule in order (the reference for tests).
+    int matchLinear(const std::uint8_t *packet, std::uint32_t caplen, std::uint32_t wirelen,
+                    const PacketContext &context) const;
+
     const std::vector<Rule> &rules() const { return m_rules; }
+    const RuleIndex &index() const { return m_index; }
     std::size_t size() const { return m_rules.size(); }
 
 private:
+    bool matches(std::size_t i, const std::uint8_t *packet, std::uint32_t caplen,
+                 std::uint32_t wirelen, const PacketContext &context,
+                 std::string_view hookInterface) const;
+
     std::vector<Rule> m_rules;
+    RuleIndex m_index;
     std::vector<std::optional<CompiledFilter>> m_filters; // nullopt for a disabled rule
     std::vector<std::string> m_interfaces; // each rule's interface as bytes, for match()
 };
