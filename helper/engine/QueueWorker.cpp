@@ -27,6 +27,17 @@ constexpr std::size_t AttributeRoom = 4096;
 // Accepts wait at most this long for more packets to share their verdict message.
 constexpr std::int64_t MaxPendingNs = 1'000'000;
 constexpr std::size_t MaxPendingAccepts = 64;
+// Consumers are woken at most this often while packets keep coming: a wake is a system call on
+// each side, and at a hundred thousand packets a second in small batches they would cost more
+// than the packets. Records wait at most this long for a sleeping consumer.
+constexpr std::int64_t WakeIntervalNs = 1'000'000;
+
+std::int64_t monotonicNs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
 std::int64_t realtimeNs()
 {
@@ -78,6 +89,16 @@ void QueueWorker::stop()
 void QueueWorker::run()
 {
     pollfd fds[2] = {{m_queue->fd(), POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+    bool wakePending = false; // records handed out since the consumers were last woken
+    std::int64_t lastWakeNs = 0;
+    const auto wakeIfDue = [&] {
+        const std::int64_t now = monotonicNs();
+        if (now - lastWakeNs >= WakeIntervalNs) {
+            wakeConsumers();
+            lastWakeNs = now;
+            wakePending = false;
+        }
+    };
     for (;;) {
         const int received = receiveBatch();
         if (received > 0) {
@@ -85,17 +106,22 @@ void QueueWorker::run()
             if (m_verdicts.pendingAccepts() >= MaxPendingAccepts ||
                 (m_verdicts.pendingAccepts() && m_now - m_firstPendingNs > MaxPendingNs))
                 m_verdicts.flush();
-            wakeConsumers();
+            wakePending = true;
+            wakeIfDue();
             continue;
         }
         // The socket is empty: nothing may wait for a verdict now.
         m_verdicts.flush();
-        wakeConsumers();
+        if (wakePending)
+            wakeIfDue();
         if (m_stopping.load())
             break;
-        while (::poll(fds, 2, -1) < 0 && errno == EINTR) {
+        // A wake put off is due within the interval: come back for it then.
+        const int timeoutMs = wakePending ? 1 : -1;
+        while (::poll(fds, 2, timeoutMs) < 0 && errno == EINTR) {
         }
     }
+    wakeConsumers();
     m_verdictFailures.store(m_verdicts.sendFailures());
 }
 
@@ -199,7 +225,8 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {
         ruleIndex = m_path->rules->match(payload, payloadLength, record.packetLength,
-                                         PacketContext{record.hook, inName, outName});
+                                         PacketContext{record.hook, inName, outName,
+                                                       &record.summary});
     }
     bool accept = true;
     if (ruleIndex >= 0) {
