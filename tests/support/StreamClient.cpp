@@ -17,7 +17,7 @@ std::int64_t realtimeNs()
 }
 } // namespace
 
-StreamClient::StreamClient(int fd)
+StreamClient::StreamClient(int fd, Keep keep)
 {
     m_thread.start();
     m_context = new QObject;
@@ -25,13 +25,15 @@ StreamClient::StreamClient(int fd)
     // Made in its thread, so that its socket notifier belongs to that thread's event loop.
     QMetaObject::invokeMethod(
         m_context,
-        [this, fd] {
+        [this, fd, keep] {
             m_reader = new StreamReader(fd, m_context);
             QObject::connect(m_reader, &StreamReader::recordsArrived, m_context,
-                             [this](const StreamBatch &batch, quint64) {
+                             [this, keep](const StreamBatch &batch, quint64) {
                                  std::lock_guard lock(m_mutex);
-                                 m_batches.append({batch, realtimeNs()});
+                                 if (keep == Keep::Batches)
+                                     m_batches.append({batch, realtimeNs()});
                                  m_records += std::uint64_t(batch.size());
+                                 m_lostTotal = batch.lostTotal;
                              });
             QObject::connect(m_reader, &StreamReader::streamError, m_context,
                              [this](const QString &message) {
@@ -76,7 +78,7 @@ std::uint64_t StreamClient::records() const
 std::uint64_t StreamClient::lostTotal() const
 {
     std::lock_guard lock(m_mutex);
-    return m_batches.isEmpty() ? 0 : m_batches.last().batch.lostTotal;
+    return m_lostTotal;
 }
 
 bool StreamClient::finished() const

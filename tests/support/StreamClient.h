@@ -1,6 +1,6 @@
 // A client of the packet stream for tests: a StreamReader on a thread of its own, as a real
 // client reads while the test thread is busy sending traffic. Everything it received is kept,
-// each batch with the time (CLOCK_REALTIME, ns) it arrived.
+// each batch with the time (CLOCK_REALTIME, ns) it arrived, or only the counts.
 #pragma once
 
 #include "StreamBatch.h"
@@ -26,7 +26,10 @@ public:
         std::int64_t arrivedNs = 0;
     };
 
-    explicit StreamClient(int fd); // takes ownership
+    // CountOnly: a reader that keeps nothing but the counts (a benchmark's, for long floods).
+    enum class Keep { Batches, CountOnly };
+
+    explicit StreamClient(int fd, Keep keep = Keep::Batches); // takes ownership of fd
     ~StreamClient();
     StreamClient(const StreamClient &) = delete;
     StreamClient &operator=(const StreamClient &) = delete;
@@ -49,6 +52,7 @@ private:
     mutable std::mutex m_mutex;
     QList<Received> m_batches;
     std::uint64_t m_records = 0;
+    std::uint64_t m_lostTotal = 0;
     bool m_finished = false;
     QString m_error;
 };

@@ -1,0 +1,70 @@
+/* The benchmark's sender: small UDP datagrams to one address as fast as the machine takes them,
+ * with sendmmsg in batches, for a given time.
+ *
+ *   nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE]     prints "sent N" */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+enum { Batch = 64 };
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc < 4 || argc > 5) {
+        fprintf(stderr, "usage: nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE]\n");
+        return 2;
+    }
+    struct sockaddr_in to;
+    memset(&to, 0, sizeof to);
+    to.sin_family = AF_INET;
+    to.sin_port = htons((unsigned short)atoi(argv[2]));
+    if (inet_pton(AF_INET, argv[1], &to.sin_addr) != 1) {
+        fprintf(stderr, "nfqmon-bench-flood: not an IPv4 address: %s\n", argv[1]);
+        return 2;
+    }
+    const double seconds = atof(argv[3]);
+    const size_t size = argc == 5 ? (size_t)atoi(argv[4]) : 18;
+    const int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&to, sizeof to) < 0) {
+        fprintf(stderr, "nfqmon-bench-flood: socket: %s\n", strerror(errno));
+        return 1;
+    }
+    char payload[1500];
+    memset(payload, 'n', sizeof payload);
+    struct iovec vectors[Batch];
+    struct mmsghdr messages[Batch];
+    memset(messages, 0, sizeof messages);
+    for (int i = 0; i < Batch; ++i) {
+        vectors[i].iov_base = payload;
+        vectors[i].iov_len = size < sizeof payload ? size : sizeof payload;
+        messages[i].msg_hdr.msg_iov = &vectors[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+    }
+    unsigned long long sent = 0;
+    const double end = now() + seconds;
+    while (now() < end) {
+        const int count = sendmmsg(fd, messages, Batch, 0);
+        if (count < 0) {
+            if (errno == ENOBUFS || errno == EAGAIN || errno == EINTR || errno == ECONNREFUSED)
+                continue;
+            fprintf(stderr, "nfqmon-bench-flood: sendmmsg: %s\n", strerror(errno));
+            return 1;
+        }
+        sent += (unsigned long long)count;
+    }
+    printf("sent %llu\n", sent);
+    return 0;
+}

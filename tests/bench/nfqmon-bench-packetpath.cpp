@@ -1,0 +1,490 @@
+// The packet path benchmark (README, "Performance"): how close nfqmon-helper comes to the least
+// a program can do with NFQUEUE, measured in one run on one machine, so that only ratios count.
+//
+// Topology (ServiceTestBed with two peers, all in namespaces this program creates and removes):
+//
+//   client (peer 0) --veth--> router (this process's namespace) --veth--> sink (peer 1)
+//
+// The client floods small UDP datagrams (nfqmon-bench-flood, sendmmsg) to an address the router
+// forwards to the sink, which throws them away (a blackhole route). Every queue sits on the
+// router's raw PREROUTING hook for the client's link, where nfqmon's own chains are: the
+// references' NFQUEUE rule is put there too, so that every case queues the same packets at the
+// same point. For each case: the datagrams sent, those delivered to the sink's interface, those
+// the consumer saw (gave a verdict to), those that passed unseen (fail-open: the queue was
+// full), the kernel's queue drop counters, and the consumer's CPU time (user + system, all its
+// threads) per packet seen. Every case runs --repeat times, the cases taking turns, and the
+// table gives the medians.
+//
+//   nfqmon-bench-packetpath [--seconds N] [--rules N] [--repeat N]   run as root; prints tables
+#include "HelperClient.h"
+#include "HelperProcess.h"
+#include "ServiceTestBed.h"
+#include "StreamClient.h"
+#include "TestNetwork.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusUnixFileDescriptor>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString FloodTarget = QStringLiteral("10.99.0.9"); // routed to the sink, dropped there
+const QString TargetNet = QStringLiteral("10.99.0.0/24");
+constexpr int Port = 9;
+
+[[noreturn]] void die(const QString &message)
+{
+    std::fprintf(stderr, "nfqmon-bench-packetpath: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+void require(const Command::Result &result)
+{
+    if (!result.succeeded())
+        die(result.describe());
+}
+
+// utime + stime of every thread of `pid`, in seconds.
+double cpuSeconds(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        die(QStringLiteral("cannot read /proc/%1/stat").arg(pid));
+    const QByteArray stat = file.readAll();
+    // Fields after the command (which may hold spaces), from field 3 on.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+// The kernel's counters of queue `queue` in this namespace: dropped (queue full without
+// fail-open) + user dropped (netlink could not deliver); 0 when the queue is not bound.
+quint64 kernelDrops(int queue)
+{
+    QFile file(QStringLiteral("/proc/net/netfilter/nfnetlink_queue"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() >= 7 && f[0].toInt() == queue)
+            return f[5].toULongLong() + f[6].toULongLong();
+    }
+    return 0;
+}
+
+struct Sample {
+    QString name;
+    double seconds = 0;
+    quint64 sent = 0;
+    quint64 delivered = 0;
+    quint64 seen = 0;
+    quint64 kernelDropped = 0;
+    double cpu = 0; // seconds
+    quint64 streamRecords = 0;
+    quint64 streamLost = 0;
+    std::optional<quint64> unseenMedian; // set on the medians of several rounds
+
+    double rate(quint64 n) const { return seconds > 0 ? double(n) / seconds : 0; }
+    double cpuPerPacketUs() const { return seen > 0 ? cpu / double(seen) * 1e6 : 0; }
+    // Delivered to the sink without the consumer seeing them: fail-open let them pass when the
+    // queue was full.
+    quint64 unseen() const
+    {
+        return unseenMedian ? *unseenMedian : delivered > seen ? delivered - seen : 0;
+    }
+};
+
+class Bench
+{
+public:
+    Bench(int seconds, int rules) : m_seconds(seconds), m_ruleCount(rules) {}
+
+    void setUp();
+    QList<Sample> run(); // one round: every case once
+
+private:
+    // Floods for m_seconds while process `consumer` (0: none) consumes; `seen` (optional) says
+    // how many packets it has seen so far.
+    Sample measure(const QString &name, qint64 consumer, const std::function<quint64()> &seen);
+    quint64 sinkReceived();
+    Sample reference(const QString &name, const char *mode);
+    Sample headless(const QString &name, const QString &extraConfig);
+    Sample service(const QString &name);
+    QString rulesConfig() const;
+
+    int m_seconds;
+    int m_ruleCount;
+    ServiceTestBed m_bed;
+    QTemporaryDir m_files;
+};
+
+void Bench::setUp()
+{
+    if (geteuid() != 0)
+        die(QStringLiteral("run as root: it creates network namespaces and iptables rules"));
+    QString error;
+    if (!m_bed.start(2, &error))
+        die(error);
+    const TestNetwork &net = m_bed.network();
+    require(Command::run({QStringLiteral("sysctl"), QStringLiteral("-qw"),
+                          QStringLiteral("net.ipv4.ip_forward=1")}));
+    require(net.run(0, {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                        TargetNet, QStringLiteral("via"), net.peer(0).ipv4}));
+    require(net.run(TestNetwork::Local,
+                    {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                     TargetNet, QStringLiteral("via"), net.peer(1).peerIpv4}));
+    require(net.run(1, {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                        QStringLiteral("blackhole"), TargetNet}));
+    // Counts the flood's datagrams as they reach the sink (and nothing else: not the links'
+    // own IPv6 chatter, which its interface counters would include).
+    require(net.run(1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
+                        QStringLiteral("-A"), QStringLiteral("PREROUTING"), QStringLiteral("-p"),
+                        QStringLiteral("udp"), QStringLiteral("-d"), FloodTarget,
+                        QStringLiteral("--dport"), QString::number(Port)}));
+    // The router knows the sink's link address before the flood (no ARP in the measurement).
+    net.ping(TestNetwork::Local, net.peer(1).peerIpv4, 1);
+    net.ping(0, net.peer(0).ipv4, 1);
+}
+
+quint64 Bench::sinkReceived()
+{
+    const Command::Result r = m_bed.network().run(
+        1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
+            QStringLiteral("-L"), QStringLiteral("PREROUTING"), QStringLiteral("-v"),
+            QStringLiteral("-x"), QStringLiteral("-n")});
+    require(r);
+    // The counting rule is the chain's only rule: its line starts with the packet count.
+    const QList<QByteArray> lines = r.output.split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() > 3 && line.contains("dpt:" + QByteArray::number(Port)))
+            return fields[0].toULongLong();
+    }
+    die(QStringLiteral("the sink's counting rule is gone: ") + QString::fromUtf8(r.output));
+}
+
+Sample Bench::measure(const QString &name, qint64 consumer,
+                      const std::function<quint64()> &seen)
+{
+    Sample s;
+    s.name = name;
+    const quint64 rx = sinkReceived();
+    const quint64 drops = kernelDrops(0);
+    const quint64 seen0 = seen ? seen() : 0;
+    const double cpu0 = consumer ? cpuSeconds(consumer) : 0;
+    QElapsedTimer clock;
+    clock.start();
+    const Command::Result flood = m_bed.network().run(
+        0,
+        {TestNetwork::toolPath(QStringLiteral("nfqmon-bench-flood")), FloodTarget,
+         QString::number(Port), QString::number(m_seconds)},
+        std::chrono::seconds(m_seconds + 20));
+    require(flood);
+    QThread::msleep(300); // what is queued gets its verdict
+    s.seconds = double(clock.elapsed()) / 1000.0;
+    s.cpu = consumer ? cpuSeconds(consumer) - cpu0 : 0;
+    s.sent = flood.output.trimmed().split(' ').value(1).toULongLong();
+    s.delivered = sinkReceived() - rx;
+    s.kernelDropped = kernelDrops(0) - drops;
+    s.seen = seen ? seen() - seen0 : 0;
+    return s;
+}
+
+Sample Bench::reference(const QString &name, const char *mode)
+{
+    const QString in = m_bed.network().peer(0).interface;
+    require(TestNetwork::iptables(4, {QStringLiteral("-t"), QStringLiteral("raw"),
+                                      QStringLiteral("-A"), QStringLiteral("PREROUTING"),
+                                      QStringLiteral("-i"), in, QStringLiteral("-j"),
+                                      QStringLiteral("NFQUEUE"), QStringLiteral("--queue-num"),
+                                      QStringLiteral("0"), QStringLiteral("--queue-bypass")}));
+    QProcess consumer;
+    consumer.start(TestNetwork::toolPath(QStringLiteral("nfqmon-bench-queue")),
+                   {QLatin1String(mode), QStringLiteral("0")});
+    if (!consumer.waitForReadyRead(5000))
+        die(QStringLiteral("nfqmon-bench-queue did not start: ") + consumer.errorString() +
+            QString::fromLocal8Bit(consumer.readAllStandardError()));
+    consumer.readLine(); // "ready"
+    quint64 finalCount = 0;
+    Sample s = measure(name, consumer.processId(), nullptr);
+    consumer.terminate();
+    consumer.waitForFinished(5000);
+    const QByteArray out = consumer.readAllStandardOutput();
+    finalCount = out.mid(out.indexOf("seen ") + 5).trimmed().toULongLong();
+    s.seen = finalCount;
+    QString error;
+    if (!TestNetwork::resetFirewall(&error))
+        die(error);
+    return s;
+}
+
+QString Bench::rulesConfig() const
+{
+    // Rules that never match the flood (UDP from 10.77.1.2 to 10.99.0.9 port 9), in the forms
+    // people write: hosts, ports, networks, protocols with ports, and a few combinations.
+    QString config;
+    for (int i = 0; i < m_ruleCount; ++i) {
+        QString expression;
+        switch (i % 5) {
+        case 0:
+            expression = QStringLiteral("host 192.0.2.%1").arg(i % 250 + 1);
+            break;
+        case 1:
+            expression = QStringLiteral("udp and dst port %1").arg(20000 + i);
+            break;
+        case 2:
+            expression = QStringLiteral("net 198.51.%1.0/24").arg(i % 250);
+            break;
+        case 3:
+            expression = QStringLiteral("tcp port %1").arg(1000 + i);
+            break;
+        case 4:
+            expression = QStringLiteral("src host 203.0.113.%1 and udp").arg(i % 250 + 1);
+            break;
+        }
+        config += QStringLiteral("rule = \"drop %1\"\n").arg(expression);
+    }
+    return config;
+}
+
+Sample Bench::headless(const QString &name, const QString &extraConfig)
+{
+    HelperProcess helper;
+    QString error;
+    const QString config = QStringLiteral("interfaces = \"%1\"\nstatus_interval = 0\n%2")
+                               .arg(m_bed.network().peer(0).interface, extraConfig);
+    if (!helper.writeConfig(config, &error) || !helper.start(&error))
+        die(error);
+    Sample s = measure(name, helper.pid(), nullptr);
+    const HelperReport report = helper.stop();
+    if (!report.totals)
+        die(QStringLiteral("the helper printed no totals: ") + report.describe());
+    s.seen = quint64(report.totals->received);
+    return s;
+}
+
+template<typename Done>
+void waitFor(const Done &done, std::chrono::milliseconds timeout, const char *what)
+{
+    QDeadlineTimer deadline(timeout);
+    while (!done()) {
+        if (deadline.hasExpired())
+            die(QStringLiteral("timed out waiting for ") + QLatin1String(what));
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+}
+
+Sample Bench::service(const QString &name)
+{
+    HelperClient client(m_bed.bus().connection());
+    QVariantMap options{{QStringLiteral("interfaces"),
+                         QStringList{m_bed.network().peer(0).interface}}};
+    for (const char *key : {"dumpInput", "dumpOutput"}) {
+        const QString path = m_files.filePath(QLatin1String(key) + QStringLiteral(".pcap"));
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0)
+            die(QStringLiteral("cannot create ") + path);
+        options.insert(QLatin1String(key), QVariant::fromValue(QDBusUnixFileDescriptor(fd)));
+        ::close(fd); // the descriptor object holds a duplicate
+    }
+    std::optional<HelperError> started;
+    client.startCapture(options, [&](const HelperError &e) { started = e; });
+    waitFor([&] { return started.has_value(); }, 30s, "StartCapture");
+    if (started->isError())
+        die(started->sentence());
+    int streamFd = -1;
+    std::optional<HelperError> opened;
+    client.openStream([&](int fd, const HelperError &e) {
+        streamFd = fd;
+        opened = e;
+    });
+    waitFor([&] { return opened.has_value(); }, 30s, "OpenStream");
+    if (opened->isError())
+        die(opened->sentence());
+    StreamClient stream(streamFd, StreamClient::Keep::CountOnly);
+    const auto received = [this] {
+        return quint64(m_bed.status().value(QStringLiteral("received")).toDouble());
+    };
+    Sample s = measure(name, m_bed.bus().helperPid(), received);
+    s.streamRecords = stream.records();
+    s.streamLost = stream.lostTotal();
+    std::optional<HelperError> stopped;
+    client.stopCapture([&](const HelperError &e) { stopped = e; });
+    waitFor([&] { return stopped.has_value(); }, 30s, "StopCapture");
+    return s;
+}
+
+QList<Sample> Bench::run()
+{
+    QList<Sample> samples;
+    const auto say = [](const Sample &s) {
+        std::fprintf(stderr, "  %-44s %9.0f pkt/s seen, %6.2f us CPU/pkt\n", qPrintable(s.name),
+                     s.rate(s.seen), s.cpuPerPacketUs());
+    };
+    Sample none = measure(QStringLiteral("no queue"), 0, nullptr);
+    none.seen = none.delivered;
+    samples.append(none);
+    say(none);
+    samples.append(reference(QStringLiteral("reference: one verdict per packet"), "single"));
+    say(samples.last());
+    samples.append(reference(QStringLiteral("reference: recvmmsg, batched verdicts"), "batch"));
+    say(samples.last());
+    samples.append(headless(QStringLiteral("nfqmon: no rules"), {}));
+    say(samples.last());
+    samples.append(headless(QStringLiteral("nfqmon: %1 rules that do not match").arg(m_ruleCount),
+                            rulesConfig()));
+    say(samples.last());
+    samples.append(headless(
+        QStringLiteral("nfqmon: both dumps"),
+        QStringLiteral("dump = true\ndump_input = \"%1\"\ndump_output = \"%2\"\n")
+            .arg(m_files.filePath(QStringLiteral("in.pcap")),
+                 m_files.filePath(QStringLiteral("out.pcap")))));
+    say(samples.last());
+    samples.append(service(QStringLiteral("nfqmon: both dumps and a stream client")));
+    say(samples.last());
+    return samples;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values[values.size() / 2];
+}
+
+// The median round of each case, figure by figure (rates and CPU per packet separately).
+QList<Sample> medians(const QList<QList<Sample>> &rounds)
+{
+    QList<Sample> result = rounds.first();
+    for (qsizetype c = 0; c < result.size(); ++c) {
+        QList<double> sent, delivered, seen, cpu, unseen, kernel;
+        for (const QList<Sample> &round : rounds) {
+            const Sample &s = round[c];
+            sent.append(s.rate(s.sent));
+            delivered.append(s.rate(s.delivered));
+            seen.append(s.rate(s.seen));
+            cpu.append(s.cpuPerPacketUs());
+            unseen.append(double(s.unseen()));
+            kernel.append(double(s.kernelDropped));
+        }
+        // Back to counts over one second, so that rate() and cpuPerPacketUs() give the medians.
+        Sample &m = result[c];
+        m.seconds = 1;
+        m.sent = quint64(median(sent));
+        m.delivered = quint64(median(delivered));
+        m.seen = quint64(median(seen));
+        m.cpu = median(cpu) * double(m.seen) / 1e6;
+        m.kernelDropped = quint64(median(kernel));
+        m.streamRecords = 0;
+        for (const QList<Sample> &round : rounds)
+            m.streamRecords += round[c].streamRecords;
+        m.streamLost = 0;
+        for (const QList<Sample> &round : rounds)
+            m.streamLost += round[c].streamLost;
+        // unseen() derives from delivered - seen; keep the median count itself apart.
+        m.unseenMedian = quint64(median(unseen));
+    }
+    return result;
+}
+
+void print(const QList<Sample> &samples)
+{
+    std::printf("| case | sent/s | delivered/s | seen/s | passed unseen (per run) | kernel drops "
+                "| CPU/pkt (us) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (const Sample &s : samples) {
+        std::printf("| %s | %.0f | %.0f | %.0f | %llu | %llu | %s |\n", qPrintable(s.name),
+                    s.rate(s.sent), s.rate(s.delivered), s.rate(s.seen),
+                    static_cast<unsigned long long>(s.unseen()),
+                    static_cast<unsigned long long>(s.kernelDropped),
+                    s.cpu > 0 ? qPrintable(QString::number(s.cpuPerPacketUs(), 'f', 2)) : "-");
+    }
+    // The best reference: the one that saw more packets per second.
+    const Sample &single = samples[1];
+    const Sample &batch = samples[2];
+    const Sample &best = batch.rate(batch.seen) >= single.rate(single.seen) ? batch : single;
+    const Sample &plain = samples[3];
+    const Sample &rules = samples[4];
+    const Sample &stream = samples[6];
+    struct Goal {
+        QString what;
+        double ratio;
+        double limit;
+        bool atLeast;
+    };
+    const QList<Goal> targets = {
+        {QStringLiteral("no rules: packets seen/s vs the best reference"),
+         plain.rate(plain.seen) / best.rate(best.seen), 1.0, true},
+        {QStringLiteral("no rules: CPU per packet vs the best reference"),
+         plain.cpuPerPacketUs() / best.cpuPerPacketUs(), 1.2, false},
+        {QStringLiteral("dumps + stream client: packets seen/s vs the best reference"),
+         stream.rate(stream.seen) / best.rate(best.seen), 0.8, true},
+        {QStringLiteral("%1 rules: CPU per packet vs no rules").arg(samples[4].name.section(' ', 1, 1)),
+         rules.cpuPerPacketUs() / plain.cpuPerPacketUs(), 2.0, false},
+    };
+    std::printf("\nbest reference: %s\n\n| target | ratio | limit | |\n| --- | ---: | ---: | --- "
+                "|\n",
+                qPrintable(best.name));
+    for (const Goal &t : targets) {
+        const bool met = t.atLeast ? t.ratio >= t.limit * 0.97 : t.ratio <= t.limit;
+        std::printf("| %s | %.2f | %s %.1f | %s |\n", qPrintable(t.what), t.ratio,
+                    t.atLeast ? "≥" : "≤", t.limit, met ? "met" : "MISSED");
+    }
+    std::printf("\nstream client: %llu records received, %llu lost (counted by the helper)\n",
+                static_cast<unsigned long long>(stream.streamRecords),
+                static_cast<unsigned long long>(stream.streamLost));
+    const bool referencesLossless = single.unseen() == 0 || batch.unseen() == 0;
+    for (int i = 3; i < samples.size(); ++i) {
+        if (referencesLossless && samples[i].unseen() > 0)
+            std::printf("MISSED: %s let %llu packets pass unseen where a reference saw all\n",
+                        qPrintable(samples[i].name),
+                        static_cast<unsigned long long>(samples[i].unseen()));
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("nfqmon's packet path benchmark"));
+    parser.addHelpOption();
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+                                     QStringLiteral("Flood length of each case (default 5)."),
+                                     QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption rules(QStringLiteral("rules"),
+                                   QStringLiteral("Rules of the rules case (default 1000)."),
+                                   QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Rounds over all cases (default 3)."),
+                                    QStringLiteral("N"), QStringLiteral("3"));
+    parser.addOptions({seconds, rules, repeat});
+    parser.process(app);
+    Bench bench(parser.value(seconds).toInt(), parser.value(rules).toInt());
+    bench.setUp();
+    QList<QList<Sample>> rounds;
+    for (int round = 0; round < qMax(1, parser.value(repeat).toInt()); ++round) {
+        std::fprintf(stderr, "round %d\n", round + 1);
+        rounds.append(bench.run());
+    }
+    print(medians(rounds));
+    return 0;
+}
