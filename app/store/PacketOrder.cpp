@@ -92,6 +92,57 @@ int PacketOrder::interfaceRank(const StoredPacket &p) const
     return id < m_interfaceRank.size() ? m_interfaceRank[id] : int(id) + 0x10000;
 }
 
+bool PacketOrder::hasKey() const
+{
+    return m_column != PacketTableModel::Info && !isArrival();
+}
+
+PacketOrder::Key PacketOrder::keyOf(const StoredPacket &p) const
+{
+    const auto endpoint = [](const PacketSummary &s, bool source) -> Key {
+        // Family, the 16 address bytes, then the port (-1 without ports) as in
+        // compareEndpoint(): packed big-endian so that word order is byte order.
+        const auto &a = source ? s.source : s.destination;
+        const auto bytes = [&a](int from, int count) {
+            std::uint64_t v = 0;
+            for (int i = from; i < from + count; ++i)
+                v = v << 8 | a[std::size_t(i)];
+            return v;
+        };
+        const std::uint64_t port = (s.flags & SummaryFlag::HasPorts)
+                                       ? std::uint64_t(source ? s.sourcePort : s.destinationPort) + 1
+                                       : 0;
+        return {std::uint64_t(s.network) << 56 | bytes(0, 7), bytes(7, 8),
+                bytes(15, 1) << 32 | port};
+    };
+    const auto flip = [](qint64 v) { return std::uint64_t(v) ^ (std::uint64_t(1) << 63); };
+    switch (m_column) {
+    case PacketTableModel::Time:
+        return {flip(p.timestampNs), 0, 0};
+    case PacketTableModel::Interface:
+        return {std::uint64_t(interfaceRank(p)), 0, 0};
+    case PacketTableModel::Direction:
+        return {std::uint64_t(p.hook), 0, 0};
+    case PacketTableModel::Source:
+        return endpoint(p.summary, true);
+    case PacketTableModel::Destination:
+        return endpoint(p.summary, false);
+    case PacketTableModel::Protocol:
+        return {std::uint64_t(protocolRank(p.summary)), 0, 0};
+    case PacketTableModel::Length:
+        return {p.packetLength, 0, 0};
+    case PacketTableModel::Verdict:
+        return {std::uint64_t(p.verdict == nfqmon::Verdict::Accept ? 0 : 1) << 33 |
+                    (std::uint64_t(std::int64_t(p.ruleId) + (std::int64_t(1) << 31))),
+                0, 0};
+    case PacketTableModel::User:
+        return {(p.flags & RecordFlag::HasUid) ? std::uint64_t(p.uid) : std::uint64_t(1) << 32, 0,
+                0};
+    default:
+        return {0, 0, 0};
+    }
+}
+
 int PacketOrder::compareKeys(const StoredPacket &a, const StoredPacket &b) const
 {
     switch (m_column) {

@@ -11,7 +11,10 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace nfqmon {
 
@@ -49,6 +52,13 @@ public:
     template <typename Packets>
     qsizetype lowerBound(const QList<qint64> &numbers, qint64 number, const Packets &packets) const;
 
+    // The column's value as three words whose order (word by word) is compareKeys()'s, for
+    // the columns where that fits (all but Info): sorting a million packets by such keys
+    // touches each record once instead of at every comparison.
+    using Key = std::array<std::uint64_t, 3>;
+    bool hasKey() const;
+    Key keyOf(const StoredPacket &p) const;
+
 private:
     int compareKeys(const StoredPacket &a, const StoredPacket &b) const;
     int interfaceRank(const StoredPacket &p) const;
@@ -68,8 +78,31 @@ void PacketOrder::sort(QList<qint64> &numbers, const Packets &packets) const
             std::sort(numbers.begin(), numbers.end());
         return;
     }
-    std::sort(numbers.begin(), numbers.end(),
-              [&](qint64 a, qint64 b) { return less(packets.byNumber(a), packets.byNumber(b)); });
+    if (!hasKey()) {
+        std::sort(numbers.begin(), numbers.end(), [&](qint64 a, qint64 b) {
+            return less(packets.byNumber(a), packets.byNumber(b));
+        });
+        return;
+    }
+    struct Entry {
+        Key key;
+        qint64 number;
+        bool operator<(const Entry &o) const
+        {
+            return key != o.key ? key < o.key : number < o.number;
+        }
+    };
+    std::vector<Entry> entries;
+    entries.reserve(std::size_t(numbers.size()));
+    for (const qint64 number : numbers)
+        entries.push_back({keyOf(packets.byNumber(number)), number});
+    if (isDescending())
+        std::sort(entries.begin(), entries.end(),
+                  [](const Entry &a, const Entry &b) { return b < a; });
+    else
+        std::sort(entries.begin(), entries.end());
+    for (qsizetype i = 0; i < numbers.size(); ++i)
+        numbers[i] = entries[std::size_t(i)].number;
 }
 
 template <typename Packets>
