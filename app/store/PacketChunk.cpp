@@ -5,9 +5,11 @@
 namespace nfqmon {
 
 PacketChunk::PacketChunk(int capacity, qint64 firstNumber, qint64 baseOffset,
-                         std::shared_ptr<const PacketBytesFile> file)
+                         std::shared_ptr<const PacketBytesFile> file,
+                         std::shared_ptr<const AddressTable> addresses)
     : m_capacity(capacity), m_firstNumber(firstNumber), m_baseOffset(baseOffset),
-      m_file(std::move(file)), m_records(std::make_unique_for_overwrite<StoredPacket[]>(capacity))
+      m_file(std::move(file)), m_addresses(std::move(addresses)),
+      m_records(std::make_unique_for_overwrite<PackedPacket[]>(capacity))
 {}
 
 PacketChunk::~PacketChunk()
@@ -20,7 +22,7 @@ qint64 PacketChunk::bytesEnd() const
 {
     if (m_count == 0)
         return m_baseOffset;
-    const StoredPacket &last = m_records[m_count - 1];
+    const PackedPacket &last = m_records[m_count - 1];
     return m_baseOffset + last.byteOffset + last.capturedLength;
 }
 

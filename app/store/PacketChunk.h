@@ -1,9 +1,12 @@
-// A fixed-capacity block of StoredPackets. The store fills the last chunk and drops whole chunks
-// from the front; snapshots share chunks (std::shared_ptr), so a worker thread keeps reading a
-// chunk the store has already let go. Records below a snapshot's count never change again, and
-// the store only writes records above it: readers and the writer never touch the same record.
+// A fixed-capacity block of packets, kept packed (PackedPacket, 56 bytes) and handed out as
+// StoredPackets. The store fills the last chunk and drops whole chunks from the front; snapshots
+// share chunks (std::shared_ptr), so a worker thread keeps reading a chunk the store has already
+// let go. Records below a snapshot's count never change again, and the store only writes records
+// above it: readers and the writer never touch the same record.
 #pragma once
 
+#include "AddressTable.h"
+#include "PackedPacket.h"
 #include "StoredPacket.h"
 
 #include <QtGlobal>
@@ -18,7 +21,8 @@ class PacketChunk
 {
 public:
     PacketChunk(int capacity, qint64 firstNumber, qint64 baseOffset,
-                std::shared_ptr<const PacketBytesFile> file);
+                std::shared_ptr<const PacketBytesFile> file,
+                std::shared_ptr<const AddressTable> addresses);
     // Gives the chunk's bytes back to the file system: nobody can read them any more.
     ~PacketChunk();
     PacketChunk(const PacketChunk &) = delete;
@@ -28,13 +32,20 @@ public:
     qint64 firstNumber() const { return m_firstNumber; }
     qint64 baseOffset() const { return m_baseOffset; } // in the file, of this chunk's first byte
 
-    const StoredPacket &at(int index) const { return m_records[index]; }
-    StoredPacket &at(int index) { return m_records[index]; }
+    StoredPacket at(int index) const
+    {
+        return m_records[index].unpack(m_firstNumber + index, *m_addresses);
+    }
+    const PackedPacket &packed(int index) const { return m_records[index]; }
 
-    // Written by the store's thread only.
+    // Written by the store's thread only (the table is the store's, written there too).
     int count() const { return m_count; }
     bool isFull() const { return m_count == m_capacity; }
-    StoredPacket &add() { return m_records[m_count++]; }
+    void add(const StoredPacket &packet, AddressTable &addresses)
+    {
+        m_records[m_count++] = PackedPacket::pack(packet, addresses);
+    }
+    PackedPacket &packed(int index) { return m_records[index]; }
     qint64 bytesEnd() const; // the file offset after the last record's bytes
 
 private:
@@ -43,7 +54,8 @@ private:
     qint64 m_firstNumber;
     qint64 m_baseOffset;
     std::shared_ptr<const PacketBytesFile> m_file;
-    std::unique_ptr<StoredPacket[]> m_records;
+    std::shared_ptr<const AddressTable> m_addresses;
+    std::unique_ptr<PackedPacket[]> m_records;
 };
 
 } // namespace nfqmon

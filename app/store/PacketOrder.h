@@ -48,9 +48,10 @@ public:
     template <typename Packets>
     QList<qint64> merge(const QList<qint64> &a, const QList<qint64> &b,
                         const Packets &packets) const;
-    // Where `number` is, or would go, in a list sorted in this order.
-    template <typename Packets>
-    qsizetype lowerBound(const QList<qint64> &numbers, qint64 number, const Packets &packets) const;
+    // Where `number` is, or would go, in numbers sorted in this order (a QList or a RowIndex:
+    // anything with size() and operator[]).
+    template <typename Rows, typename Packets>
+    qsizetype lowerBound(const Rows &numbers, qint64 number, const Packets &packets) const;
 
     // The column's value as three words whose order (word by word) is compareKeys()'s, for
     // the columns where that fits (all but Info): sorting a million packets by such keys
@@ -116,20 +117,27 @@ QList<qint64> PacketOrder::merge(const QList<qint64> &a, const QList<qint64> &b,
     return merged;
 }
 
-template <typename Packets>
-qsizetype PacketOrder::lowerBound(const QList<qint64> &numbers, qint64 number,
-                                  const Packets &packets) const
+template <typename Rows, typename Packets>
+qsizetype PacketOrder::lowerBound(const Rows &numbers, qint64 number, const Packets &packets) const
 {
+    const auto search = [&numbers](auto &&before) {
+        qsizetype low = 0;
+        qsizetype high = numbers.size();
+        while (low < high) {
+            const qsizetype middle = low + (high - low) / 2;
+            if (before(numbers[middle]))
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        return low;
+    };
     if (isArrival()) {
-        return isDescending()
-                   ? std::lower_bound(numbers.begin(), numbers.end(), number, std::greater<>()) -
-                         numbers.begin()
-                   : std::lower_bound(numbers.begin(), numbers.end(), number) - numbers.begin();
+        return isDescending() ? search([number](qint64 x) { return x > number; })
+                              : search([number](qint64 x) { return x < number; });
     }
-    const StoredPacket &packet = packets.byNumber(number);
-    return std::lower_bound(numbers.begin(), numbers.end(), number,
-                            [&](qint64 x, qint64) { return less(packets.byNumber(x), packet); }) -
-           numbers.begin();
+    const StoredPacket packet = packets.byNumber(number);
+    return search([&](qint64 x) { return less(packets.byNumber(x), packet); });
 }
 
 } // namespace nfqmon

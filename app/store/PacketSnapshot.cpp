@@ -7,7 +7,7 @@ namespace nfqmon {
 qint64 PacketSnapshot::absoluteOffset(qint64 row) const
 {
     const auto &chunk = m_chunks[qsizetype(row >> m_shift)];
-    return chunk->baseOffset() + at(row).byteOffset;
+    return chunk->baseOffset() + packed(row).byteOffset;
 }
 
 bool PacketSnapshot::readRange(qint64 offset, qint64 length, QByteArray *block) const
@@ -19,7 +19,7 @@ bool PacketSnapshot::readRange(qint64 offset, qint64 length, QByteArray *block) 
 
 QByteArray PacketSnapshot::bytes(qint64 row) const
 {
-    const StoredPacket &p = at(row);
+    const PackedPacket &p = packed(row);
     QByteArray data(qsizetype(p.capturedLength), Qt::Uninitialized);
     if (!m_file || !m_file->read(absoluteOffset(row), data.data(), data.size()))
         return {};

@@ -33,11 +33,11 @@ public:
     }
 
     // 0 <= row < size(); row 0 is the oldest packet held.
-    const StoredPacket &at(qint64 row) const
+    StoredPacket at(qint64 row) const
     {
         return m_chunks[qsizetype(row >> m_shift)]->at(int(row & ((qint64(1) << m_shift) - 1)));
     }
-    const StoredPacket &byNumber(qint64 number) const { return at(number - m_firstNumber); }
+    StoredPacket byNumber(qint64 number) const { return at(number - m_firstNumber); }
 
     // The captured bytes of a row (empty when the file could not give them).
     QByteArray bytes(qint64 row) const;
@@ -56,6 +56,11 @@ public:
 private:
     friend class PacketStore;
 
+    const PackedPacket &packed(qint64 row) const
+    {
+        return m_chunks[qsizetype(row >> m_shift)]->packed(
+            int(row & ((qint64(1) << m_shift) - 1)));
+    }
     qint64 absoluteOffset(qint64 row) const; // of the row's bytes in the file
     // `length` bytes at `offset` into *block (grown as needed).
     bool readRange(qint64 offset, qint64 length, QByteArray *block) const;
@@ -83,7 +88,7 @@ bool PacketSnapshot::forEachWithBytes(qint64 from, qint64 to, Visit &&visit,
         qint64 end = row;
         qint64 length = 0;
         while (end < to) {
-            const StoredPacket &p = at(end);
+            const PackedPacket &p = packed(end);
             if (absoluteOffset(end) != start + length)
                 break; // not consecutive (a write that failed in between): a block of its own
             if (end > row && length + p.capturedLength > BlockSize)
@@ -94,7 +99,7 @@ bool PacketSnapshot::forEachWithBytes(qint64 from, qint64 to, Visit &&visit,
         const bool ok = readRange(start, length, &block);
         qint64 inBlock = 0;
         for (; row < end; ++row) {
-            const StoredPacket &p = at(row);
+            const StoredPacket p = at(row);
             visit(row, p,
                   ok ? reinterpret_cast<const std::uint8_t *>(block.constData() + inBlock)
                      : nullptr);

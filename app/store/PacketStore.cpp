@@ -1,6 +1,7 @@
 #include "PacketStore.h"
 
 #include "PacketBytesFile.h"
+#include "PacketDecoder.h"
 
 #include <algorithm>
 #include <bit>
@@ -46,6 +47,7 @@ void PacketStore::clear()
 {
     const bool wasOpen = isOpen();
     m_chunks.clear();
+    m_addresses = std::make_shared<AddressTable>(); // snapshots keep the old one
     m_firstNumber = 1;
     m_count = 0;
     m_pending.clear();
@@ -66,7 +68,7 @@ void PacketStore::setLimit(qint64 packets)
     rollOff();
 }
 
-StoredPacket &PacketStore::newRecord()
+void PacketStore::addRecord(StoredPacket &p, QByteArrayView bytes)
 {
     if (m_chunks.isEmpty()) {
         // A chunk is a sixteenth of the limit, so rolling one off never empties the table.
@@ -77,13 +79,13 @@ StoredPacket &PacketStore::newRecord()
     }
     if (m_chunks.isEmpty() || m_chunks.last()->isFull()) {
         const qint64 base = (m_file ? m_file->size() : 0) + m_pending.size();
-        m_chunks.append(std::make_shared<PacketChunk>(1 << m_shift, endNumber(), base, m_file));
+        m_chunks.append(
+            std::make_shared<PacketChunk>(1 << m_shift, endNumber(), base, m_file, m_addresses));
     }
-    StoredPacket &p = m_chunks.last()->add();
-    p = StoredPacket{};
     p.number = endNumber();
+    storeBytes(p, bytes);
+    m_chunks.last()->add(p, *m_addresses);
     ++m_count;
-    return p;
 }
 
 quint16 PacketStore::interfaceId(const char (&name)[InterfaceNameSize])
@@ -143,7 +145,7 @@ void PacketStore::flush() const
     for (qsizetype c = m_chunks.size() - 1; c >= 0; --c) {
         PacketChunk &chunk = *m_chunks[c];
         for (int i = chunk.count() - 1; i >= 0; --i) {
-            StoredPacket &p = chunk.at(i);
+            PackedPacket &p = chunk.packed(i);
             if (chunk.baseOffset() + p.byteOffset + p.capturedLength <= written)
                 return;
             p.capturedLength = 0;
@@ -157,11 +159,11 @@ void PacketStore::append(const StreamBatch &batch)
     ensureFile();
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PacketRecord r = batch.record(i);
-        StoredPacket &p = newRecord();
+        StoredPacket p;
         copyFields(p, r);
         p.inInterface = interfaceId(r.inInterface);
         p.outInterface = interfaceId(r.outInterface);
-        storeBytes(p, batch.bytes(i));
+        addRecord(p, batch.bytes(i));
     }
     flush();
     finishAppend(batch.size());
@@ -170,13 +172,13 @@ void PacketStore::append(const StreamBatch &batch)
 void PacketStore::appendPacket(const PacketRecord &record, QByteArrayView bytes)
 {
     ensureFile();
-    StoredPacket &p = newRecord();
+    StoredPacket p;
     copyFields(p, record);
     p.inInterface = interfaceId(record.inInterface);
     p.outInterface = interfaceId(record.outInterface);
-    storeBytes(p, bytes);
     if (p.packetLength == 0)
         p.packetLength = quint32(bytes.size());
+    addRecord(p, bytes);
     if (m_pending.size() >= PendingFlushSize)
         flush();
     finishAppend(1);
@@ -211,12 +213,23 @@ void PacketStore::rollOff()
 QByteArray PacketStore::bytes(qint64 row) const
 {
     flush();
-    const StoredPacket &p = at(row);
+    const StoredPacket p = at(row);
     const qint64 offset = m_chunks[qsizetype(row >> m_shift)]->baseOffset() + p.byteOffset;
     QByteArray data(qsizetype(p.capturedLength), Qt::Uninitialized);
     if (!m_file || !m_file->read(offset, data.data(), data.size()))
         return {};
     return data;
+}
+
+PacketSummary PacketStore::fullSummary(qint64 row) const
+{
+    const StoredPacket p = at(row);
+    const QByteArray data = bytes(row);
+    if (data.isEmpty())
+        return p.summary;
+    return PacketDecoder::summarize(
+        {reinterpret_cast<const std::uint8_t *>(data.constData()), std::size_t(data.size())},
+        p.summary.network);
 }
 
 PacketStore::Snapshot PacketStore::snapshot() const

@@ -65,11 +65,17 @@ public:
     // Chosen from the limit whenever the store is empty: limit / 16, 16 ... 4096, a power of 2.
     int chunkCapacity() const { return 1 << m_shift; }
 
-    const StoredPacket &at(qint64 row) const
+    // Packets are kept packed (PackedPacket): each is unpacked when asked for, by value.
+    StoredPacket at(qint64 row) const
     {
         return m_chunks[qsizetype(row >> m_shift)]->at(int(row & ((qint64(1) << m_shift) - 1)));
     }
-    const StoredPacket &byNumber(qint64 number) const { return at(number - m_firstNumber); }
+    StoredPacket byNumber(qint64 number) const { return at(number - m_firstNumber); }
+    // at(row)'s summary with what the packed record leaves out (a fragment's id and offset, the
+    // transport header's offset), decoded again from the bytes; at(row)'s when they are gone.
+    PacketSummary fullSummary(qint64 row) const;
+    // Distinct addresses seen since the last clear() (they stay while packets roll off).
+    quint32 addressCount() const { return m_addresses->size(); }
     QString interfaceName(quint16 id) const { return m_interfaceNames.value(id); }
     const QStringList &interfaceNames() const { return m_interfaceNames; } // index = id; 0 = ""
     QByteArray bytes(qint64 row) const; // the captured bytes; empty when they were lost
@@ -88,7 +94,7 @@ signals:
 
 private:
     void ensureFile();
-    StoredPacket &newRecord();
+    void addRecord(StoredPacket &record, QByteArrayView bytes);
     quint16 interfaceId(const char (&name)[InterfaceNameSize]);
     void storeBytes(StoredPacket &record, QByteArrayView bytes);
     void flush() const;
@@ -98,6 +104,7 @@ private:
     qint64 m_limit = DefaultLimit;
     int m_shift = 12;
     QList<std::shared_ptr<PacketChunk>> m_chunks;
+    std::shared_ptr<AddressTable> m_addresses = std::make_shared<AddressTable>();
     qint64 m_firstNumber = 1;
     qint64 m_count = 0;
 

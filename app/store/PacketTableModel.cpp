@@ -73,7 +73,7 @@ quint16 PacketTableModel::interfaceIdOf(const StoredPacket &p)
     return p.inInterface ? p.inInterface : p.outInterface;
 }
 
-const StoredPacket &PacketTableModel::packetAt(int row) const
+StoredPacket PacketTableModel::packetAt(int row) const
 {
     return m_store->byNumber(m_rows[row]);
 }
@@ -100,6 +100,9 @@ QString PacketTableModel::displayText(const StoredPacket &p, int column) const
     case Length:
         return QString::number(p.packetLength);
     case Info:
+        // A fragment's line names its offset and id, which the store keeps with the bytes.
+        if (p.summary.flags & SummaryFlag::Fragment)
+            return PacketDecoder::infoText(m_store->fullSummary(p.number - m_store->firstNumber()));
         return PacketDecoder::infoText(p.summary);
     case Verdict:
         if (p.flags & StoredFlag::NoVerdict)
@@ -369,12 +372,12 @@ void PacketTableModel::startJob(JobKind kind)
                                             : m_nextNumber;
     qint64 work = job.snapshot.size();
     if (kind == JobKind::Reorder) {
-        job.rows = m_rows;
+        job.rows = m_rows.toList();
         work = m_rows.size();
     } else if (kind == JobKind::Incremental) {
         work = job.snapshot.endNumber() - job.from;
         if (!job.view.order.isArrival()) {
-            job.rows = m_rows;
+            job.rows = m_rows.toList();
             work += m_rows.size();
         }
     }
@@ -403,7 +406,7 @@ void PacketTableModel::applyResult(JobResult result)
     switch (result.kind) {
     case JobKind::Rebuild:
         beginResetModel();
-        m_rows = std::move(result.rows);
+        m_rows.assign(std::move(result.rows));
         m_applied = result.view;
         m_nextNumber = std::max(result.end, first);
         endResetModel();
@@ -443,7 +446,7 @@ void PacketTableModel::placeRows(QList<qint64> rows, const PacketOrder &order)
         const qsizetype row = order.lowerBound(rows, m_rows[i.row()], *m_store);
         to.append(index(int(row), i.column()));
     }
-    m_rows = std::move(rows);
+    m_rows.assign(std::move(rows));
     changePersistentIndexList(from, to);
     emit layoutChanged({}, VerticalSortHint);
 }
@@ -504,9 +507,7 @@ void PacketTableModel::insertInArrivalOrder(const QList<qint64> &added)
     const int count = int(added.size());
     if (m_applied.order.isDescending()) {
         beginInsertRows({}, 0, count - 1);
-        QList<qint64> reversed(added.crbegin(), added.crend());
-        m_rows.insert(0, reversed.size(), 0);
-        std::copy(reversed.cbegin(), reversed.cend(), m_rows.begin());
+        m_rows.prepend(QList<qint64>(added.crbegin(), added.crend()));
         endInsertRows();
     } else {
         const int at = int(m_rows.size());
@@ -529,29 +530,27 @@ void PacketTableModel::removeBefore(qint64 first)
     const auto gone = [first](qint64 number) { return number < first; };
     const PacketOrder &order = m_applied.order;
     if (order.isArrival() && !order.isDescending()) {
-        const auto end = std::partition_point(m_rows.cbegin(), m_rows.cend(), gone);
-        const int count = int(end - m_rows.cbegin());
+        const int count = int(m_rows.partitionPoint(gone));
         if (count > 0) {
             beginRemoveRows({}, 0, count - 1);
-            m_rows.remove(0, count);
+            m_rows.removeFront(count);
             endRemoveRows();
         }
         return;
     }
     if (order.isArrival()) {
-        const auto start = std::partition_point(m_rows.cbegin(), m_rows.cend(),
-                                                [first](qint64 n) { return n >= first; });
-        const int keep = int(start - m_rows.cbegin());
+        const int keep = int(m_rows.partitionPoint([first](qint64 n) { return n >= first; }));
         if (keep < m_rows.size()) {
             beginRemoveRows({}, keep, int(m_rows.size()) - 1);
-            m_rows.resize(keep);
+            m_rows.truncate(keep);
             endRemoveRows();
         }
         return;
     }
     // Sorted by a column, the oldest packets are anywhere: a layout change moves them to the
     // end (the others keep their order), and they are removed from there.
-    const qsizetype dead = std::count_if(m_rows.cbegin(), m_rows.cend(), gone);
+    QList<qint64> &rows = m_rows.list();
+    const qsizetype dead = std::count_if(rows.cbegin(), rows.cend(), gone);
     if (dead == 0)
         return;
     emit layoutAboutToBeChanged({}, VerticalSortHint);
@@ -564,26 +563,26 @@ void PacketTableModel::removeBefore(qint64 first)
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
     QHash<int, int> newRow;
-    const qsizetype live = m_rows.size() - dead;
+    const qsizetype live = rows.size() - dead;
     qsizetype deadBefore = 0;
     qsizetype next = 0;
-    for (qsizetype row = 0; row < m_rows.size() && next < wanted.size(); ++row) {
+    for (qsizetype row = 0; row < rows.size() && next < wanted.size(); ++row) {
         if (row == wanted[next]) {
-            newRow.insert(int(row), int(gone(m_rows[row]) ? live + deadBefore : row - deadBefore));
+            newRow.insert(int(row), int(gone(rows[row]) ? live + deadBefore : row - deadBefore));
             ++next;
         }
-        if (gone(m_rows[row]))
+        if (gone(rows[row]))
             ++deadBefore;
     }
-    std::stable_partition(m_rows.begin(), m_rows.end(), [&](qint64 n) { return !gone(n); });
+    std::stable_partition(rows.begin(), rows.end(), [&](qint64 n) { return !gone(n); });
     QModelIndexList to;
     to.reserve(from.size());
     for (const QModelIndex &i : from)
         to.append(index(newRow.value(i.row()), i.column()));
     changePersistentIndexList(from, to);
     emit layoutChanged({}, VerticalSortHint);
-    beginRemoveRows({}, int(live), int(m_rows.size()) - 1);
-    m_rows.resize(live);
+    beginRemoveRows({}, int(live), int(rows.size()) - 1);
+    m_rows.truncate(live);
     endRemoveRows();
 }
 

@@ -9,6 +9,7 @@
 #include "CompiledFilter.h"
 #include "PacketOrder.h"
 #include "PacketSelection.h"
+#include "RowIndex.h"
 #include "PacketSnapshot.h"
 #include "StoredPacket.h"
 
@@ -124,7 +125,7 @@ private:
     };
     static JobResult runJob(const Job &job);
 
-    const StoredPacket &packetAt(int row) const;
+    StoredPacket packetAt(int row) const;
     QString displayText(const StoredPacket &p, int column) const;
     QString toolTip(const StoredPacket &p, int column) const;
     bool previewMatches(const StoredPacket &p) const;
@@ -144,7 +145,7 @@ private:
     void scheduleCounts();
 
     PacketStore *m_store;
-    QList<qint64> m_rows; // packet numbers, in the order shown
+    RowIndex m_rows;      // packet numbers, in the order shown
     qint64 m_nextNumber;  // packets below this number have been matched for m_rows
     View m_applied;       // what m_rows shows
     View m_target;        // what it will show when the running rebuild is done
