@@ -1,5 +1,5 @@
-// One packet as the window keeps it: a fixed-size, trivially copyable record (104 bytes), so a
-// million of them fit in about 100 MiB of chunks, with the packet bytes in the store's file.
+// One packet as the window sees it: a fixed-size, trivially copyable record (104 bytes), handed
+// out by value. The store keeps it packed (PackedPacket, 56 bytes) with the bytes in its file.
 #pragma once
 
 #include "PacketRecord.h"
@@ -26,7 +26,7 @@ struct StoredPacket {
     quint32 packetLength = 0; // whole packet length on the wire
     quint32 capturedLength = 0;
     // Where the captured bytes start in the store's file, counted from the start of this
-    // packet's chunk (PacketChunk::baseOffset): 32 bits keep the record at 104 bytes.
+    // packet's chunk (PacketChunk::baseOffset).
     quint32 byteOffset = 0;
     quint32 uid = 0;    // valid with RecordFlag::HasUid
     quint32 gid = 0;    // valid with RecordFlag::HasGid
