@@ -71,6 +71,18 @@ ChartsPanel::ChartsPanel(QWidget *parent)
         clear->setEnabled(false);
     });
     m_range->setText(tr("Drag across the chart to filter by time"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ChartsPanel::applyShownTab);
+}
+
+void ChartsPanel::applyShownTab()
+{
+    QWidget *shown = m_tabs->currentWidget();
+    if (shown == m_protocols && m_pendingProtocols)
+        m_protocols->setEntries(*std::exchange(m_pendingProtocols, std::nullopt));
+    else if (shown == m_talkers && m_pendingTalkers)
+        m_talkers->setEntries(*std::exchange(m_pendingTalkers, std::nullopt));
+    else if (shown == m_ports && m_pendingPorts)
+        m_ports->setEntries(*std::exchange(m_pendingPorts, std::nullopt));
 }
 
 void ChartsPanel::setRates(const QList<RatePoint> &points)
@@ -80,17 +92,20 @@ void ChartsPanel::setRates(const QList<RatePoint> &points)
 
 void ChartsPanel::setProtocols(const QList<ChartEntry> &entries)
 {
-    m_protocols->setEntries(entries);
+    m_pendingProtocols = entries;
+    applyShownTab();
 }
 
 void ChartsPanel::setTalkers(const QList<ChartEntry> &entries)
 {
-    m_talkers->setEntries(entries);
+    m_pendingTalkers = entries;
+    applyShownTab();
 }
 
 void ChartsPanel::setPorts(const QList<ChartEntry> &entries)
 {
-    m_ports->setEntries(entries);
+    m_pendingPorts = entries;
+    applyShownTab();
 }
 
 } // namespace nfqmon

@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QTabWidget;
@@ -33,6 +35,10 @@ public:
     TopChart *portsChart() const { return m_ports; }
 
 private:
+    // The tabs' charts are drawn only while shown (a hidden one costs a relayout a second for
+    // nothing): each keeps its latest entries until its tab comes up.
+    void applyShownTab();
+
     QComboBox *m_unit;
     QLabel *m_range;
     RateChart *m_rates;
@@ -40,6 +46,9 @@ private:
     ShareChart *m_protocols;
     TopChart *m_talkers;
     TopChart *m_ports;
+    std::optional<QList<ChartEntry>> m_pendingProtocols;
+    std::optional<QList<ChartEntry>> m_pendingTalkers;
+    std::optional<QList<ChartEntry>> m_pendingPorts;
 };
 
 } // namespace nfqmon

@@ -52,12 +52,18 @@ void HealthWidget::setOfflineFile(const QString &path)
 
 void HealthWidget::setCount(QLabel *label, const QString &text, bool warn, const QString &tip)
 {
-    label->setText(text);
-    label->setToolTip(tip);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText,
-                     warn ? Warn : this->palette().color(QPalette::WindowText));
-    label->setPalette(palette);
+    // Refreshed every second during a capture: touch only what changed (a label's new text or
+    // colour costs a layout and a repaint of the status bar).
+    if (label->text() != text)
+        label->setText(text);
+    if (label->toolTip() != tip)
+        label->setToolTip(tip);
+    const QColor colour = warn ? Warn : this->palette().color(QPalette::WindowText);
+    if (label->palette().color(QPalette::WindowText) != colour) {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, colour);
+        label->setPalette(palette);
+    }
 }
 
 void HealthWidget::refresh()
@@ -85,7 +91,8 @@ void HealthWidget::refresh()
         state = dot(QColor(0xe0, 0x9a, 0x3a)) + tr("Stopping…");
         break;
     }
-    m_state->setText(state);
+    if (m_state->text() != state)
+        m_state->setText(state);
     const bool live = h.state == CaptureState::Running || h.state == CaptureState::Stopping;
     for (QLabel *label : {m_rate, m_dropped, m_lost, m_kernel, m_failOpen})
         label->setVisible(live || h.received > 0);
