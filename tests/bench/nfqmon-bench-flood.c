@@ -1,7 +1,7 @@
-/* The benchmark's sender: small UDP datagrams to one address as fast as the machine takes them,
- * with sendmmsg in batches, for a given time.
+/* The benchmark's sender: small UDP datagrams to one address with sendmmsg in batches of 64, for
+ * a given time: as fast as the machine takes them, or at RATE datagrams a second.
  *
- *   nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE]     prints "sent N" */
+ *   nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE]]     prints "sent N" */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -23,8 +23,8 @@ static double now(void)
 
 int main(int argc, char *argv[])
 {
-    if (argc < 4 || argc > 5) {
-        fprintf(stderr, "usage: nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE]\n");
+    if (argc < 4 || argc > 6) {
+        fprintf(stderr, "usage: nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE]]\n");
         return 2;
     }
     struct sockaddr_in to;
@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     const double seconds = atof(argv[3]);
-    const size_t size = argc == 5 ? (size_t)atoi(argv[4]) : 18;
+    const size_t size = argc >= 5 ? (size_t)atoi(argv[4]) : 18;
+    const double rate = argc == 6 ? atof(argv[5]) : 0;
     const int fd = socket(AF_INET, SOCK_DGRAM, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *)&to, sizeof to) < 0) {
         fprintf(stderr, "nfqmon-bench-flood: socket: %s\n", strerror(errno));
@@ -54,8 +55,14 @@ int main(int argc, char *argv[])
         messages[i].msg_hdr.msg_iovlen = 1;
     }
     unsigned long long sent = 0;
-    const double end = now() + seconds;
-    while (now() < end) {
+    const double start = now();
+    const double end = start + seconds;
+    for (double t = start; t < end; t = now()) {
+        if (rate > 0 && (double)sent >= (t - start) * rate) {
+            const struct timespec pause = {0, 50000}; /* 50 us: a batch of 64 at 1.3M/s */
+            nanosleep(&pause, NULL);
+            continue;
+        }
         const int count = sendmmsg(fd, messages, Batch, 0);
         if (count < 0) {
             if (errno == ENOBUFS || errno == EAGAIN || errno == EINTR || errno == ECONNREFUSED)
