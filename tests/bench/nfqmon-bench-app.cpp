@@ -27,6 +27,7 @@
 #include "PackedPacket.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
+#include "ProcessCpu.h"
 #include "ServiceTestBed.h"
 #include "StreamDecoder.h"
 #include "StreamEncoder.h"
@@ -374,14 +375,7 @@ double idleWindowCpu(int seconds, double *helperCpu)
         while (settle.elapsed() < 2000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         const qint64 helper = bed.bus().helperPid();
-        const auto helperTicks = [helper] {
-            QFile file(QStringLiteral("/proc/%1/stat").arg(helper));
-            if (!file.open(QIODevice::ReadOnly))
-                return 0.0;
-            const QByteArray stat = file.readAll();
-            const QList<QByteArray> f = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-            return (f.value(11).toDouble() + f.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
-        };
+        const auto helperTicks = [helper] { return test::processCpuSeconds(helper); };
         const double cpu0 = processCpuSeconds();
         const double helper0 = helperTicks();
         QElapsedTimer clock;

@@ -21,6 +21,7 @@
 //   nfqmon-bench-packetpath [--seconds N] [--rules N] [--repeat N]   run as root; prints tables
 #include "HelperClient.h"
 #include "HelperProcess.h"
+#include "ProcessCpu.h"
 #include "ServiceTestBed.h"
 #include "StreamClient.h"
 #include "TestNetwork.h"
@@ -72,14 +73,10 @@ void require(const Command::Result &result)
 // utime + stime of every thread of `pid`, in seconds.
 double cpuSeconds(qint64 pid)
 {
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
+    const double seconds = processCpuSeconds(pid);
+    if (seconds < 0)
         die(QStringLiteral("cannot read /proc/%1/stat").arg(pid));
-    const QByteArray stat = file.readAll();
-    // Fields after the command (which may hold spaces), from field 3 on.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
-    return ticks / double(sysconf(_SC_CLK_TCK));
+    return seconds;
 }
 
 // The kernel's counters of queue `queue` in this namespace: packets handed to the consumer
