@@ -27,8 +27,8 @@
 #include "RuleSuggestion.h"
 #include "RulesPanel.h"
 #include "TrafficStatistics.h"
-#include "TrayIcon.h"
 #include "Translations.h"
+#include "TrayIcon.h"
 #include "UiResources.h"
 
 #include <QAction>

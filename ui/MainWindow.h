@@ -145,8 +145,8 @@ private:
     CaptureState m_previousState = CaptureState::Idle;
     bool m_endedWhileRunning = false;
     QString m_offlineFile;
-    bool m_quitting = false;       // Quit, not a close to the tray
-    bool m_toldAboutTray = false;  // the first close to the tray explains itself
+    bool m_quitting = false;      // Quit, not a close to the tray
+    bool m_toldAboutTray = false; // the first close to the tray explains itself
 };
 
 } // namespace nfqmon

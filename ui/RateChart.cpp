@@ -22,8 +22,9 @@ constexpr qreal MinimumDrag = 4; // pixels: less is a click
 } // namespace
 
 RateChart::RateChart(QWidget *parent)
-    : QChartView(new QChart, parent), m_zero(new QLineSeries(this)), m_accepted(new QLineSeries(this)),
-      m_total(new QLineSeries(this)), m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
+    : QChartView(new QChart, parent), m_zero(new QLineSeries(this)),
+      m_accepted(new QLineSeries(this)), m_total(new QLineSeries(this)),
+      m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
       m_droppedArea(new QAreaSeries(m_total, m_accepted)), m_timeAxis(new QDateTimeAxis(this)),
       m_valueAxis(new QValueAxis(this))
 {

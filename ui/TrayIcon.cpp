@@ -26,16 +26,17 @@ TrayIcon::TrayIcon(QAction *start, QAction *stop, QAction *quit, QWidget *window
     connect(m_showWindow, &QAction::triggered, this, &TrayIcon::toggleWindow);
     // The label says what a click will do, so it is set just before the menu opens.
     connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::refresh);
-    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason why) {
-        if (why != QSystemTrayIcon::Trigger)
-            return;
-        if (m_window->isVisible() && !m_window->isActiveWindow()) {
-            m_window->raise(); // behind other windows: a click brings it forward first
-            m_window->activateWindow();
-            return;
-        }
-        toggleWindow();
-    });
+    connect(m_icon, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason why) {
+                if (why != QSystemTrayIcon::Trigger)
+                    return;
+                if (m_window->isVisible() && !m_window->isActiveWindow()) {
+                    m_window->raise(); // behind other windows: a click brings it forward first
+                    m_window->activateWindow();
+                    return;
+                }
+                toggleWindow();
+            });
     refresh();
 }
 
@@ -94,14 +95,13 @@ QString TrayIcon::toolTip() const
     }
     QString tip = tr("NFQueue Monitor") + QLatin1Char('\n') + state;
     if (h.state == CaptureState::Running) {
-        tip += QLatin1Char('\n') +
-               tr("%1 pkt/s · dropped by rules %2")
-                   .arg(locale.toString(qRound64(h.packetsPerSecond)),
-                        locale.toString(h.droppedByRules));
+        tip += QLatin1Char('\n') + tr("%1 pkt/s · dropped by rules %2")
+                                       .arg(locale.toString(qRound64(h.packetsPerSecond)),
+                                            locale.toString(h.droppedByRules));
         if (h.lostToDisplay > 0 || h.kernelDropped > 0)
-            tip += QLatin1Char('\n') + tr("lost to display %1 · kernel %2")
-                                           .arg(locale.toString(h.lostToDisplay),
-                                                locale.toString(h.kernelDropped));
+            tip += QLatin1Char('\n') +
+                   tr("lost to display %1 · kernel %2")
+                       .arg(locale.toString(h.lostToDisplay), locale.toString(h.kernelDropped));
     }
     return tip;
 }
@@ -109,15 +109,15 @@ QString TrayIcon::toolTip() const
 void TrayIcon::refresh()
 {
     const bool live = m_health.state == CaptureState::Running;
-    const QString name =
-        live ? QStringLiteral(":/icons/tray-capturing.svg") : QStringLiteral(":/icons/tray-idle.svg");
+    const QString name = live ? QStringLiteral(":/icons/tray-capturing.svg")
+                              : QStringLiteral(":/icons/tray-idle.svg");
     if (name != m_iconName) {
         m_iconName = name;
         m_icon->setIcon(QIcon(name));
     }
     m_icon->setToolTip(toolTip());
     m_showWindow->setText(m_window->isVisible() && !m_window->isMinimized() ? tr("&Hide window")
-                                                                             : tr("&Show window"));
+                                                                            : tr("&Show window"));
 }
 
 void TrayIcon::toggleWindow()

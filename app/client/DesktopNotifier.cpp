@@ -19,8 +19,7 @@ constexpr qsizetype MaximumRemembered = 64;
 
 DesktopNotifier::DesktopNotifier(QObject *parent)
     : DesktopNotifier(QDBusConnection::sessionBus(), parent)
-{
-}
+{}
 
 DesktopNotifier::DesktopNotifier(const QDBusConnection &bus, QObject *parent)
     : QObject(parent), m_bus(bus)
@@ -49,8 +48,8 @@ void DesktopNotifier::askCapabilities()
     if (m_asking)
         return;
     m_asking = true;
-    const QDBusMessage call =
-        QDBusMessage::createMethodCall(ServiceName, Path, Interface, QStringLiteral("GetCapabilities"));
+    const QDBusMessage call = QDBusMessage::createMethodCall(ServiceName, Path, Interface,
+                                                             QStringLiteral("GetCapabilities"));
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
         w->deleteLater();

@@ -27,9 +27,9 @@ public:
     void notify(const QString &summary, const QString &body);
 
 signals:
-    void delivered(uint id);              // the server took it
-    void failed(const QString &message);  // no server, or it refused
-    void activated();                     // the user clicked a notification of ours
+    void delivered(uint id);             // the server took it
+    void failed(const QString &message); // no server, or it refused
+    void activated();                    // the user clicked a notification of ours
 
 private:
     struct Pending {
@@ -44,7 +44,6 @@ private slots:
     void onActionInvoked(uint id, const QString &action);
 
 private:
-
     QDBusConnection m_bus;
     std::optional<bool> m_bodyMarkup; // known after GetCapabilities
     bool m_asking = false;

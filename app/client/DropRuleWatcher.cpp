@@ -8,7 +8,8 @@ DropRuleWatcher::DropRuleWatcher(QObject *parent) : QObject(parent) {}
 
 DropRuleWatcher::DropRuleWatcher(HelperClient *client, QObject *parent) : QObject(parent)
 {
-    connect(client, &HelperClient::rulesChanged, this, [this, client] { observe(client->rules()); });
+    connect(client, &HelperClient::rulesChanged, this,
+            [this, client] { observe(client->rules()); });
 }
 
 void DropRuleWatcher::observe(const QList<RuleInfo> &rules)

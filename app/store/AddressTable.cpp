@@ -15,7 +15,8 @@ std::size_t AddressTable::Hash::operator()(const Address &a) const
     return std::size_t(x * 0x94d049bb133111ebull);
 }
 
-AddressTable::AddressTable() : m_blocks(std::make_unique<std::unique_ptr<Address[]>[]>(MaximumBlocks))
+AddressTable::AddressTable()
+    : m_blocks(std::make_unique<std::unique_ptr<Address[]>[]>(MaximumBlocks))
 {
     idOf(Address{});
 }

@@ -24,8 +24,9 @@ quint8 networkCode(NetworkProtocol network)
 
 NetworkProtocol networkOf(quint8 code)
 {
-    return code == 1 ? NetworkProtocol::IPv4 : code == 2 ? NetworkProtocol::IPv6
-                                                         : NetworkProtocol::Unknown;
+    return code == 1   ? NetworkProtocol::IPv4
+           : code == 2 ? NetworkProtocol::IPv6
+                       : NetworkProtocol::Unknown;
 }
 } // namespace
 

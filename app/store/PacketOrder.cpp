@@ -109,9 +109,10 @@ PacketOrder::Key PacketOrder::keyOf(const StoredPacket &p) const
                 v = v << 8 | a[std::size_t(i)];
             return v;
         };
-        const std::uint64_t port = (s.flags & SummaryFlag::HasPorts)
-                                       ? std::uint64_t(source ? s.sourcePort : s.destinationPort) + 1
-                                       : 0;
+        const std::uint64_t port =
+            (s.flags & SummaryFlag::HasPorts)
+                ? std::uint64_t(source ? s.sourcePort : s.destinationPort) + 1
+                : 0;
         return {std::uint64_t(s.network) << 56 | bytes(0, 7), bytes(7, 8),
                 bytes(15, 1) << 32 | port};
     };

@@ -58,8 +58,7 @@ private:
 
     const PackedPacket &packed(qint64 row) const
     {
-        return m_chunks[qsizetype(row >> m_shift)]->packed(
-            int(row & ((qint64(1) << m_shift) - 1)));
+        return m_chunks[qsizetype(row >> m_shift)]->packed(int(row & ((qint64(1) << m_shift) - 1)));
     }
     qint64 absoluteOffset(qint64 row) const; // of the row's bytes in the file
     // `length` bytes at `offset` into *block (grown as needed).

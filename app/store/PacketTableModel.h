@@ -9,8 +9,8 @@
 #include "CompiledFilter.h"
 #include "PacketOrder.h"
 #include "PacketSelection.h"
-#include "RowIndex.h"
 #include "PacketSnapshot.h"
+#include "RowIndex.h"
 #include "StoredPacket.h"
 
 #include <QAbstractTableModel>
@@ -145,10 +145,10 @@ private:
     void scheduleCounts();
 
     PacketStore *m_store;
-    RowIndex m_rows;      // packet numbers, in the order shown
-    qint64 m_nextNumber;  // packets below this number have been matched for m_rows
-    View m_applied;       // what m_rows shows
-    View m_target;        // what it will show when the running rebuild is done
+    RowIndex m_rows;     // packet numbers, in the order shown
+    qint64 m_nextNumber; // packets below this number have been matched for m_rows
+    View m_applied;      // what m_rows shows
+    View m_target;       // what it will show when the running rebuild is done
 
     std::optional<CompiledFilter> m_preview;
     mutable QHash<qint64, bool> m_previewCache; // by number

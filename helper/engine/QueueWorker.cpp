@@ -224,9 +224,9 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
 
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {
-        ruleIndex = m_path->rules->match(payload, payloadLength, record.packetLength,
-                                         PacketContext{record.hook, inName, outName,
-                                                       &record.summary});
+        ruleIndex =
+            m_path->rules->match(payload, payloadLength, record.packetLength,
+                                 PacketContext{record.hook, inName, outName, &record.summary});
     }
     bool accept = true;
     if (ruleIndex >= 0) {

@@ -25,7 +25,7 @@ struct RuleAnchor {
         Family,   // the packet is IPv4 (family 4) or IPv6 (6)
     };
     Kind kind = Kind::Host;
-    int family = 4;                       // Host, Net, Family
+    int family = 4;                         // Host, Net, Family
     std::array<std::uint8_t, 16> address{}; // network byte order, IPv4 in the first 4 bytes
     int prefixLength = 32;
     std::uint16_t port = 0;

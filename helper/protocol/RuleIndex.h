@@ -42,7 +42,7 @@ private:
     void addAddress(const PacketSummary &summary, const std::array<std::uint8_t, 16> &address,
                     Positions *out) const;
 
-    std::unordered_map<Key, Positions, KeyHash> m_addresses; // hosts and networks
+    std::unordered_map<Key, Positions, KeyHash> m_addresses;       // hosts and networks
     std::vector<std::pair<std::uint8_t, std::uint8_t>> m_prefixes; // (family, length) in use
     std::unordered_map<std::uint16_t, Positions> m_ports;
     std::array<Positions, 256> m_protocols;

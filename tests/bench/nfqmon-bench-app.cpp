@@ -22,9 +22,9 @@
 #include "InterfaceListModel.h"
 #include "InterfacePicker.h"
 #include "MainWindow.h"
+#include "PackedPacket.h"
 #include "PacketBuilder.h"
 #include "PacketDecoder.h"
-#include "PackedPacket.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
 #include "ProcessCpu.h"
@@ -77,25 +77,30 @@ QList<Packet> packetMix()
     QList<Packet> mix;
     for (int i = 0; i < 500; ++i) {
         const QByteArray local = QByteArrayLiteral("10.0.0.2");
-        const QByteArray remote = QStringLiteral("172.16.%1.%2").arg(i / 200).arg(i % 200 + 1).toLatin1();
+        const QByteArray remote =
+            QStringLiteral("172.16.%1.%2").arg(i / 200).arg(i % 200 + 1).toLatin1();
         const QByteArray remote6 = QStringLiteral("2001:db8::%1").arg(i + 1, 0, 16).toLatin1();
         QByteArray bytes;
         switch (i % 5) {
         case 0:
-            bytes = PB::ipv4(local.constData(), remote.constData(), PB::Udp, PB::udp(40000 + i, 53, QByteArray(40, 'q')));
+            bytes = PB::ipv4(local.constData(), remote.constData(), PB::Udp,
+                             PB::udp(40000 + i, 53, QByteArray(40, 'q')));
             break;
         case 1:
             bytes = PB::ipv4(remote.constData(), local.constData(), PB::Tcp,
                              PB::tcp(443, 50000 + i, 0x10, 1, 1, {}, QByteArray(120, 'w')));
             break;
         case 2:
-            bytes = PB::ipv6("2001:db8::2", remote6.constData(), PB::Udp, PB::udp(50000 + i, 443, QByteArray(80, 'u')));
+            bytes = PB::ipv6("2001:db8::2", remote6.constData(), PB::Udp,
+                             PB::udp(50000 + i, 443, QByteArray(80, 'u')));
             break;
         case 3:
-            bytes = PB::ipv4(local.constData(), remote.constData(), PB::Icmp, PB::icmpEcho(false, 7, quint16(i)));
+            bytes = PB::ipv4(local.constData(), remote.constData(), PB::Icmp,
+                             PB::icmpEcho(false, 7, quint16(i)));
             break;
         case 4:
-            bytes = PB::ipv6(remote6.constData(), "2001:db8::2", PB::Tcp, PB::tcp(22, 40000 + i, 0x18));
+            bytes =
+                PB::ipv6(remote6.constData(), "2001:db8::2", PB::Tcp, PB::tcp(22, 40000 + i, 0x18));
             break;
         }
         Packet p;
@@ -146,8 +151,9 @@ void produce(int fd, const QList<Packet> &mix, qint64 total, double perSecond,
             PacketRecord record = p.record;
             record.sequence = std::uint64_t(sent + 1);
             record.timestampNs = 1'800'000'000'000'000'000 + sent * 5'000;
-            if (!encoder.append(record, {reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
-                                         std::size_t(p.bytes.size())})) {
+            if (!encoder.append(record,
+                                {reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
+                                 std::size_t(p.bytes.size())})) {
                 if (!write(encoder.seal(0)))
                     return;
                 encoder.clear();
@@ -269,7 +275,8 @@ double storedPacketMemory(const QList<Packet> &mix, qint64 count)
         record.sequence = std::uint64_t(i + 1);
         record.timestampNs = 1'800'000'000'000'000'000 + i * 5'000;
         const std::span<const std::uint8_t> bytes(
-            reinterpret_cast<const std::uint8_t *>(p.bytes.constData()), std::size_t(p.bytes.size()));
+            reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
+            std::size_t(p.bytes.size()));
         if (!encoder.append(record, bytes)) {
             deliver();
             encoder.append(record, bytes);
@@ -277,7 +284,9 @@ double storedPacketMemory(const QList<Packet> &mix, qint64 count)
     }
     deliver();
     if (window.model.rowCount() != count)
-        die(QStringLiteral("the model shows %1 of %2 rows").arg(window.model.rowCount()).arg(count));
+        die(QStringLiteral("the model shows %1 of %2 rows")
+                .arg(window.model.rowCount())
+                .arg(count));
     return (residentBytes() - before) / double(count);
 }
 
@@ -360,7 +369,8 @@ double idleWindowCpu(int seconds, double *helperCpu)
     {
         MainWindow window(bed.bus().connection());
         window.show();
-        window.findChild<InterfacePicker *>()->model()->setChecked({bed.network().peer(0).interface});
+        window.findChild<InterfacePicker *>()->model()->setChecked(
+            {bed.network().peer(0).interface});
         window.findChild<QAction *>(QStringLiteral("startAction"))->trigger();
         QElapsedTimer waiting;
         waiting.start();
@@ -463,11 +473,14 @@ int main(int argc, char *argv[])
         }
         const double filterReference = double(clock.nsecsElapsed()) / 1e9;
         if (matched != shown)
-            die(QStringLiteral("the filter shows %1 rows, bpf_filter matched %2").arg(shown).arg(matched));
-        rows.append({QStringLiteral("display filter over %1 packets (s)").arg(number(double(records))),
-                     number(filterSeconds, 3), number(filterReference, 3),
-                     number(filterSeconds / filterReference, 1), QStringLiteral("≤ 1 s"),
-                     filterSeconds <= 1.0});
+            die(QStringLiteral("the filter shows %1 rows, bpf_filter matched %2")
+                    .arg(shown)
+                    .arg(matched));
+        rows.append(
+            {QStringLiteral("display filter over %1 packets (s)").arg(number(double(records))),
+             number(filterSeconds, 3), number(filterReference, 3),
+             number(filterSeconds / filterReference, 1), QStringLiteral("≤ 1 s"),
+             filterSeconds <= 1.0});
         window.model.setDisplayFilter({}, &filterError);
         while (window.model.isFiltering())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
@@ -482,10 +495,10 @@ int main(int argc, char *argv[])
         clock.restart();
         std::sort(keys.begin(), keys.end(), std::greater<>());
         const double sortReference = double(clock.nsecsElapsed()) / 1e9;
-        rows.append({QStringLiteral("sort by source over %1 packets (s)").arg(number(double(records))),
-                     number(sortSeconds, 3), number(sortReference, 3),
-                     number(sortSeconds / sortReference, 1), QStringLiteral("≤ 1 s"),
-                     sortSeconds <= 1.0});
+        rows.append(
+            {QStringLiteral("sort by source over %1 packets (s)").arg(number(double(records))),
+             number(sortSeconds, 3), number(sortReference, 3),
+             number(sortSeconds / sortReference, 1), QStringLiteral("≤ 1 s"), sortSeconds <= 1.0});
     }
 
     // The event loop while 200,000 records a second arrive (5 s, or 1 s quick).

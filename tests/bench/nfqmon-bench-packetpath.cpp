@@ -111,7 +111,7 @@ struct Sample {
     quint64 streamRecords = 0;
     quint64 streamLost = 0;
     std::optional<quint64> unseenMedian; // set on the medians of several rounds
-    double pacedCpuPerPacketUs = 0;     // at the paced rate
+    double pacedCpuPerPacketUs = 0;      // at the paced rate
     quint64 pacedUnseen = 0;
 
     double rate(quint64 n) const { return seconds > 0 ? double(n) / seconds : 0; }
@@ -129,8 +129,7 @@ class Bench
 public:
     Bench(int seconds, int rules, int paced)
         : m_seconds(seconds), m_ruleCount(rules), m_paced(paced)
-    {
-    }
+    {}
 
     void setUp();
     QList<Sample> run(); // one round: every case once
@@ -140,8 +139,7 @@ private:
     // how many packets it has seen so far.
     Sample measure(const QString &name, qint64 consumer, const std::function<quint64()> &seen);
     // One flood at full speed, then one at m_paced datagrams/s (its CPU per packet kept).
-    Sample measureBoth(const QString &name, qint64 consumer,
-                       const std::function<quint64()> &seen);
+    Sample measureBoth(const QString &name, qint64 consumer, const std::function<quint64()> &seen);
     Sample flood(const QString &name, qint64 consumer, const std::function<quint64()> &seen,
                  int rate);
     quint64 sinkReceived();
@@ -202,8 +200,7 @@ quint64 Bench::sinkReceived()
     die(QStringLiteral("the sink's counting rule is gone: ") + QString::fromUtf8(r.output));
 }
 
-Sample Bench::measure(const QString &name, qint64 consumer,
-                      const std::function<quint64()> &seen)
+Sample Bench::measure(const QString &name, qint64 consumer, const std::function<quint64()> &seen)
 {
     return flood(name, consumer, seen, 0);
 }
@@ -327,7 +324,7 @@ Sample Bench::headless(const QString &name, const QString &extraConfig)
     return s;
 }
 
-template<typename Done>
+template <typename Done>
 void waitFor(const Done &done, std::chrono::milliseconds timeout, const char *what)
 {
     QDeadlineTimer deadline(timeout);
@@ -341,8 +338,8 @@ void waitFor(const Done &done, std::chrono::milliseconds timeout, const char *wh
 Sample Bench::service(const QString &name)
 {
     HelperClient client(m_bed.bus().connection());
-    QVariantMap options{{QStringLiteral("interfaces"),
-                         QStringList{m_bed.network().peer(0).interface}}};
+    QVariantMap options{
+        {QStringLiteral("interfaces"), QStringList{m_bed.network().peer(0).interface}}};
     for (const char *key : {"dumpInput", "dumpOutput"}) {
         const QString path = m_files.filePath(QLatin1String(key) + QStringLiteral(".pcap"));
         const int fd = ::open(QFile::encodeName(path).constData(),
@@ -399,11 +396,11 @@ QList<Sample> Bench::run()
     samples.append(headless(QStringLiteral("nfqmon: %1 rules that do not match").arg(m_ruleCount),
                             rulesConfig()));
     say(samples.last());
-    samples.append(headless(
-        QStringLiteral("nfqmon: both dumps"),
-        QStringLiteral("dump = true\ndump_input = \"%1\"\ndump_output = \"%2\"\n")
-            .arg(m_files.filePath(QStringLiteral("in.pcap")),
-                 m_files.filePath(QStringLiteral("out.pcap")))));
+    samples.append(
+        headless(QStringLiteral("nfqmon: both dumps"),
+                 QStringLiteral("dump = true\ndump_input = \"%1\"\ndump_output = \"%2\"\n")
+                     .arg(m_files.filePath(QStringLiteral("in.pcap")),
+                          m_files.filePath(QStringLiteral("out.pcap")))));
     say(samples.last());
     samples.append(service(QStringLiteral("nfqmon: both dumps and a stream client")));
     say(samples.last());
@@ -463,8 +460,8 @@ void print(const QList<Sample> &samples)
                 g_paced, g_paced);
     for (const Sample &s : samples) {
         const bool consumer = s.cpu > 0;
-        std::printf("| %s | %.0f | %.0f | %.0f | %llu | %llu | %s | %s | %s |\n", qPrintable(s.name),
-                    s.rate(s.sent), s.rate(s.delivered), s.rate(s.seen),
+        std::printf("| %s | %.0f | %.0f | %.0f | %llu | %llu | %s | %s | %s |\n",
+                    qPrintable(s.name), s.rate(s.sent), s.rate(s.delivered), s.rate(s.seen),
                     static_cast<unsigned long long>(s.unseen()),
                     static_cast<unsigned long long>(s.kernelDropped),
                     consumer ? qPrintable(QString::number(s.cpuPerPacketUs(), 'f', 2)) : "-",

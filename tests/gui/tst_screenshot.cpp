@@ -27,9 +27,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
-#include <QScreen>
 #include <QDir>
 #include <QProcess>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
@@ -202,8 +202,8 @@ bool tst_Screenshot::saveScreen(const QRect &area, const QString &path)
 {
     QScreen *screen = QGuiApplication::primaryScreen();
     const QRect inside = area.intersected(screen->geometry());
-    const QPixmap shot = screen->grabWindow(0, inside.x(), inside.y(), inside.width(),
-                                            inside.height());
+    const QPixmap shot =
+        screen->grabWindow(0, inside.x(), inside.y(), inside.width(), inside.height());
     return !shot.isNull() && shot.save(path);
 }
 
@@ -213,7 +213,10 @@ void tst_Screenshot::rightClickMenu(MainWindow &window)
     PacketTableModel &model = *window.tableModel();
     int row = -1;
     for (int r = model.rowCount() - 1; r >= 0 && row < 0; --r) {
-        if (model.index(r, PacketTableModel::Info).data().toString().contains(QStringLiteral(":53 UDP")))
+        if (model.index(r, PacketTableModel::Info)
+                .data()
+                .toString()
+                .contains(QStringLiteral(":53 UDP")))
             row = r;
     }
     QVERIFY(row >= 0);

@@ -32,7 +32,7 @@ struct Message {
     QString context;
     QString source;
     bool numerus = false;
-    QString type; // of the translation: "", "unfinished", "vanished", "obsolete"
+    QString type;             // of the translation: "", "unfinished", "vanished", "obsolete"
     QStringList translations; // one, or the plural forms
 };
 
@@ -80,9 +80,8 @@ QList<Message> readTsWithPlurals(const QString &path, QString *language, QString
         }
     }
     if (xml.hasError())
-        *error = QStringLiteral("%1: %2 at line %3")
-                     .arg(path, xml.errorString())
-                     .arg(xml.lineNumber());
+        *error =
+            QStringLiteral("%1: %2 at line %3").arg(path, xml.errorString()).arg(xml.lineNumber());
     return messages;
 }
 
@@ -130,9 +129,9 @@ int printMenus(int argc, char *argv[])
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
-    std::printf("%s\n%s\n", qPrintable(titles.join(u'|')),
-                qPrintable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "",
-                                                       1)));
+    std::printf(
+        "%s\n%s\n", qPrintable(titles.join(u'|')),
+        qPrintable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)));
     return 0;
 }
 
@@ -198,8 +197,9 @@ void tst_Translations::everyMessageFinished()
                 got.removeAll(QStringLiteral("n"));
             }
             if (wanted != got)
-                problems.append(where + QStringLiteral("placeholders %1 in “%2”")
-                                            .arg(got.join(u','), translation));
+                problems.append(
+                    where +
+                    QStringLiteral("placeholders %1 in “%2”").arg(got.join(u','), translation));
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(language + QStringLiteral(":\n  ") +
@@ -218,7 +218,8 @@ void tst_Translations::nothingMissingFromTheSources()
     QVERIFY(dir.isValid());
     const QString copy = dir.filePath(QFileInfo(path).fileName());
     QVERIFY(QFile::copy(path, copy));
-    const QString lupdate = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    const QString lupdate =
+        QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(lupdate, QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
@@ -235,10 +236,11 @@ void tst_Translations::nothingMissingFromTheSources()
             missing.append(m.context + QStringLiteral(" “") + m.source + QStringLiteral("”"));
     }
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY2(missing.isEmpty(),
-             qPrintable(QStringLiteral("not translated in %1 (run the update_translations target "
-                                       "and translate):\n  %2")
-                            .arg(QFileInfo(path).fileName(), missing.join(QStringLiteral("\n  ")))));
+    QVERIFY2(
+        missing.isEmpty(),
+        qPrintable(QStringLiteral("not translated in %1 (run the update_translations target "
+                                  "and translate):\n  %2")
+                       .arg(QFileInfo(path).fileName(), missing.join(QStringLiteral("\n  ")))));
 }
 
 void tst_Translations::followsTheSystemLocale_data()
@@ -246,11 +248,18 @@ void tst_Translations::followsTheSystemLocale_data()
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("menus");
     QTest::addColumn<QString>("onePacket");
-    QTest::newRow("German") << "de_DE.UTF-8" << "&Datei|&Mitschnitt|&Ansicht|&Hilfe" << "1 Paket";
-    QTest::newRow("French") << "fr_FR.UTF-8" << "&Fichier|&Capture|&Affichage|Aid&e" << "1 paquet";
-    QTest::newRow("Spanish: English")
-        << "es_ES.UTF-8" << "&File|&Capture|&View|&Help" << "1 packet";
-    QTest::newRow("C: English") << "C" << "&File|&Capture|&View|&Help" << "1 packet";
+    QTest::newRow("German") << "de_DE.UTF-8"
+                            << "&Datei|&Mitschnitt|&Ansicht|&Hilfe"
+                            << "1 Paket";
+    QTest::newRow("French") << "fr_FR.UTF-8"
+                            << "&Fichier|&Capture|&Affichage|Aid&e"
+                            << "1 paquet";
+    QTest::newRow("Spanish: English") << "es_ES.UTF-8"
+                                      << "&File|&Capture|&View|&Help"
+                                      << "1 packet";
+    QTest::newRow("C: English") << "C"
+                                << "&File|&Capture|&View|&Help"
+                                << "1 packet";
 }
 
 void tst_Translations::followsTheSystemLocale()

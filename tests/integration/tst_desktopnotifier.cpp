@@ -48,16 +48,16 @@ void tst_DesktopNotifier::bodyArrivesAsWritten()
     QFETCH(QString, body);
     NotificationServer server;
     QString error;
-    QVERIFY2(server.start(markup ? NotificationServer::Markup::Full
-                                 : NotificationServer::Markup::None,
-                          &error),
-             qPrintable(error));
+    QVERIFY2(
+        server.start(markup ? NotificationServer::Markup::Full : NotificationServer::Markup::None,
+                     &error),
+        qPrintable(error));
     DesktopNotifier notifier(server.connection());
     QSignalSpy delivered(&notifier, &DesktopNotifier::delivered);
     QSignalSpy failed(&notifier, &DesktopNotifier::failed);
     notifier.notify(QStringLiteral("Rule 4 is dropping packets"), body);
-    QVERIFY2(delivered.wait(5000), failed.isEmpty() ? "no answer"
-                                                    : qPrintable(failed.first().first().toString()));
+    QVERIFY2(delivered.wait(5000),
+             failed.isEmpty() ? "no answer" : qPrintable(failed.first().first().toString()));
     // A second one goes out without asking for the capabilities again.
     notifier.notify(QStringLiteral("Rule 5 is dropping packets"), QStringLiteral("second"));
     QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 2, 5000);

@@ -188,8 +188,8 @@ void tst_PrivateBusFixture::namespacesAndFiles()
     // there, so what counts is the mount, not whether a file of that name exists).
     for (const char *directory : {"/usr/share/polkit-1/actions", "/etc/polkit-1/rules.d",
                                   "/usr/share/polkit-1/rules.d", "/etc/passwd"}) {
-        const Command::Result machineMount =
-            onMachine({QStringLiteral("mountpoint"), QStringLiteral("-q"), QLatin1String(directory)});
+        const Command::Result machineMount = onMachine(
+            {QStringLiteral("mountpoint"), QStringLiteral("-q"), QLatin1String(directory)});
         QVERIFY2(machineMount.finished && machineMount.exitCode != 0,
                  qPrintable(machineMount.describe()));
     }

@@ -77,9 +77,9 @@ bool NotificationServer::start(Markup markup, QString *error, std::chrono::milli
         "    <allow eavesdrop=\"true\"/>\n    <allow own=\"*\"/>\n  </policy>\n</busconfig>\n";
     if (!writeFile(config, busConfig, error))
         return false;
-    const QByteArray dunstConfig = "[global]\n    markup = " +
-                                   QByteArray(markup == Markup::Full ? "full" : "no") +
-                                   "\n    dmenu = /bin/false\n    browser = /bin/false\n";
+    const QByteArray dunstConfig =
+        "[global]\n    markup = " + QByteArray(markup == Markup::Full ? "full" : "no") +
+        "\n    dmenu = /bin/false\n    browser = /bin/false\n";
     const QString dunstrc = m_directory.filePath(QStringLiteral("dunstrc"));
     if (!writeFile(dunstrc, dunstConfig, error))
         return false;
@@ -170,9 +170,9 @@ QList<NotificationServer::Notification> NotificationServer::notifications(QStrin
     const QDBusConnection bus = connection();
     bus.call(QDBusMessage::createMethodCall(NotificationsService, NotificationsPath, DunstInterface,
                                             QStringLiteral("NotificationCloseAll")));
-    const QDBusMessage reply = bus.call(QDBusMessage::createMethodCall(
-        NotificationsService, NotificationsPath, DunstInterface,
-        QStringLiteral("NotificationListHistory")));
+    const QDBusMessage reply = bus.call(
+        QDBusMessage::createMethodCall(NotificationsService, NotificationsPath, DunstInterface,
+                                       QStringLiteral("NotificationListHistory")));
     QList<Notification> list;
     if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty()) {
         *error = QStringLiteral("dunst's history: %1").arg(reply.errorMessage());

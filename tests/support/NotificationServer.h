@@ -45,8 +45,8 @@ public:
     struct Notification {
         QString appName;
         QString summary;
-        QString body;     // as sent
-        QString shown;    // as a person reads it: markup rendered to text where dunst reads it
+        QString body;  // as sent
+        QString shown; // as a person reads it: markup rendered to text where dunst reads it
         QString icon;
         QString category;
         qint64 id = 0; // dunst's

@@ -40,8 +40,8 @@ void tst_DropRuleWatcher::reports_data()
     QTest::addColumn<QList<uint>>("reported");
     QTest::addColumn<QList<quint64>>("hits");
 
-    QTest::newRow("a new rule's first hits") << Lists{{}, {rule(1, 0)}, {rule(1, 3)}}
-                                             << QList<uint>{1} << QList<quint64>{3};
+    QTest::newRow("a new rule's first hits")
+        << Lists{{}, {rule(1, 0)}, {rule(1, 3)}} << QList<uint>{1} << QList<quint64>{3};
     QTest::newRow("once, not at every rise")
         << Lists{{rule(1, 0)}, {rule(1, 2)}, {rule(1, 5)}, {rule(1, 9)}} << QList<uint>{1}
         << QList<quint64>{2};
@@ -50,13 +50,12 @@ void tst_DropRuleWatcher::reports_data()
     QTest::newRow("added with hits at once (a fast flood)")
         << Lists{{}, {rule(2, 7)}} << QList<uint>{} << QList<quint64>{};
     QTest::newRow("an accept rule never")
-        << Lists{{rule(1, 0, "icmp", "accept")}, {rule(1, 4, "icmp", "accept")}}
-        << QList<uint>{} << QList<quint64>{};
-    QTest::newRow("two new rules, each once")
-        << Lists{{rule(1, 0), rule(2, 0, "tcp")},
-                 {rule(1, 1), rule(2, 0, "tcp")},
-                 {rule(1, 2), rule(2, 6, "tcp")}}
-        << QList<uint>{1, 2} << QList<quint64>{1, 6};
+        << Lists{{rule(1, 0, "icmp", "accept")}, {rule(1, 4, "icmp", "accept")}} << QList<uint>{}
+        << QList<quint64>{};
+    QTest::newRow("two new rules, each once") << Lists{{rule(1, 0), rule(2, 0, "tcp")},
+                                                       {rule(1, 1), rule(2, 0, "tcp")},
+                                                       {rule(1, 2), rule(2, 6, "tcp")}}
+                                              << QList<uint>{1, 2} << QList<quint64>{1, 6};
     QTest::newRow("a changed expression is a new rule")
         << Lists{{rule(1, 0)}, {rule(1, 2)}, {rule(1, 0, "tcp")}, {rule(1, 1, "tcp")}}
         << QList<uint>{1, 1} << QList<quint64>{2, 1};
@@ -64,8 +63,8 @@ void tst_DropRuleWatcher::reports_data()
         << Lists{{rule(1, 5, "icmp", "accept")}, {rule(1, 0, "icmp")}, {rule(1, 1, "icmp")}}
         << QList<uint>{1} << QList<quint64>{1};
     QTest::newRow("removed and its id seen again")
-        << Lists{{rule(1, 0)}, {rule(1, 2)}, {}, {rule(1, 0)}, {rule(1, 3)}}
-        << QList<uint>{1, 1} << QList<quint64>{2, 3};
+        << Lists{{rule(1, 0)}, {rule(1, 2)}, {}, {rule(1, 0)}, {rule(1, 3)}} << QList<uint>{1, 1}
+        << QList<quint64>{2, 3};
     QTest::newRow("counters reset by a helper restart: not again")
         << Lists{{rule(1, 0)}, {rule(1, 4)}, {rule(1, 0)}, {rule(1, 2)}} << QList<uint>{1}
         << QList<quint64>{4};

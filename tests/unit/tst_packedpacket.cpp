@@ -40,10 +40,14 @@ void tst_PackedPacket::roundTrip_data()
     QTest::addColumn<int>("verdict");
     QTest::addColumn<int>("hook");
     QTest::addColumn<int>("missing");
-    QTest::newRow("IPv4 accepted in") << 4 << "10.0.0.1" << "192.0.2.9" << 1 << 0 << 0;
-    QTest::newRow("IPv6 dropped out") << 6 << "fd00::1" << "2001:db8::ffff" << 0 << 3 << 0;
-    QTest::newRow("not IP, cut") << 0 << "0.0.0.0" << "0.0.0.0" << 1 << 0 << 1;
-    QTest::newRow("malformed") << 4 << "10.0.0.1" << "10.0.0.1" << 0 << 0 << 4;
+    QTest::newRow("IPv4 accepted in") << 4 << "10.0.0.1"
+                                      << "192.0.2.9" << 1 << 0 << 0;
+    QTest::newRow("IPv6 dropped out") << 6 << "fd00::1"
+                                      << "2001:db8::ffff" << 0 << 3 << 0;
+    QTest::newRow("not IP, cut") << 0 << "0.0.0.0"
+                                 << "0.0.0.0" << 1 << 0 << 1;
+    QTest::newRow("malformed") << 4 << "10.0.0.1"
+                               << "10.0.0.1" << 0 << 0 << 4;
 }
 
 void tst_PackedPacket::roundTrip()

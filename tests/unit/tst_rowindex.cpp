@@ -34,14 +34,17 @@ void tst_RowIndex::changes_data()
     QTest::addColumn<QStringList>("steps"); // "assign a b", "append a b", "prepend a b",
                                             // "front n", "truncate n", "list", "clear"
     QTest::addColumn<bool>("range");
-    QTest::newRow("live capture") << QStringList{"append 1 100", "append 101 50", "front 30"} << true;
+    QTest::newRow("live capture") << QStringList{"append 1 100", "append 101 50", "front 30"}
+                                  << true;
     QTest::newRow("rebuild to all") << QStringList{"assign 5 1000"} << true;
     QTest::newRow("filtered: a gap") << QStringList{"append 1 10", "append 20 5"} << false;
     QTest::newRow("descending view") << QStringList{"prepend 1 3", "prepend 4 3"} << false;
-    QTest::newRow("rolled off to empty, then new") << QStringList{"append 1 5", "front 5", "append 9 2"} << true;
+    QTest::newRow("rolled off to empty, then new")
+        << QStringList{"append 1 5", "front 5", "append 9 2"} << true;
     QTest::newRow("truncate") << QStringList{"assign 1 10", "truncate 4"} << true;
     QTest::newRow("edited in place") << QStringList{"assign 1 10", "list", "front 2"} << false;
-    QTest::newRow("cleared") << QStringList{"append 1 10", "append 30 1", "clear", "append 7 3"} << true;
+    QTest::newRow("cleared") << QStringList{"append 1 10", "append 30 1", "clear", "append 7 3"}
+                             << true;
 }
 
 void tst_RowIndex::changes()

@@ -34,37 +34,66 @@ void tst_RuleIndex::anchors_data()
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("anchor"); // "" for none
 
-    QTest::newRow("host") << "host 10.0.0.5" << "host 10.0.0.5/32";
-    QTest::newRow("src host, widened") << "src host 10.0.0.5" << "host 10.0.0.5/32";
-    QTest::newRow("ip host") << "ip host 10.0.0.5" << "host 10.0.0.5/32";
-    QTest::newRow("ip6 host") << "ip6 host fd00::5" << "host fd00::5/128";
-    QTest::newRow("ip with an IPv6 address") << "ip host fd00::5" << "";
-    QTest::newRow("net") << "net 10.1.0.0/16" << "net 10.1.0.0/16";
-    QTest::newRow("dst net v6") << "dst net fd00:77::/32" << "net fd00:77::/32";
-    QTest::newRow("net without length") << "net 10.1" << "";
-    QTest::newRow("port") << "port 53" << "port 53";
-    QTest::newRow("udp dst port") << "udp dst port 53" << "port 53";
-    QTest::newRow("conjunction: best anchor") << "udp and dst port 53" << "port 53";
-    QTest::newRow("host beats port") << "tcp port 80 and host 10.0.0.5" << "host 10.0.0.5/32";
-    QTest::newRow("C operators") << "udp && dst port 53" << "port 53";
-    QTest::newRow("protocol") << "udp" << "protocol 17";
-    QTest::newRow("icmp6") << "icmp6" << "protocol 58";
-    QTest::newRow("family") << "ip6" << "family 6";
-    QTest::newRow("or: none") << "host 10.0.0.5 or port 53" << "";
-    QTest::newRow("|| : none") << "port 53 || port 54" << "";
-    QTest::newRow("or before and: none") << "udp or tcp and port 53" << "";
+    QTest::newRow("host") << "host 10.0.0.5"
+                          << "host 10.0.0.5/32";
+    QTest::newRow("src host, widened") << "src host 10.0.0.5"
+                                       << "host 10.0.0.5/32";
+    QTest::newRow("ip host") << "ip host 10.0.0.5"
+                             << "host 10.0.0.5/32";
+    QTest::newRow("ip6 host") << "ip6 host fd00::5"
+                              << "host fd00::5/128";
+    QTest::newRow("ip with an IPv6 address") << "ip host fd00::5"
+                                             << "";
+    QTest::newRow("net") << "net 10.1.0.0/16"
+                         << "net 10.1.0.0/16";
+    QTest::newRow("dst net v6") << "dst net fd00:77::/32"
+                                << "net fd00:77::/32";
+    QTest::newRow("net without length") << "net 10.1"
+                                        << "";
+    QTest::newRow("port") << "port 53"
+                          << "port 53";
+    QTest::newRow("udp dst port") << "udp dst port 53"
+                                  << "port 53";
+    QTest::newRow("conjunction: best anchor") << "udp and dst port 53"
+                                              << "port 53";
+    QTest::newRow("host beats port") << "tcp port 80 and host 10.0.0.5"
+                                     << "host 10.0.0.5/32";
+    QTest::newRow("C operators") << "udp && dst port 53"
+                                 << "port 53";
+    QTest::newRow("protocol") << "udp"
+                              << "protocol 17";
+    QTest::newRow("icmp6") << "icmp6"
+                           << "protocol 58";
+    QTest::newRow("family") << "ip6"
+                            << "family 6";
+    QTest::newRow("or: none") << "host 10.0.0.5 or port 53"
+                              << "";
+    QTest::newRow("|| : none") << "port 53 || port 54"
+                               << "";
+    QTest::newRow("or before and: none") << "udp or tcp and port 53"
+                                         << "";
     QTest::newRow("or in parentheses") << "(host 10.0.0.5 or host 10.0.0.6) and port 53"
                                        << "port 53";
-    QTest::newRow("negated: none") << "not host 10.0.0.5" << "";
-    QTest::newRow("! negated: none") << "!port 53" << "";
-    QTest::newRow("negation elsewhere") << "host 10.0.0.5 and not port 53" << "host 10.0.0.5/32";
-    QTest::newRow("bare value inherits: not guessed") << "port 80 and 443" << "port 80";
-    QTest::newRow("host name: libpcap's") << "host example.org" << "";
-    QTest::newRow("service name") << "port domain" << "";
-    QTest::newRow("port range") << "portrange 1-100" << "";
-    QTest::newRow("empty: none") << "" << "";
-    QTest::newRow("length test") << "len > 100" << "";
-    QTest::newRow("upper case") << "UDP and HOST 10.0.0.5" << "host 10.0.0.5/32";
+    QTest::newRow("negated: none") << "not host 10.0.0.5"
+                                   << "";
+    QTest::newRow("! negated: none") << "!port 53"
+                                     << "";
+    QTest::newRow("negation elsewhere") << "host 10.0.0.5 and not port 53"
+                                        << "host 10.0.0.5/32";
+    QTest::newRow("bare value inherits: not guessed") << "port 80 and 443"
+                                                      << "port 80";
+    QTest::newRow("host name: libpcap's") << "host example.org"
+                                          << "";
+    QTest::newRow("service name") << "port domain"
+                                  << "";
+    QTest::newRow("port range") << "portrange 1-100"
+                                << "";
+    QTest::newRow("empty: none") << ""
+                                 << "";
+    QTest::newRow("length test") << "len > 100"
+                                 << "";
+    QTest::newRow("upper case") << "UDP and HOST 10.0.0.5"
+                                << "host 10.0.0.5/32";
 }
 
 void tst_RuleIndex::anchors()
@@ -130,8 +159,7 @@ QList<QByteArray> packets()
             list.append(PB::ipv6(src, dst, PB::Udp, PB::udp(5353, 53, payload), {PB::hopByHop()}));
             list.append(PB::ipv6(src, dst, PB::Udp, PB::udp(5353, 53, payload),
                                  {PB::fragment(0, true, 0x99)}));
-            list.append(
-                PB::ipv6(src, dst, PB::Udp, payload, {PB::fragment(64, false, 0x99)}));
+            list.append(PB::ipv6(src, dst, PB::Udp, payload, {PB::fragment(64, false, 0x99)}));
             list.append(PB::ipv6(src, dst, PB::Tcp, PB::tcp(22, 40000, 0x10),
                                  {PB::destinationOptions(), PB::routing(0, 0)}));
         }
@@ -164,20 +192,24 @@ Rule rule(int id, const QString &expression, const char *interface = "",
 void tst_RuleIndex::indexAgreesWithEveryRule_data()
 {
     QTest::addColumn<QStringList>("expressions");
-    QTest::newRow("hosts") << QStringList{"host 10.0.0.6", "src host 192.0.2.7", "dst host 10.1.2.3",
-                                          "ip6 host fd00::6"};
+    QTest::newRow("hosts") << QStringList{"host 10.0.0.6", "src host 192.0.2.7",
+                                          "dst host 10.1.2.3", "ip6 host fd00::6"};
     QTest::newRow("nets") << QStringList{"net 10.1.0.0/16", "dst net 198.51.100.0/24",
                                          "net fd00::/16", "src net 10.0.0.0/8"};
-    QTest::newRow("ports")
-        << QStringList{"port 53", "udp dst port 53", "tcp src port 443", "sctp port 2905",
-                       "port 5004", "tcp port 80 and host 10.0.0.5"};
+    QTest::newRow("ports") << QStringList{"port 53",          "udp dst port 53",
+                                          "tcp src port 443", "sctp port 2905",
+                                          "port 5004",        "tcp port 80 and host 10.0.0.5"};
     QTest::newRow("protocols and families")
         << QStringList{"udp", "icmp", "icmp6", "ip6", "ip", "tcp and ip6"};
-    QTest::newRow("no anchor") << QStringList{"len > 60", "host 10.0.0.5 or port 80",
-                                              "not udp", "ip[8] = 64", "port 53 and 80"};
-    QTest::newRow("mixed, order matters")
-        << QStringList{"udp and dst port 53", "net 10.0.0.0/8", "len > 100", "host 10.0.0.6",
-                       "icmp", "ip6 and udp", "tcp"};
+    QTest::newRow("no anchor") << QStringList{"len > 60", "host 10.0.0.5 or port 80", "not udp",
+                                              "ip[8] = 64", "port 53 and 80"};
+    QTest::newRow("mixed, order matters") << QStringList{"udp and dst port 53",
+                                                         "net 10.0.0.0/8",
+                                                         "len > 100",
+                                                         "host 10.0.0.6",
+                                                         "icmp",
+                                                         "ip6 and udp",
+                                                         "tcp"};
 }
 
 void tst_RuleIndex::indexAgreesWithEveryRule()
@@ -210,7 +242,9 @@ void tst_RuleIndex::indexAgreesWithEveryRule()
                     const int indexed = set->match(bytes, length, length, context);
                     const int linear = set->matchLinear(bytes, length, length, context);
                     QVERIFY2(indexed == linear,
-                             qPrintable(QStringLiteral("%1 vs %2 for %3").arg(indexed).arg(linear)
+                             qPrintable(QStringLiteral("%1 vs %2 for %3")
+                                            .arg(indexed)
+                                            .arg(linear)
                                             .arg(QString::fromLatin1(packet.toHex()))));
                     matched += linear >= 0;
                 }
@@ -225,9 +259,10 @@ void tst_RuleIndex::manyRulesMeetFewCandidates()
 {
     std::vector<Rule> rules;
     for (int i = 0; i < 1000; ++i) {
-        const QString expression = i % 3 == 0   ? QStringLiteral("host 192.0.2.%1").arg(i % 250 + 1)
-                                   : i % 3 == 1 ? QStringLiteral("udp and dst port %1").arg(20000 + i)
-                                                : QStringLiteral("net 198.51.%1.0/24").arg(i % 250);
+        const QString expression = i % 3 == 0 ? QStringLiteral("host 192.0.2.%1").arg(i % 250 + 1)
+                                   : i % 3 == 1
+                                       ? QStringLiteral("udp and dst port %1").arg(20000 + i)
+                                       : QStringLiteral("net 198.51.%1.0/24").arg(i % 250);
         rules.push_back(rule(i + 1, expression));
     }
     QString error;
