@@ -53,4 +53,18 @@ Command::Result Command::run(const QStringList &argv, std::chrono::milliseconds 
     return result;
 }
 
+void Command::stop(std::unique_ptr<QProcess> &process, std::chrono::milliseconds grace)
+{
+    if (!process)
+        return;
+    if (process->state() != QProcess::NotRunning) {
+        process->terminate();
+        if (!process->waitForFinished(int(grace.count()))) {
+            process->kill();
+            process->waitForFinished(int(grace.count()));
+        }
+    }
+    process.reset();
+}
+
 } // namespace nfqmon::test

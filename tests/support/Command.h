@@ -7,6 +7,9 @@
 #include <QStringList>
 
 #include <chrono>
+#include <memory>
+
+class QProcess;
 
 namespace nfqmon::test {
 
@@ -28,6 +31,11 @@ public:
     static Result run(const QStringList &argv,
                       std::chrono::milliseconds timeout = std::chrono::seconds(15),
                       const QByteArray &input = {});
+
+    // Ends a process a test started and let run (a daemon): SIGTERM, SIGKILL after `grace`;
+    // then resets the pointer. Nothing when it is null.
+    static void stop(std::unique_ptr<QProcess> &process,
+                     std::chrono::milliseconds grace = std::chrono::seconds(3));
 };
 
 } // namespace nfqmon::test

@@ -1,5 +1,7 @@
 #include "NotificationServer.h"
 
+#include "Command.h"
+
 #include <QDBusArgument>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -26,18 +28,6 @@ bool writeFile(const QString &path, const QByteArray &content, QString *error)
         return false;
     }
     return true;
-}
-
-void finish(std::unique_ptr<QProcess> &process)
-{
-    if (!process)
-        return;
-    process->terminate();
-    if (!process->waitForFinished(3000)) {
-        process->kill();
-        process->waitForFinished(3000);
-    }
-    process.reset();
 }
 
 // dunst's history holds each field as a{sv} {"type": s, "data": v}.
@@ -139,17 +129,17 @@ bool NotificationServer::start(Markup markup, QString *error, std::chrono::milli
 
 void NotificationServer::stopServer()
 {
-    finish(m_dunst);
+    Command::stop(m_dunst);
 }
 
 void NotificationServer::stop()
 {
-    finish(m_dunst);
+    Command::stop(m_dunst);
     if (!m_connectionName.isEmpty()) {
         QDBusConnection::disconnectFromBus(m_connectionName);
         m_connectionName.clear();
     }
-    finish(m_bus);
+    Command::stop(m_bus);
     m_display.stop();
     if (!m_address.isEmpty()) {
         if (m_hadPreviousAddress)

@@ -556,20 +556,6 @@ bool PrivateSystemBus::start(QString *error, std::chrono::milliseconds timeout)
     return ok;
 }
 
-void PrivateSystemBus::killProcess(std::unique_ptr<QProcess> &process)
-{
-    if (!process)
-        return;
-    if (process->state() != QProcess::NotRunning) {
-        process->terminate();
-        if (!process->waitForFinished(5000)) {
-            process->kill();
-            process->waitForFinished(5000);
-        }
-    }
-    process.reset();
-}
-
 void PrivateSystemBus::killActivatedChildren()
 {
     // Whatever the daemon forked and is still there: a helper being activated, its babysitter.
@@ -585,10 +571,10 @@ void PrivateSystemBus::stop()
         stopHelper();
         killActivatedChildren();
     }
-    killProcess(m_polkit);
+    Command::stop(m_polkit, std::chrono::seconds(5));
     if (!m_connectionName.isEmpty())
         QDBusConnection::disconnectFromBus(m_connectionName);
-    killProcess(m_daemon);
+    Command::stop(m_daemon, std::chrono::seconds(5));
     for (auto target = m_mounts.crbegin(); target != m_mounts.crend(); ++target)
         ::umount2(QFile::encodeName(*target).constData(), MNT_DETACH);
     m_mounts.clear();

@@ -114,7 +114,6 @@ private:
     bool mountOver(const QString &source, const QString &target, QString *error);
     bool startDaemon(QString *error, std::chrono::milliseconds timeout);
     bool startPolkit(QString *error, std::chrono::milliseconds timeout);
-    void killProcess(std::unique_ptr<QProcess> &process);
     void killActivatedChildren();
 
     std::unique_ptr<QTemporaryDir> m_directory;

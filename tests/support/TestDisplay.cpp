@@ -1,5 +1,7 @@
 #include "TestDisplay.h"
 
+#include "Command.h"
+
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QThread>
@@ -60,14 +62,7 @@ bool TestDisplay::start(QString *error, std::chrono::milliseconds timeout)
 
 void TestDisplay::stop()
 {
-    if (!m_server)
-        return;
-    m_server->terminate();
-    if (!m_server->waitForFinished(3000)) {
-        m_server->kill();
-        m_server->waitForFinished(3000);
-    }
-    m_server.reset();
+    Command::stop(m_server);
 }
 
 } // namespace nfqmon::test
