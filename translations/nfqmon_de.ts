@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaptureState</name>
+    <message>
+        <source>Not capturing</source>
+        <translation>Kein Mitschnitt</translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation>Wird gestartet (eventuell wird eine Legitimierung abgefragt) …</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Mitschnitt läuft</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Mitschnitt auf %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt …</translation>
+    </message>
+</context>
+<context>
     <name>ChainStatus</name>
     <message>
         <source>The helper could not read the firewall: %1</source>
@@ -589,28 +612,8 @@
         <translation>Fail-open: Ist die Warteschlange des Kernels voll, passieren Pakete ungesehen, statt zu warten oder verloren zu gehen</translation>
     </message>
     <message>
-        <source>Not capturing</source>
-        <translation>Kein Mitschnitt</translation>
-    </message>
-    <message>
         <source>Browsing %1 (offline)</source>
         <translation>Anzeige von %1 (offline)</translation>
-    </message>
-    <message>
-        <source>Starting (authorisation may be asked)…</source>
-        <translation>Wird gestartet (eventuell wird eine Legitimierung abgefragt) …</translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation>Mitschnitt läuft</translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation>Mitschnitt auf %1</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Wird gestoppt …</translation>
     </message>
     <message>
         <source>%1 pkt/s</source>
@@ -1331,26 +1334,6 @@
 </context>
 <context>
     <name>nfqmon::TrayIcon</name>
-    <message>
-        <source>Not capturing</source>
-        <translation>Kein Mitschnitt</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Wird gestartet …</translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation>Mitschnitt läuft</translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation>Mitschnitt auf %1</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Wird gestoppt …</translation>
-    </message>
     <message>
         <source>NFQueue Monitor</source>
         <translation>NFQueue Monitor</translation>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaptureState</name>
+    <message>
+        <source>Not capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChainStatus</name>
     <message>
         <source>The helper could not read the firewall: %1</source>
@@ -589,27 +612,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Browsing %1 (offline)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting (authorisation may be asked)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1331,26 +1334,6 @@
 </context>
 <context>
     <name>nfqmon::TrayIcon</name>
-    <message>
-        <source>Not capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>NFQueue Monitor</source>
         <translation type="unfinished"></translation>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CaptureState</name>
+    <message>
+        <source>Not capturing</source>
+        <translation>Pas de capture</translation>
+    </message>
+    <message>
+        <source>Starting (authorisation may be asked)…</source>
+        <translation>Démarrage (une autorisation peut être demandée)…</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Capture en cours</translation>
+    </message>
+    <message>
+        <source>Capturing %1</source>
+        <translation>Capture en cours sur %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+</context>
+<context>
     <name>ChainStatus</name>
     <message>
         <source>The helper could not read the firewall: %1</source>
@@ -170,11 +193,11 @@
     </message>
     <message>
         <source>%1 is damaged: %2</source>
-        <translation>%1 est endommagé : %2</translation>
+        <translation>%1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 is damaged after packet %2: %3</source>
-        <translation>%1 est endommagé après le paquet %2 : %3</translation>
+        <translation>%1 est endommagé après le paquet %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -419,11 +442,11 @@
     <name>nfqmon::DesktopNotifier</name>
     <message>
         <source>There is no session bus, so no desktop notification can be shown.</source>
-        <translation>Il n’y a pas de bus de session ; aucune notification de bureau ne peut donc être affichée.</translation>
+        <translation>Il n’y a pas de bus de session&#x202f;; aucune notification de bureau ne peut donc être affichée.</translation>
     </message>
     <message>
         <source>No desktop notification was shown: %1</source>
-        <translation>Aucune notification de bureau n’a été affichée : %1</translation>
+        <translation>Aucune notification de bureau n’a été affichée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Show</source>
@@ -527,7 +550,7 @@
     </message>
     <message>
         <source>Fi&amp;lter:</source>
-        <translation>Fi&amp;ltre :</translation>
+        <translation>Fi&amp;ltre&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>filtering %Ln packet(s)…</source>
@@ -589,28 +612,8 @@
         <translation>Fail-open&#xa0;: quand la file d’attente du noyau est pleine, les paquets passent sans être vus au lieu d’attendre ou d’être perdus</translation>
     </message>
     <message>
-        <source>Not capturing</source>
-        <translation>Pas de capture</translation>
-    </message>
-    <message>
         <source>Browsing %1 (offline)</source>
         <translation>Consultation de %1 (hors ligne)</translation>
-    </message>
-    <message>
-        <source>Starting (authorisation may be asked)…</source>
-        <translation>Démarrage (une autorisation peut être demandée)…</translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation>Capture en cours</translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation>Capture en cours sur %1</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Arrêt en cours…</translation>
     </message>
     <message>
         <source>%1 pkt/s</source>
@@ -857,7 +860,7 @@
     </message>
     <message>
         <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
-        <translation>L’état de la capture à côté de l’horloge ; fermer la fenêtre pendant une capture la laisse continuer là</translation>
+        <translation>L’état de la capture à côté de l’horloge&#x202f;; fermer la fenêtre pendant une capture la laisse continuer là</translation>
     </message>
     <message>
         <source>&amp;Notify when a new rule drops packets</source>
@@ -877,7 +880,7 @@
     </message>
     <message>
         <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
-        <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre ; « Quitter » dans son menu arrête la capture.</translation>
+        <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre&#x202f;; «&#xa0;Quitter&#xa0;» dans son menu arrête la capture.</translation>
     </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
@@ -888,24 +891,24 @@
     </message>
     <message>
         <source>Deleted the rule accepting “%1”.</source>
-        <translation>Règle acceptant « %1 » supprimée.</translation>
+        <translation>Règle acceptant «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message>
         <source>Deleted the rule dropping “%1”.</source>
-        <translation>Règle bloquant « %1 » supprimée.</translation>
+        <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
     <message numerus="yes">
         <source>“%1” has dropped %Ln packet(s) so far.</source>
         <translation>
-            <numerusform>« %1 » a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>« %1 » a bloqué %Ln paquets jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquets jusqu’ici.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
         <translation>
-            <numerusform>« %1 » sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>« %1 » sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
         </translation>
     </message>
 </context>
@@ -1332,36 +1335,16 @@
 <context>
     <name>nfqmon::TrayIcon</name>
     <message>
-        <source>Not capturing</source>
-        <translation>Pas de capture</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Démarrage…</translation>
-    </message>
-    <message>
-        <source>Capturing</source>
-        <translation>Capture en cours</translation>
-    </message>
-    <message>
-        <source>Capturing %1</source>
-        <translation>Capture en cours sur %1</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Arrêt en cours…</translation>
-    </message>
-    <message>
         <source>NFQueue Monitor</source>
         <translation>NFQueue Monitor</translation>
     </message>
     <message>
         <source>%1 pkt/s · dropped by rules %2</source>
-        <translation>%1 paq./s · bloqués par les règles : %2</translation>
+        <translation>%1 paq./s · bloqués par les règles&#xa0;: %2</translation>
     </message>
     <message>
         <source>lost to display %1 · kernel %2</source>
-        <translation>perdus pour l’affichage : %1 · noyau : %2</translation>
+        <translation>perdus pour l’affichage&#xa0;: %1 · noyau&#xa0;: %2</translation>
     </message>
     <message>
         <source>&amp;Hide window</source>

@@ -1,5 +1,7 @@
 #include "HealthWidget.h"
 
+#include "CaptureStateText.h"
+
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,27 +72,24 @@ void HealthWidget::refresh()
 {
     const QLocale locale;
     const CaptureHealth &h = m_health;
-    const QString interfaces = h.interfaces.join(QStringLiteral(", ")).toHtmlEscaped();
-    QString state;
+    QColor colour;
     switch (h.state) {
     case CaptureState::Idle:
-        state = m_offlineFile.isEmpty()
-                    ? dot(QColor(0x90, 0x90, 0x90)) + tr("Not capturing")
-                    : dot(QColor(0x3a, 0x7c, 0xc4)) +
-                          tr("Browsing %1 (offline)")
-                              .arg(QFileInfo(m_offlineFile).fileName().toHtmlEscaped());
-        break;
-    case CaptureState::Starting:
-        state = dot(QColor(0xe0, 0x9a, 0x3a)) + tr("Starting (authorisation may be asked)…");
+        colour = m_offlineFile.isEmpty() ? QColor(0x90, 0x90, 0x90) : QColor(0x3a, 0x7c, 0xc4);
         break;
     case CaptureState::Running:
-        state = dot(QColor(0x2e, 0x9b, 0x4f)) +
-                (interfaces.isEmpty() ? tr("Capturing") : tr("Capturing %1").arg(interfaces));
+        colour = QColor(0x2e, 0x9b, 0x4f);
         break;
+    case CaptureState::Starting:
     case CaptureState::Stopping:
-        state = dot(QColor(0xe0, 0x9a, 0x3a)) + tr("Stopping…");
+        colour = QColor(0xe0, 0x9a, 0x3a);
         break;
     }
+    const QString state =
+        dot(colour) +
+        (h.state == CaptureState::Idle && !m_offlineFile.isEmpty()
+             ? tr("Browsing %1 (offline)").arg(QFileInfo(m_offlineFile).fileName().toHtmlEscaped())
+             : captureStateText(h).toHtmlEscaped());
     if (m_state->text() != state)
         m_state->setText(state);
     const bool live = h.state == CaptureState::Running || h.state == CaptureState::Stopping;

@@ -1,5 +1,7 @@
 #include "TrayIcon.h"
 
+#include "CaptureStateText.h"
+
 #include <QAction>
 #include <QIcon>
 #include <QLocale>
@@ -76,24 +78,7 @@ QString TrayIcon::toolTip() const
 {
     const QLocale locale;
     const CaptureHealth &h = m_health;
-    QString state;
-    switch (h.state) {
-    case CaptureState::Idle:
-        state = tr("Not capturing");
-        break;
-    case CaptureState::Starting:
-        state = tr("Starting…");
-        break;
-    case CaptureState::Running:
-        state = h.interfaces.isEmpty()
-                    ? tr("Capturing")
-                    : tr("Capturing %1").arg(h.interfaces.join(QStringLiteral(", ")));
-        break;
-    case CaptureState::Stopping:
-        state = tr("Stopping…");
-        break;
-    }
-    QString tip = tr("NFQueue Monitor") + QLatin1Char('\n') + state;
+    QString tip = tr("NFQueue Monitor") + QLatin1Char('\n') + captureStateText(h);
     if (h.state == CaptureState::Running) {
         tip += QLatin1Char('\n') + tr("%1 pkt/s · dropped by rules %2")
                                        .arg(locale.toString(qRound64(h.packetsPerSecond)),

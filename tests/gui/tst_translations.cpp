@@ -4,6 +4,7 @@
 // language needs. And the application follows the system locale: started with LANG set to a
 // shipped language, the window's menus speak it; with a language nfqmon lacks, English with
 // correct plurals.
+#include "HealthWidget.h"
 #include "MainWindow.h"
 #include "Translations.h"
 
@@ -130,8 +131,9 @@ int printMenus(int argc, char *argv[])
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
     std::printf(
-        "%s\n%s\n", qPrintable(titles.join(u'|')),
-        qPrintable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)));
+        "%s\n%s\n%s\n", qPrintable(titles.join(u'|')),
+        qPrintable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)),
+        qPrintable(window.findChild<HealthWidget *>()->text()));
     return 0;
 }
 
@@ -248,18 +250,15 @@ void tst_Translations::followsTheSystemLocale_data()
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("menus");
     QTest::addColumn<QString>("onePacket");
-    QTest::newRow("German") << "de_DE.UTF-8"
-                            << "&Datei|&Mitschnitt|&Ansicht|&Hilfe"
-                            << "1 Paket";
-    QTest::newRow("French") << "fr_FR.UTF-8"
-                            << "&Fichier|&Capture|&Affichage|Aid&e"
-                            << "1 paquet";
-    QTest::newRow("Spanish: English") << "es_ES.UTF-8"
-                                      << "&File|&Capture|&View|&Help"
-                                      << "1 packet";
-    QTest::newRow("C: English") << "C"
-                                << "&File|&Capture|&View|&Help"
-                                << "1 packet";
+    QTest::addColumn<QString>("status"); // the status bar
+    QTest::newRow("German") << "de_DE.UTF-8" << "&Datei|&Mitschnitt|&Ansicht|&Hilfe" << "1 Paket"
+                            << "● Kein Mitschnitt";
+    QTest::newRow("French") << "fr_FR.UTF-8" << "&Fichier|&Capture|&Affichage|Aid&e"
+                            << "1 paquet" << "● Pas de capture";
+    QTest::newRow("Spanish: English") << "es_ES.UTF-8" << "&File|&Capture|&View|&Help"
+                                      << "1 packet" << "● Not capturing";
+    QTest::newRow("C: English") << "C" << "&File|&Capture|&View|&Help" << "1 packet"
+                                << "● Not capturing";
 }
 
 void tst_Translations::followsTheSystemLocale()
@@ -267,6 +266,7 @@ void tst_Translations::followsTheSystemLocale()
     QFETCH(QString, lang);
     QFETCH(QString, menus);
     QFETCH(QString, onePacket);
+    QFETCH(QString, status);
     QProcess child;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("LC_ALL"));
@@ -280,9 +280,10 @@ void tst_Translations::followsTheSystemLocale()
     QCOMPARE(child.exitCode(), 0);
     const QStringList lines =
         QString::fromUtf8(child.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.size(), 3);
     QCOMPARE(lines[0], menus);
     QCOMPARE(lines[1], onePacket);
+    QCOMPARE(lines[2].trimmed(), status);
 }
 
 int main(int argc, char *argv[])
