@@ -439,6 +439,51 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::DesktopIntegration</name>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation>Symbol im Systemabschnitt der &amp;Kontrollleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation>Der Mitschnittstatus neben der Uhr; wird das Fenster während eines Mitschnitts geschlossen, läuft der Mitschnitt dort weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation>&amp;Benachrichtigen, wenn eine neue Regel Pakete verwirft</translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn eine Regel, die noch nie gepasst hat, ihre ersten Pakete verwirft</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation>NFQueue Monitor schneidet weiter mit</translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation>Ein Klick auf das Symbol in der Kontrollleiste holt das Fenster zurück; „Beenden“ in seinem Menü beendet den Mitschnitt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>Regel %1 verwirft Pakete</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::DesktopNotifier</name>
     <message>
         <source>There is no session bus, so no desktop notification can be shown.</source>
@@ -854,34 +899,6 @@
         <source>An export is still running.</source>
         <translation>Es läuft noch ein Export.</translation>
     </message>
-    <message>
-        <source>Show an icon in the system &amp;tray</source>
-        <translation>Symbol im Systemabschnitt der &amp;Kontrollleiste anzeigen</translation>
-    </message>
-    <message>
-        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
-        <translation>Der Mitschnittstatus neben der Uhr; wird das Fenster während eines Mitschnitts geschlossen, läuft der Mitschnitt dort weiter</translation>
-    </message>
-    <message>
-        <source>&amp;Notify when a new rule drops packets</source>
-        <translation>&amp;Benachrichtigen, wenn eine neue Regel Pakete verwirft</translation>
-    </message>
-    <message>
-        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
-        <translation>Eine Desktop-Benachrichtigung, wenn eine Regel, die noch nie gepasst hat, ihre ersten Pakete verwirft</translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation>Regel %1 verwirft Pakete</translation>
-    </message>
-    <message>
-        <source>NFQueue Monitor is still capturing</source>
-        <translation>NFQueue Monitor schneidet weiter mit</translation>
-    </message>
-    <message>
-        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
-        <translation>Ein Klick auf das Symbol in der Kontrollleiste holt das Fenster zurück; „Beenden“ in seinem Menü beendet den Mitschnitt.</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
@@ -896,20 +913,6 @@
     <message>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>„%1“ hat bisher %Ln Paket verworfen.</numerusform>
-            <numerusform>„%1“ hat bisher %Ln Pakete verworfen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>„%1“ auf %2 hat bisher %Ln Paket verworfen.</numerusform>
-            <numerusform>„%1“ auf %2 hat bisher %Ln Pakete verworfen.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -439,6 +439,51 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::DesktopIntegration</name>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” has dropped %Ln packets so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” on %2 has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” on %2 has dropped %Ln packets so far.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::DesktopNotifier</name>
     <message>
         <source>There is no session bus, so no desktop notification can be shown.</source>
@@ -854,34 +899,6 @@
         <source>An export is still running.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Show an icon in the system &amp;tray</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Notify when a new rule drops packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NFQueue Monitor is still capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
@@ -896,20 +913,6 @@
     <message>
         <source>Deleted the rule dropping “%1”.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>“%1” has dropped %Ln packet so far.</numerusform>
-            <numerusform>“%1” has dropped %Ln packets so far.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>“%1” on %2 has dropped %Ln packet so far.</numerusform>
-            <numerusform>“%1” on %2 has dropped %Ln packets so far.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

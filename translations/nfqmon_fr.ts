@@ -439,6 +439,51 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::DesktopIntegration</name>
+    <message>
+        <source>Show an icon in the system &amp;tray</source>
+        <translation>Afficher une icône dans la zone de &amp;notification</translation>
+    </message>
+    <message>
+        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
+        <translation>L’état de la capture à côté de l’horloge&#x202f;; fermer la fenêtre pendant une capture la laisse continuer là</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a new rule drops packets</source>
+        <translation>&amp;Avertir quand une nouvelle règle bloque des paquets</translation>
+    </message>
+    <message>
+        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
+        <translation>Une notification de bureau quand une règle qui n’avait encore rien bloqué bloque ses premiers paquets</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor is still capturing</source>
+        <translation>NFQueue Monitor continue la capture</translation>
+    </message>
+    <message>
+        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
+        <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre&#x202f;; «&#xa0;Quitter&#xa0;» dans son menu arrête la capture.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>La règle %1 bloque des paquets</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::DesktopNotifier</name>
     <message>
         <source>There is no session bus, so no desktop notification can be shown.</source>
@@ -854,34 +899,6 @@
         <source>An export is still running.</source>
         <translation>Une exportation est encore en cours.</translation>
     </message>
-    <message>
-        <source>Show an icon in the system &amp;tray</source>
-        <translation>Afficher une icône dans la zone de &amp;notification</translation>
-    </message>
-    <message>
-        <source>The capture state beside the clock; closing the window while capturing keeps the capture running there</source>
-        <translation>L’état de la capture à côté de l’horloge&#x202f;; fermer la fenêtre pendant une capture la laisse continuer là</translation>
-    </message>
-    <message>
-        <source>&amp;Notify when a new rule drops packets</source>
-        <translation>&amp;Avertir quand une nouvelle règle bloque des paquets</translation>
-    </message>
-    <message>
-        <source>A desktop notification when a rule that had not matched yet drops its first packets</source>
-        <translation>Une notification de bureau quand une règle qui n’avait encore rien bloqué bloque ses premiers paquets</translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation>La règle %1 bloque des paquets</translation>
-    </message>
-    <message>
-        <source>NFQueue Monitor is still capturing</source>
-        <translation>NFQueue Monitor continue la capture</translation>
-    </message>
-    <message>
-        <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
-        <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre&#x202f;; «&#xa0;Quitter&#xa0;» dans son menu arrête la capture.</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
@@ -896,20 +913,6 @@
     <message>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquets jusqu’ici.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
-        </translation>
     </message>
 </context>
 <context>

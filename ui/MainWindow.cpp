@@ -4,9 +4,7 @@
 #include "CaptureSettings.h"
 #include "CaptureSettingsDialog.h"
 #include "ChartsPanel.h"
-#include "DesktopNotifier.h"
-#include "DesktopSettings.h"
-#include "DropRuleWatcher.h"
+#include "DesktopIntegration.h"
 #include "FilterBar.h"
 #include "HealthWidget.h"
 #include "HelperClient.h"
@@ -28,7 +26,6 @@
 #include "RulesPanel.h"
 #include "TrafficStatistics.h"
 #include "Translations.h"
-#include "TrayIcon.h"
 #include "UiResources.h"
 
 #include <QAction>
@@ -67,7 +64,7 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
       m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
       m_statistics(new TrafficStatistics(m_store, this)), m_chartClock(new QTimer(this)),
-      m_export(new PacketExport(this)), m_dropWatcher(new DropRuleWatcher(m_client, this))
+      m_export(new PacketExport(this))
 {
     initUiResources();
     installTranslations(); // (main() did already; tests rely on this)
@@ -82,8 +79,9 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     createCentralArea();
     createToolBar();
     createDocks();
+    m_desktop = new DesktopIntegration(this, m_client, m_controller, m_startAction, m_stopAction,
+                                       m_quitAction);
     createMenus();
-    createDesktopIntegration();
     m_health = new HealthWidget(this);
     statusBar()->addWidget(m_health, 1);
 
@@ -134,6 +132,16 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+TrayIcon *MainWindow::trayIcon() const
+{
+    return m_desktop->trayIcon();
+}
+
+DropRuleWatcher *MainWindow::dropRuleWatcher() const
+{
+    return m_desktop->dropRuleWatcher();
+}
 
 void MainWindow::createActions()
 {
@@ -218,19 +226,7 @@ void MainWindow::createMenus()
     view->addAction(m_chartsDock->toggleViewAction());
     view->addAction(m_rulesDock->toggleViewAction());
     view->addSeparator();
-    const DesktopSettings desktop = DesktopSettings::load();
-    m_trayAction = view->addAction(tr("Show an icon in the system &tray"));
-    m_trayAction->setObjectName(QStringLiteral("trayAction"));
-    m_trayAction->setCheckable(true);
-    m_trayAction->setChecked(desktop.trayIcon);
-    m_trayAction->setStatusTip(tr("The capture state beside the clock; closing the window while "
-                                  "capturing keeps the capture running there"));
-    m_notifyAction = view->addAction(tr("&Notify when a new rule drops packets"));
-    m_notifyAction->setObjectName(QStringLiteral("notifyAction"));
-    m_notifyAction->setCheckable(true);
-    m_notifyAction->setChecked(desktop.notifyNewDrops);
-    m_notifyAction->setStatusTip(
-        tr("A desktop notification when a rule that had not matched yet drops its first packets"));
+    m_desktop->addMenuActions(view);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About NFQueue Monitor"), this, [this] {
         QMessageBox::about(
@@ -287,58 +283,6 @@ void MainWindow::createDocks()
     connect(m_rulesPanel, &RulesPanel::ruleRemoved, this, &MainWindow::onRuleRemoved);
 }
 
-void MainWindow::createDesktopIntegration()
-{
-    m_tray = new TrayIcon(m_startAction, m_stopAction, m_quitAction, this);
-    m_tray->setWanted(m_trayAction->isChecked());
-    connect(m_trayAction, &QAction::toggled, this, [this](bool on) {
-        DesktopSettings settings = DesktopSettings::load();
-        settings.trayIcon = on;
-        settings.save();
-        m_tray->setWanted(on);
-    });
-    connect(m_notifyAction, &QAction::toggled, this, [](bool on) {
-        DesktopSettings settings = DesktopSettings::load();
-        settings.notifyNewDrops = on;
-        settings.save();
-    });
-    connect(m_controller, &CaptureController::healthChanged, m_tray, &TrayIcon::setHealth);
-    connect(m_dropWatcher, &DropRuleWatcher::ruleStartedDropping, this,
-            &MainWindow::onRuleStartedDropping);
-}
-
-DesktopNotifier *MainWindow::notifier()
-{
-    if (!m_notifier) {
-        m_notifier = new DesktopNotifier(this);
-        connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::bringBack);
-        connect(m_notifier, &DesktopNotifier::failed, this, [](const QString &message) {
-            qInfo("nfqmon: %s", qPrintable(message)); // a desktop without notifications
-        });
-    }
-    return m_notifier;
-}
-
-void MainWindow::onRuleStartedDropping(const RuleInfo &rule)
-{
-    if (!m_notifyAction->isChecked())
-        return;
-    const int hits = int(qMin<quint64>(rule.hits, INT_MAX));
-    const QString body =
-        rule.interface.isEmpty()
-            ? tr("“%1” has dropped %Ln packet(s) so far.", "", hits).arg(rule.expression)
-            : tr("“%1” on %2 has dropped %Ln packet(s) so far.", "", hits)
-                  .arg(rule.expression, rule.interface);
-    notifier()->notify(tr("Rule %1 is dropping packets").arg(rule.id), body);
-}
-
-void MainWindow::bringBack()
-{
-    showNormal();
-    raise();
-    activateWindow();
-}
-
 void MainWindow::restoreLayout()
 {
     QSettings settings;
@@ -380,16 +324,8 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
-    // With the tray icon shown, closing the window of a running capture only hides it: the
-    // capture goes on, as a firewall monitor's should. Quit (menu or tray) really ends.
-    if (!m_quitting && m_tray->isShown() && m_controller->state() == CaptureState::Running) {
-        hide();
-        if (!m_toldAboutTray) {
-            m_toldAboutTray = true;
-            m_tray->showMessage(tr("NFQueue Monitor is still capturing"),
-                                tr("Click the tray icon to bring the window back; Quit in its "
-                                   "menu ends the capture."));
-        }
+    if (!m_quitting && m_desktop->closeHidesToTray()) {
+        m_desktop->hideToTray();
         event->ignore();
         return;
     }

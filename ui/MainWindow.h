@@ -22,7 +22,7 @@ namespace nfqmon {
 
 class CaptureController;
 class ChartsPanel;
-class DesktopNotifier;
+class DesktopIntegration;
 class DropRuleWatcher;
 class FilterBar;
 class HealthWidget;
@@ -69,10 +69,8 @@ public:
     PacketTableModel *tableModel() const { return m_model; }
     PacketTableView *tableView() const { return m_table; }
     PacketExport *packetExport() const { return m_export; }
-    TrayIcon *trayIcon() const { return m_tray; }
-    DropRuleWatcher *dropRuleWatcher() const { return m_dropWatcher; }
-    // Made at the first notification (it connects to the session bus).
-    DesktopNotifier *notifier();
+    TrayIcon *trayIcon() const;
+    DropRuleWatcher *dropRuleWatcher() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,7 +81,6 @@ private:
     void createMenus();
     void createCentralArea();
     void createDocks();
-    void createDesktopIntegration();
     void restoreLayout();
     void saveLayout() const;
     void setInitialColumnWidths();
@@ -103,8 +100,6 @@ private:
     void setPreview(const QString &expression);
     QList<qint64> selectedStoreRows() const;
     void onRuleRemoved(const RuleInfo &rule, int position);
-    void onRuleStartedDropping(const RuleInfo &rule);
-    void bringBack();
     void showError(const QString &message);
 
     HelperClient *m_client;
@@ -116,9 +111,7 @@ private:
     TrafficStatistics *m_statistics;
     QTimer *m_chartClock; // moves the rate chart on while a capture runs, even when quiet
     PacketExport *m_export;
-    DropRuleWatcher *m_dropWatcher;
-    DesktopNotifier *m_notifier = nullptr;
-    TrayIcon *m_tray = nullptr;
+    DesktopIntegration *m_desktop = nullptr;
 
     MessageBar *m_messageBar = nullptr;
     FilterBar *m_filterBar = nullptr;
@@ -139,14 +132,11 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_startAgainAction = nullptr;
-    QAction *m_trayAction = nullptr;
-    QAction *m_notifyAction = nullptr;
 
     CaptureState m_previousState = CaptureState::Idle;
     bool m_endedWhileRunning = false;
     QString m_offlineFile;
-    bool m_quitting = false;      // Quit, not a close to the tray
-    bool m_toldAboutTray = false; // the first close to the tray explains itself
+    bool m_quitting = false; // Quit, not a close to the tray
 };
 
 } // namespace nfqmon

@@ -1,0 +1,109 @@
+#include "DesktopIntegration.h"
+
+#include "CaptureController.h"
+#include "DesktopNotifier.h"
+#include "DesktopSettings.h"
+#include "DropRuleWatcher.h"
+#include "TrayIcon.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+
+namespace nfqmon {
+
+DesktopIntegration::DesktopIntegration(QMainWindow *window, HelperClient *client,
+                                       CaptureController *controller, QAction *start, QAction *stop,
+                                       QAction *quit)
+    : QObject(window), m_window(window), m_controller(controller),
+      m_dropWatcher(new DropRuleWatcher(client, this)),
+      m_tray(new TrayIcon(start, stop, quit, window)), m_trayAction(new QAction(this)),
+      m_notifyAction(new QAction(this))
+{
+    const DesktopSettings desktop = DesktopSettings::load();
+    m_trayAction->setText(tr("Show an icon in the system &tray"));
+    m_trayAction->setObjectName(QStringLiteral("trayAction"));
+    m_trayAction->setCheckable(true);
+    m_trayAction->setChecked(desktop.trayIcon);
+    m_trayAction->setStatusTip(tr("The capture state beside the clock; closing the window while "
+                                  "capturing keeps the capture running there"));
+    m_notifyAction->setText(tr("&Notify when a new rule drops packets"));
+    m_notifyAction->setObjectName(QStringLiteral("notifyAction"));
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setChecked(desktop.notifyNewDrops);
+    m_notifyAction->setStatusTip(
+        tr("A desktop notification when a rule that had not matched yet drops its first packets"));
+
+    m_tray->setWanted(desktop.trayIcon);
+    connect(m_trayAction, &QAction::toggled, this, [this](bool on) {
+        DesktopSettings settings = DesktopSettings::load();
+        settings.trayIcon = on;
+        settings.save();
+        m_tray->setWanted(on);
+    });
+    connect(m_notifyAction, &QAction::toggled, this, [](bool on) {
+        DesktopSettings settings = DesktopSettings::load();
+        settings.notifyNewDrops = on;
+        settings.save();
+    });
+    connect(controller, &CaptureController::healthChanged, m_tray, &TrayIcon::setHealth);
+    connect(m_dropWatcher, &DropRuleWatcher::ruleStartedDropping, this,
+            &DesktopIntegration::onRuleStartedDropping);
+}
+
+void DesktopIntegration::addMenuActions(QMenu *menu)
+{
+    menu->addAction(m_trayAction);
+    menu->addAction(m_notifyAction);
+}
+
+bool DesktopIntegration::closeHidesToTray() const
+{
+    // The capture goes on, as a firewall monitor's should; Quit (menu or tray) really ends.
+    return m_tray->isShown() && m_controller->state() == CaptureState::Running;
+}
+
+void DesktopIntegration::hideToTray()
+{
+    m_window->hide();
+    if (m_toldAboutTray)
+        return;
+    m_toldAboutTray = true;
+    m_tray->showMessage(tr("NFQueue Monitor is still capturing"),
+                        tr("Click the tray icon to bring the window back; Quit in its "
+                           "menu ends the capture."));
+}
+
+DesktopNotifier *DesktopIntegration::notifier()
+{
+    if (!m_notifier) {
+        m_notifier = new DesktopNotifier(this);
+        connect(m_notifier, &DesktopNotifier::activated, this, &DesktopIntegration::bringBack);
+        connect(m_notifier, &DesktopNotifier::failed, this, [](const QString &message) {
+            qInfo("nfqmon: %s", qPrintable(message)); // a desktop without notifications
+        });
+    }
+    return m_notifier;
+}
+
+void DesktopIntegration::onRuleStartedDropping(const RuleInfo &rule)
+{
+    if (!m_notifyAction->isChecked())
+        return;
+    const int hits = int(qMin<quint64>(rule.hits, INT_MAX));
+    const QString body =
+        rule.interface.isEmpty()
+            ? tr("“%1” has dropped %Ln packet(s) so far.", "", hits).arg(rule.expression)
+            : tr("“%1” on %2 has dropped %Ln packet(s) so far.", "", hits)
+                  .arg(rule.expression, rule.interface);
+    notifier()->notify(tr("Rule %1 is dropping packets").arg(rule.id), body);
+}
+
+void DesktopIntegration::bringBack()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+} // namespace nfqmon
