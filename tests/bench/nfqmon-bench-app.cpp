@@ -117,6 +117,18 @@ QList<Packet> packetMix()
     return mix;
 }
 
+// Record `n` (from 0) of the synthetic stream, 5 us apart, added to `encoder`; false when the
+// batch is full (seal it, then add the record again).
+bool appendRecord(StreamEncoder &encoder, const QList<Packet> &mix, qint64 n)
+{
+    const Packet &p = mix[qsizetype(n % mix.size())];
+    PacketRecord record = p.record;
+    record.sequence = std::uint64_t(n + 1);
+    record.timestampNs = 1'800'000'000'000'000'000 + n * 5'000;
+    return encoder.append(record, {reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
+                                   std::size_t(p.bytes.size())});
+}
+
 // Writes batches of `mix` to `fd` until `total` records went or `stop`; `perSecond` 0 = as fast
 // as the socket takes them (blocking writes: the reader sets the pace).
 void produce(int fd, const QList<Packet> &mix, qint64 total, double perSecond,
@@ -147,18 +159,11 @@ void produce(int fd, const QList<Packet> &mix, qint64 total, double perSecond,
             }
         }
         for (qint64 i = 0; i < BatchRecords && sent < total; ++i, ++sent) {
-            const Packet &p = mix[qsizetype(sent % mix.size())];
-            PacketRecord record = p.record;
-            record.sequence = std::uint64_t(sent + 1);
-            record.timestampNs = 1'800'000'000'000'000'000 + sent * 5'000;
-            if (!encoder.append(record,
-                                {reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
-                                 std::size_t(p.bytes.size())})) {
+            if (!appendRecord(encoder, mix, sent)) {
                 if (!write(encoder.seal(0)))
                     return;
                 encoder.clear();
-                encoder.append(record, {reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
-                                        std::size_t(p.bytes.size())});
+                appendRecord(encoder, mix, sent);
             }
         }
         if (!write(encoder.seal(0)))
@@ -270,16 +275,9 @@ double storedPacketMemory(const QList<Packet> &mix, qint64 count)
         batch = {};
     };
     for (qint64 i = 0; i < count; ++i) {
-        const Packet &p = mix[qsizetype(i % mix.size())];
-        PacketRecord record = p.record;
-        record.sequence = std::uint64_t(i + 1);
-        record.timestampNs = 1'800'000'000'000'000'000 + i * 5'000;
-        const std::span<const std::uint8_t> bytes(
-            reinterpret_cast<const std::uint8_t *>(p.bytes.constData()),
-            std::size_t(p.bytes.size()));
-        if (!encoder.append(record, bytes)) {
+        if (!appendRecord(encoder, mix, i)) {
             deliver();
-            encoder.append(record, bytes);
+            appendRecord(encoder, mix, i);
         }
     }
     deliver();
