@@ -91,7 +91,6 @@ bool RuleIndex::candidates(const PacketSummary &summary, std::vector<std::uint32
         !(summary.flags & SummaryFlag::LaterFragment))
         return false;
 
-    out->insert(out->end(), m_unanchored.begin(), m_unanchored.end());
     if (!m_prefixes.empty()) {
         addAddress(summary, summary.source, out);
         addAddress(summary, summary.destination, out);

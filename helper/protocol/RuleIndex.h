@@ -20,10 +20,13 @@ public:
     // Rule positions are 0..n-1 in first-match order; add them in that order.
     void add(std::uint32_t position, const std::optional<RuleAnchor> &anchor);
 
-    // Positions that may match `summary`, ascending, written to `out` (cleared first). False
-    // when the packet cannot be judged by its summary (not fully decoded): try every rule.
+    // Positions of anchored rules that may match `summary`, ascending, written to `out`
+    // (cleared first); the rules without an anchor (unanchoredPositions()) may match any packet.
+    // False when the packet cannot be judged by its summary (not fully decoded): try every rule.
     bool candidates(const PacketSummary &summary, std::vector<std::uint32_t> *out) const;
 
+    // Ascending. Kept apart, so that a packet does not copy and sort them every time.
+    const std::vector<std::uint32_t> &unanchoredPositions() const { return m_unanchored; }
     std::size_t unanchored() const { return m_unanchored.size(); }
 
 private:

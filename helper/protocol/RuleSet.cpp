@@ -64,7 +64,15 @@ int RuleSet::match(const std::uint8_t *packet, std::uint32_t caplen, std::uint32
         return matchLinear(packet, caplen, wirelen, context);
     const std::string_view hookInterface =
         context.hook == Hook::Output ? context.outInterface : context.inInterface;
-    for (const std::uint32_t i : candidates) {
+    // The anchored candidates and the rules without an anchor, merged in first-match order.
+    const std::vector<std::uint32_t> &always = m_index.unanchoredPositions();
+    std::size_t a = 0;
+    std::size_t c = 0;
+    while (a < always.size() || c < candidates.size()) {
+        const std::uint32_t i =
+            c == candidates.size() || (a < always.size() && always[a] < candidates[c])
+                ? always[a++]
+                : candidates[c++];
         if (matches(i, packet, caplen, wirelen, context, hookInterface))
             return static_cast<int>(i);
     }
