@@ -203,6 +203,8 @@ void tst_RuleIndex::indexAgreesWithEveryRule_data()
         << QStringList{"udp", "icmp", "icmp6", "ip6", "ip", "tcp and ip6"};
     QTest::newRow("no anchor") << QStringList{"len > 60", "host 10.0.0.5 or port 80", "not udp",
                                               "ip[8] = 64", "port 53 and 80"};
+    QTest::newRow("unanchored before anchored")
+        << QStringList{"len > 20", "udp", "host 10.0.0.6", "ip6 and len > 40", "tcp"};
     QTest::newRow("mixed, order matters") << QStringList{"udp and dst port 53",
                                                          "net 10.0.0.0/8",
                                                          "len > 100",
