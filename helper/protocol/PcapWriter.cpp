@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include <fcntl.h>
+#include <stdio_ext.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,7 @@ bool PcapWriter::openFile(FILE *file, std::uint32_t snapLength, QString *error)
         return false;
     }
     m_bytes = FileHeaderSize;
+    m_flushedBytes = FileHeaderSize;
     return true;
 }
 
@@ -165,6 +167,7 @@ bool PcapWriter::write(std::int64_t timestampNs, const std::uint8_t *data,
     }
     ++m_packets;
     m_bytes += RecordHeaderSize + kept;
+    m_recordEnds.push_back(m_bytes);
     return true;
 }
 
@@ -177,6 +180,8 @@ bool PcapWriter::flush()
         fail(errno != 0 ? errno : EIO);
         return false;
     }
+    m_flushedBytes = m_bytes;
+    m_recordEnds.clear();
     return true;
 }
 
@@ -206,6 +211,33 @@ void PcapWriter::fail(int errnum)
 {
     if (m_error.isEmpty())
         m_error = QStringLiteral("dump %1: %2").arg(m_name, errnoText(errnum));
+    cutToWholeRecords();
+}
+
+// A full disk leaves the stdio buffer half written: drop what is still buffered (it would
+// otherwise be written at close, after a gap) and cut the file after its last whole record, so
+// that every reader takes it as a complete capture.
+void PcapWriter::cutToWholeRecords()
+{
+    if (!m_file)
+        return;
+    __fpurge(m_file);
+    const int fd = ::fileno(m_file);
+    struct stat info {};
+    if (fd < 0 || ::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return;
+    // Everything up to the last successful flush is whole; of the records after it, those that
+    // end inside the file made it. (The descriptor may be write-only: the file is not read.)
+    const auto size = std::uint64_t(info.st_size);
+    std::uint64_t at = m_flushedBytes;
+    for (const std::uint64_t end : m_recordEnds) {
+        if (end > size)
+            break;
+        at = end;
+    }
+    m_recordEnds.clear();
+    if (at < size && ::ftruncate(fd, off_t(at)) != 0)
+        return; // the file keeps a damaged last record; the error already says the dump failed
 }
 
 } // namespace nfqmon

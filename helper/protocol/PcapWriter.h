@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 typedef struct pcap pcap_t;
 typedef struct pcap_dumper pcap_dumper_t;
@@ -44,6 +45,7 @@ public:
 private:
     bool openFile(FILE *file, std::uint32_t snapLength, QString *error);
     void fail(int errnum);
+    void cutToWholeRecords();
 
     QString m_name;
     QString m_error;
@@ -54,6 +56,8 @@ private:
     std::uint32_t m_snapLength = 0;
     std::uint64_t m_packets = 0;
     std::uint64_t m_bytes = 0;
+    std::uint64_t m_flushedBytes = 0;        // m_bytes at the last successful flush: on disk
+    std::vector<std::uint64_t> m_recordEnds; // file offsets where the records since then end
 };
 
 } // namespace nfqmon

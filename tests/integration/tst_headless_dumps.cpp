@@ -5,6 +5,7 @@
 #include "DumpFile.h"
 #include "HelperProcess.h"
 #include "IptablesSnapshot.h"
+#include "PrivateSystemBus.h"
 #include "TestEnvironment.h"
 #include "TestNetwork.h"
 #include "TestPayload.h"
@@ -12,6 +13,8 @@
 
 #include <QDateTime>
 #include <QtTest>
+
+#include <sys/mount.h>
 
 using namespace nfqmon::test;
 using namespace std::chrono_literals;
@@ -68,6 +71,7 @@ private slots:
     void dumpsHoldExactlyWhatPassed();
     void snapLengthLimitsTheBytesKept();
     void unopenableDumpIsAnError();
+    void fullDiskEndsTheDumpNotTheCapture();
     void cleanupTestCase();
 
 private:
@@ -250,6 +254,64 @@ void tst_HeadlessDumps::unopenableDumpIsAnError()
     QVERIFY2(report.errorMessage().contains(input), qPrintable(report.describe()));
     const IptablesSnapshot after = IptablesSnapshot::take();
     QVERIFY2(after == before, qPrintable(after.differenceFrom(before)));
+}
+
+// The dump goes to a 32 KiB tmpfs (mounted in a mount namespace of this test only) and ~64 KiB
+// pass: the dump stops with a message naming the file and the reason, every packet still passes
+// and is counted, and the file is a complete capture of the first packets (cut after the last
+// whole one) that libpcap and tcpdump read without complaint.
+void tst_HeadlessDumps::fullDiskEndsTheDumpNotTheCapture()
+{
+    QString error;
+    QVERIFY2(PrivateSystemBus::enterPrivateMountNamespace(&error), qPrintable(error));
+    QTemporaryDir disk;
+    QVERIFY(disk.isValid());
+    QVERIFY2(::mount("nfqmon-test-full", qPrintable(disk.path()), "tmpfs", MS_NOSUID | MS_NODEV,
+                     "size=32k,mode=0700") == 0,
+             qPrintable(qt_error_string(errno)));
+    const auto unmount = qScopeGuard([&] { ::umount2(qPrintable(disk.path()), MNT_DETACH); });
+
+    const Peer &a = m_network.peer(0);
+    const Flow flow{a.ipv4, 6003, 100, 600, 12};
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, flow.port);
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    HelperProcess helper;
+    const QString input = disk.filePath(QStringLiteral("input.pcap"));
+    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"%1\"\n"
+                                               "dump = true\n"
+                                               "dump_input = \"%2\"\n")
+                                    .arg(a.interface, input),
+                                &error),
+             qPrintable(error));
+    QVERIFY2(helper.start(&error), qPrintable(error));
+    const Command::Result sent = m_network.sendUdp(0, flow);
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    NFQMON_VERIFY_HELPER(receiver.receive(flow.count, 5s).size() == flow.count, helper);
+    NFQMON_VERIFY_HELPER(m_network.ping(0, a.ipv4, 2) == 2, helper); // still capturing
+    const HelperReport report = helper.stop();
+    QVERIFY2(report.exited, qPrintable(report.describe()));
+    QVERIFY2(report.errorMessage().contains(input) &&
+                 report.errorMessage().contains(QStringLiteral("No space left on device")),
+             qPrintable(report.describe()));
+    QVERIFY2(report.totals && report.totals->received >= flow.count + 2,
+             qPrintable(report.describe()));
+
+    DumpFile dump;
+    QVERIFY2(dump.load(input, &error), qPrintable(error));
+    QVERIFY2(dump.size() > 10 && dump.size() < flow.count, qPrintable(dump.describe()));
+    int index = 0;
+    for (const DumpedPacket &packet : dump.packets()) {
+        if (packet.isUdp() && packet.destinationPort == flow.port) {
+            QVERIFY2(packet.payload == payloadOf(flow, index), qPrintable(packet.describe()));
+            ++index;
+        }
+    }
+    QCOMPARE(index, dump.size());
+    const Command::Result read = Command::run(
+        {QStringLiteral("tcpdump"), QStringLiteral("-n"), QStringLiteral("-r"), input});
+    QVERIFY2(read.succeeded() && !read.errorOutput.contains("truncated"),
+             qPrintable(read.describe()));
+    QCOMPARE(int(read.output.count('\n')), dump.size());
 }
 
 void tst_HeadlessDumps::cleanupTestCase()
