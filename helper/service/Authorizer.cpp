@@ -8,6 +8,8 @@
 #include <QDBusPendingReply>
 #include <QMap>
 
+#include <utility>
+
 namespace nfqmon {
 
 namespace {
@@ -92,33 +94,55 @@ void Authorizer::check(const QString &busName, Action action, Done done)
     call << QVariant::fromValue(subject) << actionId
          << QVariant::fromValue(QMap<QString, QString>()) << AllowUserInteraction << cancellationId;
     m_pending.insert(busName, cancellationId);
+    m_waiting.insert(cancellationId, std::move(done));
 
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, TimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, busName, cancellationId, actionId, done = std::move(done)] {
+            [this, watcher, busName, cancellationId, actionId] {
                 watcher->deleteLater();
                 m_pending.remove(busName, cancellationId);
+                const Done answer = m_waiting.take(cancellationId);
+                if (!answer)
+                    return; // answered already (cancelAll)
                 const QDBusPendingReply<AuthorizationResult> reply = *watcher;
                 if (reply.isError()) {
-                    done(Result::Failed, tr("polkit could not be asked about %1 (%2)")
-                                             .arg(actionId, reply.error().message()));
+                    answer(Result::Failed, tr("polkit could not be asked about %1 (%2)")
+                                               .arg(actionId, reply.error().message()));
                     return;
                 }
                 if (reply.value().authorized)
-                    done(Result::Allowed, {});
+                    answer(Result::Allowed, {});
                 else
-                    done(Result::Refused, tr("polkit refused %1 to this caller").arg(actionId));
+                    answer(Result::Refused, tr("polkit refused %1 to this caller").arg(actionId));
             });
 }
 
+namespace {
+
+QDBusMessage cancellation(const QString &id)
+{
+    QDBusMessage cancel = QDBusMessage::createMethodCall(
+        PolkitService, PolkitPath, PolkitInterface, QStringLiteral("CancelCheckAuthorization"));
+    cancel << id;
+    return cancel;
+}
+
+} // namespace
+
 void Authorizer::cancelFor(const QString &busName)
 {
-    const QStringList ids = m_pending.values(busName);
-    for (const QString &id : ids) {
-        QDBusMessage cancel = QDBusMessage::createMethodCall(
-            PolkitService, PolkitPath, PolkitInterface, QStringLiteral("CancelCheckAuthorization"));
-        cancel << id;
-        m_bus.asyncCall(cancel);
+    for (const QString &id : m_pending.values(busName))
+        m_bus.asyncCall(cancellation(id));
+}
+
+void Authorizer::cancelAll(const QString &reason)
+{
+    const QHash<QString, Done> waiting = std::exchange(m_waiting, {});
+    m_pending.clear();
+    for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
+        it.value()(Result::Failed, reason);
+        // Blocking, and after the reply was queued: when polkit has answered, both are sent.
+        m_bus.call(cancellation(it.key()), QDBus::Block, 1000);
     }
 }
 

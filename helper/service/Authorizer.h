@@ -27,6 +27,10 @@ public:
     void check(const QString &busName, Action action, Done done);
     // The caller left the bus: polkit may drop its prompt.
     void cancelFor(const QString &busName);
+    // The helper is stopping: every open prompt is cancelled and every waiting caller gets
+    // `done(Failed, reason)` now, not a timeout later. Waits (briefly) for polkit to take the
+    // cancellations, so that they and the replies leave before the process exits.
+    void cancelAll(const QString &reason);
     int pendingChecks() const { return int(m_pending.size()); }
 
     // Long enough for a person to read the prompt and type a password.
@@ -36,6 +40,7 @@ private:
     QDBusConnection m_bus;
     quint64 m_nextId = 0;
     QMultiHash<QString, QString> m_pending; // bus name -> cancellation ids
+    QHash<QString, Done> m_waiting;         // cancellation id -> the caller's continuation
 };
 
 } // namespace nfqmon

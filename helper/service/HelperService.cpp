@@ -89,6 +89,7 @@ bool HelperService::start(QString *error, QString *warning)
 
 void HelperService::shutdown()
 {
+    m_authorizer.cancelAll(tr("the helper is stopping; nothing was changed"));
     if (m_engine)
         stopCapture(tr("the helper was asked to stop"));
 }
