@@ -14,7 +14,7 @@ packages=(
 )
 if [ "${1:-}" = --tests ]; then
   packages+=(
-    clang xvfb xauth dunst trayer
+    clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer
     nftables iputils-ping tcpdump
     dpkg-dev file desktop-file-utils appstream man-db
   )
