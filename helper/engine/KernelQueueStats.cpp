@@ -7,7 +7,7 @@ namespace nfqmon {
 
 QList<KernelQueueStats> KernelQueueStats::read()
 {
-    QFile file(QStringLiteral("/proc/net/netfilter/nfnetlink_queue"));
+    QFile file(QStringLiteral("/proc/self/net/netfilter/nfnetlink_queue"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return parse(file.readAll());

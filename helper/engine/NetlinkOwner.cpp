@@ -10,7 +10,7 @@ namespace {
 // The socket inode from /proc/net/netlink: "sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode".
 QByteArray socketInode(int protocol, std::uint32_t portId)
 {
-    QFile file(QStringLiteral("/proc/net/netlink"));
+    QFile file(QStringLiteral("/proc/self/net/netlink"));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     for (const QByteArray &line : file.readAll().split('\n')) {

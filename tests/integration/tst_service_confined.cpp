@@ -1,0 +1,188 @@
+// The helper works inside the confinement its systemd unit sets (packaging/systemd): the bus
+// activates it through a wrapper that applies the unit's restrictions the way systemd would
+// (there is no running systemd here to start the unit itself):
+//   CapabilityBoundingSet=  read from the unit, applied with setpriv (so only these capabilities)
+//   NoNewPrivileges=yes     setpriv --no-new-privs
+//   ProtectSystem=strict, ProtectHome=yes
+//                           every mount read-only, in a mount namespace of the helper's own
+//   StateDirectory=         only the state directory writable
+//   ProtectProc=invisible, ProcSubset=pid
+//                           a /proc of its own with hidepid=invisible,subset=pid
+// A capture with a drop rule, a dump and the stream then works as usual, and the running helper
+// holds exactly the capabilities the unit names. The system call filter and the address family
+// restriction are systemd's own (seccomp, BPF): systemd-analyze checks their presence.
+#include "HelperProcess.h"
+#include "ServiceTest.h"
+#include "TrafficReceiver.h"
+
+#include <QFile>
+#include <QtTest>
+
+#include <linux/capability.h>
+
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString UnitTemplate =
+    QStringLiteral(NFQMON_SOURCE_DIR "/packaging/systemd/nfqmon-helper.service.in");
+
+QMap<QString, QString> unitSettings(QString *error)
+{
+    QFile file(UnitTemplate);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return {};
+    }
+    QMap<QString, QString> settings;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        const qsizetype equals = line.indexOf(QLatin1Char('='));
+        if (!line.startsWith(QLatin1Char('#')) && equals > 0)
+            settings.insert(line.left(equals), line.mid(equals + 1));
+    }
+    return settings;
+}
+
+// "CAP_NET_ADMIN CAP_NET_RAW" -> "-all,+net_admin,+net_raw" for setpriv, and the CapEff mask.
+QString boundingSet(const QString &capabilities, quint64 *mask)
+{
+    static const QMap<QString, int> numbers = {
+        {QStringLiteral("CAP_NET_ADMIN"), CAP_NET_ADMIN},
+        {QStringLiteral("CAP_NET_RAW"), CAP_NET_RAW},
+        {QStringLiteral("CAP_DAC_OVERRIDE"), CAP_DAC_OVERRIDE}};
+    QString set = QStringLiteral("-all");
+    *mask = 0;
+    for (const QString &name : capabilities.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!numbers.contains(name))
+            return {};
+        set += QStringLiteral(",+") + name.mid(4).toLower();
+        *mask |= quint64(1) << numbers.value(name);
+    }
+    return set;
+}
+
+QString capabilityLine(qint64 pid, const char *field)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(field))
+            return QString::fromLatin1(line.mid(qsizetype(std::strlen(field)))).trimmed();
+    return {};
+}
+
+} // namespace
+
+class tst_ServiceConfined : public ServiceTest
+{
+    Q_OBJECT
+
+private slots:
+    void captureWorksWithTheUnitsConfinement();
+
+private:
+    QTemporaryDir m_wrapperDirectory;
+};
+
+void tst_ServiceConfined::captureWorksWithTheUnitsConfinement()
+{
+    QString error;
+    const QMap<QString, QString> unit = unitSettings(&error);
+    QVERIFY2(!unit.isEmpty(), qPrintable(error));
+    QCOMPARE(unit.value(QStringLiteral("NoNewPrivileges")), QStringLiteral("yes"));
+    QCOMPARE(unit.value(QStringLiteral("ProtectSystem")), QStringLiteral("strict"));
+    QCOMPARE(unit.value(QStringLiteral("ProtectProc")), QStringLiteral("invisible"));
+    QCOMPARE(unit.value(QStringLiteral("ProcSubset")), QStringLiteral("pid"));
+    QCOMPARE(unit.value(QStringLiteral("AmbientCapabilities")), QString());
+    quint64 mask = 0;
+    const QString bounding =
+        boundingSet(unit.value(QStringLiteral("CapabilityBoundingSet")), &mask);
+    QVERIFY2(!bounding.isEmpty(), qPrintable(unit.value(QStringLiteral("CapabilityBoundingSet"))));
+
+    // The wrapper the bus activates: `wrapper --service --state-dir DIR ...`.
+    QVERIFY(m_wrapperDirectory.isValid());
+    const QString wrapper = m_wrapperDirectory.filePath(QStringLiteral("confined-helper"));
+    QFile script(wrapper);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write(QString::fromUtf8(R"SH(#!/bin/bash
+set -euo pipefail
+state=
+previous=
+for argument in "$@"; do
+  [ "$previous" = --state-dir ] && state=$argument
+  previous=$argument
+done
+[ -n "$state" ] || { echo "confined-helper: no --state-dir" >&2; exit 1; }
+exec unshare --mount --propagation private bash -euo pipefail -c '
+  state=$1; shift
+  mount --bind "$state" "$state"
+  for point in $(awk "{ print \$2 }" /proc/self/mounts | sort -u); do
+    case $point in /proc|/proc/*|/sys|/sys/*|/dev|/dev/*|"$state") continue ;; esac
+    # Per mount only (bind): the file systems themselves stay as the machine has them.
+    mount -o remount,bind,ro "$point" 2>/dev/null || true
+  done
+  for probe in /tmp /var /etc /root /usr "$(dirname %1)"; do
+    if (: >"$probe/.nfqmon-confined-probe") 2>/dev/null; then
+      echo "confined-helper: $probe is still writable" >&2; exit 1
+    fi
+  done
+  mount -t proc -o hidepid=invisible,subset=pid proc /proc
+  exec setpriv --no-new-privs --inh-caps=-all --bounding-set=%2 %1 "$@"
+' confined "$state" "$@"
+)SH")
+                     .arg(HelperProcess::program(), bounding)
+                     .toUtf8());
+    script.close();
+    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    QVERIFY(m_bed.bus().stopHelper());
+    m_bed.bus().setHelperProgram(wrapper);
+    QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
+    const auto restore = qScopeGuard([&] {
+        m_bed.bus().stopHelper();
+        m_bed.bus().setHelperProgram(HelperProcess::program());
+        QString ignored;
+        m_bed.bus().writeHelperService(&ignored);
+    });
+
+    const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    TrafficReceiver kept(TrafficReceiver::Protocol::Udp, 4, 6000);
+    TrafficReceiver dropped(TrafficReceiver::Protocol::Udp, 4, 6001);
+    QVERIFY2(kept.open(&error) && dropped.open(&error), qPrintable(error));
+    // A saved rule: the state directory is writable.
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("AddRule"),
+        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6001")}})}));
+    QVERIFY(QFile::exists(m_bed.bus().helperStateDirectory() + QStringLiteral("/rules.json")));
+    const QString dump = m_bed.userDirectory() + QStringLiteral("/confined.pcap");
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("StartCapture"),
+        {BusClient::map(
+            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})},
+             {QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
+
+    // Exactly the unit's capabilities, and no way to gain more.
+    const qint64 pid = m_bed.bus().helperPid();
+    QVERIFY(pid > 0);
+    QCOMPARE(capabilityLine(pid, "CapEff:").toULongLong(nullptr, 16), mask);
+    QCOMPARE(capabilityLine(pid, "CapBnd:").toULongLong(nullptr, 16), mask);
+    QCOMPARE(capabilityLine(pid, "NoNewPrivs:"), QStringLiteral("1"));
+
+    const QString local = m_bed.network().peer(0).ipv4;
+    QVERIFY(m_bed.network().sendUdp(0, {local, 6000, 3, 100, 81}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {local, 6001, 2, 100, 82}).succeeded());
+    QCOMPARE(kept.receive(3, 2s).size(), 3);
+    QCOMPARE(dropped.receive(1, 500ms).size(), 0);
+    const QJsonObject read = client->read(5, 5000);
+    NFQMON_VERIFY_REPLY(read);
+    QVERIFY2(read.value(QStringLiteral("records")).toArray().size() >= 5,
+             QJsonDocument(read).toJson().constData());
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
+    QVERIFY(QFileInfo(dump).size() >= 24 + 5 * (16 + 128)); // file header, 5 records
+}
+
+QTEST_GUILESS_MAIN(tst_ServiceConfined)
+#include "tst_service_confined.moc"
