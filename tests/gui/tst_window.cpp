@@ -14,6 +14,7 @@
 #include "HexView.h"
 #include "InterfaceListModel.h"
 #include "InterfacePicker.h"
+#include "IptablesSnapshot.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "PacketBuilder.h"
@@ -524,7 +525,14 @@ void tst_Window::helperKilledOffersToStartAgain()
     QTRY_VERIFY(window.helperClient()->isHelperAvailable());
     const qint64 pid = m_bed.bus().helperPid();
     QVERIFY(pid > 0);
+    const auto chainLines = [] {
+        return IptablesSnapshot::take().linesContaining(QStringLiteral("HAKA-")).size();
+    };
+    const qsizetype chains = chainLines();
+    QVERIFY(chains > 0);
     QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    // Fail-open: with nobody on the queue the kernel lets the traffic pass.
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
 
     QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), 5000);
     QVERIFY2(window.messageBar()->text().contains(QStringLiteral("helper stopped")),
@@ -539,7 +547,10 @@ void tst_Window::helperKilledOffersToStartAgain()
     again->click(); // a new helper is activated
     QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Running, 15000);
     QVERIFY(window.messageBar()->text().isEmpty());
+    // The new helper took over the dead one's chains: the same rules, not twice as many.
+    QCOMPARE(chainLines(), chains);
     stop(window);
+    QCOMPARE(chainLines(), 0);
 }
 
 void tst_Window::refusedUserSeesTheMessageAndNothingStarts()

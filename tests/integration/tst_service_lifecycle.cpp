@@ -1,6 +1,8 @@
 // The helper's life on the bus: a capture ends, and its chains go, within a second of the program
 // that started it leaving (unless it asked to keep running); SIGTERM stops cleanly; a stream the
-// client closes is released; an idle helper exits and D-Bus activation brings it back.
+// client closes is released; an idle helper exits and D-Bus activation brings it back; the bus
+// dying stops the capture and the helper, and a new bus activates a new one; an interface that
+// disappears during a capture leaves the capture of the others running.
 #include "DumpFile.h"
 #include "IptablesSnapshot.h"
 #include "ServiceTest.h"
@@ -10,6 +12,9 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QtTest>
+
+#include <cerrno>
+#include <csignal>
 
 using namespace nfqmon::test;
 using namespace std::chrono_literals;
@@ -53,6 +58,8 @@ private slots:
     void sigtermStopsCleanly();
     void closedStreamIsReleased();
     void idleHelperExitsAndComesBack();
+    void busGoneStopsTheCaptureAndTheHelper();
+    void interfaceRemovedDuringCapture();
 };
 
 void tst_ServiceLifecycle::leavingStopsTheCapture_data()
@@ -162,6 +169,74 @@ void tst_ServiceLifecycle::idleHelperExitsAndComesBack()
     m_bed.bus().setHelperIdleTimeout(PrivateSystemBus::DefaultIdleTimeout);
     QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
     QVERIFY(m_bed.bus().stopHelper());
+}
+
+void tst_ServiceLifecycle::busGoneStopsTheCaptureAndTheHelper()
+{
+    QString error;
+    auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    const qint64 helper = m_bed.bus().helperPid();
+    QVERIFY(helper > 0 && chainsInstalled());
+
+    // The bus dies (a crash, or a restart of dbus.service): nobody could stop the capture any
+    // more, so the helper removes its chains and exits; the traffic goes on.
+    QCOMPARE(::kill(pid_t(m_bed.bus().daemonPid()), SIGKILL), 0);
+    const qint64 elapsed = millisecondsUntilChainsGone(5000);
+    QVERIFY2(elapsed >= 0 && elapsed < 3000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(helper), 0) != 0 && errno == ESRCH, 5000);
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
+
+    // A new bus: the next call activates a new helper, which captures as before.
+    client.reset();
+    m_bed.bus().stop();
+    QVERIFY2(m_bed.bus().start(&error), qPrintable(error));
+    client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    QVERIFY(m_bed.bus().helperPid() > 0 && m_bed.bus().helperPid() != helper);
+    QVERIFY(chainsInstalled());
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
+    QVERIFY(!chainsInstalled());
+}
+
+void tst_ServiceLifecycle::interfaceRemovedDuringCapture()
+{
+    // A second interface of this namespace that goes away (a USB adapter unplugged, a VPN down).
+    const QString gone = QStringLiteral("nfqgone0");
+    QVERIFY(Command::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), gone,
+                          QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                          QStringLiteral("name"), QStringLiteral("nfqgone1")})
+                .succeeded());
+    QString error;
+    const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("StartCapture"),
+        {BusClient::map(
+            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA"), gone})}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
+    QVERIFY(
+        Command::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"), gone})
+            .succeeded());
+
+    // The capture goes on for the interface that is left, and still stops cleanly.
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 3), 3);
+    const QJsonObject read = client->read(6, 5000);
+    NFQMON_VERIFY_REPLY(read);
+    QVERIFY2(read.value(QStringLiteral("records")).toArray().size() >= 6,
+             QJsonDocument(read).toJson().constData());
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
+    QVERIFY(!chainsInstalled());
+    // Starting on it now is refused with its name.
+    const QJsonObject refused =
+        client->call(QStringLiteral("StartCapture"),
+                     {BusClient::map({{QStringLiteral("interfaces"), BusClient::as({gone})}})});
+    QVERIFY2(!refused.value(QStringLiteral("ok")).toBool() &&
+                 refused.value(QStringLiteral("message")).toString().contains(gone),
+             QJsonDocument(refused).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceLifecycle)

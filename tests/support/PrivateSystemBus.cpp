@@ -589,6 +589,11 @@ void PrivateSystemBus::stop()
     m_directory.reset();
 }
 
+qint64 PrivateSystemBus::daemonPid() const
+{
+    return m_daemon && m_daemon->state() == QProcess::Running ? m_daemon->processId() : 0;
+}
+
 bool PrivateSystemBus::isRunning() const
 {
     return m_daemon && m_daemon->state() == QProcess::Running && m_polkit &&

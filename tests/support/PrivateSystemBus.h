@@ -81,6 +81,7 @@ public:
     // temporary directory, restores DBUS_SYSTEM_BUS_ADDRESS. Safe to call at any point.
     void stop();
     bool isRunning() const;
+    qint64 daemonPid() const; // of dbus-daemon, 0 when it does not run
 
     QString address() const { return m_address; } // "unix:path=..."
     // The test process's own (root) connection to this bus. Prefer it to
