@@ -19,6 +19,7 @@
 // turns, and the tables give the medians.
 //
 //   nfqmon-bench-packetpath [--seconds N] [--rules N] [--repeat N]   run as root; prints tables
+#include "FloodNetwork.h"
 #include "HelperClient.h"
 #include "HelperProcess.h"
 #include "ProcessCpu.h"
@@ -52,9 +53,8 @@ namespace {
 
 int g_paced = 100000; // datagrams a second of the paced floods (--paced)
 
-const QString FloodTarget = QStringLiteral("10.99.0.9"); // routed to the sink, dropped there
-const QString TargetNet = QStringLiteral("10.99.0.0/24");
-constexpr int Port = 9;
+const QString FloodTarget = QLatin1String(FloodNetwork::Target);
+constexpr int Port = FloodNetwork::Port;
 constexpr int SenderCore = 0;
 constexpr int ConsumerCore = 1;
 
@@ -152,6 +152,7 @@ private:
     int m_ruleCount;
     int m_paced;
     ServiceTestBed m_bed;
+    FloodNetwork m_network{m_bed};
     QTemporaryDir m_files;
 };
 
@@ -160,44 +161,17 @@ void Bench::setUp()
     if (geteuid() != 0)
         die(QStringLiteral("run as root: it creates network namespaces and iptables rules"));
     QString error;
-    if (!m_bed.start(2, &error))
+    if (!m_bed.start(2, &error) || !m_network.setUp(&error))
         die(error);
-    const TestNetwork &net = m_bed.network();
-    require(Command::run({QStringLiteral("sysctl"), QStringLiteral("-qw"),
-                          QStringLiteral("net.ipv4.ip_forward=1")}));
-    require(net.run(0, {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
-                        TargetNet, QStringLiteral("via"), net.peer(0).ipv4}));
-    require(net.run(TestNetwork::Local,
-                    {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
-                     TargetNet, QStringLiteral("via"), net.peer(1).peerIpv4}));
-    require(net.run(1, {QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
-                        QStringLiteral("blackhole"), TargetNet}));
-    // Counts the flood's datagrams as they reach the sink (and nothing else: not the links'
-    // own IPv6 chatter, which its interface counters would include).
-    require(net.run(1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
-                        QStringLiteral("-A"), QStringLiteral("PREROUTING"), QStringLiteral("-p"),
-                        QStringLiteral("udp"), QStringLiteral("-d"), FloodTarget,
-                        QStringLiteral("--dport"), QString::number(Port)}));
-    // The router knows the sink's link address before the flood (no ARP in the measurement).
-    net.ping(TestNetwork::Local, net.peer(1).peerIpv4, 1);
-    net.ping(0, net.peer(0).ipv4, 1);
 }
 
 quint64 Bench::sinkReceived()
 {
-    const Command::Result r = m_bed.network().run(
-        1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
-            QStringLiteral("-L"), QStringLiteral("PREROUTING"), QStringLiteral("-v"),
-            QStringLiteral("-x"), QStringLiteral("-n")});
-    require(r);
-    // The counting rule is the chain's only rule: its line starts with the packet count.
-    const QList<QByteArray> lines = r.output.split('\n');
-    for (const QByteArray &line : lines) {
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        if (fields.size() > 3 && line.contains("dpt:" + QByteArray::number(Port)))
-            return fields[0].toULongLong();
-    }
-    die(QStringLiteral("the sink's counting rule is gone: ") + QString::fromUtf8(r.output));
+    QString error;
+    const auto received = m_network.sinkReceived(&error);
+    if (!received)
+        die(error);
+    return *received;
 }
 
 Sample Bench::measure(const QString &name, qint64 consumer, const std::function<quint64()> &seen)
@@ -232,18 +206,14 @@ Sample Bench::flood(const QString &name, qint64 consumer, const std::function<qu
     const double cpu0 = consumer ? cpuSeconds(consumer) : 0;
     QElapsedTimer clock;
     clock.start();
-    const Command::Result flood = m_bed.network().run(
-        0,
-        {QStringLiteral("taskset"), QStringLiteral("-c"), QString::number(SenderCore),
-         TestNetwork::toolPath(QStringLiteral("nfqmon-bench-flood")), FloodTarget,
-         QString::number(Port), QString::number(m_seconds), QStringLiteral("18"),
-         QString::number(rate)},
-        std::chrono::seconds(m_seconds + 20));
-    require(flood);
+    QString error;
+    const auto sent = m_network.flood(m_seconds, rate, SenderCore, &error);
+    if (!sent)
+        die(error);
     QThread::msleep(300); // what is queued gets its verdict
     s.seconds = double(clock.elapsed()) / 1000.0;
     s.cpu = consumer ? cpuSeconds(consumer) - cpu0 : 0;
-    s.sent = flood.output.trimmed().split(' ').value(1).toULongLong();
+    s.sent = *sent;
     s.delivered = sinkReceived() - rx;
     const QueueCounters queue1 = queueCounters(0);
     s.kernelDropped = queue1.dropped - queue0.dropped;
