@@ -2,6 +2,7 @@
 // who starts and stops a lot: afterwards the helper is the same process, with as many open
 // descriptors as after the first hundred, no more than a little more memory, and no chains.
 #include "IptablesSnapshot.h"
+#include "ProcessCpu.h"
 #include "ServiceTest.h"
 
 #include <QDir>
@@ -30,17 +31,6 @@ int descriptorsOf(qint64 pid)
     return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid))
                    .entryList(QDir::System | QDir::NoDotAndDotDot)
                    .size());
-}
-
-qint64 residentKiBOf(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return -1;
 }
 
 int chainLines()
@@ -83,11 +73,11 @@ void tst_ServiceCycles::thousandStartsAndStopsLeaveNothingBehind()
                      qPrintable(QStringLiteral("chains left after cycle %1").arg(cycle)));
         if (cycle == Baseline) {
             baseDescriptors = descriptorsOf(pid);
-            baseMemory = residentKiBOf(pid);
+            baseMemory = processResidentKiB(pid);
         }
     }
     const int descriptors = descriptorsOf(pid);
-    const qint64 memory = residentKiBOf(pid);
+    const qint64 memory = processResidentKiB(pid);
     qInfo("%d cycles in %.1f s; helper descriptors %d after %d cycles, %d after %d; resident "
           "memory %lld KiB, then %lld KiB",
           Cycles, double(clock.elapsed()) / 1000, baseDescriptors, Baseline, descriptors, Cycles,

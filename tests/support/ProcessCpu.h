@@ -1,4 +1,5 @@
-// CPU time a process has used so far, all its threads, user and system: for benchmarks.
+// What a process has used so far: CPU time (all its threads, user and system) and resident
+// memory, for benchmarks and the soak and leak tests.
 #pragma once
 
 #include <QtGlobal>
@@ -7,5 +8,7 @@ namespace nfqmon::test {
 
 // Seconds of utime + stime from /proc/PID/stat (clock-tick resolution); -1 when it is gone.
 double processCpuSeconds(qint64 pid);
+// VmRSS from /proc/PID/status, in KiB; -1 when it is gone.
+qint64 processResidentKiB(qint64 pid);
 
 } // namespace nfqmon::test
