@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every test: packages, build, the whole suite, then the suite again
-# built with AddressSanitizer and UndefinedBehaviorSanitizer. Run as root (the integration tests
+# built with AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets (clang, libFuzzer)
+# for a few seconds each, and the tests of the engine's threads under ThreadSanitizer. Run as root (the integration tests
 # create network namespaces and iptables rules inside them; the machine's own are never touched).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,13 @@ cmake --build --preset sanitize -j "$jobs"
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j "$jobs"
+
+echo "== fuzz targets (clang, libFuzzer; longer: tests/fuzz/run.sh)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs"
+ctest --preset fuzz -j "$jobs"
+
+echo "== engine threads under ThreadSanitizer"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$jobs"
+ctest --preset tsan
