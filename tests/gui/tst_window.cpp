@@ -55,6 +55,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const char RefusedChild[] = "--refused-child";
+const char CapturingChild[] = "--capturing-child";
 const char OrganizationName[] = "nfqmon-gui-test";
 
 QAction *action(const MainWindow &window, const char *name)
@@ -128,6 +129,26 @@ int runRefusedChild(int argc, char *argv[])
     return app.exec();
 }
 
+// The window as nfqmon-allowed, capturing on vethA until it is killed; "running" once it is.
+int runCapturingChild(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QLatin1String(OrganizationName));
+    QStandardPaths::setTestModeEnabled(true);
+    MainWindow window(QDBusConnection::systemBus());
+    window.show();
+    chooseInterfaces(window, {QStringLiteral("vethA")});
+    QObject::connect(window.captureController(), &CaptureController::stateChanged,
+                     [](CaptureState state) {
+                         if (state == CaptureState::Running) {
+                             std::printf("running\n");
+                             std::fflush(stdout);
+                         }
+                     });
+    action(window, "startAction")->trigger();
+    return app.exec();
+}
+
 } // namespace
 
 class tst_Window : public QObject
@@ -147,6 +168,7 @@ private slots:
     void exportOfDisplayedPacketsReadsBackTheSame();
     void pcapFileOpensOfflineWithoutTheHelper();
     void helperKilledOffersToStartAgain();
+    void killedWindowLeavesNoChains();
     void refusedUserSeesTheMessageAndNothingStarts();
     void layoutIsRestoredAtTheNextLaunch();
 
@@ -553,6 +575,35 @@ void tst_Window::helperKilledOffersToStartAgain()
     QCOMPARE(chainLines(), 0);
 }
 
+// The window itself killed (SIGKILL: no chance to stop anything): the helper sees its client
+// leave the bus and removes the chains within a second.
+void tst_Window::killedWindowLeavesNoChains()
+{
+    QString error;
+    const auto child = m_bed.bus().startAs(QLatin1String(PrivateSystemBus::AllowedUser),
+                                           QCoreApplication::applicationFilePath(),
+                                           {QLatin1String(CapturingChild)}, &error);
+    QVERIFY2(child, qPrintable(error));
+    QByteArray said;
+    QTRY_VERIFY2_WITH_TIMEOUT((said += child->readAllStandardOutput()).contains("running"),
+                              qPrintable(QString::fromUtf8(said + child->readAllStandardError())),
+                              30000);
+    const auto chains = [] {
+        return IptablesSnapshot::take().linesContaining(QStringLiteral("HAKA-")).size();
+    };
+    QVERIFY(chains() > 0);
+    QCOMPARE(::kill(pid_t(child->processId()), SIGKILL), 0);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(child->waitForFinished(5000));
+    while (chains() > 0 && clock.elapsed() < 3000)
+        QThread::msleep(20);
+    QVERIFY2(chains() == 0 && clock.elapsed() < 1000,
+             qPrintable(QStringLiteral("chains gone after %1 ms").arg(clock.elapsed())));
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
+}
+
 void tst_Window::refusedUserSeesTheMessageAndNothingStarts()
 {
     QString error;
@@ -602,6 +653,8 @@ int main(int argc, char *argv[])
 {
     if (argc == 2 && qstrcmp(argv[1], RefusedChild) == 0)
         return runRefusedChild(argc, argv);
+    if (argc == 2 && qstrcmp(argv[1], CapturingChild) == 0)
+        return runCapturingChild(argc, argv);
     QApplication app(argc, argv);
     tst_Window test;
     QTEST_SET_MAIN_SOURCE_PATH
