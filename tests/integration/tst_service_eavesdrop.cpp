@@ -66,7 +66,7 @@ void tst_ServiceEavesdrop::otherProcessesReceiveNoPacketData()
     QString error;
     const auto listener =
         m_bed.bus().startAs(user, TestNetwork::toolPath(QStringLiteral("nfqmon-test-eavesdrop")),
-                            {QStringLiteral("8")}, &error);
+                            {QStringLiteral("60")}, &error);
     QVERIFY2(listener, qPrintable(error));
     QByteArray heardSoFar;
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -96,6 +96,8 @@ void tst_ServiceEavesdrop::otherProcessesReceiveNoPacketData()
     QVERIFY(read.value(QStringLiteral("records")).toArray().size() >= kept.count + dropped.count);
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("GetStatus")));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
+    QTest::qWait(500); // the last StateChanged on its way
+    listener->closeWriteChannel();
 
     QVERIFY(listener->waitForFinished(20000));
     const Heard heard = parse(heardSoFar + listener->readAllStandardOutput());

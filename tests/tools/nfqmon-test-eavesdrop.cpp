@@ -1,5 +1,6 @@
 // nfqmon-test-eavesdrop SECONDS: everything a process of some user can receive on the system bus
-// (DBUS_SYSTEM_BUS_ADDRESS) in SECONDS, for the test that no packet data leaks to other users.
+// (DBUS_SYSTEM_BUS_ADDRESS) until its standard input closes (at most SECONDS), for the test that
+// no packet data leaks to other users.
 // It asks for all it could want: every signal, eavesdropping on every message, and a monitor
 // connection (BecomeMonitor), then prints one line per message it gets, with the whole message
 // as the bus delivered it, marshalled, in hex:
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <poll.h>
 #include <string>
 #include <unistd.h>
 
@@ -101,6 +103,13 @@ DBusConnection *becomeMonitor()
     return nullptr;
 }
 
+bool inputClosed()
+{
+    pollfd input{STDIN_FILENO, POLLIN, 0};
+    char byte;
+    return ::poll(&input, 1, 0) == 1 && ::read(STDIN_FILENO, &byte, 1) == 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -126,11 +135,15 @@ int main(int argc, char **argv)
     std::printf("listening\n");
     std::fflush(stdout);
     const std::time_t end = std::time(nullptr) + seconds;
-    while (std::time(nullptr) < end) {
+    while (std::time(nullptr) < end && !inputClosed()) {
         if (!dbus_connection_read_write_dispatch(connection, 100))
             break;
         if (monitor)
             dbus_connection_read_write_dispatch(monitor, 0);
+    }
+    // What is still queued (the last signals before the test closed our input).
+    while (dbus_connection_read_write_dispatch(connection, 200) &&
+           dbus_connection_get_dispatch_status(connection) == DBUS_DISPATCH_DATA_REMAINS) {
     }
     std::printf("done\n");
     return 0;
