@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Sets up everything and runs every test: packages, build, the whole suite, then the suite again
 # built with AddressSanitizer and UndefinedBehaviorSanitizer, the fuzz targets (clang, libFuzzer)
-# for a few seconds each, and the tests of the engine's threads under ThreadSanitizer. Run as root (the integration tests
-# create network namespaces and iptables rules inside them; the machine's own are never touched).
+# for a few seconds each, and the tests of the engine's threads under ThreadSanitizer. Run as
+# root (the integration tests create network namespaces and iptables rules inside them; the
+# machine's own are never touched).
+#
+# The next build compiles at the lowest priority while a suite runs: the suites mostly wait on
+# the kernel and the bus, and the scheduler gives the tests the CPU whenever they want it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -11,28 +15,50 @@ if [ "$(id -u)" != 0 ]; then
 fi
 packaging/install-deps.sh --tests
 jobs=$(nproc)
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 
-echo "== build (RelWithDebInfo) (at ${SECONDS} s)"
+step() { echo "== $1 (at ${SECONDS} s)"; }
+
+# Builds presets in the background, at nice 19, into $logs/NAME.log; `finish NAME` waits for it.
+declare -A background=()
+build_behind() {
+  local name=$1
+  shift
+  (
+    for preset in "$@"; do
+      cmake --preset "$preset" >/dev/null && nice -n 19 cmake --build --preset "$preset" -j "$jobs"
+    done
+  ) >"$logs/$name.log" 2>&1 &
+  background[$name]=$!
+}
+finish() {
+  if ! wait "${background[$1]}"; then
+    tail -n 60 "$logs/$1.log"
+    echo "packaging/test.sh: the $1 build failed" >&2
+    exit 1
+  fi
+  step "$1 built"
+}
+
+step "build (RelWithDebInfo)"
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$jobs"
-echo "== tests (at ${SECONDS} s)"
-ctest --preset default -j "$jobs"
 
-echo "== build (address + undefined sanitizers) (at ${SECONDS} s)"
-cmake --preset sanitize >/dev/null
-cmake --build --preset sanitize -j "$jobs"
-echo "== tests under sanitizers (at ${SECONDS} s)"
+build_behind sanitize sanitize
+step "tests"
+ctest --preset default -j "$jobs"
+finish sanitize
+
+build_behind analysis fuzz tsan
+step "tests under address + undefined sanitizers"
 # The benchmarks' smoke runs and the soak only once, above: their figures mean nothing here.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset sanitize -j "$jobs" -LE bench
+finish analysis
 
-echo "== fuzz targets (clang, libFuzzer; longer: tests/fuzz/run.sh) (at ${SECONDS} s)"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$jobs"
+step "fuzz targets (clang, libFuzzer; longer: tests/fuzz/run.sh)"
 ctest --preset fuzz -j "$jobs"
-
-echo "== engine threads under ThreadSanitizer (at ${SECONDS} s)"
-cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j "$jobs"
+step "engine threads under ThreadSanitizer"
 ctest --preset tsan
-echo "== all passed in ${SECONDS} s"
+step "all passed"
