@@ -1017,6 +1017,8 @@ void Text::tcpFields(std::span<const std::uint8_t> b, QList<HeaderField> &f)
 
 void Text::icmpFields(bool v6, std::span<const std::uint8_t> b, QList<HeaderField> &f)
 {
+    if (b.empty())
+        return;
     const unsigned type = b[0];
     const QString typeName = icmpTypeName(v6, type);
     f.append({tr("Type"), typeName.isEmpty() ? QString::number(type)
@@ -1036,7 +1038,7 @@ void Text::icmpFields(bool v6, std::span<const std::uint8_t> b, QList<HeaderFiel
         f.append({tr("Sequence number"), QString::number(be16(b, 6))});
     } else if (v6 && type == 2 && b.size() >= 8) {
         f.append({tr("MTU"), QString::number(be32(b, 4))});
-    } else if (!v6 && type == 3 && b[1] == 4 && b.size() >= 8) {
+    } else if (!v6 && type == 3 && b.size() >= 8 && b[1] == 4) {
         f.append({tr("Next-hop MTU"), QString::number(be16(b, 6))});
     }
 }

@@ -1042,6 +1042,12 @@ void TestPacketDecoder::layers_data()
                        "Data/Length=28 bytes"}
         << QString();
 
+    // Found by fuzz_packetdecoder: the code of an unreachable was read before its presence.
+    QTest::newRow("ICMP unreachable cut after its type")
+        << PB::ipv4("10.0.0.9", "10.0.0.2", PB::Icmp, PB::icmp(3, 4)).left(21)
+        << QStringList{"IPv4", "ICMP"} << QStringList{"ICMP/Type=3 (destination unreachable)"}
+        << QStringLiteral("truncated: the ICMP header needs 8 bytes, 1 present");
+
     QTest::newRow("ESP") << PB::ipv6("2001:db8::1", "2001:db8::2", PB::Esp, PB::esp(0x42, 3, "ab"))
                          << QStringList{"IPv6", "Encapsulating Security Payload"}
                          << QStringList{"Encapsulating Security Payload/SPI=0x00000042",
@@ -1062,7 +1068,10 @@ void TestPacketDecoder::layers()
     QFETCH(QStringList, fields);
     QFETCH(QString, problem);
 
-    const DecodedPacket d = PacketDecoder::decode(PB::bytes(packet));
+    // An allocation of exactly the packet's size (QByteArray keeps spare room and a NUL), so
+    // that the sanitizer build catches any read past the end.
+    const std::vector<std::uint8_t> exactSize(packet.cbegin(), packet.cend());
+    const DecodedPacket d = PacketDecoder::decode(exactSize);
     QStringList actualNames;
     for (const HeaderLayer &layer : d.layers)
         actualNames << layer.name;
