@@ -251,13 +251,21 @@ void tst_Translations::followsTheSystemLocale_data()
     QTest::addColumn<QString>("menus");
     QTest::addColumn<QString>("onePacket");
     QTest::addColumn<QString>("status"); // the status bar
-    QTest::newRow("German") << "de_DE.UTF-8" << "&Datei|&Mitschnitt|&Ansicht|&Hilfe" << "1 Paket"
+    QTest::newRow("German") << "de_DE.UTF-8"
+                            << "&Datei|&Mitschnitt|&Ansicht|&Hilfe"
+                            << "1 Paket"
                             << "● Kein Mitschnitt";
-    QTest::newRow("French") << "fr_FR.UTF-8" << "&Fichier|&Capture|&Affichage|Aid&e"
-                            << "1 paquet" << "● Pas de capture";
-    QTest::newRow("Spanish: English") << "es_ES.UTF-8" << "&File|&Capture|&View|&Help"
-                                      << "1 packet" << "● Not capturing";
-    QTest::newRow("C: English") << "C" << "&File|&Capture|&View|&Help" << "1 packet"
+    QTest::newRow("French") << "fr_FR.UTF-8"
+                            << "&Fichier|&Capture|&Affichage|Aid&e"
+                            << "1 paquet"
+                            << "● Pas de capture";
+    QTest::newRow("Spanish: English") << "es_ES.UTF-8"
+                                      << "&File|&Capture|&View|&Help"
+                                      << "1 packet"
+                                      << "● Not capturing";
+    QTest::newRow("C: English") << "C"
+                                << "&File|&Capture|&View|&Help"
+                                << "1 packet"
                                 << "● Not capturing";
 }
 
