@@ -17,12 +17,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QJsonObject startOptions(const QStringList &interfaces, QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("interfaces"), BusClient::as(interfaces));
-    return BusClient::map(extra);
-}
-
 // Records of one UDP flow to `port`.
 QJsonArray recordsTo(const QJsonArray &records, int port)
 {
@@ -65,8 +59,8 @@ void tst_ServiceCapture::streamCarriesExactlyTheTraffic()
     TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, family, 6000);
     QVERIFY2(receiver.open(&error), qPrintable(error));
 
-    NFQMON_VERIFY_REPLY(
-        client->call(QStringLiteral("StartCapture"), {startOptions({QStringLiteral("vethA")})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
 
     const Peer &peer = m_bed.network().peer(0);
@@ -110,7 +104,7 @@ void tst_ServiceCapture::dumpsGoToTheUsersFiles()
     const QString output = m_bed.userDirectory() + QStringLiteral("/output.pcap");
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
-        {startOptions(
+        {BusClient::captureOn(
             {QStringLiteral("vethA")},
             {{QStringLiteral("dumpInput"), BusClient::fd(input, QStringLiteral("w"))},
              {QStringLiteral("dumpOutput"), BusClient::fd(output, QStringLiteral("w"))}})}));
@@ -150,9 +144,10 @@ void tst_ServiceCapture::statusSaysWhoStartedIt()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("StartCapture"),
-        {startOptions({QStringLiteral("any")}, {{QStringLiteral("queue"), BusClient::u(3)}})}));
+    NFQMON_VERIFY_REPLY(
+        client->call(QStringLiteral("StartCapture"),
+                     {BusClient::captureOn({QStringLiteral("any")},
+                                           {{QStringLiteral("queue"), BusClient::u(3)}})}));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
     const QJsonObject status = m_bed.status();
     QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("running"));

@@ -159,9 +159,9 @@ exec unshare --mount --propagation private bash -euo pipefail -c '
     const QString dump = m_bed.userDirectory() + QStringLiteral("/confined.pcap");
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
-        {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})},
-             {QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+        {BusClient::captureOn(
+            {QStringLiteral("vethA")},
+            {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
 
     // Exactly the unit's capabilities, and no way to gain more.

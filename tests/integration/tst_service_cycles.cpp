@@ -53,8 +53,7 @@ void tst_ServiceCycles::thousandStartsAndStopsLeaveNothingBehind()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    const QJsonArray options{
-        BusClient::map({{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})};
+    const QJsonArray options{BusClient::captureOn({QStringLiteral("vethA")})};
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("GetStatus")));
     const qint64 pid = m_bed.bus().helperPid();
     QVERIFY(pid > 0);

@@ -79,10 +79,8 @@ void tst_ServiceEavesdrop::otherProcessesReceiveNoPacketData()
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("AddRule"),
         {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6001")}})}));
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("StartCapture"),
-        {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
     const Peer &peer = m_bed.network().peer(0);
     const Flow kept{peer.ipv4, 6000, 5, 300, 71};

@@ -39,12 +39,6 @@ qint64 millisecondsUntilChainsGone(int limitMs)
     return -1;
 }
 
-QJsonObject captureOn(const QString &interface, QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("interfaces"), BusClient::as({interface}));
-    return BusClient::map(extra);
-}
-
 } // namespace
 
 class tst_ServiceLifecycle : public ServiceTest
@@ -75,7 +69,8 @@ void tst_ServiceLifecycle::leavingStopsTheCapture()
     QString error;
     auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
     QVERIFY(chainsInstalled());
 
@@ -97,9 +92,10 @@ void tst_ServiceLifecycle::keepRunningOutlivesTheClient()
     QString error;
     auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(
-        client->call(QStringLiteral("StartCapture"),
-                     {captureOn("vethA", {{QStringLiteral("keepRunning"), BusClient::b(true)}})}));
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("StartCapture"),
+        {BusClient::captureOn({QStringLiteral("vethA")},
+                              {{QStringLiteral("keepRunning"), BusClient::b(true)}})}));
     client->kill();
     QThread::msleep(1500);
     QVERIFY(chainsInstalled());
@@ -121,8 +117,9 @@ void tst_ServiceLifecycle::sigtermStopsCleanly()
     const QString dump = m_bed.userDirectory() + QStringLiteral("/sigterm.pcap");
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
-        {captureOn("vethA",
-                   {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+        {BusClient::captureOn(
+            {QStringLiteral("vethA")},
+            {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 3), 3);
 
     QVERIFY(m_bed.bus().stopHelper());
@@ -139,7 +136,8 @@ void tst_ServiceLifecycle::closedStreamIsReleased()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
     QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 1);
     // A second client watches the same capture.
@@ -176,7 +174,8 @@ void tst_ServiceLifecycle::busGoneStopsTheCaptureAndTheHelper()
     QString error;
     auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     const qint64 helper = m_bed.bus().helperPid();
     QVERIFY(helper > 0 && chainsInstalled());
 
@@ -194,7 +193,8 @@ void tst_ServiceLifecycle::busGoneStopsTheCaptureAndTheHelper()
     QVERIFY2(m_bed.bus().start(&error), qPrintable(error));
     client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"), {captureOn("vethA")}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     QVERIFY(m_bed.bus().helperPid() > 0 && m_bed.bus().helperPid() != helper);
     QVERIFY(chainsInstalled());
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
@@ -212,10 +212,8 @@ void tst_ServiceLifecycle::interfaceRemovedDuringCapture()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("StartCapture"),
-        {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA"), gone})}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA"), gone})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
     QVERIFY(
         Command::run({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"), gone})
@@ -232,8 +230,7 @@ void tst_ServiceLifecycle::interfaceRemovedDuringCapture()
     QVERIFY(!chainsInstalled());
     // Starting on it now is refused with its name.
     const QJsonObject refused =
-        client->call(QStringLiteral("StartCapture"),
-                     {BusClient::map({{QStringLiteral("interfaces"), BusClient::as({gone})}})});
+        client->call(QStringLiteral("StartCapture"), {BusClient::captureOn({gone})});
     QVERIFY2(!refused.value(QStringLiteral("ok")).toBool() &&
                  refused.value(QStringLiteral("message")).toString().contains(gone),
              QJsonDocument(refused).toJson().constData());

@@ -27,10 +27,8 @@ void tst_ServicePrompt::sigtermWhileAPromptIsOpen()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("StartCapture"),
-        {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
 
     // "nobody": no polkit rule speaks for this user, so the policy's auth_admin applies and

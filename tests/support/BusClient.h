@@ -55,6 +55,12 @@ public:
     {
         return {{QStringLiteral("a{sv}"), entries}};
     }
+    // StartCapture's options: the interfaces, and whatever else `extra` adds.
+    static QJsonObject captureOn(const QStringList &interfaces, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("interfaces"), as(interfaces));
+        return map(extra);
+    }
     // mode: w, rw, r, dir, closed: the client opens `path` itself, as the user it runs as.
     static QJsonObject fd(const QString &path, const QString &mode)
     {
