@@ -93,17 +93,17 @@ void Authorizer::check(const QString &busName, Action action, Done done)
     const Subject subject{QStringLiteral("system-bus-name"), {{QStringLiteral("name"), busName}}};
     call << QVariant::fromValue(subject) << actionId
          << QVariant::fromValue(QMap<QString, QString>()) << AllowUserInteraction << cancellationId;
-    m_pending.insert(busName, cancellationId);
-    m_waiting.insert(cancellationId, std::move(done));
+    m_pending.insert(cancellationId, {busName, std::move(done)});
 
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, TimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, watcher, busName, cancellationId, actionId] {
+            [this, watcher, cancellationId, actionId] {
                 watcher->deleteLater();
-                m_pending.remove(busName, cancellationId);
-                const Done answer = m_waiting.take(cancellationId);
-                if (!answer)
+                const auto pending = m_pending.constFind(cancellationId);
+                if (pending == m_pending.cend())
                     return; // answered already (cancelAll)
+                const Done answer = pending->done;
+                m_pending.erase(pending);
                 const QDBusPendingReply<AuthorizationResult> reply = *watcher;
                 if (reply.isError()) {
                     answer(Result::Failed, tr("polkit could not be asked about %1 (%2)")
@@ -131,16 +131,16 @@ QDBusMessage cancellation(const QString &id)
 
 void Authorizer::cancelFor(const QString &busName)
 {
-    for (const QString &id : m_pending.values(busName))
-        m_bus.asyncCall(cancellation(id));
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        if (it->busName == busName)
+            m_bus.asyncCall(cancellation(it.key()));
 }
 
 void Authorizer::cancelAll(const QString &reason)
 {
-    const QHash<QString, Done> waiting = std::exchange(m_waiting, {});
-    m_pending.clear();
+    const QHash<QString, Pending> waiting = std::exchange(m_pending, {});
     for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
-        it.value()(Result::Failed, reason);
+        it->done(Result::Failed, reason);
         // Blocking, and after the reply was queued: when polkit has answered, both are sent.
         m_bus.call(cancellation(it.key()), QDBus::Block, 1000);
     }

@@ -39,8 +39,11 @@ public:
 private:
     QDBusConnection m_bus;
     quint64 m_nextId = 0;
-    QMultiHash<QString, QString> m_pending; // bus name -> cancellation ids
-    QHash<QString, Done> m_waiting;         // cancellation id -> the caller's continuation
+    struct Pending {
+        QString busName; // the caller
+        Done done;       // its continuation
+    };
+    QHash<QString, Pending> m_pending; // by cancellation id
 };
 
 } // namespace nfqmon
