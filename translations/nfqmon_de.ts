@@ -111,6 +111,695 @@
     </message>
 </context>
 <context>
+    <name>PacketDecoder</name>
+    <message>
+        <source>echo reply</source>
+        <translation>Echo-Antwort</translation>
+    </message>
+    <message>
+        <source>destination unreachable</source>
+        <translation>Ziel nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>source quench</source>
+        <translation>Quelle drosseln</translation>
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation>Umleitung</translation>
+    </message>
+    <message>
+        <source>echo request</source>
+        <translation>Echo-Anfrage</translation>
+    </message>
+    <message>
+        <source>router advertisement</source>
+        <translation>Router-Ankündigung</translation>
+    </message>
+    <message>
+        <source>router solicitation</source>
+        <translation>Router-Anfrage</translation>
+    </message>
+    <message>
+        <source>time exceeded</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>parameter problem</source>
+        <translation>Parameterproblem</translation>
+    </message>
+    <message>
+        <source>timestamp request</source>
+        <translation>Zeitstempel-Anfrage</translation>
+    </message>
+    <message>
+        <source>timestamp reply</source>
+        <translation>Zeitstempel-Antwort</translation>
+    </message>
+    <message>
+        <source>network unreachable</source>
+        <translation>Netz nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>host unreachable</source>
+        <translation>Host nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>protocol unreachable</source>
+        <translation>Protokoll nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>port unreachable</source>
+        <translation>Port nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>fragmentation needed</source>
+        <translation>Fragmentierung nötig</translation>
+    </message>
+    <message>
+        <source>source route failed</source>
+        <translation>Source Route fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>destination network unknown</source>
+        <translation>Zielnetz unbekannt</translation>
+    </message>
+    <message>
+        <source>destination host unknown</source>
+        <translation>Zielhost unbekannt</translation>
+    </message>
+    <message>
+        <source>network administratively prohibited</source>
+        <translation>Netz administrativ gesperrt</translation>
+    </message>
+    <message>
+        <source>host administratively prohibited</source>
+        <translation>Host administrativ gesperrt</translation>
+    </message>
+    <message>
+        <source>communication administratively prohibited</source>
+        <translation>Kommunikation administrativ gesperrt</translation>
+    </message>
+    <message>
+        <source>packet too big</source>
+        <translation>Paket zu groß</translation>
+    </message>
+    <message>
+        <source>multicast listener query</source>
+        <translation>Multicast-Listener-Abfrage</translation>
+    </message>
+    <message>
+        <source>multicast listener report</source>
+        <translation>Multicast-Listener-Bericht</translation>
+    </message>
+    <message>
+        <source>multicast listener done</source>
+        <translation>Multicast-Listener-Abmeldung</translation>
+    </message>
+    <message>
+        <source>neighbor solicitation</source>
+        <translation>Nachbaranfrage</translation>
+    </message>
+    <message>
+        <source>neighbor advertisement</source>
+        <translation>Nachbarankündigung</translation>
+    </message>
+    <message>
+        <source>multicast listener report v2</source>
+        <translation>Multicast-Listener-Bericht v2</translation>
+    </message>
+    <message>
+        <source>no route to destination</source>
+        <translation>keine Route zum Ziel</translation>
+    </message>
+    <message>
+        <source>administratively prohibited</source>
+        <translation>administrativ gesperrt</translation>
+    </message>
+    <message>
+        <source>beyond scope of source address</source>
+        <translation>außerhalb des Bereichs der Quelladresse</translation>
+    </message>
+    <message>
+        <source>address unreachable</source>
+        <translation>Adresse nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>source address failed policy</source>
+        <translation>Quelladresse von Richtlinie abgelehnt</translation>
+    </message>
+    <message>
+        <source>reject route to destination</source>
+        <translation>Reject-Route zum Ziel</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>während der Übertragung</translation>
+    </message>
+    <message>
+        <source>fragment reassembly</source>
+        <translation>beim Zusammensetzen der Fragmente</translation>
+    </message>
+    <message>
+        <source>Record Route</source>
+        <translation>Record Route</translation>
+    </message>
+    <message>
+        <source>Quick-Start</source>
+        <translation>Quick-Start</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Traceroute</source>
+        <translation>Traceroute</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Loose Source Route</source>
+        <translation>Loose Source Route</translation>
+    </message>
+    <message>
+        <source>Extended Security</source>
+        <translation>Erweiterte Sicherheit</translation>
+    </message>
+    <message>
+        <source>CIPSO</source>
+        <translation>CIPSO</translation>
+    </message>
+    <message>
+        <source>Stream ID</source>
+        <translation>Stream-ID</translation>
+    </message>
+    <message>
+        <source>Strict Source Route</source>
+        <translation>Strict Source Route</translation>
+    </message>
+    <message>
+        <source>Router Alert</source>
+        <translation>Router Alert</translation>
+    </message>
+    <message>
+        <source>Pad1</source>
+        <translation>Pad1</translation>
+    </message>
+    <message>
+        <source>PadN</source>
+        <translation>PadN</translation>
+    </message>
+    <message>
+        <source>Tunnel Encapsulation Limit</source>
+        <translation>Tunnel-Kapselungsgrenze</translation>
+    </message>
+    <message>
+        <source>CALIPSO</source>
+        <translation>CALIPSO</translation>
+    </message>
+    <message>
+        <source>RPL Option</source>
+        <translation>RPL-Option</translation>
+    </message>
+    <message>
+        <source>Jumbo Payload</source>
+        <translation>Jumbo-Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Home Address</source>
+        <translation>Heimatadresse</translation>
+    </message>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation>Source Route (veraltet)</translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation>Mobile IPv6</translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation>RPL-Source-Route</translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation>Segment Routing</translation>
+    </message>
+    <message>
+        <source>window scale</source>
+        <translation>Fensterskalierung</translation>
+    </message>
+    <message>
+        <source>SACK permitted</source>
+        <translation>SACK erlaubt</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <translation>User Timeout</translation>
+    </message>
+    <message>
+        <source>Fast Open</source>
+        <translation>Fast Open</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>Typ %1 Code %2</translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1 (Code %2)</translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation>[keine]</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>IPv4-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>IPv6-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation>IPv6-Hop-by-Hop-Optionen-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation>IPv6-Routing-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation>IPv6-Fragment-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation>IPv6-Zieloptionen-Header</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation>Authentication Header</translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation>ESP-Header</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>TCP-Header</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>UDP-Header</translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation>UDP-Lite-Header</translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation>gemeinsame SCTP-Header</translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation>DCCP-Header</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>ICMP-Header</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>ICMPv6-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation>IPv6-Hop-by-Hop-Optionen</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation>IPv6-Routing</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation>IPv6-Fragment</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation>IPv6-Zieloptionen</translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation>Encapsulating Security Payload</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation>Überschüssige Bytes</translation>
+    </message>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation>IPv6-Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation>IPv4-Gesamtlänge</translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation>abgeschnitten: Das Paket ist leer</translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation>kein IP-Paket: Das Versionsfeld ist %1</translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation>fehlerhaft: Das Versionsfeld ist %1, aber das Paket wurde als IPv%2 übergeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
+            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation>fehlerhaft: Die IPv4-Headerlänge ist %1 Byte, weniger als das Minimum von 20</translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation>fehlerhaft: Die IPv4-Gesamtlänge (%1) ist kleiner als die Headerlänge (%2)</translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation>fehlerhaft: Der %1 benötigt %2 Byte, aber die %3 lässt nur Platz für %4</translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation>fehlerhaft: Der TCP-Datenoffset ist %1 Byte, weniger als das Minimum von 20</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist kleiner als der 8 Byte lange Header</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation>fehlerhaft: Die UDP-Länge (%1) ist kleiner als der 8 Byte lange Header</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>fehlerhaft: Die UDP-Länge (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation>fehlerhaft: Die Erweiterungsheader reichen über 65535 Byte hinaus</translation>
+    </message>
+    <message>
+        <source>end of list</source>
+        <translation>Listenende</translation>
+    </message>
+    <message>
+        <source>(cut off or malformed)</source>
+        <translation>(abgeschnitten oder fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Headerlänge</translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation>DSCP</translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Gesamtlänge</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identifikation</translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation>reserviertes Bit</translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation>nicht fragmentieren</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation>Fragment-Offset</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>Lebensdauer (TTL)</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation> (korrekt)</translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation> (falsch, erwartet %1)</translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation>Header-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation>Verkehrsklasse</translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation>Flow Label</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation>0 (Jumbogramm oder Segmentation Offload)</translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation>Nächster Header</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Hop-Limit</translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Verschlüsselte Daten</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>Weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation>Routing-Typ</translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation>Verbleibende Segmente</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Bestätigungsnummer</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation>Urgent-Zeiger</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
+        <translation>MTU des nächsten Hops</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Quellport</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Zielport</translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation>Prüfsummenabdeckung</translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation>0x0000 (keine)</translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation>Verifikations-Tag</translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation>Datenoffset</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>Pakettyp</translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation>(abgeschnitten: %1-Header)</translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation>(abgeschnitten: Authentication Header)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation>(abgeschnitten: IPv6-Erweiterungsheader)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation>(abgeschnitten: IPv4-Optionen)</translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation>(fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation>IP-Version passt nicht zur Adressfamilie des Pakets (fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation>kein IP-Header</translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation>[Fragment: Offset %1, ID %2]</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation>Authentication Header</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
     <name>PacketFields</name>
     <message>
         <source>Number</source>

@@ -111,6 +111,695 @@
     </message>
 </context>
 <context>
+    <name>PacketDecoder</name>
+    <message>
+        <source>echo reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source quench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>echo request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>router advertisement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>router solicitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fragmentation needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source route failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination network unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination host unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network administratively prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host administratively prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communication administratively prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packet too big</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast listener query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast listener report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast listener done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neighbor solicitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neighbor advertisement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast listener report v2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no route to destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administratively prohibited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beyond scope of source address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source address failed policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject route to destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fragment reassembly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick-Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traceroute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loose Source Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CIPSO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strict Source Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Router Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pad1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PadN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel Encapsulation Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CALIPSO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPL Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jumbo Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SACK permitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
+            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(cut off or malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PacketFields</name>
     <message>
         <source>Number</source>

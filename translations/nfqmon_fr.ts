@@ -111,6 +111,695 @@
     </message>
 </context>
 <context>
+    <name>PacketDecoder</name>
+    <message>
+        <source>echo reply</source>
+        <translation>réponse d’écho</translation>
+    </message>
+    <message>
+        <source>destination unreachable</source>
+        <translation>destination inaccessible</translation>
+    </message>
+    <message>
+        <source>source quench</source>
+        <translation>ralentissement de la source</translation>
+    </message>
+    <message>
+        <source>redirect</source>
+        <translation>redirection</translation>
+    </message>
+    <message>
+        <source>echo request</source>
+        <translation>demande d’écho</translation>
+    </message>
+    <message>
+        <source>router advertisement</source>
+        <translation>annonce de routeur</translation>
+    </message>
+    <message>
+        <source>router solicitation</source>
+        <translation>sollicitation de routeur</translation>
+    </message>
+    <message>
+        <source>time exceeded</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>parameter problem</source>
+        <translation>problème de paramètre</translation>
+    </message>
+    <message>
+        <source>timestamp request</source>
+        <translation>demande d’horodatage</translation>
+    </message>
+    <message>
+        <source>timestamp reply</source>
+        <translation>réponse d’horodatage</translation>
+    </message>
+    <message>
+        <source>network unreachable</source>
+        <translation>réseau inaccessible</translation>
+    </message>
+    <message>
+        <source>host unreachable</source>
+        <translation>hôte inaccessible</translation>
+    </message>
+    <message>
+        <source>protocol unreachable</source>
+        <translation>protocole inaccessible</translation>
+    </message>
+    <message>
+        <source>port unreachable</source>
+        <translation>port inaccessible</translation>
+    </message>
+    <message>
+        <source>fragmentation needed</source>
+        <translation>fragmentation nécessaire</translation>
+    </message>
+    <message>
+        <source>source route failed</source>
+        <translation>échec du routage par la source</translation>
+    </message>
+    <message>
+        <source>destination network unknown</source>
+        <translation>réseau de destination inconnu</translation>
+    </message>
+    <message>
+        <source>destination host unknown</source>
+        <translation>hôte de destination inconnu</translation>
+    </message>
+    <message>
+        <source>network administratively prohibited</source>
+        <translation>réseau interdit par l’administrateur</translation>
+    </message>
+    <message>
+        <source>host administratively prohibited</source>
+        <translation>hôte interdit par l’administrateur</translation>
+    </message>
+    <message>
+        <source>communication administratively prohibited</source>
+        <translation>communication interdite par l’administrateur</translation>
+    </message>
+    <message>
+        <source>packet too big</source>
+        <translation>paquet trop gros</translation>
+    </message>
+    <message>
+        <source>multicast listener query</source>
+        <translation>requête d’écouteur multicast</translation>
+    </message>
+    <message>
+        <source>multicast listener report</source>
+        <translation>rapport d’écouteur multicast</translation>
+    </message>
+    <message>
+        <source>multicast listener done</source>
+        <translation>fin d’écoute multicast</translation>
+    </message>
+    <message>
+        <source>neighbor solicitation</source>
+        <translation>sollicitation de voisin</translation>
+    </message>
+    <message>
+        <source>neighbor advertisement</source>
+        <translation>annonce de voisin</translation>
+    </message>
+    <message>
+        <source>multicast listener report v2</source>
+        <translation>rapport d’écouteur multicast v2</translation>
+    </message>
+    <message>
+        <source>no route to destination</source>
+        <translation>aucune route vers la destination</translation>
+    </message>
+    <message>
+        <source>administratively prohibited</source>
+        <translation>interdit par l’administrateur</translation>
+    </message>
+    <message>
+        <source>beyond scope of source address</source>
+        <translation>hors de la portée de l’adresse source</translation>
+    </message>
+    <message>
+        <source>address unreachable</source>
+        <translation>adresse inaccessible</translation>
+    </message>
+    <message>
+        <source>source address failed policy</source>
+        <translation>adresse source refusée par la politique</translation>
+    </message>
+    <message>
+        <source>reject route to destination</source>
+        <translation>route de rejet vers la destination</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>en transit</translation>
+    </message>
+    <message>
+        <source>fragment reassembly</source>
+        <translation>réassemblage des fragments</translation>
+    </message>
+    <message>
+        <source>Record Route</source>
+        <translation>Enregistrement de route</translation>
+    </message>
+    <message>
+        <source>Quick-Start</source>
+        <translation>Quick-Start</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Horodatage</translation>
+    </message>
+    <message>
+        <source>Traceroute</source>
+        <translation>Traceroute</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Loose Source Route</source>
+        <translation>Routage par la source non strict</translation>
+    </message>
+    <message>
+        <source>Extended Security</source>
+        <translation>Sécurité étendue</translation>
+    </message>
+    <message>
+        <source>CIPSO</source>
+        <translation>CIPSO</translation>
+    </message>
+    <message>
+        <source>Stream ID</source>
+        <translation>Identifiant de flux</translation>
+    </message>
+    <message>
+        <source>Strict Source Route</source>
+        <translation>Routage par la source strict</translation>
+    </message>
+    <message>
+        <source>Router Alert</source>
+        <translation>Alerte routeur</translation>
+    </message>
+    <message>
+        <source>Pad1</source>
+        <translation>Pad1</translation>
+    </message>
+    <message>
+        <source>PadN</source>
+        <translation>PadN</translation>
+    </message>
+    <message>
+        <source>Tunnel Encapsulation Limit</source>
+        <translation>Limite d’encapsulation de tunnel</translation>
+    </message>
+    <message>
+        <source>CALIPSO</source>
+        <translation>CALIPSO</translation>
+    </message>
+    <message>
+        <source>RPL Option</source>
+        <translation>Option RPL</translation>
+    </message>
+    <message>
+        <source>Jumbo Payload</source>
+        <translation>Charge utile jumbo</translation>
+    </message>
+    <message>
+        <source>Home Address</source>
+        <translation>Adresse de rattachement</translation>
+    </message>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation>routage par la source (obsolète)</translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation>IPv6 mobile</translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation>routage par la source RPL</translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation>routage par segments</translation>
+    </message>
+    <message>
+        <source>window scale</source>
+        <translation>facteur d’échelle de fenêtre</translation>
+    </message>
+    <message>
+        <source>SACK permitted</source>
+        <translation>SACK autorisé</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>horodatages</translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <translation>délai d’expiration utilisateur</translation>
+    </message>
+    <message>
+        <source>Fast Open</source>
+        <translation>Fast Open</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 octet</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>type %1 code %2</translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1 (code %2)</translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation>[aucun]</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>l’en-tête IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>l’en-tête IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation>l’en-tête d’options Hop-by-Hop IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation>l’en-tête de routage IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation>l’en-tête de fragmentation IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation>l’en-tête d’options de destination IPv6</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation>En-tête d’authentification</translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation>l’en-tête ESP</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>l’en-tête TCP</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>l’en-tête UDP</translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation>l’en-tête UDP-Lite</translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation>l’en-tête commun SCTP</translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation>l’en-tête DCCP</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>l’en-tête ICMP</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>l’en-tête ICMPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation>Options Hop-by-Hop IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation>Routage IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation>Fragmentation IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation>Options de destination IPv6</translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation>Encapsulating Security Payload</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation>Octets excédentaires</translation>
+    </message>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation>la longueur de charge utile IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation>la longueur totale IPv4</translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation>tronqué&#xa0;: le paquet est vide</translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation>pas un paquet IP&#xa0;: le champ version vaut %1</translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation>malformé&#xa0;: le champ version vaut %1, mais le paquet a été remis comme IPv%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présent</numerusform>
+            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation>malformé&#xa0;: la longueur de l’en-tête IPv4 est de %1 octets, moins que le minimum de 20</translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation>malformé&#xa0;: la longueur totale IPv4 (%1) est inférieure à la longueur de l’en-tête (%2)</translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation>malformé&#xa0;: %1 nécessite %2 octets, mais %3 ne laisse de la place que pour %4</translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation>malformé&#xa0;: le décalage des données TCP est de %1 octets, moins que le minimum de 20</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) est inférieure à l’en-tête de 8 octets</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation>malformé&#xa0;: la longueur UDP (%1) est inférieure à l’en-tête de 8 octets</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) dépasse les %2 octets que lui laisse %3</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>malformé&#xa0;: la longueur UDP (%1) dépasse les %2 octets que lui laisse %3</translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation>malformé&#xa0;: les en-têtes d’extension dépassent 65535 octets</translation>
+    </message>
+    <message>
+        <source>end of list</source>
+        <translation>fin de liste</translation>
+    </message>
+    <message>
+        <source>(cut off or malformed)</source>
+        <translation>(tronqué ou malformé)</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>type %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Longueur de l’en-tête</translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation>DSCP</translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Longueur totale</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation>bit réservé</translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation>ne pas fragmenter</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>fragments suivants</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation>Décalage du fragment</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>Durée de vie (TTL)</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation> (correcte)</translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation> (incorrecte, attendu %1)</translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation>Somme de contrôle de l’en-tête</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation>Classe de trafic</translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation>Étiquette de flux</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>Longueur de la charge utile</translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation>0 (jumbogramme ou déchargement de la segmentation)</translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation>En-tête suivant</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Limite de sauts</translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Numéro de séquence</translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Données chiffrées</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>Fragments suivants</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation>Type de routage</translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation>Segments restants</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Numéro d’acquittement</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Somme de contrôle</translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation>Pointeur d’urgence</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
+        <translation>MTU du saut suivant</translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation>Port source</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Port de destination</translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation>Couverture de la somme de contrôle</translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation>0x0000 (aucune)</translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation>Étiquette de vérification</translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation>Décalage des données</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>Type de paquet</translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation>(tronqué&#xa0;: en-tête %1)</translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation>(tronqué&#xa0;: en-tête d’authentification)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation>(tronqué&#xa0;: en-têtes d’extension IPv6)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation>(tronqué&#xa0;: options IPv4)</translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation>(malformé)</translation>
+    </message>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation>la version IP ne correspond pas à la famille du paquet (malformé)</translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation>pas d’en-tête IP</translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation>[fragment&#xa0;: décalage %1, id %2]</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation>l’en-tête d’authentification</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
     <name>PacketFields</name>
     <message>
         <source>Number</source>

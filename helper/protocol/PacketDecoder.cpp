@@ -700,7 +700,7 @@ QString Text::headerPhrase(Header header)
     case Header::DestinationOptions:
         return tr("IPv6 Destination Options header");
     case Header::Authentication:
-        return tr("Authentication Header");
+        return tr("Authentication Header", "in a sentence: the … needs N bytes");
     case Header::Esp:
         return tr("ESP header");
     case Header::Tcp:
@@ -882,9 +882,10 @@ void Text::ipv4Fields(std::span<const std::uint8_t> b, QList<HeaderField> &f)
             set << tr("don't fragment");
         if (field & 0x2000)
             set << tr("more fragments");
-        f.append({tr("Flags"), QStringLiteral("%1 (%2)").arg(
-                                   hex(field >> 13, 1),
-                                   set.isEmpty() ? tr("none") : set.join(QLatin1String(", ")))});
+        f.append({tr("Flags"),
+                  QStringLiteral("%1 (%2)").arg(hex(field >> 13, 1),
+                                                set.isEmpty() ? tr("none", "no flag set")
+                                                              : set.join(QLatin1String(", ")))});
         f.append({tr("Fragment offset"), bytes((field & 0x1fffu) * 8)});
     }
     if (b.size() >= 9)
@@ -913,8 +914,8 @@ void Text::ipv4Fields(std::span<const std::uint8_t> b, QList<HeaderField> &f)
         f.append({tr("Destination"), address(NetworkProtocol::IPv4, b.data() + 16)});
     if (b.size() >= 20 && headerLength >= 20) {
         const auto options = b.subspan(20, std::min(headerLength, b.size()) - 20);
-        f.append(
-            {tr("Options"), headerLength == 20 ? tr("none") : optionList(options, false, false)});
+        f.append({tr("Options"), headerLength == 20 ? tr("none", "no options")
+                                                    : optionList(options, false, false)});
     }
 }
 
