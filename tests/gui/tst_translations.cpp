@@ -1,23 +1,30 @@
 // The shipped translations (translations/nfqmon_<lang>.ts, English aside, which is the template)
-// are complete: every message of the current sources is there (lupdate run over the sources
-// finds nothing new), finished, with the placeholders of its source and the plural forms its
-// language needs. And the application follows the system locale: started with LANG set to a
-// shipped language, the window's menus speak it; with a language nfqmon lacks, English with
-// correct plurals.
+// are complete: every string marked for translation in a source of the window's targets (the
+// list CMake derives from them, cmake/Translations.cmake) is in every .ts file, finished, with
+// the placeholders of its source and the plural forms its language needs, and nothing else is.
+// And the application follows the system locale: started with LANG set to a shipped language,
+// the window's menus, status bar, decoded headers and Info column speak it; with a language
+// nfqmon lacks, English with correct plurals.
+#include "HeaderTree.h"
 #include "HealthWidget.h"
 #include "MainWindow.h"
+#include "PacketBuilder.h"
+#include "PacketTableModel.h"
+#include "PacketTableView.h"
+#include "PcapWriter.h"
 #include "Translations.h"
 
 #include <QApplication>
 #include <QDBusConnection>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
+#include <QTreeWidgetItem>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -32,9 +39,17 @@ const char LocaleChild[] = "--print-menus";
 struct Message {
     QString context;
     QString source;
+    QString comment; // lupdate's disambiguation: the same source, another meaning
     bool numerus = false;
     QString type;             // of the translation: "", "unfinished", "vanished", "obsolete"
     QStringList translations; // one, or the plural forms
+
+    QString key() const { return context + u'\x1f' + source + u'\x1f' + comment; }
+    QString describe() const
+    {
+        return context + QStringLiteral(" “") + source + QStringLiteral("”") +
+               (comment.isEmpty() ? QString() : QStringLiteral(" (") + comment + u')');
+    }
 };
 
 // Every message of a .ts file, with its translation or plural forms.
@@ -72,6 +87,8 @@ QList<Message> readTsWithPlurals(const QString &path, QString *language, QString
                 xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (name == QLatin1String("source")) {
             message.source = xml.readElementText();
+        } else if (name == QLatin1String("comment")) {
+            message.comment = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             message.type = xml.attributes().value(QLatin1String("type")).toString();
             if (!message.numerus)
@@ -86,14 +103,25 @@ QList<Message> readTsWithPlurals(const QString &path, QString *language, QString
     return messages;
 }
 
-QStringList shippedLanguages()
+// Every .ts file: English (the template, which holds the English plural forms) too.
+QStringList tsFiles()
 {
     QStringList files;
     const QDir dir(QStringLiteral(NFQMON_SOURCE_DIR "/translations"));
-    for (const QString &name : dir.entryList({QStringLiteral("nfqmon_*.ts")}, QDir::Files)) {
-        if (name != QLatin1String("nfqmon_en.ts"))
-            files.append(dir.filePath(name));
-    }
+    for (const QString &name : dir.entryList({QStringLiteral("nfqmon_*.ts")}, QDir::Files))
+        files.append(dir.filePath(name));
+    return files;
+}
+
+bool isEnglish(const QString &path)
+{
+    return QFileInfo(path).fileName() == QLatin1String("nfqmon_en.ts");
+}
+
+QStringList shippedLanguages()
+{
+    QStringList files = tsFiles();
+    files.removeIf(isEnglish);
     return files;
 }
 
@@ -107,19 +135,55 @@ QStringList placeholders(const QString &text)
     return found;
 }
 
-// The sources whose tr() are translated (as ui/CMakeLists.txt gives them to lupdate).
-QStringList translatedSources()
+// lupdate's input as CMake derived it from the window's targets: "-I<dir>" lines, then the
+// source files, one a line (lupdate's @file syntax).
+QStringList lupdateInput()
 {
-    QStringList sources;
-    const QString root = QStringLiteral(NFQMON_SOURCE_DIR);
-    for (const char *directory : {"ui", "app/client", "app/store"}) {
-        QDirIterator it(root + QLatin1Char('/') + QLatin1String(directory),
-                        {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files);
-        while (it.hasNext())
-            sources.append(it.next());
+    QFile file(QStringLiteral(NFQMON_LUPDATE_LIST));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+QString relativeToSource(const QString &path)
+{
+    return QDir(QStringLiteral(NFQMON_SOURCE_DIR)).relativeFilePath(path);
+}
+
+// What the child prints of a packet browsed from a pcap file: an ICMP echo request.
+void printDecodedPacket(MainWindow &window)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("echo.pcap"));
+    PcapWriter writer;
+    QString error;
+    const QByteArray packet = test::PacketBuilder::ipv4(
+        "192.0.2.1", "192.0.2.2", test::PacketBuilder::Icmp,
+        test::PacketBuilder::icmpEcho(false, 1, 1, QByteArrayLiteral("ping")));
+    if (!writer.open(path, 65535, &error) ||
+        !writer.write(1'700'000'000'000'000'000LL,
+                      reinterpret_cast<const std::uint8_t *>(packet.constData()),
+                      std::uint32_t(packet.size()), std::uint32_t(packet.size())) ||
+        !writer.close() || !window.openFile(path) ||
+        !QTest::qWaitFor([&] { return window.tableModel()->rowCount() == 1; }, 10000)) {
+        std::printf("cannot browse %s: %s\n", qUtf8Printable(path), qUtf8Printable(error));
+        return;
     }
-    sources.append(root + QStringLiteral("/app/main.cpp"));
-    return sources;
+    window.tableView()->selectRow(0);
+    const auto *tree = window.findChild<HeaderTree *>();
+    QStringList names;
+    QString type;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *layer = tree->topLevelItem(i);
+        if (layer->text(0) != QLatin1String("ICMP"))
+            continue;
+        for (int j = 0; j < layer->childCount(); ++j)
+            names.append(layer->child(j)->text(0));
+        type = layer->childCount() > 0 ? layer->child(0)->text(1) : QString();
+    }
+    const QModelIndex info = window.tableModel()->index(0, PacketTableModel::Info);
+    std::printf("%s\n%s\n%s\n", qUtf8Printable(names.join(u'|')), qUtf8Printable(type),
+                qUtf8Printable(info.data().toString()));
 }
 
 int printMenus(int argc, char *argv[])
@@ -131,9 +195,10 @@ int printMenus(int argc, char *argv[])
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
     std::printf(
-        "%s\n%s\n%s\n", qPrintable(titles.join(u'|')),
-        qPrintable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)),
-        qPrintable(window.findChild<HealthWidget *>()->text()));
+        "%s\n%s\n%s\n", qUtf8Printable(titles.join(u'|')),
+        qUtf8Printable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)),
+        qUtf8Printable(window.findChild<HealthWidget *>()->text()));
+    printDecodedPacket(window);
     return 0;
 }
 
@@ -147,6 +212,7 @@ private slots:
     void shippedLanguagesExist();
     void everyMessageFinished_data();
     void everyMessageFinished();
+    void sourcesAreTheWindows();
     void nothingMissingFromTheSources_data();
     void nothingMissingFromTheSources();
     void followsTheSystemLocale_data();
@@ -208,41 +274,96 @@ void tst_Translations::everyMessageFinished()
                                             problems.join(QStringLiteral("\n  "))));
 }
 
-void tst_Translations::nothingMissingFromTheSources_data()
+// lupdate reads what CMake derived from the window's targets: the widgets, the client and
+// store, the packet decoder (whose strings were once left out) and main(); not the root helper's
+// engine and service, whose messages stay English.
+void tst_Translations::sourcesAreTheWindows()
 {
-    everyMessageFinished_data();
+    const QStringList input = lupdateInput();
+    QStringList sources;
+    for (const QString &line : input) {
+        if (line.startsWith(QLatin1String("-I")))
+            continue;
+        QVERIFY2(QFileInfo::exists(line), qPrintable(line));
+        sources.append(relativeToSource(line));
+    }
+    for (const char *file :
+         {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/client/HelperError.cpp",
+          "app/store/PacketTableModel.cpp", "helper/protocol/PacketDecoder.cpp", "app/main.cpp"})
+        QVERIFY2(sources.contains(QLatin1String(file)),
+                 qPrintable(QStringLiteral("%1 is not in %2").arg(file, NFQMON_LUPDATE_LIST)));
+    for (const QString &source : sources) {
+        QVERIFY2(!source.startsWith(QLatin1String("helper/engine/")) &&
+                     !source.startsWith(QLatin1String("helper/service/")) &&
+                     source != QLatin1String("helper/main.cpp"),
+                 qPrintable(source));
+    }
 }
 
+void tst_Translations::nothingMissingFromTheSources_data()
+{
+    QTest::addColumn<QString>("path");
+    for (const QString &path : tsFiles())
+        QTest::newRow(qPrintable(QFileInfo(path).fileName())) << path;
+}
+
+// lupdate over the window's sources into a copy of the .ts file must find exactly the messages
+// the file holds, each finished (English: each plural message; its other messages are the
+// sources themselves).
 void tst_Translations::nothingMissingFromTheSources()
 {
     QFETCH(QString, path);
+    const QStringList input = lupdateInput();
+    QVERIFY2(!input.isEmpty(), NFQMON_LUPDATE_LIST " is missing: re-run cmake");
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString copy = dir.filePath(QFileInfo(path).fileName());
     QVERIFY(QFile::copy(path, copy));
+    QVERIFY(QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner));
     const QString lupdate =
         QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(lupdate, QStringList{QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
-                                       QStringLiteral("none"), QStringLiteral("-silent")}
-                               << translatedSources() << QStringLiteral("-ts") << copy);
+    process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                            QStringLiteral("none"), QStringLiteral("-silent"),
+                            QStringLiteral("@" NFQMON_LUPDATE_LIST), QStringLiteral("-ts"), copy});
     QVERIFY2(process.waitForFinished(60000) && process.exitCode() == 0,
              qPrintable(lupdate + QStringLiteral(": ") + process.errorString() +
                         QString::fromLocal8Bit(process.readAll())));
+
     QString language;
     QString error;
-    QStringList missing;
-    for (const Message &m : readTsWithPlurals(copy, &language, &error)) {
-        if (!m.type.isEmpty())
-            missing.append(m.context + QStringLiteral(" “") + m.source + QStringLiteral("”"));
-    }
+    const QList<Message> committed = readTsWithPlurals(path, &language, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY2(
-        missing.isEmpty(),
-        qPrintable(QStringLiteral("not translated in %1 (run the update_translations target "
-                                  "and translate):\n  %2")
-                       .arg(QFileInfo(path).fileName(), missing.join(QStringLiteral("\n  ")))));
+    const QList<Message> current = readTsWithPlurals(copy, &language, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(current.size() > 100);
+
+    QSet<QString> inFile;
+    for (const Message &m : committed)
+        inFile.insert(m.key());
+    QSet<QString> inSources;
+    QStringList problems;
+    for (const Message &m : current) {
+        inSources.insert(m.key());
+        if (!inFile.contains(m.key()))
+            problems.append(QStringLiteral("missing: ") + m.describe());
+        else if (!m.type.isEmpty() && (!isEnglish(path) || m.numerus))
+            problems.append(QStringLiteral("not translated: ") + m.describe());
+    }
+    for (const Message &m : committed) {
+        if (!inSources.contains(m.key()))
+            problems.append(QStringLiteral("no longer in the sources: ") + m.describe());
+    }
+    // One line each (a QVERIFY2 message is cut after 1,000 characters or so).
+    for (const QString &problem : std::as_const(problems))
+        qInfo().noquote() << QFileInfo(path).fileName() + QStringLiteral(": ") + problem;
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("%1 does not match the sources in %2 place(s), listed "
+                                       "above; run `cmake --build build --target "
+                                       "update_translations`, then translate the new entries")
+                            .arg(QFileInfo(path).fileName())
+                            .arg(problems.size())));
 }
 
 void tst_Translations::followsTheSystemLocale_data()
@@ -250,23 +371,35 @@ void tst_Translations::followsTheSystemLocale_data()
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("menus");
     QTest::addColumn<QString>("onePacket");
-    QTest::addColumn<QString>("status"); // the status bar
+    QTest::addColumn<QString>("status");     // the status bar
+    QTest::addColumn<QString>("icmpFields"); // the header tree of an ICMP echo request
+    QTest::addColumn<QString>("icmpType");
+    QTest::addColumn<QString>("info"); // the table's Info column
+    const QString english = QStringLiteral("Type|Code|Checksum|Identifier|Sequence number");
     QTest::newRow("German") << "de_DE.UTF-8"
                             << "&Datei|&Mitschnitt|&Ansicht|&Hilfe"
                             << "1 Paket"
-                            << "● Kein Mitschnitt";
+                            << "● Kein Mitschnitt"
+                            << "Typ|Code|Prüfsumme|Kennung|Sequenznummer"
+                            << "8 (Echo-Anfrage)"
+                            << "192.0.2.1 → 192.0.2.2 ICMP Echo-Anfrage";
     QTest::newRow("French") << "fr_FR.UTF-8"
                             << "&Fichier|&Capture|&Affichage|Aid&e"
                             << "1 paquet"
-                            << "● Pas de capture";
+                            << "● Pas de capture"
+                            << "Type|Code|Somme de contrôle|Identifiant|Numéro de séquence"
+                            << "8 (demande d’écho)"
+                            << "192.0.2.1 → 192.0.2.2 ICMP demande d’écho";
     QTest::newRow("Spanish: English") << "es_ES.UTF-8"
                                       << "&File|&Capture|&View|&Help"
                                       << "1 packet"
-                                      << "● Not capturing";
+                                      << "● Not capturing" << english << "8 (echo request)"
+                                      << "192.0.2.1 → 192.0.2.2 ICMP echo request";
     QTest::newRow("C: English") << "C"
                                 << "&File|&Capture|&View|&Help"
                                 << "1 packet"
-                                << "● Not capturing";
+                                << "● Not capturing" << english << "8 (echo request)"
+                                << "192.0.2.1 → 192.0.2.2 ICMP echo request";
 }
 
 void tst_Translations::followsTheSystemLocale()
@@ -275,6 +408,9 @@ void tst_Translations::followsTheSystemLocale()
     QFETCH(QString, menus);
     QFETCH(QString, onePacket);
     QFETCH(QString, status);
+    QFETCH(QString, icmpFields);
+    QFETCH(QString, icmpType);
+    QFETCH(QString, info);
     QProcess child;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("LC_ALL"));
@@ -288,10 +424,13 @@ void tst_Translations::followsTheSystemLocale()
     QCOMPARE(child.exitCode(), 0);
     const QStringList lines =
         QString::fromUtf8(child.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.size(), 6);
     QCOMPARE(lines[0], menus);
     QCOMPARE(lines[1], onePacket);
     QCOMPARE(lines[2].trimmed(), status);
+    QCOMPARE(lines[3], icmpFields);
+    QCOMPARE(lines[4], icmpType);
+    QCOMPARE(lines[5], info);
 }
 
 int main(int argc, char *argv[])
