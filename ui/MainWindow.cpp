@@ -525,7 +525,9 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
         packets.append(m_store->at(rows[i]));
     auto *menu = new PacketMenu(RuleSuggestion::forPackets(packets), int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu, &PacketMenu::previewRequested, this, &MainWindow::setPreview);
+    // The menu's entries add rules of their expression alone (dropLike): previewed as such.
+    connect(menu, &PacketMenu::previewRequested, this,
+            [this](const QString &expression) { setPreview(dropRule(expression)); });
     connect(menu, &PacketMenu::dropRequested, this, &MainWindow::dropLike);
     connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,
             Qt::QueuedConnection); // after the menu has closed
@@ -536,19 +538,26 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     return menu;
 }
 
-void MainWindow::setPreview(const QString &expression)
+void MainWindow::setPreview(const RuleInfo &rule)
 {
-    QString error;
-    if (expression.isEmpty() || !m_model->setPreview(expression, &error))
+    // The helper's matcher decides (RulePreview): the same rule, the same packets.
+    const std::optional<Rule> candidate = rule.toRule();
+    if (rule.expression.isEmpty() || !candidate || !m_model->setPreview(*candidate, nullptr))
         m_model->clearPreview();
 }
 
-void MainWindow::dropLike(const QString &expression)
+RuleInfo MainWindow::dropRule(const QString &expression)
 {
     RuleInfo rule;
     rule.expression = expression;
     rule.action = QStringLiteral("drop");
+    return rule;
+}
+
+void MainWindow::dropLike(const QString &expression)
+{
     QPointer<MainWindow> self(this);
+    const RuleInfo rule = dropRule(expression);
     m_client->addRule(rule.toFields(), [self, expression](uint id, const HelperError &error) {
         if (!self)
             return;
@@ -577,10 +586,10 @@ void MainWindow::showCustomDrop(const QString &expression)
     RuleInfo rule;
     rule.expression = expression;
     dialog.setRule(rule);
-    connect(&dialog, &RuleDialog::expressionChanged, this, &MainWindow::setPreview);
-    setPreview(expression);
+    connect(&dialog, &RuleDialog::ruleChanged, this, &MainWindow::setPreview);
+    setPreview(dialog.rule());
     const bool accepted = dialog.exec() == QDialog::Accepted;
-    setPreview(QString());
+    setPreview(RuleInfo());
     if (!accepted)
         return;
     QPointer<MainWindow> self(this);

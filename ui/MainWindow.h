@@ -97,7 +97,10 @@ private:
     void showOpenDialog();
     void showExportDialog();
     void showCustomDrop(const QString &expression);
-    void setPreview(const QString &expression);
+    // Highlights what `rule` would catch; a rule without an expression clears the preview.
+    void setPreview(const RuleInfo &rule);
+    // What "Drop packets like this" adds: the expression alone, every interface, both ways.
+    static RuleInfo dropRule(const QString &expression);
     QList<qint64> selectedStoreRows() const;
     void onRuleRemoved(const RuleInfo &rule, int position);
     void showError(const QString &message);

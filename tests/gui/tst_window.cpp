@@ -33,6 +33,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -426,12 +427,27 @@ void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
         refused = !dialog->isExpressionValid();
         dialog->expressionEdit()->setText(QStringLiteral("udp and dst port 6004"));
         accepted = dialog->isExpressionValid();
-        for (int r : udpRowsTo(model, peer.ipv4, 6004))
-            previewed =
-                previewed && model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
-        for (int r : udpRowsTo(model, peer.ipv4, 6003))
-            previewed =
-                previewed && !model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
+        const auto highlighted = [&](int port) {
+            QList<bool> rows;
+            for (int r : udpRowsTo(model, peer.ipv4, port))
+                rows.append(model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+            return rows;
+        };
+        previewed =
+            previewed && !highlighted(6004).contains(false) && !highlighted(6003).contains(true);
+        // These came in on vethA: "outgoing" or another interface would not catch them, and
+        // the preview says so as the helper would.
+        auto *direction = dialog->findChild<QComboBox *>(QStringLiteral("ruleDirection"));
+        auto *interface = dialog->findChild<QComboBox *>(QStringLiteral("ruleInterface"));
+        direction->setCurrentIndex(direction->findData(QStringLiteral("out")));
+        previewed = previewed && !highlighted(6004).contains(true);
+        direction->setCurrentIndex(direction->findData(QStringLiteral("in")));
+        previewed = previewed && !highlighted(6004).contains(false);
+        interface->setEditText(QStringLiteral("vethB"));
+        previewed = previewed && !highlighted(6004).contains(true);
+        interface->setEditText(QStringLiteral("vethA"));
+        previewed =
+            previewed && !highlighted(6004).contains(false) && !highlighted(6003).contains(true);
         dialog->accept();
     });
     poll.start(20);
@@ -443,8 +459,10 @@ void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
     QVERIFY(accepted);
     QVERIFY(previewed);
     QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount(), 1, 5000);
-    QCOMPARE(window.findChild<RuleListModel *>()->rule(0).expression,
-             QStringLiteral("udp and dst port 6004"));
+    const RuleInfo added = window.findChild<RuleListModel *>()->rule(0);
+    QCOMPARE(added.expression, QStringLiteral("udp and dst port 6004"));
+    QCOMPARE(added.direction, QStringLiteral("in"));
+    QCOMPARE(added.interface, QStringLiteral("vethA"));
     QVERIFY(!model.hasPreview());
     stop(window);
 }
