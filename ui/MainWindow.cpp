@@ -86,6 +86,8 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     statusBar()->addWidget(m_health, 1);
 
     connect(m_controller, &CaptureController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_client, &HelperClient::busLost, this, &MainWindow::onBusLost);
+    connect(m_client, &HelperClient::busRestored, this, &MainWindow::onBusRestored);
     connect(m_controller, &CaptureController::errorOccurred, this, &MainWindow::onCaptureError);
     connect(m_controller, &CaptureController::healthChanged, m_health, &HealthWidget::setHealth);
     connect(m_controller, &CaptureController::batchesArrived, m_store, &PacketStore::append);
@@ -128,7 +130,10 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     restoreLayout();
     onStateChanged(CaptureState::Idle);
     updateCounts();
-    m_client->refreshRules(); // asynchronous: the window is there before any answer
+    if (m_client->isBusConnected())
+        m_client->refreshRules(); // asynchronous: the window is there before any answer
+    else
+        onBusLost(false);
 }
 
 MainWindow::~MainWindow() = default;
@@ -458,7 +463,7 @@ void MainWindow::onStateChanged(CaptureState state)
     // fail() in the controller goes to Idle first, then reports: remember where it came from.
     m_endedWhileRunning = m_previousState == CaptureState::Running && state == CaptureState::Idle;
     m_previousState = state;
-    m_startAction->setEnabled(state == CaptureState::Idle);
+    m_startAction->setEnabled(state == CaptureState::Idle && m_client->isBusConnected());
     m_stopAction->setEnabled(state == CaptureState::Starting || state == CaptureState::Running);
     m_settingsAction->setEnabled(state == CaptureState::Idle);
     m_interfacePicker->setEnabled(state == CaptureState::Idle);
@@ -477,6 +482,35 @@ void MainWindow::onCaptureError(const QString &message)
     if (m_endedWhileRunning)
         actions.append(m_startAgainAction);
     m_messageBar->showMessage(MessageBar::Kind::Error, message, actions);
+}
+
+void MainWindow::onBusLost(bool captureEnded)
+{
+    // The controller is idle already (it ended the capture without a word): say why here.
+    m_captureLostWithBus = m_captureLostWithBus || captureEnded;
+    m_startAction->setEnabled(false);
+    m_messageBar->showMessage(
+        MessageBar::Kind::Error,
+        captureEnded ? tr("The system bus stopped, and the capture with it: the helper removed "
+                          "its chains, so packets pass without the rules. The window connects "
+                          "again as soon as the bus is back.")
+                     : tr("The system bus stopped (or is not running): the window cannot reach "
+                          "the helper. It connects again as soon as the bus is back."));
+}
+
+void MainWindow::onBusRestored()
+{
+    onStateChanged(m_controller->state());
+    m_client->refreshRules(); // as when the window opens
+    QList<QAction *> actions;
+    if (std::exchange(m_captureLostWithBus, false))
+        actions.append(m_startAgainAction);
+    m_messageBar->showMessage(MessageBar::Kind::Information,
+                              actions.isEmpty()
+                                  ? tr("Connected to the system bus again.")
+                                  : tr("Connected to the system bus again. The capture stopped "
+                                       "with the bus; start it again to go on."),
+                              actions);
 }
 
 void MainWindow::showError(const QString &message)

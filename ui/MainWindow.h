@@ -93,6 +93,8 @@ private:
 
     void onStateChanged(CaptureState state);
     void onCaptureError(const QString &message);
+    void onBusLost(bool captureEnded);
+    void onBusRestored();
     void showSettings();
     void showOpenDialog();
     void showExportDialog();
@@ -138,6 +140,7 @@ private:
 
     CaptureState m_previousState = CaptureState::Idle;
     bool m_endedWhileRunning = false;
+    bool m_captureLostWithBus = false; // offer to start again once the bus is back
     QString m_offlineFile;
     bool m_quitting = false; // Quit, not a close to the tray
 };
