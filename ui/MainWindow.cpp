@@ -86,6 +86,8 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     statusBar()->addWidget(m_health, 1);
 
     connect(m_controller, &CaptureController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_client, &HelperClient::busLost, this, &MainWindow::onBusLost);
+    connect(m_client, &HelperClient::busRestored, this, &MainWindow::onBusRestored);
     connect(m_controller, &CaptureController::errorOccurred, this, &MainWindow::onCaptureError);
     connect(m_controller, &CaptureController::healthChanged, m_health, &HealthWidget::setHealth);
     connect(m_controller, &CaptureController::batchesArrived, m_store, &PacketStore::append);
@@ -128,7 +130,10 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     restoreLayout();
     onStateChanged(CaptureState::Idle);
     updateCounts();
-    m_client->refreshRules(); // asynchronous: the window is there before any answer
+    if (m_client->isBusConnected())
+        m_client->refreshRules(); // asynchronous: the window is there before any answer
+    else
+        onBusLost(false);
 }
 
 MainWindow::~MainWindow() = default;
@@ -458,7 +463,7 @@ void MainWindow::onStateChanged(CaptureState state)
     // fail() in the controller goes to Idle first, then reports: remember where it came from.
     m_endedWhileRunning = m_previousState == CaptureState::Running && state == CaptureState::Idle;
     m_previousState = state;
-    m_startAction->setEnabled(state == CaptureState::Idle);
+    m_startAction->setEnabled(state == CaptureState::Idle && m_client->isBusConnected());
     m_stopAction->setEnabled(state == CaptureState::Starting || state == CaptureState::Running);
     m_settingsAction->setEnabled(state == CaptureState::Idle);
     m_interfacePicker->setEnabled(state == CaptureState::Idle);
@@ -477,6 +482,35 @@ void MainWindow::onCaptureError(const QString &message)
     if (m_endedWhileRunning)
         actions.append(m_startAgainAction);
     m_messageBar->showMessage(MessageBar::Kind::Error, message, actions);
+}
+
+void MainWindow::onBusLost(bool captureEnded)
+{
+    // The controller is idle already (it ended the capture without a word): say why here.
+    m_captureLostWithBus = m_captureLostWithBus || captureEnded;
+    m_startAction->setEnabled(false);
+    m_messageBar->showMessage(
+        MessageBar::Kind::Error,
+        captureEnded ? tr("The system bus stopped, and the capture with it: the helper removed "
+                          "its chains, so packets pass without the rules. The window connects "
+                          "again as soon as the bus is back.")
+                     : tr("The system bus stopped (or is not running): the window cannot reach "
+                          "the helper. It connects again as soon as the bus is back."));
+}
+
+void MainWindow::onBusRestored()
+{
+    onStateChanged(m_controller->state());
+    m_client->refreshRules(); // as when the window opens
+    QList<QAction *> actions;
+    if (std::exchange(m_captureLostWithBus, false))
+        actions.append(m_startAgainAction);
+    m_messageBar->showMessage(MessageBar::Kind::Information,
+                              actions.isEmpty()
+                                  ? tr("Connected to the system bus again.")
+                                  : tr("Connected to the system bus again. The capture stopped "
+                                       "with the bus; start it again to go on."),
+                              actions);
 }
 
 void MainWindow::showError(const QString &message)
@@ -525,7 +559,9 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
         packets.append(m_store->at(rows[i]));
     auto *menu = new PacketMenu(RuleSuggestion::forPackets(packets), int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    connect(menu, &PacketMenu::previewRequested, this, &MainWindow::setPreview);
+    // The menu's entries add rules of their expression alone (dropLike): previewed as such.
+    connect(menu, &PacketMenu::previewRequested, this,
+            [this](const QString &expression) { setPreview(dropRule(expression)); });
     connect(menu, &PacketMenu::dropRequested, this, &MainWindow::dropLike);
     connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,
             Qt::QueuedConnection); // after the menu has closed
@@ -536,19 +572,26 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     return menu;
 }
 
-void MainWindow::setPreview(const QString &expression)
+void MainWindow::setPreview(const RuleInfo &rule)
 {
-    QString error;
-    if (expression.isEmpty() || !m_model->setPreview(expression, &error))
+    // The helper's matcher decides (RulePreview): the same rule, the same packets.
+    const std::optional<Rule> candidate = rule.toRule();
+    if (rule.expression.isEmpty() || !candidate || !m_model->setPreview(*candidate, nullptr))
         m_model->clearPreview();
 }
 
-void MainWindow::dropLike(const QString &expression)
+RuleInfo MainWindow::dropRule(const QString &expression)
 {
     RuleInfo rule;
     rule.expression = expression;
     rule.action = QStringLiteral("drop");
+    return rule;
+}
+
+void MainWindow::dropLike(const QString &expression)
+{
     QPointer<MainWindow> self(this);
+    const RuleInfo rule = dropRule(expression);
     m_client->addRule(rule.toFields(), [self, expression](uint id, const HelperError &error) {
         if (!self)
             return;
@@ -577,10 +620,10 @@ void MainWindow::showCustomDrop(const QString &expression)
     RuleInfo rule;
     rule.expression = expression;
     dialog.setRule(rule);
-    connect(&dialog, &RuleDialog::expressionChanged, this, &MainWindow::setPreview);
-    setPreview(expression);
+    connect(&dialog, &RuleDialog::ruleChanged, this, &MainWindow::setPreview);
+    setPreview(dialog.rule());
     const bool accepted = dialog.exec() == QDialog::Accepted;
-    setPreview(QString());
+    setPreview(RuleInfo());
     if (!accepted)
         return;
     QPointer<MainWindow> self(this);

@@ -93,11 +93,16 @@ private:
 
     void onStateChanged(CaptureState state);
     void onCaptureError(const QString &message);
+    void onBusLost(bool captureEnded);
+    void onBusRestored();
     void showSettings();
     void showOpenDialog();
     void showExportDialog();
     void showCustomDrop(const QString &expression);
-    void setPreview(const QString &expression);
+    // Highlights what `rule` would catch; a rule without an expression clears the preview.
+    void setPreview(const RuleInfo &rule);
+    // What "Drop packets like this" adds: the expression alone, every interface, both ways.
+    static RuleInfo dropRule(const QString &expression);
     QList<qint64> selectedStoreRows() const;
     void onRuleRemoved(const RuleInfo &rule, int position);
     void showError(const QString &message);
@@ -135,6 +140,7 @@ private:
 
     CaptureState m_previousState = CaptureState::Idle;
     bool m_endedWhileRunning = false;
+    bool m_captureLostWithBus = false; // offer to start again once the bus is back
     QString m_offlineFile;
     bool m_quitting = false; // Quit, not a close to the tray
 };

@@ -28,11 +28,13 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
 
+    m_interface->setObjectName(QStringLiteral("ruleInterface"));
     m_interface->setEditable(true);
     m_interface->addItem(tr("every interface"), QString());
     for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces())
         m_interface->addItem(interface.name(), interface.name());
     m_interface->setToolTip(tr("The rule applies to packets on this interface only"));
+    m_direction->setObjectName(QStringLiteral("ruleDirection"));
     m_direction->addItem(tr("both directions"), QStringLiteral("any"));
     m_direction->addItem(tr("incoming"), QStringLiteral("in"));
     m_direction->addItem(tr("outgoing"), QStringLiteral("out"));
@@ -57,6 +59,14 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_expression, &QLineEdit::textChanged, this, &RuleDialog::check);
+    // What the rule catches depends on its direction and interface too.
+    const auto changed = [this] {
+        if (m_valid)
+            emit ruleChanged(rule());
+    };
+    connect(m_interface, &QComboBox::currentTextChanged, this, changed);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_action, &QComboBox::currentIndexChanged, this, changed);
     check();
 }
 
@@ -106,7 +116,7 @@ void RuleDialog::check()
     m_message->setPalette(palette);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
     if (m_valid)
-        emit expressionChanged(expression);
+        emit ruleChanged(rule());
 }
 
 } // namespace nfqmon

@@ -1,6 +1,6 @@
 // Adding or editing a rule: the expression in the pcap filter language (checked with libpcap as
 // the user types), the interface, the direction and the action. The window previews what the
-// expression matches while the dialog is open (expressionChanged).
+// rule would catch while the dialog is open (ruleChanged).
 #pragma once
 
 #include "RuleInfo.h"
@@ -31,8 +31,9 @@ public:
     bool isExpressionValid() const { return m_valid; }
 
 signals:
-    // A valid expression while the user types, for the table's preview.
-    void expressionChanged(const QString &expression);
+    // The rule as the form has it, whenever the expression is valid and a field changes, for
+    // the table's preview.
+    void ruleChanged(const nfqmon::RuleInfo &rule);
 
 private:
     void check();

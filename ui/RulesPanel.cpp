@@ -82,11 +82,11 @@ void RulesPanel::updateActions()
 
 bool RulesPanel::runDialog(RuleDialog &dialog)
 {
-    connect(&dialog, &RuleDialog::expressionChanged, this, &RulesPanel::previewRequested);
+    connect(&dialog, &RuleDialog::ruleChanged, this, &RulesPanel::previewRequested);
     if (dialog.isExpressionValid())
-        emit previewRequested(dialog.rule().expression);
+        emit previewRequested(dialog.rule());
     const bool accepted = dialog.exec() == QDialog::Accepted;
-    emit previewRequested(QString());
+    emit previewRequested(RuleInfo());
     return accepted;
 }
 

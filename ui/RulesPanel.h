@@ -32,8 +32,9 @@ signals:
     void errorOccurred(const QString &message);
     // position: where it was, for putting it back.
     void ruleRemoved(const nfqmon::RuleInfo &rule, int position);
-    // The expression a dialog is editing, for the table's preview; empty when it closes.
-    void previewRequested(const QString &expression);
+    // The rule a dialog is editing, for the table's preview; one without an expression when
+    // the dialog closes.
+    void previewRequested(const nfqmon::RuleInfo &rule);
 
 private:
     int currentRow() const;

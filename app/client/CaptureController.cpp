@@ -19,6 +19,7 @@ CaptureController::CaptureController(HelperClient *client, QObject *parent)
 {
     connect(m_client, &HelperClient::statusChanged, this, &CaptureController::onStatus);
     connect(m_client, &HelperClient::helperVanished, this, &CaptureController::onHelperVanished);
+    connect(m_client, &HelperClient::busLost, this, &CaptureController::onBusLost);
 }
 
 CaptureController::~CaptureController() = default;
@@ -211,6 +212,14 @@ void CaptureController::onHelperVanished()
         return;
     fail(tr("The helper stopped while the capture ran (it crashed or was killed). Start again "
             "to go on."));
+}
+
+void CaptureController::onBusLost()
+{
+    // Whatever was under way is over: the helper stops a capture whose bus went away, and the
+    // answers we wait for fail. The stream still hands over what the helper sent before.
+    m_stopWhenStarted = false;
+    setState(State::Idle);
 }
 
 void CaptureController::fail(const QString &message)

@@ -6,7 +6,9 @@
 // through batchesArrived() in this object's thread, in order; connect it to
 // PacketStore::append. Every problem is one sentence through errorOccurred(), and the state
 // returns to Idle: a refusal, a file that cannot be opened, a missing helper, the helper dying
-// mid-capture.
+// mid-capture. One exception: when the system bus goes away, the capture ends (the helper
+// removes its chains) and the state returns to Idle without a sentence: HelperClient::busLost
+// tells it, also when no capture ran.
 #pragma once
 
 #include "CaptureHealth.h"
@@ -57,6 +59,7 @@ private:
     void onStreamFinished(const QString &error);
     void onStatus(const QVariantMap &status);
     void onHelperVanished();
+    void onBusLost();
     void fail(const QString &message); // back to Idle, with the sentence
     void setState(State state);
 

@@ -10,6 +10,8 @@
 #include <QDBusUnixFileDescriptor>
 #include <QTimer>
 
+#include <atomic>
+
 #include <fcntl.h>
 
 namespace nfqmon {
@@ -33,27 +35,14 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
     : QObject(parent), m_bus(bus)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
-    m_authorised = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
-    m_authorised->setTimeout(AuthorisedTimeoutMs);
-    m_quick = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
-    connect(m_quick, &HelperProxy::StateChanged, this,
-            [this](const QVariantMap &status) { setStatus(status); });
-    connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
-
-    m_watcher =
-        new QDBusServiceWatcher(ServiceName, m_bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    m_watcher = new QDBusServiceWatcher(this);
+    m_watcher->addWatchedService(ServiceName);
+    m_watcher->setWatchMode(QDBusServiceWatcher::WatchForOwnerChange);
     connect(m_watcher, &QDBusServiceWatcher::serviceRegistered, this,
             [this] { setHelperAvailable(true); });
     connect(m_watcher, &QDBusServiceWatcher::serviceUnregistered, this,
             &HelperClient::onHelperGone);
-    // Whether it runs already; asking the bus never starts it.
-    if (m_bus.isConnected())
-        watch(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), ServiceName),
-              [this](QDBusPendingCallWatcher &call) {
-                  const QDBusPendingReply<bool> reply = call;
-                  if (!reply.isError() && reply.value())
-                      setHelperAvailable(true);
-              });
+    attach();
 
     m_poll = new QTimer(this);
     m_poll->setInterval(PollIntervalMs);
@@ -62,17 +51,105 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
         getStatus(Activation::No);
         listRules(Activation::No);
     });
+
+    m_busCheck = new QTimer(this);
+    m_busCheck->setInterval(BusCheckIntervalMs);
+    connect(m_busCheck, &QTimer::timeout, this, &HelperClient::checkBus);
+    m_reconnect = new QTimer(this);
+    m_reconnect->setSingleShot(true);
+    connect(m_reconnect, &QTimer::timeout, this, &HelperClient::reconnect);
+    m_busConnected = m_bus.isConnected();
+    if (m_busConnected)
+        m_busCheck->start();
+    else
+        m_reconnect->start(m_reconnectDelayMs); // the window says so (isBusConnected())
 }
 
-HelperClient::~HelperClient() = default;
+HelperClient::~HelperClient()
+{
+    if (!m_ownConnection.isEmpty())
+        QDBusConnection::disconnectFromBus(m_ownConnection);
+}
+
+void HelperClient::attach()
+{
+    delete m_authorised;
+    delete m_quick;
+    m_authorised = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    m_authorised->setTimeout(AuthorisedTimeoutMs);
+    m_quick = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    connect(m_quick, &HelperProxy::StateChanged, this,
+            [this](const QVariantMap &status) { setStatus(status); });
+    connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
+    m_watcher->setConnection(m_bus);
+    // Whether it runs already; asking the bus never starts it.
+    if (m_bus.isConnected())
+        watch(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), ServiceName),
+              [this](QDBusPendingCallWatcher &call) {
+                  const QDBusPendingReply<bool> reply = call;
+                  if (!reply.isError() && reply.value())
+                      setHelperAvailable(true);
+              });
+}
+
+void HelperClient::checkBus()
+{
+    if (m_busConnected && !m_bus.isConnected())
+        onBusLost();
+}
+
+void HelperClient::onBusLost()
+{
+    m_busConnected = false;
+    m_busCheck->stop();
+    m_poll->stop();
+    const bool captureEnded = m_ownsCapture;
+    m_ownsCapture = false;
+    // The answers on their way fail with the connection; nothing is asked again on it.
+    m_statusPending = m_statusAgain = m_rulesPending = m_rulesAgain = false;
+    setHelperAvailable(false);
+    // First the news, then the status (stale now), as when the helper vanishes.
+    emit busLost(captureEnded);
+    setStatus({{QStringLiteral("state"), QStringLiteral("idle")},
+               {QStringLiteral("message"),
+                captureEnded ? tr("the system bus stopped while the capture ran") : QString()}});
+    m_reconnectDelayMs = FirstReconnectMs;
+    m_reconnect->start(m_reconnectDelayMs);
+}
+
+void HelperClient::reconnect()
+{
+    // A connection with a new name: Qt keeps a lost one under its name, never to reconnect.
+    static std::atomic<quint64> serial = 0;
+    const QString name = QStringLiteral("nfqmon-system-bus-%1").arg(++serial);
+    const QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SystemBus, name);
+    if (!bus.isConnected()) {
+        QDBusConnection::disconnectFromBus(name);
+        m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, LastReconnectMs);
+        m_reconnect->start(m_reconnectDelayMs);
+        return;
+    }
+    const QString previous = std::exchange(m_ownConnection, name);
+    m_bus = bus;
+    attach();
+    // A connection the caller gave us is theirs to close.
+    if (!previous.isEmpty())
+        QDBusConnection::disconnectFromBus(previous);
+    m_busConnected = true;
+    m_busCheck->start();
+    emit busRestored();
+}
 
 void HelperClient::watch(const QDBusPendingCall &call,
                          std::function<void(QDBusPendingCallWatcher &)> then)
 {
     auto *watcher = new QDBusPendingCallWatcher(call, this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [then = std::move(then)](QDBusPendingCallWatcher *finished) {
+            [this, then = std::move(then)](QDBusPendingCallWatcher *finished) {
                 finished->deleteLater();
+                // A call failing because the bus went away: the news first, then the answer.
+                if (finished->isError())
+                    checkBus();
                 then(*finished);
             });
 }

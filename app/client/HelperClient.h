@@ -8,6 +8,12 @@
 // The client keeps the helper's status and rule list: it fetches them on request, follows the
 // StateChanged and RulesChanged signals, and polls both about once a second while a capture
 // runs (counters and rule hits change without a signal); polls never start a helper.
+//
+// The system bus may go away (a crash, `systemctl restart dbus`); QtDBus never reconnects a
+// connection by itself. The client notices (the connection checked twice a second, and every
+// failed call), says so (busLost: the helper removed its chains and left with the bus), then
+// connects anew to the system bus with a connection of its own, retrying with back-off until
+// the bus is back, and says so too (busRestored). Calls meanwhile fail at once.
 #pragma once
 
 #include "HelperError.h"
@@ -37,6 +43,10 @@ public:
     static const QString ObjectPath;  // /org/nfqmon/Helper
     static constexpr int AuthorisedTimeoutMs = 5 * 60 * 1000;
     static constexpr int PollIntervalMs = 1000;
+    static constexpr int BusCheckIntervalMs = 500;
+    // The first attempt to connect again, doubled after each failure up to the last.
+    static constexpr int FirstReconnectMs = 250;
+    static constexpr int LastReconnectMs = 3000;
 
     explicit HelperClient(QObject *parent = nullptr); // the system bus
     explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr);
@@ -71,7 +81,9 @@ public:
     QList<RuleInfo> rules() const { return m_rules; }
     // The helper is on the bus right now (it is started on demand and exits when idle).
     bool isHelperAvailable() const { return m_helperAvailable; }
+    // The connection now: after the bus was restarted, a new one.
     QDBusConnection connection() const { return m_bus; }
+    bool isBusConnected() const { return m_busConnected; }
 
 signals:
     void statusChanged(const QVariantMap &status);
@@ -80,6 +92,11 @@ signals:
     void helperAvailableChanged(bool available);
     // The helper left the bus while a capture we started ran: it died (or was killed).
     void helperVanished();
+    // The system bus went away (or was not there to begin with). captureEnded: a capture we
+    // started ran; the helper stops it and removes its chains when it loses the bus.
+    void busLost(bool captureEnded);
+    // Connected to the system bus again (a new connection; the helper is not started).
+    void busRestored();
 
 private:
     enum class Activation { Start, No }; // whether a call may start the helper
@@ -93,8 +110,18 @@ private:
     void setHelperAvailable(bool available);
     void onHelperGone();
     bool canPassDescriptors(HelperError *error) const;
+    // Proxies and watcher on m_bus, and whether the helper runs there.
+    void attach();
+    void checkBus();
+    void onBusLost();
+    void reconnect();
 
     QDBusConnection m_bus;
+    QString m_ownConnection; // the name of m_bus when this client made it (after a bus restart)
+    bool m_busConnected = false;
+    QTimer *m_busCheck = nullptr;
+    QTimer *m_reconnect = nullptr;
+    int m_reconnectDelayMs = FirstReconnectMs;
     HelperProxy *m_authorised = nullptr; // long timeout: polkit may prompt
     HelperProxy *m_quick = nullptr;      // status, rules, chains
     QDBusServiceWatcher *m_watcher = nullptr;

@@ -24,4 +24,20 @@ QVariantMap RuleInfo::toFields() const
             {QStringLiteral("enabled"), enabled}};
 }
 
+std::optional<Rule> RuleInfo::toRule() const
+{
+    const std::optional<RuleDirection> knownDirection = directionFromName(direction);
+    const std::optional<RuleAction> knownAction = actionFromName(action);
+    if (!knownDirection || !knownAction)
+        return std::nullopt;
+    Rule rule;
+    rule.id = int(id);
+    rule.expression = expression;
+    rule.interface = interface;
+    rule.direction = *knownDirection;
+    rule.action = *knownAction;
+    rule.enabled = enabled;
+    return rule;
+}
+
 } // namespace nfqmon

@@ -1,8 +1,12 @@
 // One rule as ListRules describes it (README, "The D-Bus service").
 #pragma once
 
+#include "Rule.h"
+
 #include <QString>
 #include <QVariantMap>
+
+#include <optional>
 
 namespace nfqmon {
 
@@ -18,6 +22,9 @@ struct RuleInfo {
     static RuleInfo fromMap(const QVariantMap &map);
     // The fields AddRule and ChangeRule take (no id, no hits).
     QVariantMap toFields() const;
+    // The rule as the helper's matcher holds it (id included); nullopt when the direction or
+    // the action is not one the helper knows.
+    std::optional<Rule> toRule() const;
 
     bool operator==(const RuleInfo &) const = default;
 };

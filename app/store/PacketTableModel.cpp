@@ -146,10 +146,9 @@ bool PacketTableModel::previewMatches(const StoredPacket &p) const
     const auto cached = m_previewCache.constFind(p.number);
     if (cached != m_previewCache.constEnd())
         return *cached;
-    const QByteArray bytes = m_store->bytes(p.number - m_store->firstNumber());
-    const bool match = bytes.size() == qsizetype(p.capturedLength) &&
-                       m_preview->matches(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
-                                          p.capturedLength, p.packetLength);
+    const bool match = m_preview->matches(p, m_store->bytes(p.number - m_store->firstNumber()),
+                                          m_store->interfaceName(p.inInterface),
+                                          m_store->interfaceName(p.outInterface));
     if (m_previewCache.size() >= PreviewCacheLimit)
         m_previewCache.clear();
     m_previewCache.insert(p.number, match);
@@ -288,10 +287,17 @@ void PacketTableModel::clearTimeRange()
 
 bool PacketTableModel::setPreview(const QString &expression, QString *error)
 {
-    std::optional<CompiledFilter> filter = CompiledFilter::compile(expression, error);
-    if (!filter)
+    Rule rule;
+    rule.expression = expression;
+    return setPreview(rule, error);
+}
+
+bool PacketTableModel::setPreview(const Rule &rule, QString *error)
+{
+    std::optional<RulePreview> preview = RulePreview::compile(rule, error);
+    if (!preview)
         return false;
-    m_preview = std::move(filter);
+    m_preview = std::move(preview);
     m_previewCache.clear();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),

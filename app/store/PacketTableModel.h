@@ -11,6 +11,7 @@
 #include "PacketSelection.h"
 #include "PacketSnapshot.h"
 #include "RowIndex.h"
+#include "RulePreview.h"
 #include "StoredPacket.h"
 
 #include <QAbstractTableModel>
@@ -47,7 +48,7 @@ public:
     Q_ENUM(Column)
     enum Role {
         StoreRowRole = Qt::UserRole + 1, // qint64: the row in the PacketStore
-        HighlightRole,                   // bool: the preview's expression matches the packet
+        HighlightRole,                   // bool: the preview's rule catches the packet
     };
 
     // Up to this many packets, filtering and sorting happen at once in the calling thread.
@@ -77,8 +78,11 @@ public:
     void clearTimeRange();
     bool hasTimeRange() const { return m_target.selection.hasTimeRange(); }
 
-    // Marks the rows the expression matches (HighlightRole, a yellow background): what a rule
-    // would catch. Matched lazily for the rows a view shows.
+    // Marks the rows the rule would catch (HighlightRole, a yellow background), as the helper
+    // would match it: expression, direction and interface (RulePreview). Matched lazily for the
+    // rows a view shows. False and libpcap's message when the expression does not compile.
+    bool setPreview(const Rule &rule, QString *error);
+    // A rule of this expression alone: every interface, both directions.
     bool setPreview(const QString &expression, QString *error);
     void clearPreview();
     bool hasPreview() const { return m_preview.has_value(); }
@@ -150,7 +154,7 @@ private:
     View m_applied;      // what m_rows shows
     View m_target;       // what it will show when the running rebuild is done
 
-    std::optional<CompiledFilter> m_preview;
+    std::optional<RulePreview> m_preview;
     mutable QHash<qint64, bool> m_previewCache; // by number
 
     QFutureWatcher<JobResult> *m_watcher;

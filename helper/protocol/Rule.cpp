@@ -26,4 +26,20 @@ QString directionName(RuleDirection direction)
     return QString();
 }
 
+std::optional<RuleAction> actionFromName(const QString &name)
+{
+    for (auto action : {RuleAction::Drop, RuleAction::Accept})
+        if (actionName(action) == name)
+            return action;
+    return std::nullopt;
+}
+
+std::optional<RuleDirection> directionFromName(const QString &name)
+{
+    for (auto direction : {RuleDirection::Any, RuleDirection::In, RuleDirection::Out})
+        if (directionName(direction) == name)
+            return direction;
+    return std::nullopt;
+}
+
 } // namespace nfqmon

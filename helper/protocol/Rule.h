@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 namespace nfqmon {
 
@@ -25,5 +26,8 @@ struct Rule {
 
 QString actionName(RuleAction action);          // "drop" / "accept"
 QString directionName(RuleDirection direction); // "any" / "in" / "out"
+// The inverse of the two above; nullopt for any other text.
+std::optional<RuleAction> actionFromName(const QString &name);
+std::optional<RuleDirection> directionFromName(const QString &name);
 
 } // namespace nfqmon

@@ -28,22 +28,16 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
         base.interface = *interface;
     }
     if (const auto direction = in.string(QStringLiteral("direction"), 16)) {
-        bool known = false;
-        for (auto d : {RuleDirection::Any, RuleDirection::In, RuleDirection::Out})
-            if (directionName(d) == *direction) {
-                base.direction = d;
-                known = true;
-            }
-        if (!known)
+        if (const auto known = directionFromName(*direction))
+            base.direction = *known;
+        else
             in.fail(
                 QStringLiteral("rule field direction must be \"any\", \"in\" or \"out\", not %1")
                     .arg(quotedText(*direction)));
     }
     if (const auto action = in.string(QStringLiteral("action"), 16)) {
-        if (*action == actionName(RuleAction::Drop))
-            base.action = RuleAction::Drop;
-        else if (*action == actionName(RuleAction::Accept))
-            base.action = RuleAction::Accept;
+        if (const auto known = actionFromName(*action))
+            base.action = *known;
         else
             in.fail(QStringLiteral("rule field action must be \"drop\" or \"accept\", not %1")
                         .arg(quotedText(*action)));

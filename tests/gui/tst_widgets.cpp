@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -157,7 +158,7 @@ void tst_Widgets::filterBarAppliesAfterAPause()
 void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
 {
     RuleDialog dialog(RuleDialog::Purpose::Add);
-    QSignalSpy previews(&dialog, &RuleDialog::expressionChanged);
+    QSignalSpy previews(&dialog, &RuleDialog::ruleChanged);
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
     RuleInfo rule;
@@ -165,9 +166,24 @@ void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
     rule.direction = QStringLiteral("out");
     dialog.setRule(rule);
     QVERIFY(ok->isEnabled());
-    QCOMPARE(previews.constLast().constFirst().toString(), rule.expression);
+    const auto previewed = [&] { return previews.constLast().constFirst().value<RuleInfo>(); };
+    QCOMPARE(previewed().expression, rule.expression);
+    QCOMPARE(previewed().direction, QStringLiteral("out"));
+    // The preview follows the direction and the interface, not only the expression.
+    auto *direction = dialog.findChild<QComboBox *>(QStringLiteral("ruleDirection"));
+    direction->setCurrentIndex(direction->findData(QStringLiteral("in")));
+    QCOMPARE(previewed().direction, QStringLiteral("in"));
+    dialog.findChild<QComboBox *>(QStringLiteral("ruleInterface"))
+        ->setEditText(QStringLiteral("eth7"));
+    QCOMPARE(previewed().interface, QStringLiteral("eth7"));
+    QCOMPARE(previewed().expression, rule.expression);
+    direction->setCurrentIndex(direction->findData(QStringLiteral("out")));
+    dialog.findChild<QComboBox *>(QStringLiteral("ruleInterface"))->setCurrentIndex(0);
+    QCOMPARE(previewed().interface, QString());
+    const qsizetype emitted = previews.size();
     dialog.expressionEdit()->setText(QStringLiteral("udp and dst port"));
     QVERIFY(!ok->isEnabled());
+    QCOMPARE(previews.size(), emitted); // nothing to preview
     dialog.expressionEdit()->setText(QStringLiteral("host 10.0.0.5"));
     QVERIFY(ok->isEnabled());
     const RuleInfo result = dialog.rule();

@@ -33,6 +33,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -183,6 +184,7 @@ private slots:
     void killedWindowLeavesNoChains();
     void refusedUserSeesTheMessageAndNothingStarts();
     void layoutIsRestoredAtTheNextLaunch();
+    void systemBusRestartIsSurvived();
 
 private:
     // Starts a capture on vethA from the toolbar and waits until it runs.
@@ -426,12 +428,27 @@ void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
         refused = !dialog->isExpressionValid();
         dialog->expressionEdit()->setText(QStringLiteral("udp and dst port 6004"));
         accepted = dialog->isExpressionValid();
-        for (int r : udpRowsTo(model, peer.ipv4, 6004))
-            previewed =
-                previewed && model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
-        for (int r : udpRowsTo(model, peer.ipv4, 6003))
-            previewed =
-                previewed && !model.index(r, 0).data(PacketTableModel::HighlightRole).toBool();
+        const auto highlighted = [&](int port) {
+            QList<bool> rows;
+            for (int r : udpRowsTo(model, peer.ipv4, port))
+                rows.append(model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+            return rows;
+        };
+        previewed =
+            previewed && !highlighted(6004).contains(false) && !highlighted(6003).contains(true);
+        // These came in on vethA: "outgoing" or another interface would not catch them, and
+        // the preview says so as the helper would.
+        auto *direction = dialog->findChild<QComboBox *>(QStringLiteral("ruleDirection"));
+        auto *interface = dialog->findChild<QComboBox *>(QStringLiteral("ruleInterface"));
+        direction->setCurrentIndex(direction->findData(QStringLiteral("out")));
+        previewed = previewed && !highlighted(6004).contains(true);
+        direction->setCurrentIndex(direction->findData(QStringLiteral("in")));
+        previewed = previewed && !highlighted(6004).contains(false);
+        interface->setEditText(QStringLiteral("vethB"));
+        previewed = previewed && !highlighted(6004).contains(true);
+        interface->setEditText(QStringLiteral("vethA"));
+        previewed =
+            previewed && !highlighted(6004).contains(false) && !highlighted(6003).contains(true);
         dialog->accept();
     });
     poll.start(20);
@@ -443,8 +460,10 @@ void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
     QVERIFY(accepted);
     QVERIFY(previewed);
     QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount(), 1, 5000);
-    QCOMPARE(window.findChild<RuleListModel *>()->rule(0).expression,
-             QStringLiteral("udp and dst port 6004"));
+    const RuleInfo added = window.findChild<RuleListModel *>()->rule(0);
+    QCOMPARE(added.expression, QStringLiteral("udp and dst port 6004"));
+    QCOMPARE(added.direction, QStringLiteral("in"));
+    QCOMPARE(added.interface, QStringLiteral("vethA"));
     QVERIFY(!model.hasPreview());
     stop(window);
 }
@@ -661,6 +680,65 @@ void tst_Window::layoutIsRestoredAtTheNextLaunch()
     QVERIFY(rules->isHidden());
     QCOMPARE(window.dockWidgetArea(charts), Qt::BottomDockWidgetArea);
     QCOMPARE(window.tableView()->columnWidth(PacketTableModel::Info), 123);
+}
+
+// The system bus dies under a running capture and comes back at the same address (as with
+// `systemctl restart dbus`): the window says so, connects again by itself and starts again.
+void tst_Window::systemBusRestartIsSurvived()
+{
+    MainWindow window(m_bed.bus().connection());
+    window.show();
+    start(window);
+    const auto chainLines = [] {
+        return IptablesSnapshot::take().linesContaining(QStringLiteral("HAKA-")).size();
+    };
+    QVERIFY(chainLines() > 0);
+
+    QVERIFY(m_bed.bus().killDaemon());
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageBar()->text().contains(QStringLiteral("system bus "
+                                                                                 "stopped")),
+                             3000);
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("capture")),
+             qPrintable(window.messageBar()->text()));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Error);
+    QCOMPARE(window.captureController()->state(), CaptureState::Idle);
+    QVERIFY(!window.helperClient()->isBusConnected());
+    QVERIFY(!action(window, "startAction")->isEnabled()); // nothing to start it with
+    // The helper removed its chains when it lost the bus: traffic passes.
+    QTRY_COMPARE_WITH_TIMEOUT(chainLines(), 0, 5000);
+    QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
+    QTest::qWait(1000); // a few attempts to connect fail meanwhile
+    QVERIFY(!window.helperClient()->isBusConnected());
+    // A window opened while the bus is down says so at once, and waits for it as well.
+    MainWindow late(m_bed.bus().connection());
+    late.show();
+    QVERIFY2(late.messageBar()->text().contains(QStringLiteral("not running")),
+             qPrintable(late.messageBar()->text()));
+    QVERIFY(!action(late, "startAction")->isEnabled());
+
+    QString error;
+    QVERIFY2(m_bed.bus().restartDaemon(&error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.helperClient()->isBusConnected(), 8000);
+    QTRY_VERIFY(window.messageBar()->text().contains(QStringLiteral("system bus again")));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Information);
+    QVERIFY(action(window, "startAction")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(late.helperClient()->isBusConnected(), 5000);
+    QVERIFY(action(late, "startAction")->isEnabled());
+    QVERIFY(late.messageBar()
+                ->findChildren<QPushButton *>(QStringLiteral("messageButton"))
+                .isEmpty()); // it had nothing running
+    auto *again = window.messageBar()->findChild<QPushButton *>(QStringLiteral("messageButton"));
+    QVERIFY(again);
+    QCOMPARE(again->text(), QStringLiteral("Start again"));
+    again->click(); // a new helper is activated on the new bus
+    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Running, 15000);
+    QVERIFY2(window.messageBar()->text().isEmpty(), qPrintable(window.messageBar()->text()));
+    QVERIFY(chainLines() > 0);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6007, 3, 64, 7}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(*window.tableModel(), peer.ipv4, 6007).size(), 3, 5000);
+    stop(window);
+    QCOMPARE(chainLines(), 0);
 }
 
 int main(int argc, char *argv[])

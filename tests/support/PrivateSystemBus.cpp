@@ -453,6 +453,7 @@ bool PrivateSystemBus::mountOver(const QString &source, const QString &target, Q
 
 bool PrivateSystemBus::startDaemon(QString *error, std::chrono::milliseconds timeout)
 {
+    const qsizetype logStart = readFile(path(QStringLiteral("bus.log"))).size();
     m_daemon = std::make_unique<QProcess>();
     m_daemon->setProgram(DaemonProgram);
     m_daemon->setArguments(
@@ -469,9 +470,11 @@ bool PrivateSystemBus::startDaemon(QString *error, std::chrono::milliseconds tim
         *error = QStringLiteral("cannot start %1: %2").arg(DaemonProgram, m_daemon->errorString());
         return false;
     }
-    // --print-address prints once the socket listens.
+    // --print-address prints once the socket listens (after what an earlier daemon printed).
     const QDeadlineTimer deadline(timeout);
-    while (!readFile(path(QStringLiteral("bus.log"))).contains(m_address.toUtf8() + ",guid=")) {
+    while (!readFile(path(QStringLiteral("bus.log")))
+                .mid(logStart)
+                .contains(m_address.toUtf8() + ",guid=")) {
         if (m_daemon->state() == QProcess::NotRunning || deadline.hasExpired()) {
             *error = QStringLiteral("dbus-daemon did not start listening on %1\n%2")
                          .arg(m_address, output());
@@ -587,6 +590,38 @@ void PrivateSystemBus::stop()
     m_address.clear();
     m_connectionName.clear();
     m_directory.reset();
+}
+
+bool PrivateSystemBus::killDaemon(std::chrono::milliseconds timeout)
+{
+    if (!m_daemon || m_daemon->state() == QProcess::NotRunning)
+        return false;
+    const auto waitForEnd = [timeout](QProcess &process) {
+        return process.state() == QProcess::NotRunning ||
+               process.waitForFinished(int(timeout.count()));
+    };
+    m_daemon->kill();
+    const bool ended = waitForEnd(*m_daemon);
+    // Our connection is dead; the name must be free for the next daemon's.
+    QDBusConnection::disconnectFromBus(m_connectionName);
+    const bool polkitEnded = m_polkit && waitForEnd(*m_polkit);
+    Command::stop(m_polkit, std::chrono::seconds(2));
+    return ended && polkitEnded;
+}
+
+bool PrivateSystemBus::restartDaemon(QString *error, std::chrono::milliseconds timeout)
+{
+    if (!m_directory || m_address.isEmpty()) {
+        *error = QStringLiteral("the private bus was never started");
+        return false;
+    }
+    if (m_daemon && m_daemon->state() != QProcess::NotRunning) {
+        *error = QStringLiteral("the private bus still runs");
+        return false;
+    }
+    const QDeadlineTimer deadline(timeout);
+    return startDaemon(error, std::chrono::milliseconds(deadline.remainingTime())) &&
+           startPolkit(error, std::chrono::milliseconds(deadline.remainingTime()));
 }
 
 qint64 PrivateSystemBus::daemonPid() const

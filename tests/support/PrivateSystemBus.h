@@ -83,6 +83,15 @@ public:
     bool isRunning() const;
     qint64 daemonPid() const; // of dbus-daemon, 0 when it does not run
 
+    // The bus crashing, then coming back (a restart of dbus.service): killDaemon() SIGKILLs
+    // dbus-daemon and waits for it to end, and for polkitd, which exits without its bus (the
+    // helper leaves by itself: tst_service_lifecycle). The files, mounts and address stay.
+    // restartDaemon() starts dbus-daemon and polkitd again at the same address; connection()
+    // is then a new connection to it.
+    bool killDaemon(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    bool restartDaemon(QString *error,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
     QString address() const { return m_address; } // "unix:path=..."
     // The test process's own (root) connection to this bus. Prefer it to
     // QDBusConnection::systemBus(), which Qt creates once per process and never reconnects.

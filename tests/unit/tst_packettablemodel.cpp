@@ -8,6 +8,7 @@
 #include "PacketDecoder.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
+#include "RuleSet.h"
 #include "StoreTestData.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +20,8 @@
 
 using namespace nfqmon;
 using namespace nfqmon::test;
+
+Q_DECLARE_METATYPE(nfqmon::RuleDirection)
 
 namespace {
 
@@ -53,6 +56,49 @@ QList<qint64> matchingNumbers(const QList<TestPacket> &packets, const QString &e
         if (filter->matches(PacketBuilder::bytes(p.bytes).data(), p.record.capturedLength,
                             p.record.packetLength))
             numbers.append(i + 1);
+    }
+    return numbers;
+}
+
+// Both directions on two interfaces: packet i of the mix, in (PREROUTING) when i is even, on eth0
+// or eth1 by turns of two; the names where the helper's records have them (the input interface
+// of an incoming packet, the output interface of an outgoing one).
+QList<TestPacket> packetsBothWaysOnTwoInterfaces(qint64 count)
+{
+    QList<TestPacket> packets;
+    for (const TestPacket &p : mixedPackets(count)) {
+        const qint64 i = packets.size();
+        packets.append(testPacket(p.bytes, p.record.timestampNs, p.record.verdict, p.record.ruleId,
+                                  i % 2 ? Hook::Output : Hook::PreRouting,
+                                  i / 2 % 2 ? "eth1" : "eth0"));
+    }
+    return packets;
+}
+
+// The packets the helper's matcher, given `rule` alone, catches: asked exactly as the helper's
+// queue threads ask it for a packet record (QueueWorker).
+QList<qint64> caughtByTheHelper(const QList<TestPacket> &packets, const Rule &rule)
+{
+    QString error;
+    const auto set = RuleSet::compile({rule}, &error);
+    Q_ASSERT(set);
+    QList<qint64> numbers;
+    for (qsizetype i = 0; i < packets.size(); ++i) {
+        const PacketRecord &r = packets[i].record;
+        const PacketContext context{r.hook, r.inInterface, r.outInterface, &r.summary};
+        if (set->match(PacketBuilder::bytes(packets[i].bytes).data(), r.capturedLength,
+                       r.packetLength, context) >= 0)
+            numbers.append(i + 1);
+    }
+    return numbers;
+}
+
+QList<qint64> highlightedNumbers(const Model &model, const PacketStore &store)
+{
+    QList<qint64> numbers;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(Model::HighlightRole).toBool())
+            numbers.append(store.at(model.storeRow(row)).number);
     }
     return numbers;
 }
@@ -146,6 +192,9 @@ private slots:
     void sortByEveryColumn();
     void selectionFollowsSort();
     void preview();
+    void previewCatchesWhatTheHelperWould_data();
+    void previewCatchesWhatTheHelperWould();
+    void previewOfFilePacketsNeedsNoDirection();
     void rollOffRemovesTheOldestRows_data();
     void rollOffRemovesTheOldestRows();
     void clearResets();
@@ -433,6 +482,108 @@ void tst_PacketTableModel::preview()
     model.clearPreview();
     QCOMPARE(changed.size(), 2);
     QCOMPARE(model.index(int(expected[0] - 1), 0).data(Model::HighlightRole).toBool(), false);
+}
+
+// The preview answers the helper's question: a rule's direction and interface count, not only
+// its expression ("incoming on eth0" must not highlight what leaves, or what comes in on eth1).
+void tst_PacketTableModel::previewCatchesWhatTheHelperWould_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("interface");
+    QTest::addColumn<RuleDirection>("direction");
+    QTest::newRow("any") << QStringLiteral("udp") << QString() << RuleDirection::Any;
+    QTest::newRow("incoming") << QStringLiteral("udp") << QString() << RuleDirection::In;
+    QTest::newRow("outgoing") << QStringLiteral("udp") << QString() << RuleDirection::Out;
+    QTest::newRow("incoming on eth0")
+        << QStringLiteral("ip or ip6") << QStringLiteral("eth0") << RuleDirection::In;
+    QTest::newRow("outgoing on eth0")
+        << QStringLiteral("tcp") << QStringLiteral("eth0") << RuleDirection::Out;
+    QTest::newRow("both ways on eth1")
+        << QStringLiteral("icmp or udp") << QStringLiteral("eth1") << RuleDirection::Any;
+    // Anchored to a host: the helper tries it through its index (RuleIndex).
+    QTest::newRow("host, incoming on eth1")
+        << QStringLiteral("host 2001:db8::4") << QStringLiteral("eth1") << RuleDirection::In;
+    QTest::newRow("port, outgoing")
+        << QStringLiteral("udp dst port 1003") << QString() << RuleDirection::Out;
+    QTest::newRow("an interface no packet crossed")
+        << QStringLiteral("udp") << QStringLiteral("wlan9") << RuleDirection::Any;
+}
+
+void tst_PacketTableModel::previewCatchesWhatTheHelperWould()
+{
+    QFETCH(QString, expression);
+    QFETCH(QString, interface);
+    QFETCH(RuleDirection, direction);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TestPacket> packets = packetsBothWaysOnTwoInterfaces(400);
+    appendInBatches(store, packets);
+    turn();
+    Rule rule;
+    rule.id = 4;
+    rule.expression = expression;
+    rule.interface = interface;
+    rule.direction = direction;
+    const QList<qint64> expected = caughtByTheHelper(packets, rule);
+    // The rows have teeth: a rule with a direction or an interface catches fewer packets than
+    // its expression alone, and some (unless no packet crossed its interface).
+    const QList<qint64> byExpression = matchingNumbers(packets, expression);
+    QVERIFY(!byExpression.isEmpty());
+    if (direction != RuleDirection::Any || !interface.isEmpty())
+        QVERIFY(expected.size() < byExpression.size());
+    QCOMPARE(expected.isEmpty(), interface == QLatin1String("wlan9"));
+
+    QString error;
+    QVERIFY2(model.setPreview(rule, &error), qPrintable(error));
+    QCOMPARE(highlightedNumbers(model, store), expected);
+    // Also sorted and filtered: the packet decides, not its row.
+    model.sort(Model::Interface, Qt::DescendingOrder);
+    QVERIFY(model.setDisplayFilter(QStringLiteral("ip6 or udp"), nullptr));
+    QList<qint64> highlighted = highlightedNumbers(model, store);
+    std::sort(highlighted.begin(), highlighted.end());
+    QList<qint64> expectedShown;
+    const QList<qint64> shown = matchingNumbers(packets, QStringLiteral("ip6 or udp"));
+    for (qint64 number : expected)
+        if (shown.contains(number))
+            expectedShown.append(number);
+    QCOMPARE(highlighted, expectedShown);
+    // A disabled rule is previewed for what it catches once enabled.
+    rule.enabled = false;
+    QVERIFY(model.setPreview(rule, &error));
+    highlighted = highlightedNumbers(model, store);
+    std::sort(highlighted.begin(), highlighted.end());
+    QCOMPARE(highlighted, expectedShown);
+}
+
+// A pcap file says nothing of direction or interface: a rule that needs them catches none of its
+// packets, one that does not catches by its expression.
+void tst_PacketTableModel::previewOfFilePacketsNeedsNoDirection()
+{
+    PacketStore store;
+    Model model(&store);
+    const QList<TestPacket> packets = mixedPackets(60);
+    for (const TestPacket &p : packets) {
+        PacketRecord record = p.record;
+        record.flags = StoredFlag::NoVerdict;
+        record.hook = Hook::PreRouting;
+        std::fill(std::begin(record.inInterface), std::end(record.inInterface), '\0');
+        std::fill(std::begin(record.outInterface), std::end(record.outInterface), '\0');
+        store.appendPacket(record, p.bytes);
+    }
+    turn();
+    QCOMPARE(model.rowCount(), 60);
+    Rule rule;
+    rule.expression = QStringLiteral("udp");
+    QVERIFY(model.setPreview(rule, nullptr));
+    QCOMPARE(highlightedNumbers(model, store), matchingNumbers(packets, rule.expression));
+    rule.direction = RuleDirection::In;
+    QVERIFY(model.setPreview(rule, nullptr));
+    QCOMPARE(highlightedNumbers(model, store), QList<qint64>());
+    rule.direction = RuleDirection::Any;
+    rule.interface = QStringLiteral("eth0");
+    QVERIFY(model.setPreview(rule, nullptr));
+    QCOMPARE(highlightedNumbers(model, store), QList<qint64>());
 }
 
 void tst_PacketTableModel::rollOffRemovesTheOldestRows_data()
