@@ -37,12 +37,20 @@ void ChainReporter::request(Done done)
     });
 }
 
+void ChainReporter::invalidate()
+{
+    m_haveCached = false;
+    m_runIsStale = m_running;
+}
+
 void ChainReporter::finished(const ChainReport &report)
 {
     m_running = false;
-    m_cached = report;
-    m_haveCached = true;
-    m_fresh.setRemainingTime(CacheMs);
+    if (!std::exchange(m_runIsStale, false)) {
+        m_cached = report;
+        m_haveCached = true;
+        m_fresh.setRemainingTime(CacheMs);
+    }
     // A continuation may call request() again: it finds the fresh report.
     const std::vector<Done> waiting = std::exchange(m_waiting, {});
     for (const Done &done : waiting)

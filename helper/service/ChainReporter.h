@@ -32,6 +32,9 @@ public:
     // `done` runs on this object's thread: at once with a fresh cached report, else when the
     // report under way (or one started now) arrives.
     void request(Done done);
+    // The helper changed the chains itself (a capture started or stopped): the next request
+    // runs a new report.
+    void invalidate();
     int runs() const { return m_runs; } // reports started so far
 
 private:
@@ -44,6 +47,7 @@ private:
     ChainReport m_cached;
     QDeadlineTimer m_fresh{QDeadlineTimer::Forever}; // set when m_cached is valid
     bool m_haveCached = false;
+    bool m_runIsStale = false; // invalidated while running: answer the waiters, keep nothing
     int m_runs = 0;
 };
 

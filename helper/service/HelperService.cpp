@@ -317,6 +317,7 @@ ServiceReply HelperService::startCapture(const Caller &caller, const QVariantMap
         return ServiceReply::error(ServiceError::CaptureFailed, error);
 
     m_engine = std::move(engine);
+    m_chains.invalidate();
     m_startedBy = caller.busName;
     const QDBusReply<uint> uid = m_bus.interface()->serviceUid(caller.busName);
     m_startedByUid = uid.isValid() ? uid.value() : uint(-1);
@@ -340,6 +341,7 @@ ServiceReply HelperService::stopCapture(const QString &reason)
         stream.sender->stop();
     m_streams.clear();
     m_engine.reset();
+    m_chains.invalidate();
     m_message = reason;
     emit StateChanged(status());
     return ServiceReply::ok();

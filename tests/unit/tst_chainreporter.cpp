@@ -19,6 +19,7 @@ class tst_ChainReporter : public QObject
 private slots:
     void concurrentCallersShareOneRun();
     void freshAnswerIsReusedThenRenewed();
+    void invalidatedByTheHelpersOwnChanges();
     void destroyedWhileRunning();
 
 private:
@@ -78,6 +79,26 @@ void tst_ChainReporter::freshAnswerIsReusedThenRenewed()
     QVERIFY(answer.isEmpty());
     QTRY_COMPARE(answer, QStringLiteral("run 2"));
     QCOMPARE(m_runs.load(), 2);
+}
+
+void tst_ChainReporter::invalidatedByTheHelpersOwnChanges()
+{
+    m_runs = 0;
+    ChainReporter reporter(slowReport(50));
+    QString answer;
+    reporter.request([&answer](const ChainReport &report) { answer = report.error; });
+    // Invalidated while running: the waiting caller gets that run, the next asks again.
+    reporter.invalidate();
+    QTRY_COMPARE(answer, QStringLiteral("run 1"));
+    answer.clear();
+    reporter.request([&answer](const ChainReport &report) { answer = report.error; });
+    QTRY_COMPARE(answer, QStringLiteral("run 2"));
+    // Invalidated while cached: the cache is dropped.
+    reporter.invalidate();
+    answer.clear();
+    reporter.request([&answer](const ChainReport &report) { answer = report.error; });
+    QVERIFY(answer.isEmpty());
+    QTRY_COMPARE(answer, QStringLiteral("run 3"));
 }
 
 void tst_ChainReporter::destroyedWhileRunning()
