@@ -30,6 +30,13 @@ constexpr int InFlight = 16;
 constexpr double MaxChildCpuShare = 0.05;
 constexpr double MaxExtraMedianMs = 10.0;
 constexpr double MaxLatencyMs = 250.0;
+// Built with AddressSanitizer (the suite's second run), the helper is several times slower:
+// its latencies say nothing then, and only the other bounds are checked.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool TimingMeansSomething = false;
+#else
+constexpr bool TimingMeansSomething = true;
+#endif
 constexpr int Burst = 400;
 constexpr std::uint16_t BurstPort = 7400;
 
@@ -176,9 +183,11 @@ void tst_ServiceFlood::floodLeavesOthersAlone()
 
     QVERIFY2(childCpu <= MaxChildCpuShare * seconds, qPrintable(figures));
     QCOMPARE(loaded.size(), 200);
-    QVERIFY2(median(loaded) <= median(unloaded) + MaxExtraMedianMs, qPrintable(figures));
-    QVERIFY2(*std::max_element(loaded.cbegin(), loaded.cend()) <= MaxLatencyMs,
-             qPrintable(figures));
+    if (TimingMeansSomething) {
+        QVERIFY2(median(loaded) <= median(unloaded) + MaxExtraMedianMs, qPrintable(figures));
+        QVERIFY2(*std::max_element(loaded.cbegin(), loaded.cend()) <= MaxLatencyMs,
+                 qPrintable(figures));
+    }
 
     // The packet path: every datagram captured, streamed, none dropped by the kernel.
     const QJsonObject read = client->read(Burst, 10000);
