@@ -1,9 +1,10 @@
 // Callers flooding the helper cannot make it do more than constant work per call, nor slow down
-// an allowed client or the packet path. Six programs call GetChains as fast as the helper
-// answers, each with 16 calls under way: two of a user polkit refuses, two of "nobody" (no rule,
-// no agent: the policy's auth_admin_keep, refused without a prompt), two of a user polkit allows
-// to read the firewall. Meanwhile another client measures GetStatus and a capture counts a
-// burst of datagrams. The bounds are the README's (Security):
+// an allowed client or the packet path. Six programs call the helper as fast as it answers, each
+// with 16 calls under way: two of a user polkit refuses (GetChains, StopCapture), two of "nobody"
+// (no rule, no agent: the policy's auth_admin_keep, refused without a prompt; GetChains,
+// OpenStream), two of a user polkit allows to read the firewall (GetChains). Meanwhile another
+// client measures GetStatus and a capture counts a burst of datagrams. The bounds are the README's
+// (Security):
 //   - the helper runs iptables-save/ip6tables-save at most once a second whatever the callers
 //     do: its children's CPU (the tools it ran) stays under MaxChildCpuShare of the flood's time;
 //   - GetStatus's median latency stays within MaxExtraMedianMs of the unloaded figure, and no
@@ -20,6 +21,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 using namespace nfqmon::test;
 
@@ -111,18 +113,19 @@ void tst_ServiceFlood::floodLeavesOthersAlone()
         std::unique_ptr<QProcess> process;
     };
     std::vector<Flooder> flooders;
-    for (const QString &user :
-         {QString::fromLatin1(PrivateSystemBus::RefusedUser), QStringLiteral("nobody"),
-          QString::fromLatin1(PrivateSystemBus::AllowedUser)}) {
-        for (int i = 0; i < 2; ++i) {
-            auto process = m_bed.bus().startAs(
-                user, TestNetwork::toolPath(QStringLiteral("nfqmon-test-flood")),
-                {QStringLiteral("GetChains"), QString::number(FloodSeconds),
-                 QString::number(InFlight)},
-                &error);
-            QVERIFY2(process, qPrintable(error));
-            flooders.push_back({user, std::move(process)});
-        }
+    const QString refused = QString::fromLatin1(PrivateSystemBus::RefusedUser);
+    const QString allowed = QString::fromLatin1(PrivateSystemBus::AllowedUser);
+    const QString nobody = QStringLiteral("nobody");
+    const std::pair<QString, QString> floods[] = {
+        {refused, QStringLiteral("GetChains")}, {refused, QStringLiteral("StopCapture")},
+        {nobody, QStringLiteral("GetChains")},  {nobody, QStringLiteral("OpenStream")},
+        {allowed, QStringLiteral("GetChains")}, {allowed, QStringLiteral("GetChains")}};
+    for (const auto &[user, method] : floods) {
+        auto process = m_bed.bus().startAs(
+            user, TestNetwork::toolPath(QStringLiteral("nfqmon-test-flood")),
+            {method, QString::number(FloodSeconds), QString::number(InFlight)}, &error);
+        QVERIFY2(process, qPrintable(error));
+        flooders.push_back({user, std::move(process)});
     }
     const double childCpuBefore = processChildrenCpuSeconds(helper);
     const double helperCpuBefore = processCpuSeconds(helper);
@@ -163,23 +166,23 @@ void tst_ServiceFlood::floodLeavesOthersAlone()
             .arg(helperCpu, 0, 'f', 2)
             .arg(childCpu, 0, 'f', 2)
             .arg(seconds, 0, 'f', 1)
-            .arg(results.value(QString::fromLatin1(PrivateSystemBus::RefusedUser))
-                     .value(QStringLiteral("calls")))
-            .arg(results.value(QStringLiteral("nobody")).value(QStringLiteral("calls")))
-            .arg(results.value(QString::fromLatin1(PrivateSystemBus::AllowedUser))
-                     .value(QStringLiteral("calls")));
+            .arg(results.value(refused).value(QStringLiteral("calls")))
+            .arg(results.value(nobody).value(QStringLiteral("calls")))
+            .arg(results.value(allowed).value(QStringLiteral("calls")));
     qInfo("%s", qPrintable(figures));
 
     // Who got what: refusals for the refused and for nobody, answers for the allowed, and
     // LimitExceeded for the calls past the per-caller bound on polkit checks under way.
-    for (const QString &user :
-         {QString::fromLatin1(PrivateSystemBus::RefusedUser), QStringLiteral("nobody")}) {
+    for (const QString &user : {refused, nobody}) {
         QVERIFY2(results[user].value(QStringLiteral("NotAuthorized")) > 0, qPrintable(user));
+        QCOMPARE(results[user].value(QStringLiteral("NotAuthorized")) +
+                     results[user].value(QStringLiteral("LimitExceeded")),
+                 results[user].value(QStringLiteral("calls")));
         QCOMPARE(results[user].value(QStringLiteral("ok")), 0);
         QVERIFY2(results[user].value(QStringLiteral("LimitExceeded")) > 0, qPrintable(user));
     }
-    QVERIFY(results[QString::fromLatin1(PrivateSystemBus::AllowedUser)].value(
-                QStringLiteral("ok")) > 0);
+    QVERIFY(results[allowed].value(QStringLiteral("ok")) > 0);
+    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
 
     QVERIFY2(childCpu <= MaxChildCpuShare * seconds, qPrintable(figures));
     QCOMPARE(loaded.size(), 200);
