@@ -126,6 +126,7 @@ void HelperService::authorizeLater(LaterWork work, Owner owner)
             tr("%1 has no authorisation rule, so nobody may call it").arg(call.member())));
         return;
     }
+    m_idleTimer->stop(); // a call restarts the idle countdown (send() starts it again)
     const Caller caller{call.service()};
     // polkit authorised this very bus name to start the running capture; unique names are
     // never reused, so it is still the same program.
@@ -144,7 +145,6 @@ void HelperService::authorizeLater(LaterWork work, Owner owner)
                                      .arg(MaxPendingChecks)));
         return;
     }
-    m_idleTimer->stop();
     m_authorizer.check(
         caller.busName, *action,
         [send, caller, work = std::move(work)](Authorizer::Result result, const QString &problem) {
