@@ -568,6 +568,8 @@ bool PrivateSystemBus::start(QString *error, std::chrono::milliseconds timeout)
     if (!TestNetwork::enterPrivateNamespace(error) || !enterPrivateMountNamespace(error))
         return false;
     const bool ok = [&] {
+        // The dbus package's own directory, to mount over (made where no bus ever ran).
+        QDir().mkpath(SystemBusDirectory);
         if (!prepareFiles(error) ||
             !mountOver(path(QStringLiteral("passwd")), QStringLiteral("/etc/passwd"), error) ||
             !mountOver(path(QStringLiteral("group")), QStringLiteral("/etc/group"), error) ||
