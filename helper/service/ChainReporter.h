@@ -35,7 +35,8 @@ public:
     // The helper changed the chains itself (a capture started or stopped): the next request
     // runs a new report.
     void invalidate();
-    int runs() const { return m_runs; } // reports started so far
+    int runs() const { return m_runs; }     // reports started so far
+    bool busy() const { return m_running; } // a report runs; callers may be waiting for it
 
 private:
     void finished(const ChainReport &report);

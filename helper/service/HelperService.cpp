@@ -52,7 +52,7 @@ HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *pa
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (!m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0)
+        if (!m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0 && !m_chains.busy())
             emit idle();
     });
 }
@@ -491,7 +491,8 @@ void HelperService::releaseStreams(const std::function<bool(const Stream &)> &wh
 
 void HelperService::updateIdleTimer()
 {
-    const bool idle = !m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0;
+    const bool idle =
+        !m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0 && !m_chains.busy();
     if (idle && m_settings.idleTimeoutSeconds > 0) {
         if (!m_idleTimer->isActive())
             m_idleTimer->start(m_settings.idleTimeoutSeconds * 1000);
