@@ -169,6 +169,17 @@ void CaptureSettingsDialog::fetchChains()
         if (!self)
             return;
         self->m_checkChains->setEnabled(true);
+        if (error.name == QLatin1String("org.nfqmon.Error.NotAuthorized")) {
+            // Not a fault: reading the firewall needs org.nfqmon.read, which this user lacks
+            // here (or the password prompt was cancelled). The commands still help.
+            self->m_chains->setPlainText(
+                tr("You are not allowed to read the firewall's rules, so nfqmon cannot check "
+                   "the chains (%1). Check again to enter an administrator's password.")
+                    .arg(error.message) +
+                QStringLiteral("\n\n") + tr("To create the chains (as root):") + QLatin1Char('\n') +
+                ChainStatus::createCommands());
+            return;
+        }
         if (error.isError()) {
             self->m_chains->setPlainText(
                 tr("The helper could not be asked: %1").arg(error.sentence()) +

@@ -268,7 +268,9 @@ void HelperClient::removeRule(uint id, std::function<void(HelperError)> done)
 
 void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> done)
 {
-    watch(m_quick->GetChains(), [done = std::move(done)](QDBusPendingCallWatcher &call) {
+    // Reading the firewall is an action of its own (org.nfqmon.read): outside an active session
+    // polkit may ask for a password, so this waits as long as the other authorised calls.
+    watch(m_authorised->GetChains(), [done = std::move(done)](QDBusPendingCallWatcher &call) {
         const QDBusPendingReply<QVariantMap> reply = call;
         if (done)
             done(reply.isError() ? QVariantMap() : reply.value(),

@@ -62,7 +62,8 @@ public:
     void setRuleEnabled(uint id, bool enabled, std::function<void(HelperError)> done);
     void moveRule(uint id, uint position, std::function<void(HelperError)> done);
     void removeRule(uint id, std::function<void(HelperError)> done);
-    // GetChains: {"ipv4": {...}, "ipv6": {...}, "error": s} (ChainStatus reads it).
+    // GetChains: {"ipv4": {...}, "ipv6": {...}, "error": s} (ChainStatus reads it). Needs
+    // org.nfqmon.read: may show a password prompt, may be refused (NotAuthorized).
     void fetchChains(std::function<void(QVariantMap, HelperError)> done);
 
     // GetStatus of the helper that runs now (never starting one: ServiceUnknown when none

@@ -48,6 +48,8 @@ QString HelperError::sentence() const
     if (isHelpers(name, "NotAuthorized"))
         return tr("Not allowed: the password was refused or the request was cancelled (%1).")
             .arg(withoutStop(message));
+    if (isHelpers(name, "LimitExceeded"))
+        return tr("Too many requests at once: %1.").arg(withoutStop(message));
     if (isHelpers(name, "BadRule"))
         return tr("The rule is not valid: %1.").arg(withoutStop(message));
     if (isHelpers(name, "CaptureFailed"))

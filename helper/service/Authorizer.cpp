@@ -8,6 +8,7 @@
 #include <QDBusPendingReply>
 #include <QMap>
 
+#include <algorithm>
 #include <utility>
 
 namespace nfqmon {
@@ -115,6 +116,13 @@ void Authorizer::check(const QString &busName, Action action, Done done)
                 else
                     answer(Result::Refused, tr("polkit refused %1 to this caller").arg(actionId));
             });
+}
+
+int Authorizer::pendingChecksOf(const QString &busName) const
+{
+    return int(
+        std::count_if(m_pending.cbegin(), m_pending.cend(),
+                      [&busName](const Pending &pending) { return pending.busName == busName; }));
 }
 
 namespace {

@@ -32,6 +32,7 @@ public:
     // cancellations, so that they and the replies leave before the process exits.
     void cancelAll(const QString &reason);
     int pendingChecks() const { return int(m_pending.size()); }
+    int pendingChecksOf(const QString &busName) const;
 
     // Long enough for a person to read the prompt and type a password.
     static constexpr int TimeoutMs = 5 * 60 * 1000;

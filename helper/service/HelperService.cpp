@@ -52,7 +52,7 @@ HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *pa
     m_idleTimer = new QTimer(this);
     m_idleTimer->setSingleShot(true);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (!m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0)
+        if (!m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0 && !m_chains.busy())
             emit idle();
     });
 }
@@ -101,13 +101,20 @@ QString HelperService::version() const
         .arg(stream::Version);
 }
 
-void HelperService::authorize(Work work)
+void HelperService::authorize(Work work, Owner owner)
+{
+    authorizeLater(
+        [work = std::move(work)](const Caller &caller, const Send &send) { send(work(caller)); },
+        owner);
+}
+
+void HelperService::authorizeLater(LaterWork work, Owner owner)
 {
     if (!calledFromDBus())
         return;
     const QDBusMessage call = message();
     setDelayedReply(true);
-    const auto send = [this, call](const ServiceReply &reply) {
+    const Send send = [this, call](const ServiceReply &reply) {
         m_bus.send(reply.isError() ? call.createErrorReply(reply.errorName, reply.errorText)
                                    : call.createReply(reply.values));
         updateIdleTimer();
@@ -119,14 +126,31 @@ void HelperService::authorize(Work work)
             tr("%1 has no authorisation rule, so nobody may call it").arg(call.member())));
         return;
     }
-    m_idleTimer->stop();
+    m_idleTimer->stop(); // a call restarts the idle countdown (send() starts it again)
     const Caller caller{call.service()};
+    // polkit authorised this very bus name to start the running capture; unique names are
+    // never reused, so it is still the same program.
+    if (owner == Owner::MayProceed && m_engine && caller.busName == m_startedBy) {
+        work(caller, send);
+        return;
+    }
+    if (MethodPolicy::polkitActionId(*action).isEmpty()) {
+        work(caller, send);
+        return;
+    }
+    if (m_authorizer.pendingChecksOf(caller.busName) >= MaxPendingChecks) {
+        send(ServiceReply::error(ServiceError::LimitExceeded,
+                                 tr("this program already waits for %1 authorisations; "
+                                    "wait for their answers before asking again")
+                                     .arg(MaxPendingChecks)));
+        return;
+    }
     m_authorizer.check(
         caller.busName, *action,
         [send, caller, work = std::move(work)](Authorizer::Result result, const QString &problem) {
             switch (result) {
             case Authorizer::Result::Allowed:
-                send(work(caller));
+                work(caller, send);
                 break;
             case Authorizer::Result::Refused:
                 send(ServiceReply::error(ServiceError::NotAuthorized, problem));
@@ -145,9 +169,11 @@ void HelperService::StartCapture(const QVariantMap &options)
 
 void HelperService::StopCapture()
 {
-    authorize([this](const Caller &caller) {
-        return stopCapture(tr("stopped by %1").arg(caller.busName));
-    });
+    authorize(
+        [this](const Caller &caller) {
+            return stopCapture(tr("stopped by %1").arg(caller.busName));
+        },
+        Owner::MayProceed);
 }
 
 QVariantMap HelperService::GetStatus()
@@ -158,7 +184,7 @@ QVariantMap HelperService::GetStatus()
 
 QDBusUnixFileDescriptor HelperService::OpenStream()
 {
-    authorize([this](const Caller &caller) { return openStream(caller); });
+    authorize([this](const Caller &caller) { return openStream(caller); }, Owner::MayProceed);
     return {};
 }
 
@@ -247,12 +273,13 @@ void HelperService::RemoveRule(uint id)
 
 QVariantMap HelperService::GetChains()
 {
-    authorize([](const Caller &) {
-        const ChainReport report = ChainManager::report();
-        const QVariantMap map{{QStringLiteral("ipv4"), familyReport(report.ipv4)},
-                              {QStringLiteral("ipv6"), familyReport(report.ipv6)},
-                              {QStringLiteral("error"), report.error}};
-        return ServiceReply::ok({map});
+    authorizeLater([this](const Caller &, const Send &send) {
+        m_chains.request([send](const ChainReport &report) {
+            const QVariantMap map{{QStringLiteral("ipv4"), familyReport(report.ipv4)},
+                                  {QStringLiteral("ipv6"), familyReport(report.ipv6)},
+                                  {QStringLiteral("error"), report.error}};
+            send(ServiceReply::ok({map}));
+        });
     });
     return {};
 }
@@ -290,6 +317,7 @@ ServiceReply HelperService::startCapture(const Caller &caller, const QVariantMap
         return ServiceReply::error(ServiceError::CaptureFailed, error);
 
     m_engine = std::move(engine);
+    m_chains.invalidate();
     m_startedBy = caller.busName;
     const QDBusReply<uint> uid = m_bus.interface()->serviceUid(caller.busName);
     m_startedByUid = uid.isValid() ? uid.value() : uint(-1);
@@ -313,6 +341,7 @@ ServiceReply HelperService::stopCapture(const QString &reason)
         stream.sender->stop();
     m_streams.clear();
     m_engine.reset();
+    m_chains.invalidate();
     m_message = reason;
     emit StateChanged(status());
     return ServiceReply::ok();
@@ -323,6 +352,14 @@ ServiceReply HelperService::openStream(const Caller &caller)
     if (!m_engine)
         return ServiceReply::error(ServiceError::NotRunning,
                                    tr("no capture is running; start one before opening a stream"));
+    const auto open =
+        std::count_if(m_streams.cbegin(), m_streams.cend(),
+                      [&caller](const Stream &s) { return s.owner == caller.busName; });
+    if (open >= MaxStreams)
+        return ServiceReply::error(ServiceError::LimitExceeded,
+                                   tr("this program already has %1 streams open, the most the "
+                                      "helper gives one program; close one first")
+                                       .arg(MaxStreams));
     QString error;
     StreamSender::Options options;
     options.snapLength = m_engine->options().snapLength;
@@ -454,7 +491,8 @@ void HelperService::releaseStreams(const std::function<bool(const Stream &)> &wh
 
 void HelperService::updateIdleTimer()
 {
-    const bool idle = !m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0;
+    const bool idle =
+        !m_engine && m_streams.empty() && m_authorizer.pendingChecks() == 0 && !m_chains.busy();
     if (idle && m_settings.idleTimeoutSeconds > 0) {
         if (!m_idleTimer->isActive())
             m_idleTimer->start(m_settings.idleTimeoutSeconds * 1000);

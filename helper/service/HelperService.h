@@ -5,10 +5,16 @@
 // Every exported method starts with authorize(), which looks the method up in MethodPolicy and
 // asks polkit about the caller's bus name; the work runs only once polkit said yes. Replies are
 // therefore always delayed: the slots' return values are placeholders for the XML generator.
+// One exception: StopCapture and OpenStream from the unique bus name whose StartCapture polkit
+// authorised (m_startedBy) need no second check: the bus never gives that name to anyone else.
+//
+// What one caller can make the helper hold is bounded: MaxPendingChecks polkit checks under
+// way and MaxStreams open streams per bus name; past that, org.nfqmon.Error.LimitExceeded.
 #pragma once
 
 #include "Authorizer.h"
 #include "CaptureEngine.h"
+#include "ChainReporter.h"
 #include "RuleStore.h"
 #include "ServiceReply.h"
 
@@ -39,6 +45,9 @@ public:
         QString stateDir = QStringLiteral("/var/lib/nfqmon");
         int idleTimeoutSeconds = 60; // 0: never exit when idle
     };
+
+    static constexpr int MaxPendingChecks = 8; // per caller (unique bus name)
+    static constexpr int MaxStreams = 4;       // per caller
 
     static const QString ServiceName; // org.nfqmon.Helper
     static const QString ObjectPath;  // /org/nfqmon/Helper
@@ -77,7 +86,12 @@ private:
         QString busName;
     };
     using Work = std::function<ServiceReply(const Caller &caller)>;
-    void authorize(Work work);
+    using Send = std::function<void(const ServiceReply &reply)>;
+    // Work whose reply comes later: it calls `send` once.
+    using LaterWork = std::function<void(const Caller &caller, Send send)>;
+    enum class Owner { MustAsk, MayProceed }; // MayProceed: the capture's owner skips polkit
+    void authorize(Work work, Owner owner = Owner::MustAsk);
+    void authorizeLater(LaterWork work, Owner owner = Owner::MustAsk);
 
     ServiceReply startCapture(const Caller &caller, const QVariantMap &options);
     ServiceReply stopCapture(const QString &reason);
@@ -96,6 +110,7 @@ private:
     QDBusConnection m_bus;
     Settings m_settings;
     Authorizer m_authorizer;
+    ChainReporter m_chains;
     RuleStore m_rules;
     std::unique_ptr<CaptureEngine> m_engine;
     QString m_startedBy;

@@ -15,7 +15,7 @@ struct Entry {
 constexpr Entry Table[] = {
     {"StartCapture", Action::Capture}, {"StopCapture", Action::Capture},
     {"OpenStream", Action::Capture},   {"GetStatus", Action::None},
-    {"ListRules", Action::None},       {"GetChains", Action::None},
+    {"ListRules", Action::None},       {"GetChains", Action::Read},
     {"AddRule", Action::Rules},        {"ChangeRule", Action::Rules},
     {"SetRuleEnabled", Action::Rules}, {"MoveRule", Action::Rules},
     {"RemoveRule", Action::Rules},
@@ -34,6 +34,8 @@ std::optional<Action> actionFor(const QString &method)
 QString polkitActionId(Action action)
 {
     switch (action) {
+    case Action::Read:
+        return QStringLiteral("org.nfqmon.read");
     case Action::Capture:
         return QStringLiteral("org.nfqmon.capture");
     case Action::Rules:

@@ -14,5 +14,7 @@ inline const QString NoSuchRule = QStringLiteral("org.nfqmon.Error.NoSuchRule");
 inline const QString BadRule = QStringLiteral("org.nfqmon.Error.BadRule");
 inline const QString BadDescriptor = QStringLiteral("org.nfqmon.Error.BadDescriptor");
 inline const QString Failed = QStringLiteral("org.nfqmon.Error.Failed");
+// One caller asked for more than the helper keeps for one caller (pending checks, streams).
+inline const QString LimitExceeded = QStringLiteral("org.nfqmon.Error.LimitExceeded");
 
 } // namespace nfqmon::ServiceError

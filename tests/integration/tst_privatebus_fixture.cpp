@@ -175,6 +175,18 @@ void tst_PrivateBusFixture::namespacesAndFiles()
     QVERIFY(here.output.contains("nfqmon-allowed:x:64101:64101:"));
     QVERIFY(here.output.contains("nfqmon-refused:x:64102:64102:"));
     QVERIFY(here.output.contains(":/nonexistent:/usr/sbin/nologin"));
+    // The administrator: in group sudo, with a password PAM can check, and the system bus at its
+    // default address is this one (polkit-agent-helper-1 clears its environment).
+    const Command::Result admin = Command::run(
+        {QStringLiteral("id"), QStringLiteral("-nG"), QLatin1String(PrivateSystemBus::AdminUser)});
+    QVERIFY2(admin.succeeded() && admin.output.trimmed().split(' ').contains("sudo"),
+             qPrintable(admin.describe()));
+    const Command::Result shadow = Command::run({QStringLiteral("getent"), QStringLiteral("shadow"),
+                                                 QLatin1String(PrivateSystemBus::AdminUser)});
+    QVERIFY2(shadow.succeeded() && shadow.output.startsWith("nfqmon-admin:$6$"),
+             qPrintable(shadow.describe()));
+    QCOMPARE(QFileInfo(QStringLiteral("/run/dbus/system_bus_socket")).canonicalFilePath(),
+             QFileInfo(m_bus.address().mid(int(qstrlen("unix:path=")))).canonicalFilePath());
     const Command::Result there =
         onMachine({QStringLiteral("getent"), QStringLiteral("passwd"), Allowed});
     QVERIFY2(there.finished && there.exitCode == 2, qPrintable(there.describe()));
@@ -186,8 +198,9 @@ void tst_PrivateBusFixture::namespacesAndFiles()
              QStringList{QStringLiteral("50-nfqmon-tests.rules")});
     // The machine sees its own directories, not the fixture's mounts (nfqmon may be installed
     // there, so what counts is the mount, not whether a file of that name exists).
-    for (const char *directory : {"/usr/share/polkit-1/actions", "/etc/polkit-1/rules.d",
-                                  "/usr/share/polkit-1/rules.d", "/etc/passwd"}) {
+    for (const char *directory :
+         {"/usr/share/polkit-1/actions", "/etc/polkit-1/rules.d", "/usr/share/polkit-1/rules.d",
+          "/etc/passwd", "/etc/shadow", "/run/dbus"}) {
         const Command::Result machineMount = onMachine(
             {QStringLiteral("mountpoint"), QStringLiteral("-q"), QLatin1String(directory)});
         QVERIFY2(machineMount.finished && machineMount.exitCode != 0,

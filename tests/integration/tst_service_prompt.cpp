@@ -31,8 +31,8 @@ void tst_ServicePrompt::sigtermWhileAPromptIsOpen()
                                      {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
 
-    // "nobody": no polkit rule speaks for this user, so the policy's auth_admin applies and
-    // polkit asks for a password through the agent.
+    // "nobody": no polkit rule speaks for this user, so the policy's auth_admin_keep applies
+    // and polkit asks for a password through the agent.
     const auto agent = m_bed.bus().startAs(
         QStringLiteral("nobody"), TestNetwork::toolPath(QStringLiteral("nfqmon-test-agent")),
         {QStringLiteral("StopCapture")}, &error);

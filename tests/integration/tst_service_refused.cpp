@@ -1,6 +1,7 @@
 // A user polkit refuses: every method that needs an action answers org.nfqmon.Error.NotAuthorized
 // and changes nothing (not the capture another user started, not the rules, not the firewall);
-// reading status, rules and chains needs no password.
+// reading status and rules needs no password; reading the firewall (GetChains) is an action of
+// its own, org.nfqmon.read, which polkit refuses this user too.
 #include "IptablesSnapshot.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
@@ -22,6 +23,7 @@ private slots:
     void refusedAndNothingChanges();
     void readingNeedsNoPassword_data();
     void readingNeedsNoPassword();
+    void readingTheFirewallNeedsItsAction();
 
 private:
     QJsonArray listRules();
@@ -132,8 +134,6 @@ void tst_ServiceRefused::readingNeedsNoPassword_data()
                                << "state";
     QTest::newRow("ListRules") << "ListRules"
                                << "";
-    QTest::newRow("GetChains") << "GetChains"
-                               << "ipv4";
 }
 
 void tst_ServiceRefused::readingNeedsNoPassword()
@@ -147,6 +147,30 @@ void tst_ServiceRefused::readingNeedsNoPassword()
         QCOMPARE(answer.toArray().size(), 1); // the allowed user's rule
     else
         QVERIFY2(answer.toObject().contains(key), QJsonDocument(reply).toJson().constData());
+}
+
+void tst_ServiceRefused::readingTheFirewallNeedsItsAction()
+{
+    const QJsonObject refused = m_refused->call(QStringLiteral("GetChains"));
+    QCOMPARE(refused.value(QStringLiteral("error")).toString(),
+             QStringLiteral("org.nfqmon.Error.NotAuthorized"));
+    QVERIFY2(refused.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("org.nfqmon.read")),
+             QJsonDocument(refused).toJson().constData());
+    QVERIFY(!refused.value(QStringLiteral("result"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .contains(QStringLiteral("ipv4")));
+
+    const QJsonObject allowed = m_allowed->call(QStringLiteral("GetChains"));
+    NFQMON_VERIFY_REPLY(allowed);
+    QVERIFY(allowed.value(QStringLiteral("result"))
+                .toArray()
+                .first()
+                .toObject()
+                .contains(QStringLiteral("ipv4")));
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceRefused)

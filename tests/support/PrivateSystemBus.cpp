@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace nfqmon::test {
 
 namespace {
@@ -42,6 +44,7 @@ const QString SystemPolicyDirectory = QStringLiteral("/usr/share/dbus-1/system.d
 const QString PolkitActions = QStringLiteral("/usr/share/polkit-1/actions");
 const QString PolkitRules = QStringLiteral("/etc/polkit-1/rules.d");
 const QString PolkitVendorRules = QStringLiteral("/usr/share/polkit-1/rules.d");
+const QString SystemBusDirectory = QStringLiteral("/run/dbus");
 constexpr QFile::Permissions WorldReadableDirectory =
     QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup |
     QFile::ReadOther | QFile::ExeOther;
@@ -219,7 +222,27 @@ polkit.addRule(function(action, subject) {
         return polkit.Result.NO;
     return polkit.Result.NOT_HANDLED;
 });
+polkit.addAdminRule(function(action, subject) {
+    return ["unix-group:sudo"];
+});
 )";
+
+// AdminPassword, hashed (SHA-512 crypt, fixed salt).
+const QByteArray AdminPasswordHash = "$6$nfqmontestsalt$yKt8u9U54tATaX/wb0PTfqCO0o2TSRizIyXvWTojkb3"
+                                     "OQxgyDl8BrTOKF4W.Re2Hbaj7FYDgoGjfp4ovgJoCN1";
+
+// /etc/group with `user` added to group sudo (the group made when the machine has none).
+QByteArray addToSudo(const QByteArray &original, const QByteArray &user)
+{
+    QList<QByteArray> lines = original.split('\n');
+    for (QByteArray &line : lines) {
+        if (!line.startsWith("sudo:"))
+            continue;
+        line += line.endsWith(':') ? user : ',' + user;
+        return lines.join('\n');
+    }
+    return addUsers(original, "sudo:x:27:" + user + '\n');
+}
 
 } // namespace
 
@@ -229,6 +252,8 @@ std::optional<uint> PrivateSystemBus::uidOf(const QString &user)
         return AllowedUid;
     if (user == QLatin1String(RefusedUser))
         return RefusedUid;
+    if (user == QLatin1String(AdminUser))
+        return AdminUid;
     if (user == QLatin1String("root"))
         return 0;
     if (user == QLatin1String("nobody"))
@@ -377,26 +402,38 @@ bool PrivateSystemBus::prepareFiles(QString *error)
             QStringLiteral("cannot create a temporary directory: ") + m_directory->errorString();
         return false;
     }
-    const QByteArray users = QStringLiteral("%1:x:%2:%2:nfqmon test user:/nonexistent:"
-                                            "/usr/sbin/nologin\n"
-                                            "%3:x:%4:%4:nfqmon test user:/nonexistent:"
-                                            "/usr/sbin/nologin\n")
-                                 .arg(QLatin1String(AllowedUser))
-                                 .arg(AllowedUid)
-                                 .arg(QLatin1String(RefusedUser))
-                                 .arg(RefusedUid)
-                                 .toUtf8();
-    const QByteArray groups = QStringLiteral("%1:x:%2:\n%3:x:%4:\n")
-                                  .arg(QLatin1String(AllowedUser))
-                                  .arg(AllowedUid)
-                                  .arg(QLatin1String(RefusedUser))
-                                  .arg(RefusedUid)
-                                  .toUtf8();
+    QByteArray users;
+    QByteArray groups;
+    const std::pair<const char *, uint> testUsers[] = {
+        {AllowedUser, AllowedUid}, {RefusedUser, RefusedUid}, {AdminUser, AdminUid}};
+    for (const auto &[name, uid] : testUsers) {
+        users += QStringLiteral("%1:x:%2:%2:nfqmon test user:/nonexistent:/usr/sbin/nologin\n")
+                     .arg(QLatin1String(name))
+                     .arg(uid)
+                     .toUtf8();
+        groups += QStringLiteral("%1:x:%2:\n").arg(QLatin1String(name)).arg(uid).toUtf8();
+    }
+    const QByteArray shadow =
+        QByteArray(AdminUser) + ':' + AdminPasswordHash + ":19000:0:99999:7:::\n";
     if (!writeFile(path(QStringLiteral("passwd")),
                    addUsers(readFile(QStringLiteral("/etc/passwd")), users), error) ||
         !writeFile(path(QStringLiteral("group")),
-                   addUsers(readFile(QStringLiteral("/etc/group")), groups), error))
+                   addToSudo(addUsers(readFile(QStringLiteral("/etc/group")), groups), AdminUser),
+                   error) ||
+        !writeFile(path(QStringLiteral("shadow")),
+                   addUsers(readFile(QStringLiteral("/etc/shadow")), shadow), error) ||
+        !QFile::setPermissions(path(QStringLiteral("shadow")),
+                               QFile::ReadOwner | QFile::WriteOwner))
         return false;
+    // Where programs that ignore DBUS_SYSTEM_BUS_ADDRESS look for the system bus.
+    if (!makeDirectory(path(QStringLiteral("run-dbus")), error) ||
+        !QFile::link(path(QStringLiteral("bus/system_bus_socket")),
+                     path(QStringLiteral("run-dbus/system_bus_socket")))) {
+        if (error->isEmpty())
+            *error = QStringLiteral("cannot link the bus socket into ") +
+                     path(QStringLiteral("run-dbus"));
+        return false;
+    }
 
     const QString actions = path(QStringLiteral("polkit-actions"));
     const QString rules = path(QStringLiteral("polkit-rules"));
@@ -534,9 +571,13 @@ bool PrivateSystemBus::start(QString *error, std::chrono::milliseconds timeout)
     if (!TestNetwork::enterPrivateNamespace(error) || !enterPrivateMountNamespace(error))
         return false;
     const bool ok = [&] {
+        // The dbus package's own directory, to mount over (made where no bus ever ran).
+        QDir().mkpath(SystemBusDirectory);
         if (!prepareFiles(error) ||
             !mountOver(path(QStringLiteral("passwd")), QStringLiteral("/etc/passwd"), error) ||
             !mountOver(path(QStringLiteral("group")), QStringLiteral("/etc/group"), error) ||
+            !mountOver(path(QStringLiteral("shadow")), QStringLiteral("/etc/shadow"), error) ||
+            !mountOver(path(QStringLiteral("run-dbus")), SystemBusDirectory, error) ||
             !mountOver(path(QStringLiteral("polkit-actions")), PolkitActions, error) ||
             !mountOver(path(QStringLiteral("polkit-rules")), PolkitRules, error) ||
             !mountOver(path(QStringLiteral("polkit-vendor-rules")), PolkitVendorRules, error))
@@ -638,6 +679,52 @@ bool PrivateSystemBus::isRunning() const
 QDBusConnection PrivateSystemBus::connection() const
 {
     return QDBusConnection(m_connectionName);
+}
+
+namespace {
+
+// Added to every file of addPolkitRules(): "nobody" may run pkexec on this bus. What polkitd
+// answers for it tells whether it has loaded the file.
+const QByteArray ReloadMarker = R"(
+polkit.addRule(function(action, subject) {
+    if (action.id === "org.freedesktop.policykit.exec" && subject.user === "nobody")
+        return polkit.Result.YES;
+});
+)";
+
+} // namespace
+
+bool PrivateSystemBus::waitForPolkitRules(bool markerLoaded, QString *error) const
+{
+    const QDeadlineTimer deadline(10s);
+    Command::Result check;
+    do {
+        check = runAs(QStringLiteral("nobody"),
+                      {TestNetwork::toolPath(QStringLiteral("nfqmon-test-busprobe")),
+                       QStringLiteral("check"), QStringLiteral("org.freedesktop.policykit.exec"),
+                       QStringLiteral("--no-interaction")});
+        if (check.output.contains(markerLoaded ? "authorized=true" : "authorized=false"))
+            return true;
+        QThread::msleep(100);
+    } while (!deadline.hasExpired());
+    *error = QStringLiteral("polkitd did not reload its rules: ") + check.describe();
+    return false;
+}
+
+bool PrivateSystemBus::addPolkitRules(const QString &name, const QByteArray &text, QString *error)
+{
+    return m_directory &&
+           writeFile(path(QStringLiteral("polkit-rules/")) + name, text + ReloadMarker, error) &&
+           waitForPolkitRules(true, error);
+}
+
+bool PrivateSystemBus::removePolkitRules(const QString &name, QString *error)
+{
+    if (!m_directory || !QFile::remove(path(QStringLiteral("polkit-rules/")) + name)) {
+        *error = QStringLiteral("no polkit rules file %1").arg(name);
+        return false;
+    }
+    return waitForPolkitRules(false, error);
 }
 
 QString PrivateSystemBus::output() const

@@ -3,10 +3,15 @@
 // child) into a private mount namespace and, only there, bind-mounts
 //
 //   /etc/passwd, /etc/group        copies that add the test users nfqmon-allowed, nfqmon-refused
+//                                  and nfqmon-admin (a member of group sudo)
+//   /etc/shadow                    a copy that gives nfqmon-admin the password AdminPassword
 //   /usr/share/polkit-1/actions    the machine's actions plus packaging/polkit/org.nfqmon.policy
 //   /etc/polkit-1/rules.d          one rules file: YES for nfqmon-allowed, NO for nfqmon-refused
-//                                  on org.nfqmon.* actions
+//                                  on org.nfqmon.* actions; administrators are unix-group:sudo
+//                                  (as Debian's 50-default.rules says)
 //   /usr/share/polkit-1/rules.d    empty, so the machine's own rules do not interfere
+//   /run/dbus                      the private bus's socket as system_bus_socket: programs that
+//                                  clear their environment (polkit-agent-helper-1) find it too
 //
 // then runs dbus-daemon with a system-bus configuration of its own (the default policy of
 // system.conf, polkit's and packaging/dbus's policy files, activation of org.nfqmon.Helper as
@@ -41,12 +46,18 @@ public:
     static constexpr uint AllowedUid = 64101;
     static constexpr char RefusedUser[] = "nfqmon-refused"; // polkit: NO for org.nfqmon.*
     static constexpr uint RefusedUid = 64102;
+    // No rule decides for this user: the policy's defaults apply, and as a member of group sudo
+    // it is an administrator who can answer auth_admin with its own password.
+    static constexpr char AdminUser[] = "nfqmon-admin";
+    static constexpr uint AdminUid = 64103;
+    static constexpr char AdminPassword[] = "nfqmon-test-password";
 
     static constexpr char HelperService[] = "org.nfqmon.Helper";
     static constexpr char PolkitService[] = "org.freedesktop.PolicyKit1";
     static constexpr int DefaultIdleTimeout = 60; // seconds, as the helper's own default
 
-    // uid of AllowedUser, RefusedUser, "root" or "nobody" (65534: a user no rule speaks for);
+    // uid of AllowedUser, RefusedUser, AdminUser, "root" or "nobody" (65534: a user no rule
+    // speaks for);
     // nothing for anyone else.
     static std::optional<uint> uidOf(const QString &user);
 
@@ -96,6 +107,11 @@ public:
     // The test process's own (root) connection to this bus. Prefer it to
     // QDBusConnection::systemBus(), which Qt creates once per process and never reconnects.
     QDBusConnection connection() const;
+    // A polkit rules file `name` beside the fixture's own (sorted before it when it starts with a
+    // lower number), for one test's policy; polkitd reloads its rules when the directory
+    // changes: this waits until it has. Removing it waits likewise.
+    bool addPolkitRules(const QString &name, const QByteArray &text, QString *error);
+    bool removePolkitRules(const QString &name, QString *error);
     // What dbus-daemon (and so the helpers it activated) and polkitd printed so far.
     QString output() const;
 
@@ -125,6 +141,7 @@ private:
     bool startDaemon(QString *error, std::chrono::milliseconds timeout);
     bool startPolkit(QString *error, std::chrono::milliseconds timeout);
     void killActivatedChildren();
+    bool waitForPolkitRules(bool markerLoaded, QString *error) const;
 
     std::unique_ptr<QTemporaryDir> m_directory;
     QStringList m_mounts;

@@ -8,7 +8,10 @@
 
 namespace nfqmon::test {
 
-double processCpuSeconds(qint64 pid)
+namespace {
+
+// Two fields of /proc/PID/stat added up, in seconds: `first` counts from field 3 (the state).
+double statSeconds(qint64 pid, int first)
 {
     QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!file.open(QIODevice::ReadOnly))
@@ -16,8 +19,20 @@ double processCpuSeconds(qint64 pid)
     const QByteArray stat = file.readAll();
     // The fields after the command (which may hold spaces and parentheses), from field 3 on.
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
+    const double ticks = fields.value(first).toDouble() + fields.value(first + 1).toDouble();
     return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+
+double processCpuSeconds(qint64 pid)
+{
+    return statSeconds(pid, 11); // utime, stime
+}
+
+double processChildrenCpuSeconds(qint64 pid)
+{
+    return statSeconds(pid, 13); // cutime, cstime
 }
 
 qint64 processResidentKiB(qint64 pid)

@@ -8,6 +8,9 @@ namespace nfqmon::test {
 
 // Seconds of utime + stime from /proc/PID/stat (clock-tick resolution); -1 when it is gone.
 double processCpuSeconds(qint64 pid);
+// Seconds of cutime + cstime: the CPU of the children it has reaped (programs it ran); -1 when
+// it is gone.
+double processChildrenCpuSeconds(qint64 pid);
 // VmRSS from /proc/PID/status, in KiB; -1 when it is gone.
 qint64 processResidentKiB(qint64 pid);
 

@@ -65,7 +65,7 @@ private slots:
         QTest::newRow("ListRules") << "ListRules"
                                    << "";
         QTest::newRow("GetChains") << "GetChains"
-                                   << "";
+                                   << "org.nfqmon.read";
     }
 
     void actions()
