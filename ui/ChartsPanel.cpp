@@ -96,14 +96,32 @@ void ChartsPanel::setProtocols(const QList<ChartEntry> &entries)
     applyShownTab();
 }
 
-void ChartsPanel::setTalkers(const QList<ChartEntry> &entries)
+void ChartsPanel::setTalkers(const QList<ChartEntry> &entries, quint64 error, int counters)
 {
+    m_talkers->setToolTip(
+        error == 0
+            ? tr("Exact counts: every source so far has a counter of its own (up to %L1 sources).")
+                  .arg(counters)
+            : tr("Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high "
+                 "by up to %L2 packets, never too low, and every source that sent more than "
+                 "%L2 packets is counted.")
+                  .arg(counters)
+                  .arg(error));
     m_pendingTalkers = entries;
     applyShownTab();
 }
 
-void ChartsPanel::setPorts(const QList<ChartEntry> &entries)
+void ChartsPanel::setPorts(const QList<ChartEntry> &entries, quint64 error, int counters)
 {
+    m_ports->setToolTip(
+        error == 0
+            ? tr("Exact counts: every port so far has a counter of its own (up to %L1 ports).")
+                  .arg(counters)
+            : tr("Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high "
+                 "by up to %L2 packets, never too low, and every port that received more than "
+                 "%L2 packets is counted.")
+                  .arg(counters)
+                  .arg(error));
     m_pendingPorts = entries;
     applyShownTab();
 }

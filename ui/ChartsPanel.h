@@ -1,6 +1,6 @@
 // The charts dock: the rate chart (packets or bytes per second, with brushing) above tabs for the
 // protocol mix, the top talkers and the top destination ports. Fed plain values about once a
-// second by the window.
+// second by the window. The top charts' tooltips say how exact their counts are.
 #pragma once
 
 #include "ChartData.h"
@@ -27,8 +27,10 @@ public:
 
     void setRates(const QList<RatePoint> &points);
     void setProtocols(const QList<ChartEntry> &entries);
-    void setTalkers(const QList<ChartEntry> &entries);
-    void setPorts(const QList<ChartEntry> &entries);
+    // `error`: the most a count may be too high (0: exact), out of `counters` counters
+    // (TrafficStatistics::topTalkersError(), TopCounters).
+    void setTalkers(const QList<ChartEntry> &entries, quint64 error, int counters);
+    void setPorts(const QList<ChartEntry> &entries, quint64 error, int counters);
 
     RateChart *rateChart() const { return m_rates; }
     TopChart *talkersChart() const { return m_talkers; }

@@ -454,8 +454,10 @@ void MainWindow::updateCharts()
         return list;
     };
     m_charts->setProtocols(entries(m_statistics->protocols()));
-    m_charts->setTalkers(entries(m_statistics->topTalkers()));
-    m_charts->setPorts(entries(m_statistics->topPorts()));
+    m_charts->setTalkers(entries(m_statistics->topTalkers()), m_statistics->topTalkersError(),
+                         TrafficStatistics::TopCounters);
+    m_charts->setPorts(entries(m_statistics->topPorts()), m_statistics->topPortsError(),
+                       TrafficStatistics::TopCounters);
 }
 
 void MainWindow::onStateChanged(CaptureState state)

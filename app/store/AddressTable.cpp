@@ -4,39 +4,71 @@
 
 namespace nfqmon {
 
-std::size_t AddressTable::Hash::operator()(const Address &a) const
+std::size_t AddressTable::hashOf(const Address &a)
 {
+    // splitmix64's finalizer over both halves: the index takes the low bits, and addresses may
+    // differ anywhere (a flood's sources in their middle bytes, say).
+    const auto mix = [](std::uint64_t z) {
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    };
     std::uint64_t x, y;
     std::memcpy(&x, a.data(), 8);
     std::memcpy(&y, a.data() + 8, 8);
-    // Two multiply-mixes: addresses differ mostly in their last bytes.
-    x ^= (y + 0x9e3779b97f4a7c15ull) * 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 31;
-    return std::size_t(x * 0x94d049bb133111ebull);
+    return std::size_t(mix(mix(x + 0x9e3779b97f4a7c15ull) ^ y));
 }
 
 AddressTable::AddressTable()
     : m_blocks(std::make_unique<std::unique_ptr<Address[]>[]>(MaximumBlocks))
 {
-    idOf(Address{});
+    acquire(Address{});
 }
 
 AddressTable::~AddressTable() = default;
 
-std::uint32_t AddressTable::idOf(const Address &address)
+std::uint32_t AddressTable::acquire(const Address &address)
 {
-    if (const auto found = m_ids.find(address); found != m_ids.end())
-        return found->second;
-    const std::uint32_t id = m_size;
-    if ((id >> BlockShift) >= MaximumBlocks)
-        return 0;
-    auto &block = m_blocks[id >> BlockShift];
-    if (!block)
-        block = std::make_unique<Address[]>(BlockSize);
-    block[id & (BlockSize - 1)] = address;
-    m_ids.emplace(address, id);
-    ++m_size;
+    const std::size_t hash = hashOf(address);
+    const std::uint32_t found =
+        m_index.find(hash, [&](std::uint32_t id) { return entry(id) == address; });
+    if (found != NoId) {
+        if (found != 0)
+            ++m_uses[found];
+        return found;
+    }
+    std::uint32_t id = m_free;
+    if (id != NoId) {
+        m_free = m_uses[id];
+    } else {
+        id = std::uint32_t(m_uses.size());
+        if ((id >> BlockShift) >= MaximumBlocks)
+            return 0;
+        if ((id >> BlockShift) == m_blockCount)
+            m_blocks[m_blockCount++] = std::make_unique<Address[]>(BlockSize);
+        m_uses.push_back(0);
+    }
+    entry(id) = address;
+    m_uses[id] = id == 0 ? 0 : 1;
+    m_index.insert(hash, id, [this](std::uint32_t other) { return hashOf(entry(other)); });
     return id;
+}
+
+void AddressTable::release(std::uint32_t id)
+{
+    if (id == 0 || --m_uses[id] != 0)
+        return;
+    m_index.erase(hashOf(entry(id)), id,
+                  [this](std::uint32_t other) { return hashOf(entry(other)); });
+    m_uses[id] = m_free;
+    m_free = id;
+}
+
+std::size_t AddressTable::memoryBytes() const
+{
+    return std::size_t(m_blockCount) * BlockSize * sizeof(Address) +
+           MaximumBlocks * sizeof(m_blocks[0]) + m_uses.capacity() * sizeof(std::uint32_t) +
+           m_index.memoryBytes();
 }
 
 } // namespace nfqmon

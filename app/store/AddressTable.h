@@ -1,14 +1,21 @@
 // The distinct addresses of a store's packets, each kept once and named by a 32-bit id, so a
 // stored packet carries two ids instead of two 16-byte addresses (most traffic is between a
-// few hosts). Written by the store's thread only; read by snapshot holders in worker threads
-// without locks: entries are never moved or changed once written, and an id reaches a reader
-// only inside a record that was published after its entry.
+// few hosts). Each address counts its uses; the store gives a chunk's uses back when nobody can
+// read the chunk any more (RetiredChunks), and an address without uses is forgotten and its id
+// given to a later one: the table holds at most the addresses of the packets that can still be
+// read, however many went before (a spoofed-source flood costs bounded memory).
+//
+// Written by the store's thread only; read by snapshot holders in worker threads without locks:
+// an entry does not move, and changes only while no readable record holds its id (an id reaches
+// a reader only inside a record that was published after its entry was written).
 #pragma once
+
+#include "IdHashIndex.h"
 
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
+#include <vector>
 
 namespace nfqmon {
 
@@ -22,28 +29,39 @@ public:
     AddressTable(const AddressTable &) = delete;
     AddressTable &operator=(const AddressTable &) = delete;
 
-    // Writer: the id of `address` (0 is the all-zero address, there from the start). When the
-    // table is full (2^28 distinct addresses) the answer is 0 and the address is not kept.
-    std::uint32_t idOf(const Address &address);
-    // Any thread, for an id that came from idOf() before.
+    // Writer: the id of `address`, with one use more. 0 is the all-zero address, there from the
+    // start and never counted. When 2^28 addresses are in use the answer is 0 and the address is
+    // not kept.
+    std::uint32_t acquire(const Address &address);
+    // Writer: one use of `id` (an answer of acquire()) fewer. Without uses its address goes, and
+    // its id may name another address: call it only when no reader can reach `id` that way.
+    void release(std::uint32_t id);
+
+    // Any thread, for an id whose use was acquired and not yet released.
     const Address &at(std::uint32_t id) const
     {
         return m_blocks[id >> BlockShift][id & (BlockSize - 1)];
     }
-    std::uint32_t size() const { return m_size; }
+    std::uint32_t size() const { return std::uint32_t(m_index.size()); } // in use, with 0
+    // Writer: the memory the table holds (entries, use counts, the index, the block array).
+    std::size_t memoryBytes() const;
 
 private:
     static constexpr int BlockShift = 12;
     static constexpr std::uint32_t BlockSize = 1u << BlockShift;
     static constexpr std::uint32_t MaximumBlocks = 1u << 16;
-    struct Hash {
-        std::size_t operator()(const Address &a) const;
-    };
+    static constexpr std::uint32_t NoId = IdHashIndex::None;
+
+    static std::size_t hashOf(const Address &a);
+    Address &entry(std::uint32_t id) { return m_blocks[id >> BlockShift][id & (BlockSize - 1)]; }
 
     // A fixed array of block pointers: growing never moves what readers may be reading.
     std::unique_ptr<std::unique_ptr<Address[]>[]> m_blocks;
-    std::unordered_map<Address, std::uint32_t, Hash> m_ids; // writer only
-    std::uint32_t m_size = 0;
+    std::uint32_t m_blockCount = 0;
+    // Writer only. Uses by id; for a free id, the next free id (NoId ends the list).
+    std::vector<std::uint32_t> m_uses;
+    std::uint32_t m_free = NoId;
+    IdHashIndex m_index;
 };
 
 } // namespace nfqmon

@@ -37,8 +37,8 @@ PackedPacket PackedPacket::pack(const StoredPacket &p, AddressTable &addresses)
     k.packetLength = p.packetLength;
     k.capturedLength = p.capturedLength;
     k.byteOffset = p.byteOffset;
-    k.source = addresses.idOf(p.summary.source);
-    k.destination = addresses.idOf(p.summary.destination);
+    k.source = addresses.acquire(p.summary.source);
+    k.destination = addresses.acquire(p.summary.destination);
     k.uid = p.uid;
     k.gid = p.gid;
     k.ruleId = p.ruleId;

@@ -36,6 +36,7 @@ struct PackedPacket {
     quint8 state = 0; // verdict, hook, network and what the decoder missed (see pack())
     quint8 ttl = 0;
 
+    // Acquires a use of both addresses (AddressTable::release() gives them back).
     static PackedPacket pack(const StoredPacket &p, AddressTable &addresses);
     StoredPacket unpack(qint64 number, const AddressTable &addresses) const;
 };

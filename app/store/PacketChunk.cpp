@@ -18,6 +18,14 @@ PacketChunk::~PacketChunk()
         m_file->release(m_baseOffset, bytesEnd() - m_baseOffset);
 }
 
+void PacketChunk::releaseAddresses(AddressTable &addresses) const
+{
+    for (int i = 0; i < m_count; ++i) {
+        addresses.release(m_records[i].source);
+        addresses.release(m_records[i].destination);
+    }
+}
+
 qint64 PacketChunk::bytesEnd() const
 {
     if (m_count == 0)

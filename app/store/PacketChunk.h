@@ -2,7 +2,8 @@
 // StoredPackets. The store fills the last chunk and drops whole chunks from the front; snapshots
 // share chunks (std::shared_ptr), so a worker thread keeps reading a chunk the store has already
 // let go. Records below a snapshot's count never change again, and the store only writes records
-// above it: readers and the writer never touch the same record.
+// above it: readers and the writer never touch the same record. The store owns its chunks through
+// RetiredChunks, which hands each back to the store's thread when its last reader is gone.
 #pragma once
 
 #include "AddressTable.h"
@@ -47,6 +48,8 @@ public:
     }
     PackedPacket &packed(int index) { return m_records[index]; }
     qint64 bytesEnd() const; // the file offset after the last record's bytes
+    // Once nobody reads the chunk any more (RetiredChunks): its addresses' uses go back.
+    void releaseAddresses(AddressTable &addresses) const;
 
 private:
     int m_capacity;

@@ -31,7 +31,10 @@ void copyFields(StoredPacket &p, const PacketRecord &r)
 
 PacketStore::PacketStore(QObject *parent) : QObject(parent) {}
 
-PacketStore::~PacketStore() = default;
+PacketStore::~PacketStore()
+{
+    m_retired->close(); // the chunks snapshots still hold are deleted where they are let go
+}
 
 bool PacketStore::open(QString *error)
 {
@@ -46,8 +49,10 @@ bool PacketStore::open(QString *error)
 void PacketStore::clear()
 {
     const bool wasOpen = isOpen();
+    m_retired->close(); // the old table goes with the old chunks: no uses to give back
     m_chunks.clear();
     m_addresses = std::make_shared<AddressTable>(); // snapshots keep the old one
+    m_retired = std::make_shared<RetiredChunks>();
     m_firstNumber = 1;
     m_count = 0;
     m_pending.clear();
@@ -66,6 +71,7 @@ void PacketStore::setLimit(qint64 packets)
 {
     m_limit = std::max<qint64>(packets, 1);
     rollOff();
+    releaseRetired();
 }
 
 void PacketStore::addRecord(StoredPacket &p, QByteArrayView bytes)
@@ -79,8 +85,8 @@ void PacketStore::addRecord(StoredPacket &p, QByteArrayView bytes)
     }
     if (m_chunks.isEmpty() || m_chunks.last()->isFull()) {
         const qint64 base = (m_file ? m_file->size() : 0) + m_pending.size();
-        m_chunks.append(
-            std::make_shared<PacketChunk>(1 << m_shift, endNumber(), base, m_file, m_addresses));
+        m_chunks.append(RetiredChunks::own(
+            new PacketChunk(1 << m_shift, endNumber(), base, m_file, m_addresses), m_retired));
     }
     p.number = endNumber();
     storeBytes(p, bytes);
@@ -187,6 +193,7 @@ void PacketStore::appendPacket(const PacketRecord &record, QByteArrayView bytes)
 void PacketStore::finishAppend(qint64 count)
 {
     rollOff();
+    releaseRetired();
     if (!m_errorReported) {
         m_errorReported = true;
         emit errorOccurred(m_error);
@@ -208,6 +215,13 @@ void PacketStore::rollOff()
     m_chunks.remove(0, chunks);
     m_firstNumber += drop;
     m_count -= drop;
+}
+
+void PacketStore::releaseRetired()
+{
+    // Rolled-off chunks come here at once unless a snapshot held them: then after it went.
+    for (const auto &chunk : m_retired->take())
+        chunk->releaseAddresses(*m_addresses);
 }
 
 QByteArray PacketStore::bytes(qint64 row) const

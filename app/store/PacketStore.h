@@ -8,6 +8,7 @@
 #include "PacketChunk.h"
 #include "PacketRecord.h"
 #include "PacketSnapshot.h"
+#include "RetiredChunks.h"
 #include "StoredPacket.h"
 #include "StreamBatch.h"
 
@@ -74,8 +75,10 @@ public:
     // at(row)'s summary with what the packed record leaves out (a fragment's id and offset, the
     // transport header's offset), decoded again from the bytes; at(row)'s when they are gone.
     PacketSummary fullSummary(qint64 row) const;
-    // Distinct addresses seen since the last clear() (they stay while packets roll off).
+    // Distinct addresses of the packets held, and of rolled-off ones that a snapshot still held
+    // at the last append: an address goes with the last packet that can be read with it.
     quint32 addressCount() const { return m_addresses->size(); }
+    std::size_t addressMemory() const { return m_addresses->memoryBytes(); } // bytes
     QString interfaceName(quint16 id) const { return m_interfaceNames.value(id); }
     const QStringList &interfaceNames() const { return m_interfaceNames; } // index = id; 0 = ""
     QByteArray bytes(qint64 row) const; // the captured bytes; empty when they were lost
@@ -100,11 +103,14 @@ private:
     void flush() const;
     void finishAppend(qint64 count);
     void rollOff();
+    void releaseRetired();
 
     qint64 m_limit = DefaultLimit;
     int m_shift = 12;
     QList<std::shared_ptr<PacketChunk>> m_chunks;
     std::shared_ptr<AddressTable> m_addresses = std::make_shared<AddressTable>();
+    // Where m_chunks go when nobody reads them any more; a new one with each new table.
+    std::shared_ptr<RetiredChunks> m_retired = std::make_shared<RetiredChunks>();
     qint64 m_firstNumber = 1;
     qint64 m_count = 0;
 

@@ -4,8 +4,11 @@
 #include "PacketDecoder.h"
 #include "PacketStore.h"
 
+#include <QHashFunctions>
+
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <tuple>
 #include <vector>
 
@@ -47,6 +50,11 @@ template <typename Entries> void sortByPackets(Entries &entries)
 size_t TrafficStatistics::AddressHash::operator()(const Address &a) const noexcept
 {
     return qHashBits(a.bytes.data(), a.bytes.size(), size_t(a.network));
+}
+
+size_t TrafficStatistics::PortHash::operator()(quint32 port) const noexcept
+{
+    return size_t((port * 0x9e3779b97f4a7c15ull) >> 32); // the well-mixed middle bits
 }
 
 TrafficStatistics::TrafficStatistics(PacketStore *store, QObject *parent)
@@ -110,35 +118,11 @@ void TrafficStatistics::add(const StoredPacket &p)
         Address source;
         source.bytes = summary.source;
         source.network = summary.network;
-        Totals &talker = m_talkers[source];
-        talker.packets += 1;
-        talker.bytes += bytes;
-        if (m_talkers.size() > size_t(MaximumTalkers))
-            forgetRareTalkers();
+        m_talkers.add(source, bytes);
     }
-    if ((summary.flags & SummaryFlag::HasPorts) && hasPortName(summary.transport)) {
-        Totals &port = m_ports[quint32(summary.transport) << 16 | summary.destinationPort];
-        port.packets += 1;
-        port.bytes += bytes;
-    }
+    if ((summary.flags & SummaryFlag::HasPorts) && hasPortName(summary.transport))
+        m_ports.add(quint32(summary.transport) << 16 | summary.destinationPort, bytes);
     changed();
-}
-
-void TrafficStatistics::forgetRareTalkers()
-{
-    std::vector<quint64> counts;
-    counts.reserve(m_talkers.size());
-    for (const auto &[address, totals] : m_talkers)
-        counts.push_back(totals.packets);
-    const auto middle = counts.begin() + counts.size() / 2;
-    std::nth_element(counts.begin(), middle, counts.end());
-    const quint64 threshold = *middle;
-    for (auto i = m_talkers.begin(); i != m_talkers.end();) {
-        if (i->second.packets <= threshold && m_talkers.size() > size_t(MaximumTalkers / 2))
-            i = m_talkers.erase(i);
-        else
-            ++i;
-    }
 }
 
 void TrafficStatistics::clear()
@@ -198,22 +182,15 @@ QList<TrafficStatistics::Count> TrafficStatistics::protocols() const
 
 QList<TrafficStatistics::Count> TrafficStatistics::topTalkers(int count) const
 {
-    std::vector<std::pair<Address, Totals>> all(m_talkers.begin(), m_talkers.end());
-    const auto n = std::min(all.size(), size_t(std::max(count, 0)));
-    std::partial_sort(all.begin(), all.begin() + qsizetype(n), all.end(),
-                      [](const auto &a, const auto &b) {
-                          if (a.second.packets != b.second.packets)
-                              return a.second.packets > b.second.packets;
-                          return std::tie(a.first.network, a.first.bytes) <
-                                 std::tie(b.first.network, b.first.bytes);
-                      });
+    const auto top = m_talkers.top(count, [](const Address &a, const Address &b) {
+        return std::tie(a.network, a.bytes) < std::tie(b.network, b.bytes);
+    });
     QList<Count> list;
-    for (size_t i = 0; i < n; ++i) {
+    for (const auto &entry : top) {
         PacketSummary summary;
-        summary.network = all[i].first.network;
-        summary.source = all[i].first.bytes;
-        list.append(
-            {PacketDecoder::sourceText(summary), all[i].second.packets, all[i].second.bytes});
+        summary.network = entry.key.network;
+        summary.source = entry.key.bytes;
+        list.append({PacketDecoder::sourceText(summary), entry.count, entry.weight, entry.error});
     }
     sortByPackets(list); // ties by name, for a stable picture
     return list;
@@ -221,18 +198,19 @@ QList<TrafficStatistics::Count> TrafficStatistics::topTalkers(int count) const
 
 QList<TrafficStatistics::Count> TrafficStatistics::topPorts(int count) const
 {
+    const auto top = m_ports.top(count, std::less<quint32>());
     QList<Count> list;
     PacketSummary summary;
     summary.network = NetworkProtocol::IPv4;
-    for (auto i = m_ports.cbegin(); i != m_ports.cend(); ++i) {
-        summary.transport = std::uint8_t(i.key() >> 16);
+    for (const auto &entry : top) {
+        summary.transport = std::uint8_t(entry.key >> 16);
         list.append({QStringLiteral("%1/%2")
-                         .arg(i.key() & 0xffff)
+                         .arg(entry.key & 0xffff)
                          .arg(PacketDecoder::protocolName(summary).toLower()),
-                     i->packets, i->bytes});
+                     entry.count, entry.weight, entry.error});
     }
     sortByPackets(list);
-    return list.first(std::min<qsizetype>(list.size(), std::max(count, 0)));
+    return list;
 }
 
 } // namespace nfqmon

@@ -1,22 +1,23 @@
 // What the charts show, counted as packets reach the store: accepted and dropped packets and
 // bytes per second over the last ten minutes (of packet time, so an opened file has its own
 // ten minutes), the protocol mix, the top talkers (source addresses) and the top destination
-// ports. O(1) per packet in the GUI thread; updated() at most once a second. Counts everything
-// since the last clear, including packets that rolled off the store later.
+// ports. The top lists are Space-Saving summaries (HeavyHitters) of a fixed number of counters,
+// so a flood of spoofed sources or ports costs no memory. O(log counters) per packet in the GUI
+// thread; updated() at most once a second. Counts everything since the last clear, including
+// packets that rolled off the store later.
 #pragma once
 
+#include "HeavyHitters.h"
 #include "PacketSummary.h"
 #include "StoredPacket.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <array>
-#include <unordered_map>
 
 namespace nfqmon {
 
@@ -27,9 +28,10 @@ class TrafficStatistics : public QObject
     Q_OBJECT
 public:
     static constexpr int WindowSeconds = 600;
-    // Beyond this many source addresses the rarest half is forgotten (counts become a lower
-    // bound for addresses that come back): memory stays bounded under a scan.
-    static constexpr int MaximumTalkers = 65'536;
+    // Counters of each top list: exact up to this many sources (ports), then each count is at
+    // most topTalkersError() (topPortsError()) too high, never too low, and every source that
+    // sent more packets than that is in the list.
+    static constexpr int TopCounters = 4096;
 
     struct Second {
         qint64 startNs = 0; // start of the second, ns since the epoch
@@ -39,9 +41,10 @@ public:
         quint64 droppedBytes = 0;
     };
     struct Count {
-        QString name; // "TCP", "10.0.0.1", "53/udp"
-        quint64 packets = 0;
-        quint64 bytes = 0;
+        QString name;        // "TCP", "10.0.0.1", "53/udp"
+        quint64 packets = 0; // top lists: at most `error` above the true count
+        quint64 bytes = 0;   // top lists: a lower bound once `error` is not 0
+        quint64 error = 0;
     };
 
     // Follows `store` (packets appended, cleared); nullptr to feed add() by hand.
@@ -56,6 +59,10 @@ public:
     QList<Count> protocols() const;                // every protocol seen, most packets first
     QList<Count> topTalkers(int count = 10) const; // source addresses, most packets first
     QList<Count> topPorts(int count = 10) const;   // destination ports, most packets first
+    // The most a top list's count can be too high, and the most packets a source (port) that is
+    // not in the list can have: 0 while there were at most TopCounters of them.
+    quint64 topTalkersError() const { return m_talkers.errorBound(); }
+    quint64 topPortsError() const { return m_ports.errorBound(); }
 
     quint64 acceptedPackets() const { return m_acceptedPackets; }
     quint64 droppedPackets() const { return m_droppedPackets; }
@@ -75,6 +82,9 @@ private:
     struct AddressHash {
         size_t operator()(const Address &a) const noexcept;
     };
+    struct PortHash {
+        size_t operator()(quint32 port) const noexcept;
+    };
     struct Totals {
         quint64 packets = 0;
         quint64 bytes = 0;
@@ -82,7 +92,6 @@ private:
 
     void takeNewPackets();
     void changed();
-    void forgetRareTalkers();
 
     PacketStore *m_store;
     qint64 m_nextNumber = 1;
@@ -93,8 +102,8 @@ private:
     bool m_hasPackets = false;
 
     std::array<Totals, 257> m_protocols{}; // by transport number; 256: no network header
-    std::unordered_map<Address, Totals, AddressHash> m_talkers;
-    QHash<quint32, Totals> m_ports; // transport << 16 | port
+    HeavyHitters<Address, AddressHash> m_talkers{TopCounters};
+    HeavyHitters<quint32, PortHash> m_ports{TopCounters}; // transport << 16 | port
 
     quint64 m_acceptedPackets = 0;
     quint64 m_droppedPackets = 0;

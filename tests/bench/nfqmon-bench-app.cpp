@@ -10,13 +10,18 @@
 //                at 200,000 a second
 //   memory       resident memory per stored packet (the bytes file counted apart), store and
 //                table model together; reference: the size of the packed record
+//   flood        resident memory of store, table model and statistics (store limit N) after N
+//                and after 4 N IPv6/UDP packets each from a new source, and before and after a
+//                live flood of random sources at 200,000 a second (60 s, or 3 s quick, at least
+//                long enough to fill the store twice): a
+//                spoofed-source flood must cost bounded memory (less than 32 MiB more)
 //   filter, sort a display filter and a sort over 1,000,000 stored packets, until the table has
 //                its new rows; references: bpf_filter over the same packets in memory, and
 //                std::sort of their source addresses
 //   idle         CPU of the whole window process (all threads) with a capture running and no
 //                traffic, over 10 s (needs root: the real helper on a private bus)
 //
-//   nfqmon-bench-app [--records N] [--quick]
+//   nfqmon-bench-app [--records N] [--flood-seconds N] [--quick]
 #include "CaptureController.h"
 #include "CompiledFilter.h"
 #include "InterfaceListModel.h"
@@ -52,6 +57,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <functional>
+#include <random>
 #include <thread>
 
 using namespace nfqmon;
@@ -129,9 +136,41 @@ bool appendRecord(StreamEncoder &encoder, const QList<Packet> &mix, qint64 n)
                                    std::size_t(p.bytes.size())});
 }
 
-// Writes batches of `mix` to `fd` until `total` records went or `stop`; `perSecond` 0 = as fast
-// as the socket takes them (blocking writes: the reader sets the pace).
-void produce(int fd, const QList<Packet> &mix, qint64 total, double perSecond,
+// Adds record `n` (from 0) of a synthetic stream to the encoder, as appendRecord() does.
+using RecordSource = std::function<bool(StreamEncoder &, qint64)>;
+
+RecordSource mixSource(const QList<Packet> &mix)
+{
+    return [&mix](StreamEncoder &encoder, qint64 n) { return appendRecord(encoder, mix, n); };
+}
+
+// A spoofed-source flood: IPv6/UDP packets of a DNS query's size, each from the source
+// 2001:db8:0:0:<64 bits>, the bits from `sourceOf(n)`.
+RecordSource floodSource(std::function<quint64(qint64)> sourceOf)
+{
+    namespace PB = PacketBuilder;
+    auto packet = std::make_shared<Packet>();
+    packet->bytes =
+        PB::ipv6("2001:db8::1", "2001:db8::2", PB::Udp, PB::udp(40000, 53, QByteArray(40, 'q')));
+    packet->record.packetLength = quint32(packet->bytes.size());
+    packet->record.capturedLength = quint32(packet->bytes.size());
+    std::strcpy(packet->record.inInterface, "eth0");
+    packet->record.summary = PacketDecoder::summarize(PB::bytes(packet->bytes));
+    return [packet, sourceOf = std::move(sourceOf)](StreamEncoder &encoder, qint64 n) {
+        const quint64 bits = sourceOf(n);
+        std::memcpy(packet->bytes.data() + 16, &bits, 8); // the source's last 8 bytes
+        std::memcpy(packet->record.summary.source.data() + 8, &bits, 8);
+        packet->record.sequence = std::uint64_t(n + 1);
+        packet->record.timestampNs = 1'800'000'000'000'000'000 + n * 5'000;
+        return encoder.append(packet->record,
+                              {reinterpret_cast<const std::uint8_t *>(packet->bytes.constData()),
+                               std::size_t(packet->bytes.size())});
+    };
+}
+
+// Writes batches of records to `fd` until `total` records went or `stop`; `perSecond` 0 = as
+// fast as the socket takes them (blocking writes: the reader sets the pace).
+void produce(int fd, const RecordSource &source, qint64 total, double perSecond,
              const std::atomic<bool> &stop)
 {
     StreamEncoder encoder(1 << 20);
@@ -159,11 +198,11 @@ void produce(int fd, const QList<Packet> &mix, qint64 total, double perSecond,
             }
         }
         for (qint64 i = 0; i < BatchRecords && sent < total; ++i, ++sent) {
-            if (!appendRecord(encoder, mix, sent)) {
+            if (!source(encoder, sent)) {
                 if (!write(encoder.seal(0)))
                     return;
                 encoder.clear();
-                appendRecord(encoder, mix, sent);
+                source(encoder, sent);
             }
         }
         if (!write(encoder.seal(0)))
@@ -214,12 +253,12 @@ struct IngestResult {
     qint64 records = 0;
 };
 
-IngestResult ingest(const QList<Packet> &mix, qint64 total, double perSecond, Window *window)
+IngestResult ingest(const RecordSource &source, qint64 total, double perSecond, Window *window)
 {
     int fds[2];
     socketPair(fds);
     std::atomic<bool> stop{false};
-    std::thread producer([&] { produce(fds[0], mix, total, perSecond, stop); });
+    std::thread producer([&] { produce(fds[0], source, total, perSecond, stop); });
     IngestResult result;
     QElapsedTimer clock;
     clock.start();
@@ -251,16 +290,10 @@ IngestResult ingest(const QList<Packet> &mix, qint64 total, double perSecond, Wi
     return result;
 }
 
-// Resident memory per packet of a store and its table model holding `count` packets, filled in
-// this thread batch by batch (so that no other thread's allocations muddy the figure).
-double storedPacketMemory(const QList<Packet> &mix, qint64 count)
+// Records [from, to) of `source` into the window, in this thread batch by batch (so that no
+// other thread's allocations muddy the memory figures).
+void fill(Window &window, const RecordSource &source, qint64 from, qint64 to)
 {
-    Window window;
-    window.store.setLimit(count + 4096);
-    QString error;
-    if (!window.store.open(&error))
-        die(error);
-    const double before = residentBytes();
     StreamEncoder encoder(1 << 20);
     StreamDecoder decoder;
     StreamBatch batch;
@@ -274,18 +307,76 @@ double storedPacketMemory(const QList<Packet> &mix, qint64 count)
         }
         batch = {};
     };
-    for (qint64 i = 0; i < count; ++i) {
-        if (!appendRecord(encoder, mix, i)) {
+    for (qint64 i = from; i < to; ++i) {
+        if (!source(encoder, i)) {
             deliver();
-            appendRecord(encoder, mix, i);
+            source(encoder, i);
         }
     }
     deliver();
+}
+
+// Resident memory per packet of a store and its table model holding `count` packets.
+double storedPacketMemory(const QList<Packet> &mix, qint64 count)
+{
+    Window window;
+    window.store.setLimit(count + 4096);
+    QString error;
+    if (!window.store.open(&error))
+        die(error);
+    const double before = residentBytes();
+    fill(window, mixSource(mix), 0, count);
     if (window.model.rowCount() != count)
         die(QStringLiteral("the model shows %1 of %2 rows")
                 .arg(window.model.rowCount())
                 .arg(count));
     return (residentBytes() - before) / double(count);
+}
+
+constexpr double MiB = 1024.0 * 1024.0;
+
+// Resident memory (MiB) of the whole process after `limit` and after `4 * limit` packets, each
+// from a source of its own, through a store limited to `limit` (like opening such a capture).
+std::pair<double, double> distinctSourceMemory(qint64 limit)
+{
+    Window window;
+    window.store.setLimit(limit);
+    QString error;
+    if (!window.store.open(&error))
+        die(error);
+    const RecordSource source = floodSource([](qint64 n) { return quint64(n) + 1; });
+    fill(window, source, 0, limit);
+    const double full = residentBytes() / MiB;
+    fill(window, source, limit, 4 * limit);
+    if (window.store.rolledOff() < 3 * limit - 4096)
+        die(QStringLiteral("the flood did not roll off (%1)").arg(window.store.rolledOff()));
+    return {full, residentBytes() / MiB};
+}
+
+// Resident memory (MiB) when the store (limited to `limit`) has just filled with a live flood of
+// random sources at 200,000 records a second, and after `seconds` of it.
+std::pair<double, double> liveFloodMemory(qint64 limit, int seconds)
+{
+    constexpr double Rate = 200'000;
+    Window window;
+    window.store.setLimit(limit);
+    QString error;
+    if (!window.store.open(&error))
+        die(error);
+    double full = 0;
+    QTimer sampler;
+    sampler.setInterval(100);
+    QObject::connect(&sampler, &QTimer::timeout, [&] {
+        if (full == 0 && window.store.rolledOff() > 0)
+            full = residentBytes() / MiB;
+    });
+    sampler.start();
+    std::mt19937_64 random(std::random_device{}());
+    const IngestResult r = ingest(floodSource([&random](qint64) { return random(); }),
+                                  qint64(Rate * seconds), Rate, &window);
+    if (full == 0 || r.records != qint64(Rate * seconds))
+        die(QStringLiteral("the live flood did not fill the store"));
+    return {full, residentBytes() / MiB};
 }
 
 // The reference: read and decode the same stream, keep nothing.
@@ -294,7 +385,7 @@ double bareReader(const QList<Packet> &mix, qint64 total)
     int fds[2];
     socketPair(fds);
     std::atomic<bool> stop{false};
-    std::thread producer([&] { produce(fds[0], mix, total, 0, stop); });
+    std::thread producer([&] { produce(fds[0], mixSource(mix), total, 0, stop); });
     QElapsedTimer clock;
     clock.start();
     StreamDecoder decoder;
@@ -419,10 +510,22 @@ int main(int argc, char *argv[])
                                            QStringLiteral("N"), QStringLiteral("1000000"));
     const QCommandLineOption quick(QStringLiteral("quick"),
                                    QStringLiteral("Short runs (a smoke test), no idle part."));
-    parser.addOptions({recordsOption, quick});
+    const QCommandLineOption floodOption(
+        QStringLiteral("flood-seconds"),
+        QStringLiteral("The live flood's length (default 60, quick 3; at least enough to fill the "
+                       "store twice)."),
+        QStringLiteral("N"));
+    parser.addOptions({recordsOption, quick, floodOption});
     parser.process(app);
     const qint64 records = parser.value(recordsOption).toLongLong();
     const bool short_ = parser.isSet(quick);
+    // Long enough to fill the store twice over at 200,000 records a second.
+    const int fillTwice = int((2 * records + 199'999) / 200'000);
+    const int floodSeconds = parser.isSet(floodOption) ? parser.value(floodOption).toInt()
+                                                       : std::max(short_ ? 3 : 60, fillTwice);
+    if (records < 4096 || floodSeconds < fillTwice)
+        die(QStringLiteral("--records must be at least 4096, --flood-seconds at least %1")
+                .arg(fillTwice));
 
     const QList<Packet> mix = packetMix();
     QList<Row> rows;
@@ -437,7 +540,7 @@ int main(int argc, char *argv[])
         QString error;
         if (!window.store.open(&error))
             die(error);
-        const IngestResult r = ingest(mix, records, 0, &window);
+        const IngestResult r = ingest(mixSource(mix), records, 0, &window);
         if (r.records != records)
             die(QStringLiteral("the store holds %1 of %2 records").arg(r.records).arg(records));
         rows.append({QStringLiteral("ingest (records/s), bare reader as reference"),
@@ -499,6 +602,28 @@ int main(int argc, char *argv[])
              number(sortSeconds / sortReference, 1), QStringLiteral("≤ 1 s"), sortSeconds <= 1.0});
     }
 
+    // A spoofed-source flood: memory stays what a full store takes.
+    {
+        constexpr double MaximumGrowth = 32; // MiB
+        const auto growth = [](double from, double to) {
+            return QStringLiteral("%1%2 MiB").arg(to >= from ? "+" : "").arg(number(to - from, 1));
+        };
+        const auto [full, after] = distinctSourceMemory(records);
+        rows.append({QStringLiteral("resident memory after %1 → %2 packets from as many IPv6 "
+                                    "sources, store limit %1 (MiB)")
+                         .arg(number(double(records)), number(double(4 * records))),
+                     number(full, 1) + QStringLiteral(" → ") + number(after, 1),
+                     QStringLiteral("-"), growth(full, after), QStringLiteral("< 32 MiB more"),
+                     after - full < MaximumGrowth});
+        const auto [filled, flooded] = liveFloodMemory(records, floodSeconds);
+        rows.append({QStringLiteral("resident memory, live flood of random sources at 200,000/s: "
+                                    "store full → after %1 s (MiB)")
+                         .arg(floodSeconds),
+                     number(filled, 1) + QStringLiteral(" → ") + number(flooded, 1),
+                     QStringLiteral("-"), growth(filled, flooded), QStringLiteral("< 32 MiB more"),
+                     flooded - filled < MaximumGrowth});
+    }
+
     // The event loop while 200,000 records a second arrive (5 s, or 1 s quick).
     {
         Window window;
@@ -506,7 +631,7 @@ int main(int argc, char *argv[])
         if (!window.store.open(&error))
             die(error);
         const qint64 paced = short_ ? 200'000 : 1'000'000;
-        const IngestResult r = ingest(mix, paced, 200'000, &window);
+        const IngestResult r = ingest(mixSource(mix), paced, 200'000, &window);
         rows.append({QStringLiteral("longest event-loop stall at 200,000 records/s (ms)"),
                      number(double(r.maxStallMs)), QStringLiteral("-"), QStringLiteral("-"),
                      QStringLiteral("≤ 50 ms"), r.maxStallMs <= 50});

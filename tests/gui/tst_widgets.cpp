@@ -2,6 +2,7 @@
 // the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the packet
 // table's autoscroll, the message bar and the status bar health.
 #include "CaptureHealth.h"
+#include "ChartsPanel.h"
 #include "FilterBar.h"
 #include "HeaderTree.h"
 #include "HealthWidget.h"
@@ -47,6 +48,7 @@ private slots:
     void ruleDialogAcceptsOnlyValidExpressions();
     void rateChartBrushingSelectsATimeRange();
     void topChartShowsTheLargestFirst();
+    void topChartsSayHowExactTheyAre();
     void tableFollowsUntilTheUserScrollsUp();
     void messageBarActionsAndDismiss();
     void healthShowsEveryCounter();
@@ -240,6 +242,26 @@ void tst_Widgets::topChartShowsTheLargestFirst()
     const QStringList labels = chart.labels();
     QCOMPARE(labels.size(), TopChart::MaximumBars);
     QCOMPARE(labels.constFirst(), QStringLiteral("10.0.0.13")); // 39 % 20 = 19, the largest
+}
+
+void tst_Widgets::topChartsSayHowExactTheyAre()
+{
+    // The tooltip states the heavy-hitter summary's error bound once there is one.
+    ChartsPanel panel;
+    const QList<ChartEntry> entries{{QStringLiteral("10.0.0.1"), 5000}};
+    panel.setTalkers(entries, 0, 4096);
+    panel.setPorts(entries, 0, 4096);
+    QVERIFY2(panel.talkersChart()->toolTip().startsWith("Exact counts"),
+             qPrintable(panel.talkersChart()->toolTip()));
+    QVERIFY(panel.portsChart()->toolTip().startsWith("Exact counts"));
+    panel.setTalkers(entries, 1234567, 4096);
+    panel.setPorts(entries, 89, 4096);
+    const QString talkers = panel.talkersChart()->toolTip();
+    QVERIFY2(talkers.contains(QLocale().toString(1234567) + " packets, never too low") &&
+                 talkers.contains(QLocale().toString(4096) + " counters"),
+             qPrintable(talkers));
+    QVERIFY2(panel.portsChart()->toolTip().contains("more than 89 packets"),
+             qPrintable(panel.portsChart()->toolTip()));
 }
 
 void tst_Widgets::tableFollowsUntilTheUserScrollsUp()

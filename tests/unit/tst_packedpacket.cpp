@@ -1,12 +1,16 @@
 // PackedPacket: a StoredPacket survives packing into 56 bytes, every field the window uses
 // (verdict, hook, family and what the decoder missed share a byte), and AddressTable gives each
-// distinct address one id, readable while it grows.
+// distinct address one id, readable while it grows, and forgets an address with its last use,
+// giving its id to a later one.
 #include "AddressTable.h"
 #include "PackedPacket.h"
 
 #include <QTest>
 
 #include <arpa/inet.h>
+
+#include <map>
+#include <random>
 
 using namespace nfqmon;
 
@@ -30,6 +34,8 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void addressesOncePerAddress();
+    void addressesGoWithTheirLastUse();
+    void manyUsesAndReleasesAgreeWithAMap();
 };
 
 void tst_PackedPacket::roundTrip_data()
@@ -94,11 +100,11 @@ void tst_PackedPacket::addressesOncePerAddress()
 {
     AddressTable table;
     QCOMPARE(table.size(), 1u); // the zero address
-    QCOMPARE(table.idOf(AddressTable::Address{}), 0u);
-    const std::uint32_t a = table.idOf(address("10.0.0.1"));
-    const std::uint32_t b = table.idOf(address("fd00::1"));
+    QCOMPARE(table.acquire(AddressTable::Address{}), 0u);
+    const std::uint32_t a = table.acquire(address("10.0.0.1"));
+    const std::uint32_t b = table.acquire(address("fd00::1"));
     QVERIFY(a != 0 && b != 0 && a != b);
-    QCOMPARE(table.idOf(address("10.0.0.1")), a);
+    QCOMPARE(table.acquire(address("10.0.0.1")), a);
     // Past a block: earlier entries stay where they were.
     const AddressTable::Address *first = &table.at(a);
     for (int i = 0; i < 10000; ++i) {
@@ -106,11 +112,92 @@ void tst_PackedPacket::addressesOncePerAddress()
         x[0] = 0x20;
         x[14] = std::uint8_t(i >> 8);
         x[15] = std::uint8_t(i);
-        table.idOf(x);
+        table.acquire(x);
     }
     QCOMPARE(table.size(), 10003u);
     QCOMPARE(&table.at(a), first);
     QCOMPARE(table.at(b), address("fd00::1"));
+}
+
+void tst_PackedPacket::addressesGoWithTheirLastUse()
+{
+    AddressTable table;
+    const std::uint32_t a = table.acquire(address("10.0.0.1"));
+    QCOMPARE(table.acquire(address("10.0.0.1")), a); // two uses
+    const std::uint32_t b = table.acquire(address("10.0.0.2"));
+    QCOMPARE(table.size(), 3u);
+    table.release(a);
+    QCOMPARE(table.size(), 3u); // one use left
+    QCOMPARE(table.at(a), address("10.0.0.1"));
+    table.release(a);
+    QCOMPARE(table.size(), 2u);
+    const std::uint32_t c = table.acquire(address("fd00::3"));
+    QCOMPARE(c, a); // the free id, not a new one
+    QCOMPARE(table.at(c), address("fd00::3"));
+    QCOMPARE(table.at(b), address("10.0.0.2"));
+    QCOMPARE(table.acquire(address("10.0.0.2")), b);
+    // The zero address is always there, however often it is given back.
+    table.release(0);
+    table.release(0);
+    QCOMPARE(table.acquire(AddressTable::Address{}), 0u);
+    QCOMPARE(table.at(0), AddressTable::Address{});
+}
+
+void tst_PackedPacket::manyUsesAndReleasesAgreeWithAMap()
+{
+    // Random uses and releases of 5,000 addresses (colliding runs in the index, moves when one
+    // goes): every address keeps its id while used, the table holds exactly those in use, and
+    // its memory follows the most in use at once, not how many came and went.
+    AddressTable table;
+    std::map<AddressTable::Address, std::pair<std::uint32_t, int>> uses; // id, uses
+    std::mt19937 random(7);
+    const auto addressOf = [](int n) {
+        AddressTable::Address x{};
+        x[0] = 0x20;
+        x[1] = 0x01;
+        x[14] = std::uint8_t(n >> 8);
+        x[15] = std::uint8_t(n);
+        return x;
+    };
+    std::size_t memoryAtFirstPeak = 0;
+    for (int step = 0; step < 400'000; ++step) {
+        const int range = step < 200'000 ? 5000 : 2500; // fewer in use in the second half
+        const AddressTable::Address x = addressOf(int(random() % unsigned(range)));
+        auto found = uses.find(x);
+        if (found != uses.end() && random() % 2) {
+            table.release(found->second.first);
+            if (--found->second.second == 0)
+                uses.erase(found);
+        } else {
+            const std::uint32_t id = table.acquire(x);
+            if (found != uses.end()) {
+                QCOMPARE(id, found->second.first);
+                ++found->second.second;
+            } else {
+                QVERIFY(id != 0);
+                uses[x] = {id, 1};
+            }
+        }
+        if (step == 199'999) {
+            memoryAtFirstPeak = table.memoryBytes();
+            // Give back the upper half, so the second half reuses their ids.
+            for (auto i = uses.begin(); i != uses.end();) {
+                if (i->first[14] * 256 + i->first[15] >= 2500) {
+                    for (int n = 0; n < i->second.second; ++n)
+                        table.release(i->second.first);
+                    i = uses.erase(i);
+                } else {
+                    ++i;
+                }
+            }
+        }
+    }
+    QCOMPARE(table.size(), std::uint32_t(uses.size() + 1));
+    for (const auto &[x, use] : uses) {
+        QCOMPARE(table.at(use.first), x);
+        QCOMPARE(table.acquire(x), use.first);
+    }
+    QCOMPARE(table.memoryBytes(), memoryAtFirstPeak);
 }
 
 QTEST_GUILESS_MAIN(tst_PackedPacket)

@@ -2,6 +2,10 @@
 // numbers from 1, rolls whole chunks off the front at the limit (saying so before they go), and
 // hands out snapshots that stay valid and unchanged while the store appends, rolls off and
 // clears. A packet file that fails keeps the records without their bytes and says so once.
+// Addresses go with the last packet that can be read with them: a flood of spoofed sources
+// costs memory bounded by the limit, and a snapshot reads its packets' own addresses however
+// much came after.
+#include "PacketBuilder.h"
 #include "PacketStore.h"
 #include "StoreTestData.h"
 
@@ -9,7 +13,10 @@
 #include <QTest>
 #include <QtConcurrent>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <optional>
+#include <set>
 #include <sys/resource.h>
 
 using namespace nfqmon;
@@ -48,6 +55,53 @@ void compareRecord(qint64 row, const TestPacket &sent, const PacketStore &store)
     QCOMPARE(store.interfaceName(stored.outInterface), QString::fromUtf8(r.outInterface));
 }
 
+// The source of flood packet `index`: a different IPv6 address for each.
+QString floodSourceText(qint64 index)
+{
+    return QStringLiteral("2001:db8:%1:%2::1")
+        .arg((index >> 16) & 0xffff, 0, 16)
+        .arg(index & 0xffff, 0, 16);
+}
+
+std::array<std::uint8_t, 16> floodSource(qint64 index)
+{
+    std::array<std::uint8_t, 16> a{};
+    inet_pton(AF_INET6, qPrintable(floodSourceText(index)), a.data());
+    return a;
+}
+
+// Flood packets [first, first + count): IPv6/UDP to one host, each from its own source.
+QList<TestPacket> floodPackets(qint64 first, qint64 count)
+{
+    QList<TestPacket> packets;
+    packets.reserve(count);
+    for (qint64 i = first; i < first + count; ++i) {
+        const QByteArray bytes =
+            PacketBuilder::ipv6(qPrintable(floodSourceText(i)), "2001:db8::2", PacketBuilder::Udp,
+                                PacketBuilder::udp(4000, 53, "x"));
+        packets.append(testPacket(bytes, 1'700'000'000'000'000'000 + i));
+    }
+    return packets;
+}
+
+// The distinct addresses of the packets `store` holds, the all-zero one included.
+quint32 addressesHeld(const PacketStore &store)
+{
+    std::set<std::array<std::uint8_t, 16>> addresses{{}};
+    for (qint64 row = 0; row < store.size(); ++row) {
+        const StoredPacket p = store.at(row);
+        addresses.insert(p.summary.source);
+        addresses.insert(p.summary.destination);
+    }
+    return quint32(addresses.size());
+}
+
+void flood(PacketStore &store, qint64 first, qint64 count)
+{
+    for (qint64 i = first; i < first + count; i += 10'000)
+        appendInBatches(store, floodPackets(i, std::min<qint64>(10'000, first + count - i)), 500);
+}
+
 } // namespace
 
 class tst_PacketStore : public QObject
@@ -64,6 +118,8 @@ private slots:
     void snapshotWhileAppending();
     void clearStartsAgain();
     void failingFileKeepsRecordsWithoutBytes();
+    void spoofedSourcesCostBoundedMemory();
+    void snapshotKeepsItsAddressesDuringAFlood();
 };
 
 void tst_PacketStore::appendKeepsEverything_data()
@@ -285,6 +341,69 @@ void tst_PacketStore::failingFileKeepsRecordsWithoutBytes()
         }
     }
     QVERIFY(kept > 0 && kept < 300);
+}
+
+void tst_PacketStore::spoofedSourcesCostBoundedMemory()
+{
+    // 25 times the limit, each packet from a new source: the table holds the addresses of the
+    // packets held (and the one destination), and its memory stops growing once the store is
+    // full.
+    PacketStore store;
+    store.setLimit(8192); // chunks of 512
+    flood(store, 0, 2 * 8192);
+    QVERIFY(store.rolledOff() >= 8192);
+    const std::size_t memoryWhenFull = store.addressMemory();
+    flood(store, 2 * 8192, 23 * 8192);
+    QCOMPARE(store.size() + store.rolledOff(), 25 * 8192);
+    QCOMPARE(store.addressCount(), quint32(store.size() + 2)); // + the destination and 0
+    QCOMPARE(store.addressCount(), addressesHeld(store));
+    QCOMPARE(store.addressMemory(), memoryWhenFull);
+    // Reused ids name the right addresses.
+    for (qint64 row = 0; row < store.size(); row += 97) {
+        const StoredPacket p = store.at(row);
+        QVERIFY(p.summary.source == floodSource(p.number - 1));
+        QCOMPARE(p.summary.destinationPort, 53);
+    }
+    QVERIFY(store.at(store.size() - 1).summary.source == floodSource(25 * 8192 - 1));
+    // The flood stops, the usual few hosts come back: their addresses are all that is left.
+    appendInBatches(store, mixedPackets(9000));
+    QVERIFY(store.firstNumber() > 25 * 8192);
+    QCOMPARE(store.addressCount(), addressesHeld(store));
+    QVERIFY2(store.addressCount() < 1000, qPrintable(QString::number(store.addressCount())));
+}
+
+void tst_PacketStore::snapshotKeepsItsAddressesDuringAFlood()
+{
+    // A worker reads a snapshot while a flood rolls its chunks off: the ids of its addresses
+    // are not given to new ones while it can read them, and are once it has gone.
+    PacketStore store;
+    store.setLimit(4096); // chunks of 256
+    flood(store, 0, 4096);
+    std::optional<PacketStore::Snapshot> snapshot = store.snapshot();
+    std::atomic<bool> done{false};
+    auto reader = QtConcurrent::run([snapshot = *snapshot, &done]() mutable {
+        int wrong = 0;
+        for (int round = 0; round < 2 || !done.load(); ++round) {
+            for (qint64 row = 0; row < snapshot.size(); ++row) {
+                const StoredPacket p = snapshot.at(row);
+                if (p.number != row + 1 || p.summary.source != floodSource(row))
+                    ++wrong;
+            }
+        }
+        snapshot = {}; // let go here, in the worker thread
+        return wrong;
+    });
+    flood(store, 4096, 10 * 4096);
+    done.store(true);
+    QCOMPARE(reader.result(), 0);
+    QVERIFY(store.firstNumber() > 4096); // every packet of the snapshot left the store
+    for (qint64 row = 0; row < 4096; row += 7)
+        QVERIFY(snapshot->at(row).summary.source == floodSource(row));
+    QVERIFY(store.addressCount() >= store.size() + snapshot->size());
+    snapshot.reset(); // the reader's copy went with the reader
+    flood(store, 11 * 4096, 256);
+    QCOMPARE(store.addressCount(), quint32(store.size() + 2));
+    QCOMPARE(store.addressCount(), addressesHeld(store));
 }
 
 QTEST_GUILESS_MAIN(tst_PacketStore)

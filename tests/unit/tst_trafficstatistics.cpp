@@ -1,8 +1,12 @@
 // TrafficStatistics counts what reaches the store: accepted and dropped packets and bytes per
 // second over a ten-minute window of packet time, the protocol mix, the top talkers and the top
 // destination ports; it follows the store (appends, clear) and says updated() at most once a
-// second.
+// second. The top lists live in fixed memory (Space-Saving): however many sources or ports come,
+// every one with more than N / TopCounters packets is listed, and a listed count is never too
+// low and at most the stated error too high.
+#include "IpProtocol.h"
 #include "PacketBuilder.h"
+#include "PacketDecoder.h"
 #include "PacketStore.h"
 #include "StoreTestData.h"
 #include "TrafficStatistics.h"
@@ -10,6 +14,10 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -38,6 +46,40 @@ StoredPacket stored(const TestPacket &t)
     return p;
 }
 
+// Key `n` of a stream as a packet: from source 2001:db8::n (talkers), or to port n / 2 over UDP
+// or TCP (ports; keys wrap at 131,072).
+StoredPacket keyed(bool ports, quint32 n)
+{
+    StoredPacket p = packet(T0, 100, false);
+    PacketSummary &s = p.summary;
+    s.network = NetworkProtocol::IPv6;
+    s.source[0] = 0x20;
+    s.source[1] = 0x01;
+    s.source[2] = 0x0d;
+    s.source[3] = 0xb8;
+    if (ports) {
+        s.transport = n % 2 ? IpProtocol::Tcp : IpProtocol::Udp;
+        s.flags = SummaryFlag::HasPorts;
+        s.destinationPort = quint16(n / 2);
+    } else {
+        s.transport = IpProtocol::Udp;
+        s.source[12] = std::uint8_t(n >> 24);
+        s.source[13] = std::uint8_t(n >> 16);
+        s.source[14] = std::uint8_t(n >> 8);
+        s.source[15] = std::uint8_t(n);
+    }
+    return p;
+}
+
+QString nameOf(bool ports, const StoredPacket &p)
+{
+    if (!ports)
+        return PacketDecoder::sourceText(p.summary);
+    return QStringLiteral("%1/%2")
+        .arg(p.summary.destinationPort)
+        .arg(p.summary.transport == IpProtocol::Tcp ? "tcp" : "udp");
+}
+
 // "seconds after T0: accepted packets/bytes, dropped packets/bytes"
 using Buckets = QMap<qint64, QList<quint64>>;
 
@@ -52,7 +94,8 @@ private slots:
     void ratesPerSecond();
     void windowEndsAtTheLaterOfNowAndTheNewestPacket();
     void mixTalkersAndPorts();
-    void talkersStayBounded();
+    void topListsKeepTheirGuarantee_data();
+    void topListsKeepTheirGuarantee();
     void followsTheStore();
 };
 
@@ -164,22 +207,102 @@ void tst_TrafficStatistics::mixTalkersAndPorts()
     QCOMPARE(statistics.topPorts(1).size(), 1);
 }
 
-void tst_TrafficStatistics::talkersStayBounded()
+void tst_TrafficStatistics::topListsKeepTheirGuarantee_data()
 {
-    TrafficStatistics statistics;
-    StoredPacket p = packet(T0, 60, false);
-    p.summary.network = NetworkProtocol::IPv6;
-    p.summary.source[0] = 0x20;
-    for (int i = 0; i < 10; ++i) // a heavy talker
-        statistics.add(p);
-    for (quint32 i = 1; i <= 3 * TrafficStatistics::MaximumTalkers; ++i) { // a scan
-        std::memcpy(p.summary.source.data() + 12, &i, 4);
-        statistics.add(p);
+    QTest::addColumn<bool>("ports");
+    QTest::addColumn<QString>("stream");
+    for (const bool ports : {false, true}) {
+        const char *what = ports ? "ports" : "talkers";
+        for (const char *stream : {"few", "flood and heavy hitters", "zipf", "uniform"}) {
+            QTest::addRow("%s, %s", what, stream) << ports << QString::fromLatin1(stream);
+        }
     }
-    QCOMPARE(statistics.topTalkers(1).at(0).name, QStringLiteral("2000::"));
-    QCOMPARE(statistics.topTalkers(1).at(0).packets, 10u);
-    QCOMPARE(statistics.acceptedPackets(), 10u + 3 * TrafficStatistics::MaximumTalkers);
-    QVERIFY(statistics.topTalkers(1'000'000).size() <= TrafficStatistics::MaximumTalkers);
+}
+
+void tst_TrafficStatistics::topListsKeepTheirGuarantee()
+{
+    QFETCH(bool, ports);
+    QFETCH(QString, stream);
+    constexpr int N = 300'000;
+    constexpr int K = TrafficStatistics::TopCounters;
+    std::mt19937 random(11);
+    std::vector<double> zipf; // cumulative weights of 100,000 keys, s = 1.1
+    if (stream == "zipf") {
+        double sum = 0;
+        for (int i = 1; i <= 100'000; ++i)
+            zipf.push_back(sum += std::pow(double(i), -1.1));
+    }
+    quint32 fresh = 1'000;
+    const auto next = [&]() -> quint32 {
+        if (stream == "few")
+            return random() % 1'000;
+        if (stream == "uniform")
+            return random() % 50'000;
+        if (stream == "zipf") {
+            const double x = std::uniform_real_distribution<double>(0, zipf.back())(random);
+            return quint32(std::lower_bound(zipf.begin(), zipf.end(), x) - zipf.begin());
+        }
+        // A spoofed flood, every packet from a new source (a new port), and 20 real talkers
+        // sending a fifth of the packets, the first the most.
+        if (random() % 5 == 0)
+            return quint32(std::min(random() % 20, random() % 20));
+        return fresh++;
+    };
+    TrafficStatistics statistics;
+    QHash<QString, quint64> truth;
+    QHash<quint32, QString> names;
+    for (int i = 0; i < N; ++i) {
+        const quint32 n = next();
+        const StoredPacket p = keyed(ports, n);
+        statistics.add(p);
+        auto name = names.find(n);
+        if (name == names.end())
+            name = names.insert(n, nameOf(ports, p));
+        ++truth[*name];
+    }
+    names.clear();
+
+    const quint64 error = ports ? statistics.topPortsError() : statistics.topTalkersError();
+    const QList<TrafficStatistics::Count> listed =
+        ports ? statistics.topPorts(1'000'000) : statistics.topTalkers(1'000'000);
+    // Fixed memory: no more counters than TopCounters, whatever came.
+    QVERIFY2(listed.size() <= K, qPrintable(QString::number(listed.size())));
+    QVERIFY2(error <= quint64(N / K), qPrintable(QString::number(error)));
+    if (truth.size() <= K)
+        QCOMPARE(error, 0u); // exact while every key has a counter
+    QHash<QString, TrafficStatistics::Count> byName;
+    for (const auto &c : listed) {
+        QVERIFY(truth.contains(c.name));
+        const quint64 real = truth.value(c.name);
+        // Never too low, too high by at most the entry's error, which is at most the bound.
+        QVERIFY2(c.packets >= real && c.packets - real <= c.error && c.error <= error,
+                 qPrintable(QStringLiteral("%1: %2 counted, %3 sent, error %4 (bound %5)")
+                                .arg(c.name)
+                                .arg(c.packets)
+                                .arg(real)
+                                .arg(c.error)
+                                .arg(error)));
+        byName.insert(c.name, c);
+    }
+    // Every key with more than the bound (hence every one with more than N / K) is listed.
+    int heavy = 0;
+    for (auto i = truth.cbegin(); i != truth.cend(); ++i) {
+        if (i.value() > error) {
+            ++heavy;
+            QVERIFY2(byName.contains(i.key()),
+                     qPrintable(QStringLiteral("%1 sent %2 (bound %3) and is not listed")
+                                    .arg(i.key())
+                                    .arg(i.value())
+                                    .arg(error)));
+        }
+    }
+    if (stream != "uniform")
+        QVERIFY(heavy >= 20);
+    // A talker that stands apart is on top.
+    if (stream == "zipf" || stream == "flood and heavy hitters") {
+        const auto biggest = std::max_element(truth.cbegin(), truth.cend());
+        QCOMPARE(listed.constFirst().name, biggest.key());
+    }
 }
 
 void tst_TrafficStatistics::followsTheStore()
