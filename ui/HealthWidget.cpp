@@ -96,6 +96,8 @@ void HealthWidget::refresh()
     const bool live = h.state == CaptureState::Running || h.state == CaptureState::Stopping;
     for (QLabel *label : {m_rate, m_dropped, m_lost, m_kernel, m_failOpen})
         label->setVisible(live || h.received > 0);
+    // Shown once the helper has read its rules' counters (a second into the capture).
+    m_unseen->setVisible((live || h.received > 0) && h.passedUnseen >= 0);
     setCount(m_rate, tr("%1 pkt/s").arg(locale.toString(qRound64(h.packetsPerSecond))), false,
              tr("Packets the helper received per second"));
     setCount(m_dropped, tr("dropped by rules %1").arg(locale.toString(h.droppedByRules)), false,
