@@ -212,6 +212,14 @@ void CaptureEngine::stop()
     m_running = false;
     m_ruleCounters.reset();
     QString error;
+    if (!m_finalCount) {
+        // No new packets enter the queue once the chains are gone; then the workers drain it.
+        if (m_chains && !m_chains->remove(&error))
+            report(error);
+        m_chains.reset();
+        teardown();
+        return;
+    }
     // Passed unseen, final: a RETURN ahead of the queue rules stops their counters, the workers
     // drain the queue, and then every packet the rules counted either reached the helper or
     // passed unseen. Without the RETURN, the workers must not stop before the rules are gone

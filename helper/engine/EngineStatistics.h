@@ -24,8 +24,9 @@ struct EngineStatistics {
     // The kernel's queue counters do not count these. While the capture runs: rule counter
     // minus the packets the kernel handed to the helper (those still in flight are not
     // counted); it may include the few packets that reached a rule while the counters were
-    // read (at most one reading a second, the reading a second old at most). Once stopped: rule
-    // counter minus the packets the helper received, after the queue was drained: exact.
+    // read (at most one reading a second, the reading a second old at most). Once stopped, with
+    // CaptureEngine::setFinalCount (headless): rule counter minus the packets the helper
+    // received, after the queue was drained: exact.
     std::uint64_t reachedRules = 0;
     std::uint64_t passedUnseen = 0;
     bool passedUnseenKnown = false; // the counters could be read (not yet: the first second)

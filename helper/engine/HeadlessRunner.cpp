@@ -83,6 +83,7 @@ int HeadlessRunner::start(const QString &configPath)
 
     m_engine = std::make_unique<CaptureEngine>(*options);
     m_engine->setMessageHandler([](const QString &message) { printError(message); });
+    m_engine->setFinalCount(true); // the totals at exit give passed unseen exactly
     if (!m_engine->start(&error)) {
         printError(error);
         m_engine.reset();

@@ -40,6 +40,10 @@ RuleCounterPoller::Reading RuleCounterPoller::latest() const
 void RuleCounterPoller::run()
 {
     std::unique_lock lock(m_mutex);
+    // Not in the capture's first interval: a capture started and stopped at once (a script, a
+    // user trying settings) does not wait for a reading at its stop.
+    if (m_wake.wait_for(lock, m_interval, [this] { return m_stopping; }))
+        return;
     for (;;) {
         m_wake.wait(lock, [this] { return m_requested || m_stopping; });
         if (m_stopping)

@@ -33,7 +33,8 @@ public:
     RuleCounterPoller(const RuleCounterPoller &) = delete;
     RuleCounterPoller &operator=(const RuleCounterPoller &) = delete;
 
-    // Never waits: asks for a fresh reading (the next one an interval after the last).
+    // Never waits: asks for a fresh reading (the next one an interval after the last, the first
+    // an interval after the start).
     void request();
     // The last reading made (not valid before the first).
     Reading latest() const;
