@@ -24,13 +24,14 @@ QString dot(const QColor &color)
 HealthWidget::HealthWidget(QWidget *parent)
     : QWidget(parent), m_state(new QLabel(this)), m_rate(new QLabel(this)),
       m_dropped(new QLabel(this)), m_lost(new QLabel(this)), m_kernel(new QLabel(this)),
-      m_failOpen(new QLabel(this)), m_rolledOff(new QLabel(this))
+      m_unseen(new QLabel(this)), m_failOpen(new QLabel(this)), m_rolledOff(new QLabel(this))
 {
     setObjectName(QStringLiteral("healthWidget"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(14);
-    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_failOpen, m_rolledOff})
+    for (QLabel *label :
+         {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_failOpen, m_rolledOff})
         layout->addWidget(label);
     layout->addStretch(1);
     m_state->setTextFormat(Qt::RichText);
@@ -95,6 +96,8 @@ void HealthWidget::refresh()
     const bool live = h.state == CaptureState::Running || h.state == CaptureState::Stopping;
     for (QLabel *label : {m_rate, m_dropped, m_lost, m_kernel, m_failOpen})
         label->setVisible(live || h.received > 0);
+    // Shown once the helper has read its rules' counters (a second into the capture).
+    m_unseen->setVisible((live || h.received > 0) && h.passedUnseen >= 0);
     setCount(m_rate, tr("%1 pkt/s").arg(locale.toString(qRound64(h.packetsPerSecond))), false,
              tr("Packets the helper received per second"));
     setCount(m_dropped, tr("dropped by rules %1").arg(locale.toString(h.droppedByRules)), false,
@@ -104,7 +107,14 @@ void HealthWidget::refresh()
              tr("Packets that passed the firewall but could not reach this window in time "
                 "(the window was too slow); they are missing from the table"));
     setCount(m_kernel, tr("kernel %1").arg(locale.toString(h.kernelDropped)), h.kernelDropped > 0,
-             tr("Packets the kernel's queue could not hold; fail-open let them pass unseen"));
+             tr("Packets the kernel's queue dropped or could not deliver to the helper (packets "
+                "that fail-open let pass are not among them: see passed unseen)"));
+    setCount(m_unseen, tr("passed unseen %1").arg(locale.toString(qMax<qint64>(0, h.passedUnseen))),
+             h.passedUnseen > 0,
+             tr("Packets that reached nfqmon's queue rules but never the helper: the kernel's "
+                "queue was full and fail-open let them pass without a verdict, so rules did not "
+                "apply to them and they are missing from the table and the dumps. The kernel's "
+                "rule counters minus the packets it handed to the helper, read once a second"));
     m_failOpen->setText(h.failOpen ? tr("fail-open on") : tr("fail-open off"));
     m_rolledOff->setVisible(h.rolledOff > 0);
     setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(h.rolledOff)), true,
@@ -115,7 +125,8 @@ void HealthWidget::refresh()
 QString HealthWidget::text() const
 {
     QStringList parts;
-    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_failOpen, m_rolledOff}) {
+    for (QLabel *label :
+         {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_failOpen, m_rolledOff}) {
         if (!label->isHidden())
             parts.append(label->text());
     }

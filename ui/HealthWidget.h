@@ -1,7 +1,7 @@
 // The capture's health in the status bar, always visible: state and interfaces, packets per
 // second, packets dropped by rules, records lost on the way to this window, the kernel's queue
-// drops, fail-open, and packets rolled off the window's store. Counts that mean something was
-// missed turn orange.
+// drops, packets fail-open let pass unseen, fail-open, and packets rolled off the window's store.
+// Counts that mean something was missed turn orange.
 #pragma once
 
 #include "CaptureHealth.h"
@@ -35,6 +35,7 @@ private:
     QLabel *m_dropped;
     QLabel *m_lost;
     QLabel *m_kernel;
+    QLabel *m_unseen;
     QLabel *m_failOpen;
     QLabel *m_rolledOff;
 };

@@ -90,6 +90,9 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     connect(m_client, &HelperClient::busRestored, this, &MainWindow::onBusRestored);
     connect(m_controller, &CaptureController::errorOccurred, this, &MainWindow::onCaptureError);
     connect(m_controller, &CaptureController::healthChanged, m_health, &HealthWidget::setHealth);
+    connect(m_controller, &CaptureController::noticeReceived, this, [this](const QString &notice) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, notice);
+    });
     connect(m_controller, &CaptureController::batchesArrived, m_store, &PacketStore::append);
     connect(m_store, &PacketStore::packetsAppended, this,
             [this] { m_controller->setRolledOff(m_store->rolledOff()); });

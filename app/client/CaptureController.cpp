@@ -36,6 +36,7 @@ void CaptureController::start(const CaptureSettings &settings)
     if (!openDumps(settings, &options))
         return;
     m_stopWhenStarted = false;
+    m_notice.clear();
     const qint64 rolledOff = m_health.rolledOff; // the window's store decides about that
     m_health = {};
     m_health.rolledOff = rolledOff;
@@ -203,7 +204,14 @@ void CaptureController::onStatus(const QVariantMap &status)
     m_health.droppedByRules = status.value(QStringLiteral("dropped")).toULongLong();
     m_health.kernelDropped = status.value(QStringLiteral("kernelDropped")).toULongLong();
     m_health.failOpen = status.value(QStringLiteral("failOpen")).toBool();
+    const QVariant unseen = status.value(QStringLiteral("passedUnseen"));
+    m_health.passedUnseen = unseen.isValid() ? qint64(unseen.toULongLong()) : -1;
     emit healthChanged(m_health);
+    const QString notice = status.value(QStringLiteral("notice")).toString();
+    if (!notice.isEmpty() && notice != m_notice) {
+        m_notice = notice;
+        emit noticeReceived(notice);
+    }
 }
 
 void CaptureController::onHelperVanished()

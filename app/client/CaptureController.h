@@ -50,6 +50,8 @@ signals:
     void errorOccurred(const QString &message);
     void batchesArrived(const nfqmon::StreamBatch &batch);
     void healthChanged(const nfqmon::CaptureHealth &health);
+    // Once a capture: what the helper left out (a family without chains) and how to add it.
+    void noticeReceived(const QString &notice);
 
 private:
     bool openDumps(const CaptureSettings &settings, QVariantMap *options);
@@ -70,6 +72,7 @@ private:
     CaptureHealth m_health;
     QElapsedTimer m_sinceStatus;
     quint64 m_receivedAtStatus = 0;
+    QString m_notice; // the helper's notice already passed on for this capture
 };
 
 } // namespace nfqmon

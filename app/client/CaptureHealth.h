@@ -17,7 +17,10 @@ struct CaptureHealth {
     quint64 lostToDisplay = 0; // records the stream lost on the way to this window
     quint64 kernelDropped = 0; // the kernel's queue drops (the queue overflowed)
     bool failOpen = false;     // packets pass unseen rather than wait when the queue is full
-    qint64 rolledOff = 0;      // packets the store dropped from the front (its limit)
+    // Packets that reached nfqmon's queue rules but never the helper (fail-open, queue full):
+    // the rules' counters minus what the kernel handed to the helper. -1 until first read.
+    qint64 passedUnseen = -1;
+    qint64 rolledOff = 0; // packets the store dropped from the front (its limit)
 
     bool operator==(const CaptureHealth &) const = default;
 };

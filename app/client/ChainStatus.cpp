@@ -44,13 +44,48 @@ bool ChainStatus::hasJumps() const
     return !ipv4.jumps.isEmpty() || !ipv6.jumps.isEmpty();
 }
 
+bool ChainStatus::canCapture() const
+{
+    return (ipv4.preExists && ipv4.outExists) || (ipv6.preExists && ipv6.outExists);
+}
+
 QString ChainStatus::text() const
 {
+    const auto complete = [](const Family &f) { return f.preExists && f.outExists; };
+    const auto absent = [](const Family &f) {
+        QStringList chains;
+        if (!f.preExists)
+            chains << QStringLiteral("HAKA-PRE");
+        if (!f.outExists)
+            chains << QStringLiteral("HAKA-OUT");
+        return chains.join(tr(" or "));
+    };
+    // The family left out when the other one is complete (the Haka documentation's IPv4-only
+    // set-up): the helper captures the complete one and names this one.
+    const Family *left = nullptr;
+    QString leftName, leftTool, keptName;
+    if (complete(ipv4) && !complete(ipv6)) {
+        left = &ipv6;
+        leftName = tr("IPv6");
+        leftTool = QStringLiteral("ip6tables");
+        keptName = tr("IPv4");
+    } else if (complete(ipv6) && !complete(ipv4)) {
+        left = &ipv4;
+        leftName = tr("IPv4");
+        leftTool = QStringLiteral("iptables");
+        keptName = tr("IPv6");
+    }
+
     QStringList lines;
     if (!error.isEmpty())
         lines << tr("The helper could not read the firewall: %1").arg(error);
-    else if (!chainsExist())
+    else if (!canCapture())
         lines << tr("The chains nfqmon fills are missing: create them first (commands below).");
+    else if (left)
+        lines << tr("%1 will be captured. %2 will not be captured: table raw (%2) has no chain "
+                    "%3. To capture it too, create the chains and send traffic to them "
+                    "(commands below), then start the capture again.")
+                     .arg(keptName, leftName, absent(*left));
     else if (!hasJumps())
         lines << tr("The chains exist, but no rule sends traffic to them: nothing will be "
                     "captured until one does.");
@@ -68,16 +103,18 @@ QString ChainStatus::text() const
         for (const QString &jump : family->jumps)
             lines << QStringLiteral("  ") + jump;
     }
-    if (!chainsExist()) {
+    if (left && error.isEmpty())
+        lines << QString() << tr("To create them (as root):") << createCommands(leftTool);
+    else if (!chainsExist())
         lines << QString() << tr("To create them (as root):") << createCommands();
-    }
     return lines.join(QLatin1Char('\n'));
 }
 
-QString ChainStatus::createCommands()
+namespace {
+
+QString commandsFor(const QStringList &tools)
 {
     QStringList lines;
-    const QStringList tools{QStringLiteral("iptables"), QStringLiteral("ip6tables")};
     const QString pre = QStringLiteral("HAKA-PRE");
     const QString out = QStringLiteral("HAKA-OUT");
     for (const QString &tool : tools) {
@@ -95,6 +132,18 @@ QString ChainStatus::createCommands()
         lines.append(tool + QStringLiteral(" -t raw -A OUTPUT -p udp -j ") + out);
     }
     return lines.join(u'\n');
+}
+
+} // namespace
+
+QString ChainStatus::createCommands()
+{
+    return commandsFor({QStringLiteral("iptables"), QStringLiteral("ip6tables")});
+}
+
+QString ChainStatus::createCommands(const QString &tool)
+{
+    return commandsFor({tool});
 }
 
 } // namespace nfqmon

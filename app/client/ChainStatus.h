@@ -28,13 +28,19 @@ public:
 
     bool chainsExist() const; // all four chains
     bool hasJumps() const;    // traffic reaches them
-    // Several lines: a verdict sentence, then each family's chains and jumps, then (when a
-    // chain is missing) the commands that create them.
+    // Whether a capture can start: a family has both chains (the helper captures the families
+    // that do, and says which it leaves out).
+    bool canCapture() const;
+    // Several lines: a verdict sentence (which family will not be captured, and why), then each
+    // family's chains and jumps, then (when a chain is missing) the commands that create them,
+    // for the missing family only when the other is complete.
     QString text() const;
 
     // The same commands as the helper's ChainScript::createCommands() (a unit test compares
     // them; the engine is not linked into the application).
     static QString createCommands();
+    // The same for one family: tool is "iptables" or "ip6tables".
+    static QString createCommands(const QString &tool);
 };
 
 } // namespace nfqmon

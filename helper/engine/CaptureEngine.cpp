@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 #include <unistd.h>
 
 namespace nfqmon {
@@ -109,13 +111,53 @@ bool CaptureEngine::start(QString *error)
     plan.queueCount = m_options.queueCount;
     plan.ownerPid = getpid();
     m_chains = std::make_unique<ChainManager>(plan);
+    // Before the rules exist, so that every packet they count is compared with what follows.
+    m_baseReceived = receivedTotal();
+    m_baseHandedOut = handedOutTotal();
+    m_finalUnseen = {};
     if (!m_chains->install(error)) {
         m_chains.reset();
         abandon();
         return false;
     }
+    m_notice = m_chains->notice();
+    m_families = m_chains->families();
+    m_ruleCounters = std::make_unique<RuleCounterPoller>([this] { return readRuleCounters(); },
+                                                         std::chrono::seconds(1));
     m_running = true;
     return true;
+}
+
+std::uint64_t CaptureEngine::receivedTotal() const
+{
+    std::uint64_t received = 0;
+    for (const auto &worker : m_workers)
+        received += worker->counters().received.load(std::memory_order_relaxed);
+    return received;
+}
+
+std::uint64_t CaptureEngine::handedOutTotal() const
+{
+    std::uint64_t handedOut = 0;
+    for (const auto &q : KernelQueueStats::read()) {
+        if (q.queue >= m_options.queueNumber &&
+            q.queue < m_options.queueNumber + m_options.queueCount)
+            handedOut += q.idSequence;
+    }
+    return handedOut;
+}
+
+RuleCounterPoller::Reading CaptureEngine::readRuleCounters() const
+{
+    RuleCounterPoller::Reading reading;
+    // The kernel's count first: a packet it hands out after this is in the rule counter read
+    // next, so the difference can only err high, by the packets of the reading's few ms.
+    const std::uint64_t handedOut = handedOutTotal();
+    reading.handedOut = handedOut > m_baseHandedOut ? handedOut - m_baseHandedOut : 0;
+    const auto reached = m_chains->queuedPackets(&reading.error);
+    reading.valid = reached.has_value();
+    reading.reachedRules = reached.value_or(0);
+    return reading;
 }
 
 bool CaptureEngine::openQueues(QString *error)
@@ -168,12 +210,47 @@ void CaptureEngine::stop()
     if (!m_running)
         return;
     m_running = false;
+    m_ruleCounters.reset();
     QString error;
+    if (!m_finalCount) {
+        // No new packets enter the queue once the chains are gone; then the workers drain it.
+        if (m_chains && !m_chains->remove(&error))
+            report(error);
+        m_chains.reset();
+        teardown();
+        return;
+    }
+    // Passed unseen, final: a RETURN ahead of the queue rules stops their counters, the workers
+    // drain the queue, and then every packet the rules counted either reached the helper or
+    // passed unseen. Without the RETURN, the workers must not stop before the rules are gone
+    // (packets queued with nobody reading would be dropped when the queue closes): the counters
+    // are then read while packets still arrive, and the figure is not exact.
+    const bool frozen = m_chains && m_chains->freeze(&error);
+    if (m_chains && !frozen)
+        report(error);
+    if (frozen) {
+        for (auto &worker : m_workers)
+            worker->stop();
+    }
+    std::uint64_t reached = 0;
+    bool counted = false;
+    if (m_chains) {
+        const std::optional<std::uint64_t> packets = m_chains->queuedPackets(&error);
+        counted = packets.has_value();
+        reached = packets.value_or(0);
+        if (!counted)
+            report(error);
+    }
     // No new packets enter the queue once the chains are gone; then the workers drain it.
     if (m_chains && !m_chains->remove(&error))
         report(error);
     m_chains.reset();
     teardown();
+    if (counted) {
+        const std::uint64_t total = receivedTotal();
+        const std::uint64_t received = total > m_baseReceived ? total - m_baseReceived : 0;
+        m_finalUnseen = {true, frozen, reached, reached > received ? reached - received : 0};
+    }
 }
 
 void CaptureEngine::teardown()
@@ -265,6 +342,23 @@ EngineStatistics CaptureEngine::statistics() const
     for (const auto &dump : m_dumps)
         s.dumps.push_back({dump->options().acceptedOnly, dump->fileName(), dump->packetsWritten(),
                            dump->errorString()});
+    if (m_running && m_ruleCounters) {
+        m_ruleCounters->request();
+        const RuleCounterPoller::Reading reading = m_ruleCounters->latest();
+        if (reading.valid) {
+            s.passedUnseenKnown = true;
+            s.reachedRules = reading.reachedRules;
+            // Packets handed out but not yet received are in flight, not unseen.
+            s.passedUnseen = reading.reachedRules > reading.handedOut
+                                 ? reading.reachedRules - reading.handedOut
+                                 : 0;
+        }
+    } else if (!m_running && m_finalUnseen.known) {
+        s.passedUnseenKnown = true;
+        s.passedUnseenExact = m_finalUnseen.exact;
+        s.reachedRules = m_finalUnseen.reachedRules;
+        s.passedUnseen = m_finalUnseen.passedUnseen;
+    }
     const auto kernel = m_running ? KernelQueueStats::read() : m_finalKernelStats;
     for (const auto &q : kernel) {
         if (q.queue >= m_options.queueNumber &&

@@ -10,6 +10,7 @@
 #include "KernelQueueStats.h"
 #include "PacketPath.h"
 #include "QueueWorker.h"
+#include "RuleCounterPoller.h"
 
 #include <QString>
 
@@ -33,6 +34,11 @@ public:
     CaptureEngine &operator=(const CaptureEngine &) = delete;
 
     void setMessageHandler(MessageHandler handler) { m_onMessage = std::move(handler); }
+    // Whether stop() makes passed unseen exact for statistics() after it (the headless totals):
+    // it stops the queue rules, drains the queue and reads their counters before removing them,
+    // which costs two more iptables runs per family. Off: stop() is as quick as before, and
+    // statistics() after it has no passed-unseen figure. Set before start().
+    void setFinalCount(bool on) { m_finalCount = on; }
 
     // Validates the options, binds the queues, opens the dumps, starts the threads and installs
     // the chains, in that order. False and a sentence on failure; nothing is left installed.
@@ -49,8 +55,15 @@ public:
     void detach(const std::shared_ptr<RecordConsumer> &consumer);
     int producerCount() const { return m_options.queueCount; }
 
+    // Never waits: the rule counters come from a reading at most a second old (their first
+    // reading is asked for here).
     EngineStatistics statistics() const;
     const CaptureOptions &options() const { return m_options; }
+    // After start(): a family left out (enable_iptables = no without its chains) and how to add
+    // it; empty when both are captured.
+    QString notice() const { return m_notice; }
+    // After start(): "IPv4", "IPv6", the families captured.
+    QStringList families() const { return m_families; }
 
 private:
     bool validate(QString *error) const;
@@ -63,6 +76,9 @@ private:
     void teardown();
     void abandon(); // after a failed start
     void closeUnusedDescriptors();
+    std::uint64_t receivedTotal() const;
+    std::uint64_t handedOutTotal() const;                // the kernel's count for our queues
+    RuleCounterPoller::Reading readRuleCounters() const; // on the poller's thread
 
     CaptureOptions m_options;
     MessageHandler m_onMessage;
@@ -72,7 +88,19 @@ private:
     std::vector<std::unique_ptr<QueueWorker>> m_workers;
     std::vector<std::shared_ptr<DumpWriter>> m_dumps;
     std::unique_ptr<ChainManager> m_chains;
-    QList<KernelQueueStats> m_finalKernelStats; // read before the queues close
+    QList<KernelQueueStats> m_finalKernelStats;        // read before the queues close
+    std::unique_ptr<RuleCounterPoller> m_ruleCounters; // while running
+    std::uint64_t m_baseReceived = 0;                  // before the rules were installed
+    std::uint64_t m_baseHandedOut = 0;                 // likewise
+    struct FinalUnseen {
+        bool known = false;
+        bool exact = false;
+        std::uint64_t reachedRules = 0;
+        std::uint64_t passedUnseen = 0;
+    } m_finalUnseen;
+    QString m_notice;
+    QStringList m_families;
+    bool m_finalCount = false;
     bool m_running = false;
 };
 

@@ -36,7 +36,7 @@ struct Family {
     const char *save;
 };
 
-constexpr std::array<Family, 2> families{{
+constexpr std::array<Family, 2> ipFamilies{{
     {"IPv4", "iptables", "iptables-restore", "iptables-save"},
     {"IPv6", "ip6tables", "ip6tables-restore", "ip6tables-save"},
 }};
@@ -211,6 +211,8 @@ bool ChainManager::install(QString *error)
     const QString prefix = QStringLiteral("Cannot install the iptables rules: ");
     if (m_installed)
         return true;
+    m_used[0] = m_used[1] = true;
+    m_notice.clear();
     QString problem;
     if (!ChainScript::validate(m_plan, &problem))
         return fail(error, prefix + problem + u'.');
@@ -220,10 +222,10 @@ bool ChainManager::install(QString *error)
                                         .arg(absent.join(QStringLiteral(", "))));
 
     // 1-2. Who owns rules now: a live copy of this program refuses, dead owners are stale.
-    std::array<RawTableState, families.size()> states;
+    std::array<RawTableState, ipFamilies.size()> states;
     QList<qint64> stalePids;
-    for (std::size_t i = 0; i < families.size(); ++i) {
-        if (!readRaw(families[i], &states[i], &problem))
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        if (!readRaw(ipFamilies[i], &states[i], &problem))
             return fail(error, prefix + problem + u'.');
         for (const RawTableState::Owned &owned : states[i].owned) {
             QString ownerName;
@@ -236,25 +238,26 @@ bool ChainManager::install(QString *error)
         }
     }
     std::sort(stalePids.begin(), stalePids.end());
-    for (std::size_t i = 0; i < families.size() && !stalePids.isEmpty(); ++i) {
+    for (std::size_t i = 0; i < ipFamilies.size() && !stalePids.isEmpty(); ++i) {
         const QByteArray cleanup = ChainScript::removeOwned(states[i], stalePids, false);
         if (cleanup.isEmpty())
             continue;
-        if (!restore(families[i], cleanup, &problem) || !readRaw(families[i], &states[i], &problem))
-            return fail(error,
-                        prefix +
-                            QStringLiteral("the rules left by a stopped nfqmon (pid %1) "
-                                           "could not be removed from %2: %3.")
-                                .arg(pidList(stalePids), QLatin1String(families[i].name), problem));
+        if (!restore(ipFamilies[i], cleanup, &problem) ||
+            !readRaw(ipFamilies[i], &states[i], &problem))
+            return fail(
+                error,
+                prefix + QStringLiteral("the rules left by a stopped nfqmon (pid %1) "
+                                        "could not be removed from %2: %3.")
+                             .arg(pidList(stalePids), QLatin1String(ipFamilies[i].name), problem));
     }
 
     // 3. The chains must be free (managed) or present (unmanaged).
     const QString pre = QString::fromLatin1(ChainScript::PreChain);
     const QString out = QString::fromLatin1(ChainScript::OutChain);
     if (m_plan.manageJumps) {
-        for (std::size_t i = 0; i < families.size(); ++i) {
+        for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
             const RawTableState &state = states[i];
-            const QString family = QLatin1String(families[i].name);
+            const QString family = QLatin1String(ipFamilies[i].name);
             if (const QStringList jumps = state.userJumps(); !jumps.isEmpty())
                 return fail(error,
                             prefix + QStringLiteral("your own rules in table raw (%1) jump to "
@@ -270,8 +273,8 @@ bool ChainManager::install(QString *error)
             if (!existing.isEmpty()) {
                 QStringList deletes;
                 for (const QString &chain : existing)
-                    deletes.append(QLatin1String(families[i].tool) + QStringLiteral(" -t raw -X ") +
-                                   chain);
+                    deletes.append(QLatin1String(ipFamilies[i].tool) +
+                                   QStringLiteral(" -t raw -X ") + chain);
                 return fail(error,
                             prefix + QStringLiteral("table raw (%1) already has %2, which "
                                                     "nfqmon did not create. Set "
@@ -282,31 +285,54 @@ bool ChainManager::install(QString *error)
             }
         }
     } else {
+        // The Haka documentation's set-up creates the IPv4 chains only: capture the families
+        // whose chains exist, and say how to add the other.
         QStringList missing;
-        for (std::size_t i = 0; i < families.size(); ++i) {
-            const QString family = QLatin1String(families[i].name);
+        QStringList notCaptured;
+        for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+            const QString family = QLatin1String(ipFamilies[i].name);
+            QStringList absent;
             if (!states[i].hasPreChain)
-                missing.append(QStringLiteral("%1 (%2)").arg(pre, family));
+                absent.append(pre);
             if (!states[i].hasOutChain)
-                missing.append(QStringLiteral("%1 (%2)").arg(out, family));
+                absent.append(out);
+            m_used[i] = absent.isEmpty();
+            for (const QString &chain : absent)
+                missing.append(QStringLiteral("%1 (%2)").arg(chain, family));
+            if (!absent.isEmpty())
+                notCaptured.append(
+                    QStringLiteral("%1 is not captured: table raw (%1) has no chain %2. To "
+                                   "capture it too, create the chains and send traffic to "
+                                   "them, then start the capture again:\n%3")
+                        .arg(family, absent.join(QStringLiteral(" or ")),
+                             ChainScript::createCommands(QLatin1String(ipFamilies[i].tool))));
         }
-        if (!missing.isEmpty())
+        if (!m_used[0] && !m_used[1])
             return fail(error, prefix + QStringLiteral("enable_iptables = no, but table raw has no "
                                                        "chain %1. Create the chains with:\n%2")
                                             .arg(missing.join(QStringLiteral(", ")),
                                                  ChainScript::createCommands()));
+        m_notice = notCaptured.join(u'\n');
     }
 
     // 4. IPv4, then IPv6; a failure in IPv6 takes IPv4 back out.
     const QByteArray script = ChainScript::install(m_plan);
-    if (!restore(families[0], script, &problem))
-        return fail(error, prefix + problem + u'.');
-    if (!restore(families[1], script, &problem)) {
-        QString rollbackProblem;
-        QString message = prefix + QStringLiteral("IPv6: ") + problem + u'.';
-        if (!restore(families[0], ChainScript::remove(m_plan), &rollbackProblem))
-            message += QStringLiteral(" The IPv4 rules could not be taken back out either: ") +
-                       rollbackProblem + u'.';
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        if (!m_used[i])
+            continue;
+        if (restore(ipFamilies[i], script, &problem))
+            continue;
+        QString message =
+            prefix + QLatin1String(ipFamilies[i].name) + QStringLiteral(": ") + problem + u'.';
+        for (std::size_t done = 0; done < i; ++done) {
+            QString rollbackProblem;
+            if (m_used[done] &&
+                !restore(ipFamilies[done], ChainScript::remove(m_plan), &rollbackProblem))
+                message += QStringLiteral(" The %1 rules could not be taken back out either: ")
+                               .arg(QLatin1String(ipFamilies[done].name)) +
+                           rollbackProblem + u'.';
+        }
+        m_notice.clear();
         return fail(error, message);
     }
     m_installed = true;
@@ -319,7 +345,10 @@ bool ChainManager::remove(QString *error)
         return true;
     const QByteArray script = ChainScript::remove(m_plan);
     QStringList problems;
-    for (const Family &family : families) {
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        if (!m_used[i])
+            continue;
+        const Family &family = ipFamilies[i];
         QString problem;
         if (restore(family, script, &problem))
             continue;
@@ -343,19 +372,62 @@ bool ChainManager::remove(QString *error)
     return true;
 }
 
+bool ChainManager::freeze(QString *error)
+{
+    if (!m_installed)
+        return true;
+    const QByteArray script = ChainScript::freeze(m_plan);
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        QString problem;
+        if (m_used[i] && !restore(ipFamilies[i], script, &problem))
+            return fail(error, QStringLiteral("Cannot stop the queue rules (%1) before reading "
+                                              "their counters: %2.")
+                                   .arg(QLatin1String(ipFamilies[i].name), problem));
+    }
+    return true;
+}
+
+std::optional<std::uint64_t> ChainManager::queuedPackets(QString *error) const
+{
+    std::uint64_t packets = 0;
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        if (!m_used[i])
+            continue;
+        QByteArray output;
+        if (!runTool(QLatin1String(ipFamilies[i].save), {QStringLiteral("-c")}, {}, &output, error))
+            return std::nullopt;
+        for (const RawTableState::Owned &owned : RawTableState::parse(output).owned) {
+            if (owned.pid == m_plan.ownerPid && owned.queues)
+                packets += owned.packets;
+        }
+    }
+    return packets;
+}
+
+QStringList ChainManager::families() const
+{
+    QStringList names;
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
+        if (m_used[i])
+            names.append(QLatin1String(ipFamilies[i].name));
+    }
+    return names;
+}
+
 ChainReport ChainManager::report()
 {
     ChainReport report;
     report.preExists = true;
     report.outExists = true;
-    for (std::size_t i = 0; i < families.size(); ++i) {
+    for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
         ChainReport::Family &entry = i == 0 ? report.ipv4 : report.ipv6;
         RawTableState state;
         QString problem;
-        if (!readRaw(families[i], &state, &problem)) {
+        if (!readRaw(ipFamilies[i], &state, &problem)) {
             if (!report.error.isEmpty())
                 report.error += QStringLiteral(" ");
-            report.error += QStringLiteral("%1: %2.").arg(QLatin1String(families[i].name), problem);
+            report.error +=
+                QStringLiteral("%1: %2.").arg(QLatin1String(ipFamilies[i].name), problem);
         }
         entry.preExists = state.hasPreChain;
         entry.outExists = state.hasOutChain;

@@ -243,10 +243,11 @@ QByteArray remove(const ChainPlan &plan)
     return rawTransaction({QStringLiteral("-F ") + pre(), QStringLiteral("-F ") + out()});
 }
 
-QString createCommands()
+namespace {
+
+QString commandsFor(const QStringList &tools)
 {
     QStringList lines;
-    const QStringList tools{QStringLiteral("iptables"), QStringLiteral("ip6tables")};
     for (const QString &tool : tools) {
         lines.append(tool + QStringLiteral(" -t raw -N ") + pre());
         lines.append(tool + QStringLiteral(" -t raw -N ") + out());
@@ -262,6 +263,28 @@ QString createCommands()
         lines.append(tool + QStringLiteral(" -t raw -A OUTPUT -p udp -j ") + out());
     }
     return lines.join(u'\n');
+}
+
+} // namespace
+
+QString createCommands()
+{
+    return commandsFor({QStringLiteral("iptables"), QStringLiteral("ip6tables")});
+}
+
+QString createCommands(const QString &tool)
+{
+    return commandsFor({tool});
+}
+
+QByteArray freeze(const ChainPlan &plan)
+{
+    if (!validate(plan))
+        return {};
+    const QString target = QStringLiteral("-j RETURN");
+    return rawTransaction(
+        {rule(QStringLiteral("-I"), pre() + QStringLiteral(" 1"), {}, plan.ownerPid, target),
+         rule(QStringLiteral("-I"), out() + QStringLiteral(" 1"), {}, plan.ownerPid, target)});
 }
 
 QByteArray removeOwned(const RawTableState &state, const QList<qint64> &pids, bool ownChains)
@@ -358,10 +381,12 @@ RawTableState RawTableState::parse(const QByteArray &saveOutput)
         if (!inRaw || line == QLatin1String("COMMIT"))
             continue;
         // iptables-save -c prefixes rules with "[packets:bytes] ".
+        std::uint64_t packets = 0;
         if (line.startsWith(u'[')) {
             const qsizetype end = line.indexOf(u']');
             if (end < 0)
                 continue;
+            packets = line.mid(1, end - 1).section(u':', 0, 0).toULongLong();
             line = line.mid(end + 1).trimmed();
         }
         if (line.startsWith(u':')) {
@@ -381,7 +406,7 @@ RawTableState RawTableState::parse(const QByteArray &saveOutput)
         else if (isHakaChain(ruleTarget(words)))
             state.jumps.append(line);
         if (const qint64 pid = ownerPid(words); pid > 0)
-            state.owned.append({line, pid});
+            state.owned.append({line, pid, ruleTarget(words) == QLatin1String("NFQUEUE"), packets});
     }
     return state;
 }

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+
 namespace nfqmon {
 
 struct RawTableState;
@@ -39,6 +41,12 @@ QByteArray remove(const ChainPlan &plan);
 
 // The commands a user runs to create the chains for enable_iptables = no (IPv4 and IPv6).
 QString createCommands();
+// The same for one family only: tool is "iptables" or "ip6tables".
+QString createCommands(const QString &tool);
+
+// Script that stops traffic from reaching the NFQUEUE rules of an installed plan and leaves their
+// counters as they are: a RETURN first in each chain. remove() then takes it out with the rest.
+QByteArray freeze(const ChainPlan &plan);
 
 // Script that removes what the given owners left in one family's raw table, from what
 // iptables-save shows: deletes their jumps, flushes a chain holding their rules, and deletes a
@@ -58,6 +66,8 @@ struct RawTableState {
     struct Owned {
         QString line;
         qint64 pid = 0;
+        bool queues = false;       // its target is NFQUEUE
+        std::uint64_t packets = 0; // its counter, when read with iptables-save -c
     };
     QList<Owned> owned;
 
@@ -65,7 +75,8 @@ struct RawTableState {
     QStringList userJumps() const;
 
     // Reads the *raw section of iptables-save or ip6tables-save output (other tables are
-    // ignored; output with no table header is read as raw); counters ("-c") are stripped.
+    // ignored; output with no table header is read as raw); counters ("-c") are stripped from
+    // the lines and kept in Owned::packets.
     static RawTableState parse(const QByteArray &saveOutput);
 };
 

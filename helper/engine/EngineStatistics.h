@@ -19,6 +19,19 @@ struct EngineStatistics {
     std::uint64_t kernelUserDropped = 0;  // could not be delivered to the helper
     std::uint64_t errors = 0;             // netlink receive/verdict errors
 
+    // Passed unseen: packets that reached nfqmon's NFQUEUE rules (the kernel's rule counters)
+    // but never reached the helper, because fail-open let them pass when the queue was full.
+    // The kernel's queue counters do not count these. While the capture runs: rule counter
+    // minus the packets the kernel handed to the helper (those still in flight are not
+    // counted); it may include the few packets that reached a rule while the counters were
+    // read (at most one reading a second, the reading a second old at most). Once stopped, with
+    // CaptureEngine::setFinalCount (headless): rule counter minus the packets the helper
+    // received, after the queue was drained: exact.
+    std::uint64_t reachedRules = 0;
+    std::uint64_t passedUnseen = 0;
+    bool passedUnseenKnown = false; // the counters could be read (not yet: the first second)
+    bool passedUnseenExact = false; // the capture stopped and the figure is final
+
     struct RuleHits {
         Rule rule;
         std::uint64_t hits = 0;

@@ -27,6 +27,15 @@ void printLine(const QString &line)
     fflush(stdout);
 }
 
+void printWarning(const QString &message)
+{
+    QMutexLocker lock(&g_consoleMutex);
+    const QByteArray bytes =
+        QStringLiteral("nfqmon-helper: warning: %1\n").arg(message).toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    fflush(stderr);
+}
+
 void printError(const QString &message)
 {
     QMutexLocker lock(&g_consoleMutex);
@@ -74,6 +83,7 @@ int HeadlessRunner::start(const QString &configPath)
 
     m_engine = std::make_unique<CaptureEngine>(*options);
     m_engine->setMessageHandler([](const QString &message) { printError(message); });
+    m_engine->setFinalCount(true); // the totals at exit give passed unseen exactly
     if (!m_engine->start(&error)) {
         printError(error);
         m_engine.reset();
@@ -91,6 +101,9 @@ int HeadlessRunner::start(const QString &configPath)
                   .arg(where, queues,
                        options->enableIptables ? tr("automatic")
                                                : tr("your own, into HAKA-PRE/HAKA-OUT")));
+    // enable_iptables = no with one family's chains only: captured, with what is left out.
+    if (!m_engine->notice().isEmpty())
+        printWarning(m_engine->notice());
 
     if (options->statusIntervalSeconds > 0) {
         m_statusTimer = new QTimer(this);
@@ -118,25 +131,34 @@ void HeadlessRunner::shutdown()
     emit finished(0);
 }
 
+namespace {
+
+// "received=N ... kernel_dropped=N passed_unseen=N" (passed_unseen once the rules' counters
+// have been read).
+QString counters(const EngineStatistics &s)
+{
+    QString text = QStringLiteral("received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
+                       .arg(s.received)
+                       .arg(s.accepted)
+                       .arg(s.dropped)
+                       .arg(s.lost)
+                       .arg(s.kernelDropped());
+    if (s.passedUnseenKnown)
+        text += QStringLiteral(" passed_unseen=%1").arg(s.passedUnseen);
+    return text;
+}
+
+} // namespace
+
 QString HeadlessRunner::statusLine(const EngineStatistics &s)
 {
-    return QStringLiteral("status: received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
-        .arg(s.received)
-        .arg(s.accepted)
-        .arg(s.dropped)
-        .arg(s.lost)
-        .arg(s.kernelDropped());
+    return QStringLiteral("status: ") + counters(s);
 }
 
 QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
 {
     QStringList lines;
-    lines << QStringLiteral("totals: received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
-                 .arg(s.received)
-                 .arg(s.accepted)
-                 .arg(s.dropped)
-                 .arg(s.lost)
-                 .arg(s.kernelDropped());
+    lines << QStringLiteral("totals: ") + counters(s);
     for (const auto &r : s.rules)
         lines << QStringLiteral("rule %1: hits=%2 action=%3 expression=%4")
                      .arg(r.rule.id)
@@ -156,6 +178,15 @@ QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
                                 "packets passed without a verdict)")
                      .arg(s.kernelQueueDropped)
                      .arg(s.kernelUserDropped);
+    if (s.passedUnseen > 0)
+        lines << QStringLiteral("unseen: passed_unseen=%1 reached_rules=%2 (failed open: the "
+                                "queue was full, these packets passed without a verdict%3)")
+                     .arg(s.passedUnseen)
+                     .arg(s.reachedRules)
+                     .arg(s.passedUnseenExact ? QString()
+                                              : QStringLiteral("; approximate: the rules could "
+                                                               "not be stopped before their "
+                                                               "counters were read"));
     return lines;
 }
 

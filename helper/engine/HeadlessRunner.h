@@ -43,5 +43,6 @@ private:
 // Console output shared by the helper's threads: whole lines, flushed.
 void printLine(const QString &line);
 void printError(const QString &message);
+void printWarning(const QString &message);
 
 } // namespace nfqmon

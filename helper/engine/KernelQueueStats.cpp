@@ -22,6 +22,8 @@ QList<KernelQueueStats> KernelQueueStats::parse(const QByteArray &text)
         const QList<QByteArray> f = line.simplified().split(' ');
         if (f.size() < 7)
             continue;
+        // id_sequence came later than the drop counters; 0 when a kernel does not print it.
+        const std::uint64_t idSequence = f.size() > 7 ? f[7].toULongLong() : 0;
         bool ok[6] = {};
         KernelQueueStats s;
         s.queue = static_cast<std::uint16_t>(f[0].toUInt(&ok[0]));
@@ -29,6 +31,7 @@ QList<KernelQueueStats> KernelQueueStats::parse(const QByteArray &text)
         s.waiting = f[2].toUInt(&ok[2]);
         s.queueDropped = f[5].toULongLong(&ok[3]);
         s.userDropped = f[6].toULongLong(&ok[4]);
+        s.idSequence = idSequence;
         ok[5] = true;
         if (std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; }))
             result.append(s);

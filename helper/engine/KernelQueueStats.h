@@ -14,6 +14,7 @@ struct KernelQueueStats {
     std::uint32_t waiting = 0;      // packets waiting for a verdict now
     std::uint64_t queueDropped = 0; // dropped (or failed open) because the queue was full
     std::uint64_t userDropped = 0;  // could not be sent to the program (socket buffer full)
+    std::uint64_t idSequence = 0;   // the last packet id: packets handed to the program so far
 
     static QList<KernelQueueStats> read();
     static QList<KernelQueueStats> parse(const QByteArray &text);

@@ -437,9 +437,14 @@ QVariantMap HelperService::status() const
                 {QStringLiteral("lost"), qulonglong(s.lost)},
                 {QStringLiteral("kernelDropped"), qulonglong(s.kernelDropped())},
                 {QStringLiteral("failOpen"), true},
+                {QStringLiteral("families"), m_engine->families()},
+                {QStringLiteral("notice"), m_engine->notice()},
                 {QStringLiteral("startedBy"), m_startedBy},
                 {QStringLiteral("startedByUid"), m_startedByUid},
                 {QStringLiteral("keepRunning"), m_keepRunning}});
+    // Absent until the rules' counters have been read once (a second after the first status).
+    if (s.passedUnseenKnown)
+        map.insert(QStringLiteral("passedUnseen"), qulonglong(s.passedUnseen));
     for (const auto &dump : s.dumps) {
         const QString prefix =
             dump.acceptedOnly ? QStringLiteral("dumpOutput") : QStringLiteral("dumpInput");

@@ -33,6 +33,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
@@ -113,6 +114,9 @@ struct Sample {
     std::optional<quint64> unseenMedian; // set on the medians of several rounds
     double pacedCpuPerPacketUs = 0;      // at the paced rate
     quint64 pacedUnseen = 0;
+    // The helper's own passed-unseen figure (its queue rules' counters minus what it received)
+    // over both floods of the case: beside unseen() + pacedUnseen, the sink's measure of it.
+    std::optional<quint64> helperUnseen;
 
     double rate(quint64 n) const { return seconds > 0 ? double(n) / seconds : 0; }
     double cpuPerPacketUs() const { return seen > 0 ? cpu / double(seen) * 1e6 : 0; }
@@ -291,6 +295,8 @@ Sample Bench::headless(const QString &name, const QString &extraConfig)
     const HelperReport report = helper.stop();
     if (!report.totals)
         die(QStringLiteral("the helper printed no totals: ") + report.describe());
+    if (report.totals->passedUnseen >= 0)
+        s.helperUnseen = quint64(report.totals->passedUnseen);
     return s;
 }
 
@@ -338,6 +344,12 @@ Sample Bench::service(const QString &name)
         return quint64(m_bed.status().value(QStringLiteral("received")).toDouble());
     };
     Sample s = measureBoth(name, m_bed.bus().helperPid(), received);
+    // The first status asks for a fresh reading of the rules' counters, the second gets it.
+    m_bed.status();
+    QThread::msleep(1100);
+    const QJsonObject status = m_bed.status();
+    if (status.contains(QStringLiteral("passedUnseen")))
+        s.helperUnseen = quint64(status.value(QStringLiteral("passedUnseen")).toDouble());
     s.streamRecords = stream.records();
     s.streamLost = stream.lostTotal();
     std::optional<HelperError> stopped;
@@ -388,7 +400,7 @@ QList<Sample> medians(const QList<QList<Sample>> &rounds)
 {
     QList<Sample> result = rounds.first();
     for (qsizetype c = 0; c < result.size(); ++c) {
-        QList<double> sent, delivered, seen, cpu, unseen, kernel, paced, pacedUnseen;
+        QList<double> sent, delivered, seen, cpu, unseen, kernel, paced, pacedUnseen, helperUnseen;
         for (const QList<Sample> &round : rounds) {
             const Sample &s = round[c];
             sent.append(s.rate(s.sent));
@@ -399,6 +411,8 @@ QList<Sample> medians(const QList<QList<Sample>> &rounds)
             kernel.append(double(s.kernelDropped));
             paced.append(s.pacedCpuPerPacketUs);
             pacedUnseen.append(double(s.pacedUnseen));
+            if (s.helperUnseen)
+                helperUnseen.append(double(*s.helperUnseen));
         }
         // Back to counts over one second, so that rate() and cpuPerPacketUs() give the medians.
         Sample &m = result[c];
@@ -418,6 +432,9 @@ QList<Sample> medians(const QList<QList<Sample>> &rounds)
         m.unseenMedian = quint64(median(unseen));
         m.pacedCpuPerPacketUs = median(paced);
         m.pacedUnseen = quint64(median(pacedUnseen));
+        m.helperUnseen.reset();
+        if (!helperUnseen.isEmpty())
+            m.helperUnseen = quint64(median(helperUnseen));
     }
     return result;
 }
@@ -425,18 +442,23 @@ QList<Sample> medians(const QList<QList<Sample>> &rounds)
 void print(const QList<Sample> &samples)
 {
     std::printf("| case | sent/s | delivered/s | seen/s | passed unseen (per run) | kernel drops "
-                "| CPU/pkt, full speed (us) | CPU/pkt at %d/s (us) | unseen at %d/s |\n"
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+                "| CPU/pkt, full speed (us) | CPU/pkt at %d/s (us) | unseen at %d/s "
+                "| passed unseen, both runs: sink / helper |\n"
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
                 g_paced, g_paced);
     for (const Sample &s : samples) {
         const bool consumer = s.cpu > 0;
-        std::printf("| %s | %.0f | %.0f | %.0f | %llu | %llu | %s | %s | %s |\n",
+        const QString both =
+            s.helperUnseen
+                ? QStringLiteral("%1 / %2").arg(s.unseen() + s.pacedUnseen).arg(*s.helperUnseen)
+                : QStringLiteral("-");
+        std::printf("| %s | %.0f | %.0f | %.0f | %llu | %llu | %s | %s | %s | %s |\n",
                     qPrintable(s.name), s.rate(s.sent), s.rate(s.delivered), s.rate(s.seen),
                     static_cast<unsigned long long>(s.unseen()),
                     static_cast<unsigned long long>(s.kernelDropped),
                     consumer ? qPrintable(QString::number(s.cpuPerPacketUs(), 'f', 2)) : "-",
                     consumer ? qPrintable(QString::number(s.pacedCpuPerPacketUs, 'f', 2)) : "-",
-                    consumer ? qPrintable(QString::number(s.pacedUnseen)) : "-");
+                    consumer ? qPrintable(QString::number(s.pacedUnseen)) : "-", qPrintable(both));
     }
     // The best reference: the one that saw more packets per second.
     const Sample &single = samples[1];

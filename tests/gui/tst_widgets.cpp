@@ -333,6 +333,14 @@ void tst_Widgets::healthShowsEveryCounter()
     QCOMPARE(health.text(),
              QStringLiteral("● Capturing eth0 · 8,210 pkt/s · dropped by rules 412 · lost to "
                             "display 3 · kernel 0 · fail-open on · rolled off 1,000"));
+    // Once the helper has read its rules' counters: what fail-open let pass, which the
+    // kernel's queue counters leave at 0.
+    h.passedUnseen = 5120;
+    health.setHealth(h);
+    QCOMPARE(health.text(),
+             QStringLiteral("● Capturing eth0 · 8,210 pkt/s · dropped by rules 412 · lost to "
+                            "display 3 · kernel 0 · passed unseen 5,120 · fail-open on · rolled "
+                            "off 1,000"));
     h.state = CaptureState::Idle;
     health.setHealth(h);
     health.setOfflineFile(QStringLiteral("/tmp/x.pcap"));

@@ -139,7 +139,10 @@ private slots:
     void managedRefusesUserChains();
     void unmanagedMissingChains_data();
     void unmanagedMissingChains();
+    void unmanagedOneFamily_data();
+    void unmanagedOneFamily();
     void unmanagedFillsUserChains();
+    void queueRuleCounters();
     void staleRulesRemoved_data();
     void staleRulesRemoved();
     void liveOwnerRefuses();
@@ -316,20 +319,26 @@ void TestChainManager::managedRefusesUserChains()
 
 void TestChainManager::unmanagedMissingChains_data()
 {
-    QTest::addColumn<QByteArray>("userChains"); // applied to IPv4 only
+    QTest::addColumn<QByteArray>("ipv4Chains");
+    QTest::addColumn<QByteArray>("ipv6Chains");
     QTest::addColumn<QString>("missing");
 
-    QTest::newRow("no chain at all") << QByteArray() << "HAKA-PRE (IPv4)";
-    QTest::newRow("IPv4 only") << QByteArray("*raw\n:HAKA-PRE - [0:0]\n:HAKA-OUT - [0:0]\nCOMMIT\n")
-                               << "HAKA-OUT (IPv6)";
+    // Refused only when neither family has both chains.
+    QTest::newRow("no chain at all") << QByteArray() << QByteArray() << "HAKA-PRE (IPv4)";
+    QTest::newRow("one chain in each family")
+        << QByteArray("*raw\n:HAKA-PRE - [0:0]\nCOMMIT\n")
+        << QByteArray("*raw\n:HAKA-OUT - [0:0]\nCOMMIT\n") << "HAKA-PRE (IPv6)";
 }
 
 void TestChainManager::unmanagedMissingChains()
 {
-    QFETCH(QByteArray, userChains);
+    QFETCH(QByteArray, ipv4Chains);
+    QFETCH(QByteArray, ipv6Chains);
     QFETCH(QString, missing);
-    if (!userChains.isEmpty())
-        QVERIFY(run("iptables-restore", {"--noflush"}, userChains).ok);
+    if (!ipv4Chains.isEmpty())
+        QVERIFY(run("iptables-restore", {"--noflush"}, ipv4Chains).ok);
+    if (!ipv6Chains.isEmpty())
+        QVERIFY(run("ip6tables-restore", {"--noflush"}, ipv6Chains).ok);
     const QStringList before[2] = {saveAll(tools[0]), saveAll(tools[1])};
 
     ChainManager manager(makePlan(false, {}));
@@ -344,6 +353,75 @@ void TestChainManager::unmanagedMissingChains()
         QVERIFY2(error.contains(QLatin1String(command)), qPrintable(error));
     QCOMPARE(saveAll(tools[0]), before[0]);
     QCOMPARE(saveAll(tools[1]), before[1]);
+}
+
+void TestChainManager::unmanagedOneFamily_data()
+{
+    QTest::addColumn<int>("family"); // the one with chains: 0 IPv4, 1 IPv6
+
+    // What the Haka documentation tells a user to do: the IPv4 chains only.
+    QTest::newRow("IPv4 chains only") << 0;
+    QTest::newRow("IPv6 chains only") << 1;
+}
+
+void TestChainManager::unmanagedOneFamily()
+{
+    QFETCH(int, family);
+    const int other = 1 - family;
+    QVERIFY(run(tools[family] + QStringLiteral("-restore"), {"--noflush"},
+                "*raw\n:HAKA-PRE - [0:0]\n:HAKA-OUT - [0:0]\n-A PREROUTING -j HAKA-PRE\n"
+                "-A OUTPUT -j HAKA-OUT\nCOMMIT\n")
+                .ok);
+    const QStringList before[2] = {saveAll(tools[0]), saveAll(tools[1])};
+
+    ChainPlan plan = makePlan(false, {"nfq0"}, 3);
+    ChainManager manager(plan);
+    QString error;
+    QVERIFY2(manager.install(&error), qPrintable(error));
+    QCOMPARE(manager.families(), QStringList{family == 0 ? "IPv4" : "IPv6"});
+    // The family with chains is filled...
+    const RawTableState state = RawTableState::parse(run(tools[family] + "-save", {}).out);
+    QCOMPARE(state.chainRules.size(), 3);
+    // ...the other is untouched, and the notice says what to run to add it.
+    QCOMPARE(saveAll(tools[other]), before[other]);
+    const QString notice = manager.notice();
+    const QString otherName = other == 0 ? QStringLiteral("IPv4") : QStringLiteral("IPv6");
+    QVERIFY2(notice.startsWith(otherName + QStringLiteral(" is not captured: table raw (") +
+                               otherName + QStringLiteral(") has no chain HAKA-PRE or HAKA-OUT")),
+             qPrintable(notice));
+    const QStringList lines = notice.split(u'\n');
+    for (const QString &command :
+         {tools[other] + " -t raw -N HAKA-PRE", tools[other] + " -t raw -N HAKA-OUT",
+          tools[other] + " -t raw -A PREROUTING -j HAKA-PRE",
+          tools[other] + " -t raw -A OUTPUT -j HAKA-OUT"})
+        QVERIFY2(lines.contains(command), qPrintable(notice));
+    QVERIFY2(!notice.contains(tools[family] + " -t raw"), qPrintable(notice));
+
+    QVERIFY2(manager.remove(&error), qPrintable(error));
+    QCOMPARE(saveAll(tools[0]), before[0]);
+    QCOMPARE(saveAll(tools[1]), before[1]);
+}
+
+void TestChainManager::queueRuleCounters()
+{
+    // Local traffic goes through HAKA-OUT's queue rule once (HAKA-PRE returns lo); nobody reads
+    // queue 9, so --queue-bypass lets every packet pass and the rule counts it.
+    QVERIFY(run("ip", {"addr", "add", "10.9.9.1/24", "dev", "lo"}).ok);
+    ChainManager manager(makePlan(true, {}, 9));
+    QString error;
+    QVERIFY2(manager.install(&error), qPrintable(error));
+    QCOMPARE(manager.queuedPackets(&error), std::optional<std::uint64_t>(0));
+    QVERIFY2(run("ping", {"-c", "3", "-i", "0.2", "-W", "1", "10.9.9.1"}).ok, "ping failed");
+    // Three requests and three replies.
+    QCOMPARE(manager.queuedPackets(&error), std::optional<std::uint64_t>(6));
+
+    // Frozen: packets pass by the queue rules, whose counters stay as they were.
+    QVERIFY2(manager.freeze(&error), qPrintable(error));
+    QVERIFY2(run("ping", {"-c", "2", "-i", "0.2", "-W", "1", "10.9.9.1"}).ok, "ping failed");
+    QCOMPARE(manager.queuedPackets(&error), std::optional<std::uint64_t>(6));
+    QVERIFY2(manager.remove(&error), qPrintable(error));
+    QCOMPARE(saveAll(tools[0]), m_baseline[0]);
+    QCOMPARE(saveAll(tools[1]), m_baseline[1]);
 }
 
 void TestChainManager::unmanagedFillsUserChains()

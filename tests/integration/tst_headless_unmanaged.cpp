@@ -1,7 +1,8 @@
 // Headless capture, issue 2 integration item 4: with enable_iptables = no the helper only
 // fills and empties the user's HAKA-PRE/HAKA-OUT chains. Missing chains are an error that says
 // how to create them; the user's own jumps decide what is captured (here: only UDP); at exit the
-// chains remain, empty, and every rule of the user is as it was.
+// chains remain, empty, and every rule of the user is as it was. Issue 11 item 2: the Haka
+// documentation's set-up, IPv4 chains only, captures IPv4 and names what IPv6 lacks.
 #include "Command.h"
 #include "DumpFile.h"
 #include "HelperProcess.h"
@@ -39,6 +40,7 @@ private slots:
     void init();
     void missingChainsAreAnErrorThatSaysHowToCreateThem_data();
     void missingChainsAreAnErrorThatSaysHowToCreateThem();
+    void ipv4ChainsOnlyCaptureIPv4();
     void userRulesSelectTheTraffic();
     void cleanupTestCase();
 
@@ -65,11 +67,11 @@ void tst_HeadlessUnmanaged::missingChainsAreAnErrorThatSaysHowToCreateThem_data(
     QTest::newRow("no chains") << QByteArray()
                                << QStringList{QStringLiteral("iptables -t raw -N HAKA-PRE"),
                                               QStringLiteral("iptables -t raw -N HAKA-OUT")};
-    // The helper captures IPv6 too, so the IPv6 chains are needed as well.
-    QTest::newRow("IPv4 chains only")
-        << QByteArray("*raw\n:HAKA-PRE - [0:0]\n:HAKA-OUT - [0:0]\nCOMMIT\n")
-        << QStringList{QStringLiteral("ip6tables -t raw -N HAKA-PRE"),
-                       QStringLiteral("ip6tables -t raw -N HAKA-OUT")};
+    // Neither family has both chains: nothing could be captured.
+    QTest::newRow("only HAKA-PRE") << QByteArray("*raw\n:HAKA-PRE - [0:0]\nCOMMIT\n")
+                                   << QStringList{QStringLiteral("iptables -t raw -N HAKA-OUT"),
+                                                  QStringLiteral("ip6tables -t raw -N HAKA-PRE"),
+                                                  QStringLiteral("ip6tables -t raw -N HAKA-OUT")};
 }
 
 void tst_HeadlessUnmanaged::missingChainsAreAnErrorThatSaysHowToCreateThem()
@@ -94,6 +96,67 @@ void tst_HeadlessUnmanaged::missingChainsAreAnErrorThatSaysHowToCreateThem()
     for (const QString &command : expectedCommands)
         QVERIFY2(report.standardError.contains(command.toUtf8()),
                  qPrintable(command + QStringLiteral(" missing from:\n") + report.describe()));
+
+    const IptablesSnapshot after = IptablesSnapshot::take();
+    QVERIFY2(after == before, qPrintable(after.differenceFrom(before)));
+}
+
+void tst_HeadlessUnmanaged::ipv4ChainsOnlyCaptureIPv4()
+{
+    // Exactly the commands of the module's documentation: IPv4 chains and jumps, nothing for
+    // IPv6.
+    for (const QStringList &arguments :
+         {QStringList{"-t", "raw", "-N", "HAKA-PRE"}, QStringList{"-t", "raw", "-N", "HAKA-OUT"},
+          QStringList{"-t", "raw", "-A", "PREROUTING", "-j", "HAKA-PRE"},
+          QStringList{"-t", "raw", "-A", "OUTPUT", "-j", "HAKA-OUT"}}) {
+        const Command::Result made = TestNetwork::iptables(4, arguments);
+        QVERIFY2(made.succeeded(), qPrintable(made.describe()));
+    }
+    const IptablesSnapshot before = IptablesSnapshot::take();
+    const Peer &a = m_network.peer(0);
+
+    HelperProcess helper;
+    const QString input = helper.filePath(QStringLiteral("input.pcap"));
+    QString error;
+    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"%1\"\n"
+                                               "enable_iptables = no\n"
+                                               "dump = true\n"
+                                               "dump_input = \"%2\"\n")
+                                    .arg(a.interface, input),
+                                &error),
+             qPrintable(error));
+    QVERIFY2(helper.start(&error), qPrintable(error));
+    // IPv6 is left as it was.
+    QCOMPARE(IptablesSnapshot::take().ipv6(), before.ipv6());
+
+    const QList<Flow> udp = {{a.ipv4, 6000, 3, 120, 41}, {a.ipv6, 6000, 3, 120, 42}};
+    for (const Flow &flow : udp)
+        QVERIFY(m_network.sendUdp(0, flow).succeeded());
+    const HelperReport report = helper.stop();
+    QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
+
+    // A warning, not an error, that names IPv6 and the exact commands that add it.
+    const QString warning = QString::fromUtf8(report.standardError);
+    QVERIFY2(warning.contains(QLatin1String("nfqmon-helper: warning: IPv6 is not captured: table "
+                                            "raw (IPv6) has no chain HAKA-PRE or HAKA-OUT")),
+             qPrintable(report.describe()));
+    const QStringList lines = warning.split(u'\n');
+    for (const char *command :
+         {"ip6tables -t raw -N HAKA-PRE", "ip6tables -t raw -N HAKA-OUT",
+          "ip6tables -t raw -A PREROUTING -j HAKA-PRE", "ip6tables -t raw -A OUTPUT -j HAKA-OUT"})
+        QVERIFY2(lines.contains(QLatin1String(command)), qPrintable(report.describe()));
+    QVERIFY2(report.errorMessage().isEmpty(), qPrintable(report.describe()));
+
+    // IPv4 was captured, IPv6 was not.
+    DumpFile dump;
+    QVERIFY2(dump.load(input, &error), qPrintable(error));
+    const auto ours = [&dump](int family) {
+        return dump.count([family](const DumpedPacket &packet) {
+            return packet.isUdp() && packet.payload.startsWith("NQ") && packet.ipVersion == family;
+        });
+    };
+    QVERIFY2(ours(4) == 3, qPrintable(dump.describe()));
+    QVERIFY2(ours(6) == 0, qPrintable(dump.describe()));
 
     const IptablesSnapshot after = IptablesSnapshot::take();
     QVERIFY2(after == before, qPrintable(after.differenceFrom(before)));

@@ -4,7 +4,8 @@
 // through the client appears in RuleListModel (under QAbstractItemModelTester), drops the
 // traffic it matches in the kernel, and its hits go up live while a capture runs; changes,
 // moves (a move, not a reset), the Enabled box and removal all reach the model; a bad rule is
-// refused with libpcap's message; ChainStatus reads GetChains as D-Bus delivers it.
+// refused with libpcap's message; ChainStatus reads GetChains as D-Bus delivers it; with the
+// IPv4 chains only, the dialog's text and the capture's notice say the same about IPv6.
 #include "CaptureRecorder.h"
 #include "ChainStatus.h"
 #include "HelperClient.h"
@@ -38,8 +39,10 @@ private slots:
 
     void rulesAreFollowedWithLiveHits();
     void chainStatusReadsTheHelper();
+    void oneFamilyOfChainsIsCapturedAndSaidSo();
 
 private:
+    ChainStatus fetchChains();
     ServiceTestBed m_bed;
     std::unique_ptr<HelperClient> m_client;
 };
@@ -142,20 +145,23 @@ void tst_HelperClientRules::rulesAreFollowedWithLiveHits()
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
 }
 
+ChainStatus tst_HelperClientRules::fetchChains()
+{
+    QVariantMap reply;
+    HelperError error{QStringLiteral("pending"), {}};
+    m_client->fetchChains([&](const QVariantMap &chains, const HelperError &e) {
+        reply = chains;
+        error = e;
+    });
+    (void)QTest::qWaitFor([&error] { return error.name != QLatin1String("pending"); }, 10000);
+    if (error.isError())
+        qWarning("GetChains: %s", qPrintable(error.sentence()));
+    return ChainStatus::fromReply(reply);
+}
+
 void tst_HelperClientRules::chainStatusReadsTheHelper()
 {
-    const auto fetch = [this] {
-        QVariantMap reply;
-        HelperError error{QStringLiteral("pending"), {}};
-        m_client->fetchChains([&](const QVariantMap &chains, const HelperError &e) {
-            reply = chains;
-            error = e;
-        });
-        (void)QTest::qWaitFor([&error] { return error.name != QLatin1String("pending"); }, 10000);
-        if (error.isError())
-            qWarning("GetChains: %s", qPrintable(error.sentence()));
-        return ChainStatus::fromReply(reply);
-    };
+    const auto fetch = [this] { return fetchChains(); };
     const ChainStatus none = fetch();
     QVERIFY(!none.chainsExist());
     QVERIFY2(none.error.isEmpty(), qPrintable(none.error));
@@ -174,6 +180,53 @@ void tst_HelperClientRules::chainStatusReadsTheHelper()
     QCOMPARE(ready.ipv4.jumps, QStringList{QStringLiteral("-A PREROUTING -p udp -j HAKA-PRE")});
     QVERIFY(ready.ipv6.jumps.isEmpty());
     QVERIFY2(!ready.text().contains(ChainStatus::createCommands()), qPrintable(ready.text()));
+}
+
+void tst_HelperClientRules::oneFamilyOfChainsIsCapturedAndSaidSo()
+{
+    // The Haka documentation's commands: IPv4 chains and jumps, nothing for IPv6.
+    for (const QStringList &arguments :
+         {QStringList{"-t", "raw", "-N", "HAKA-PRE"}, QStringList{"-t", "raw", "-N", "HAKA-OUT"},
+          QStringList{"-t", "raw", "-A", "PREROUTING", "-j", "HAKA-PRE"},
+          QStringList{"-t", "raw", "-A", "OUTPUT", "-j", "HAKA-OUT"}})
+        QVERIFY(TestNetwork::iptables(4, arguments).succeeded());
+    const QString v6Commands = ChainStatus::createCommands(QStringLiteral("ip6tables"));
+
+    // Before the start, the capture settings dialog's text...
+    const ChainStatus chains = fetchChains();
+    QVERIFY(chains.canCapture());
+    QVERIFY(!chains.chainsExist());
+    QVERIFY2(chains.text().contains(QStringLiteral("IPv6 will not be captured: table raw (IPv6) "
+                                                   "has no chain HAKA-PRE or HAKA-OUT")),
+             qPrintable(chains.text()));
+    QVERIFY2(chains.text().contains(v6Commands), qPrintable(chains.text()));
+
+    // ...and once started, the helper's notice (the window's message bar) say the same.
+    CaptureController controller(m_client.get());
+    QSignalSpy notices(&controller, &CaptureController::noticeReceived);
+    CaptureRecorder received(controller);
+    CaptureSettings settings;
+    settings.interfaces = {QStringLiteral("vethA")};
+    settings.automaticRules = false;
+    const QString startError = CaptureRecorder::start(controller, settings);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    QTRY_COMPARE_WITH_TIMEOUT(notices.size(), 1, 5000);
+    const QString notice = notices.first().first().toString();
+    QVERIFY2(notice.startsWith(QStringLiteral("IPv6 is not captured: table raw (IPv6) has no "
+                                              "chain HAKA-PRE or HAKA-OUT")),
+             qPrintable(notice));
+    QVERIFY2(notice.contains(v6Commands), qPrintable(notice));
+
+    // IPv4 is captured, IPv6 is not.
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6002, 3, 100, 63}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv6, 6003, 3, 100, 64}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(received.udpTo(6002).size(), 3, 5000);
+    QTest::qWait(300);
+    QCOMPARE(received.udpTo(6003).size(), 0);
+    QCOMPARE(notices.size(), 1); // once a capture, not at every status
+    controller.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
 }
 
 QTEST_GUILESS_MAIN(tst_HelperClientRules)

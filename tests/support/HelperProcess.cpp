@@ -33,6 +33,8 @@ HelperCounters parseCounters(const QString &text)
             counters.lost = value;
         else if (key == QLatin1String("kernel_dropped"))
             counters.kernelDropped = value;
+        else if (key == QLatin1String("passed_unseen"))
+            counters.passedUnseen = value;
     }
     return counters;
 }

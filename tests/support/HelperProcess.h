@@ -20,13 +20,15 @@ class QProcess;
 
 namespace nfqmon::test {
 
-// "received=N accepted=N dropped=N lost=N kernel_dropped=N"; -1 for a value not printed.
+// "received=N accepted=N dropped=N lost=N kernel_dropped=N passed_unseen=N"; -1 for a value not
+// printed.
 struct HelperCounters {
     qint64 received = -1;
     qint64 accepted = -1;
     qint64 dropped = -1;
     qint64 lost = -1;
     qint64 kernelDropped = -1;
+    qint64 passedUnseen = -1;
 };
 
 // "rule <id>: hits=N action=<drop|accept> expression=<expr>"

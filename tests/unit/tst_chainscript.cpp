@@ -49,9 +49,12 @@ private slots:
     void invalidPlan();
 
     void createCommands();
+    void createCommandsOfOneFamily();
+    void freeze();
 
     void parse_data();
     void parse();
+    void queueRuleCounters();
 
     void removeOwned_data();
     void removeOwned();
@@ -201,6 +204,48 @@ void TestChainScript::createCommands()
     // Creating comes before jumping: a user pasting the lines in order must succeed.
     QVERIFY(commands.indexOf("ip6tables -t raw -N HAKA-OUT") <
             commands.indexOf("iptables -t raw -A PREROUTING -j HAKA-PRE"));
+}
+
+void TestChainScript::createCommandsOfOneFamily()
+{
+    // What the helper prints for the family it leaves out: that family's commands only.
+    const QString v6 = ChainScript::createCommands(QStringLiteral("ip6tables"));
+    for (const char *expected :
+         {"ip6tables -t raw -N HAKA-PRE", "ip6tables -t raw -N HAKA-OUT",
+          "ip6tables -t raw -A PREROUTING -j HAKA-PRE", "ip6tables -t raw -A OUTPUT -j HAKA-OUT"})
+        QVERIFY2(v6.split(u'\n').contains(QLatin1String(expected)), qPrintable(v6));
+    QVERIFY2(!v6.contains(QLatin1String("iptables ")), qPrintable(v6));
+}
+
+void TestChainScript::freeze()
+{
+    ChainPlan plan;
+    plan.ownerPid = 4242;
+    QCOMPARE(ChainScript::freeze(plan),
+             QByteArray("*raw\n-I HAKA-PRE 1 " + C.toUtf8() + " -j RETURN\n-I HAKA-OUT 1 " +
+                        C.toUtf8() + " -j RETURN\nCOMMIT\n"));
+    plan.ownerPid = 0;
+    QVERIFY(ChainScript::freeze(plan).isEmpty());
+}
+
+void TestChainScript::queueRuleCounters()
+{
+    // iptables-save -c: the queue rules' packet counters, which say how many packets reached
+    // the queue; nfqmon's RETURN rules and the user's lines are not queue rules.
+    const RawTableState state = RawTableState::parse(lines(
+        {"*raw", ":PREROUTING ACCEPT [10:800]", ":HAKA-PRE - [0:0]", ":HAKA-OUT - [0:0]",
+         "[7:560] -A PREROUTING -p udp -j HAKA-PRE",
+         "[3:240] -A HAKA-PRE -i lo " + C + " -j RETURN",
+         "[18446744073709551615:1] -A HAKA-PRE " + C + " -j NFQUEUE --queue-num 0 --queue-bypass",
+         "[12:960] -A HAKA-OUT " + C + " -j NFQUEUE --queue-num 0 --queue-bypass", "COMMIT"}));
+    QCOMPARE(state.owned.size(), 3);
+    QCOMPARE(state.owned[0].queues, false);
+    QCOMPARE(state.owned[0].packets, std::uint64_t(3));
+    QCOMPARE(state.owned[1].queues, true);
+    QCOMPARE(state.owned[1].packets, std::uint64_t(18446744073709551615ULL));
+    QCOMPARE(state.owned[2].queues, true);
+    QCOMPARE(state.owned[2].packets, std::uint64_t(12));
+    QVERIFY(!state.owned[2].line.startsWith(u'['));
 }
 
 void TestChainScript::parse_data()

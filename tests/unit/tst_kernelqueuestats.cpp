@@ -45,6 +45,16 @@ private slots:
         QCOMPARE(stats[0].queueDropped, queueDropped);
         QCOMPARE(stats[0].userDropped, userDropped);
     }
+    // The last packet id: how many packets the kernel handed to the program (passed unseen
+    // subtracts it from the queue rules' counters).
+    void idSequence()
+    {
+        const auto stats = KernelQueueStats::parse("    7  1234  12 2 256   991   17  9000  1\n"
+                                                   "    8  1235  0 2 256   0   0\n");
+        QCOMPARE(stats.size(), 2);
+        QCOMPARE(stats[0].idSequence, std::uint64_t(9000));
+        QCOMPARE(stats[1].idSequence, std::uint64_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKernelQueueStats)
