@@ -70,6 +70,14 @@
         <source>To create them (as root):</source>
         <translation>Zum Anlegen (als root):</translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>%1 will be captured. %2 will not be captured: table raw (%2) has no chain %3. To capture it too, create the chains and send traffic to them (commands below), then start the capture again.</source>
+        <translation>%1 wird mitgeschnitten. %2 wird nicht mitgeschnitten: Tabelle raw (%2) hat keine Kette %3. Um es ebenfalls mitzuschneiden, legen Sie die Ketten an, leiten Sie Verkehr in sie (Befehle unten) und starten Sie den Mitschnitt erneut.</translation>
+    </message>
 </context>
 <context>
     <name>HelperError</name>
@@ -108,6 +116,10 @@
     <message>
         <source>A dump file was not accepted: %1.</source>
         <translation>Eine Mitschnittdatei wurde abgelehnt: %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: %1.</source>
+        <translation>Zu viele Anfragen auf einmal: %1.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1083,10 @@
         <source>C&amp;heck again</source>
         <translation>Er&amp;neut prüfen</translation>
     </message>
+    <message>
+        <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
+        <translation>Sie dürfen die Regeln der Firewall nicht lesen, daher kann nfqmon die Ketten nicht prüfen (%1). Prüfen Sie erneut, um das Passwort eines Administrators einzugeben.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1125,6 +1141,22 @@
     <message>
         <source>Drag across the chart to filter by time</source>
         <translation>Im Diagramm ziehen, um nach Zeit zu filtern</translation>
+    </message>
+    <message>
+        <source>Exact counts: every source so far has a counter of its own (up to %L1 sources).</source>
+        <translation>Genaue Zählung: Jede bisherige Quelle hat einen eigenen Zähler (bis zu %L1 Quellen).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every source that sent more than %L2 packets is counted.</source>
+        <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jede Quelle, die mehr als %L2 Pakete gesendet hat, wird gezählt.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every port so far has a counter of its own (up to %L1 ports).</source>
+        <translation>Genaue Zählung: Jeder bisherige Port hat einen eigenen Zähler (bis zu %L1 Ports).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
+        <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jeder Port, der mehr als %L2 Pakete empfangen hat, wird gezählt.</translation>
     </message>
 </context>
 <context>
@@ -1374,10 +1406,6 @@
         <translation>Kernel %1</translation>
     </message>
     <message>
-        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
-        <translation>Pakete, die die Warteschlange des Kernels nicht aufnehmen konnte; Fail-open hat sie ungesehen passieren lassen</translation>
-    </message>
-    <message>
         <source>fail-open on</source>
         <translation>Fail-open an</translation>
     </message>
@@ -1393,6 +1421,18 @@
         <source>The oldest packets left the table because of the packet limit in the capture settings</source>
         <translation>Die ältesten Pakete wurden wegen der Paketgrenze in den Mitschnitt-Einstellungen aus der Tabelle verdrängt</translation>
     </message>
+    <message>
+        <source>Packets the kernel&apos;s queue dropped or could not deliver to the helper (packets that fail-open let pass are not among them: see passed unseen)</source>
+        <translation>Pakete, die die Warteschlange des Kernels verworfen oder nicht an das Hilfsprogramm zustellen konnte (Pakete, die Fail-open passieren ließ, gehören nicht dazu: siehe ungesehen passiert)</translation>
+    </message>
+    <message>
+        <source>passed unseen %1</source>
+        <translation>ungesehen passiert %1</translation>
+    </message>
+    <message>
+        <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
+        <translation>Pakete, die die Warteschlangen-Regeln von nfqmon erreichten, aber nie das Hilfsprogramm: Die Warteschlange des Kernels war voll und Fail-open ließ sie ohne Urteil passieren, daher galten die Regeln nicht für sie und sie fehlen in der Tabelle und in den Mitschnitten. Die Regelzähler des Kernels abzüglich der Pakete, die er dem Hilfsprogramm übergab, einmal pro Sekunde gelesen</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>
@@ -1407,6 +1447,10 @@
     <message>
         <source>the helper stopped while the capture ran</source>
         <translation>das Hilfsprogramm wurde während des Mitschnitts beendet</translation>
+    </message>
+    <message>
+        <source>the system bus stopped while the capture ran</source>
+        <translation>der Systembus wurde während des Mitschnitts beendet</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1646,22 @@
     <message>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation>Der Systembus wurde beendet und mit ihm der Mitschnitt: Das Hilfsprogramm hat seine Ketten entfernt, Pakete passieren also ohne die Regeln. Das Fenster verbindet sich erneut, sobald der Bus wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation>Der Systembus wurde beendet (oder läuft nicht): Das Fenster erreicht das Hilfsprogramm nicht. Es verbindet sich erneut, sobald der Bus wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation>Wieder mit dem Systembus verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
+        <translation>Wieder mit dem Systembus verbunden. Der Mitschnitt wurde mit dem Bus beendet; starten Sie ihn erneut, um fortzufahren.</translation>
     </message>
 </context>
 <context>

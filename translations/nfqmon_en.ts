@@ -70,6 +70,14 @@
         <source>To create them (as root):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be captured. %2 will not be captured: table raw (%2) has no chain %3. To capture it too, create the chains and send traffic to them (commands below), then start the capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HelperError</name>
@@ -107,6 +115,10 @@
     </message>
     <message>
         <source>A dump file was not accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests at once: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,6 +1083,10 @@
         <source>C&amp;heck again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1124,6 +1140,22 @@
     </message>
     <message>
         <source>Drag across the chart to filter by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact counts: every source so far has a counter of its own (up to %L1 sources).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every source that sent more than %L2 packets is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact counts: every port so far has a counter of its own (up to %L1 ports).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1374,10 +1406,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>fail-open on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,6 +1421,18 @@
         <source>The oldest packets left the table because of the packet limit in the capture settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Packets the kernel&apos;s queue dropped or could not deliver to the helper (packets that fail-open let pass are not among them: see passed unseen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed unseen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>
@@ -1406,6 +1446,10 @@
     </message>
     <message>
         <source>the helper stopped while the capture ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system bus stopped while the capture ran</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,6 +1645,22 @@
     </message>
     <message>
         <source>Deleted the rule dropping “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -70,6 +70,14 @@
         <source>To create them (as root):</source>
         <translation>Pour les créer (en tant que root)&#xa0;:</translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>%1 will be captured. %2 will not be captured: table raw (%2) has no chain %3. To capture it too, create the chains and send traffic to them (commands below), then start the capture again.</source>
+        <translation>%1 sera capturé. %2 ne sera pas capturé : la table raw (%2) n’a pas de chaîne %3. Pour le capturer aussi, créez les chaînes et envoyez-y du trafic (commandes ci-dessous), puis relancez la capture.</translation>
+    </message>
 </context>
 <context>
     <name>HelperError</name>
@@ -108,6 +116,10 @@
     <message>
         <source>A dump file was not accepted: %1.</source>
         <translation>Un fichier d’enregistrement a été refusé&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: %1.</source>
+        <translation>Trop de requêtes à la fois : %1.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1083,10 @@
         <source>C&amp;heck again</source>
         <translation>&amp;Vérifier à nouveau</translation>
     </message>
+    <message>
+        <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
+        <translation>Vous n’êtes pas autorisé à lire les règles du pare-feu, nfqmon ne peut donc pas vérifier les chaînes (%1). Vérifiez à nouveau pour saisir le mot de passe d’un administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1125,6 +1141,22 @@
     <message>
         <source>Drag across the chart to filter by time</source>
         <translation>Faites glisser sur le graphique pour filtrer par période</translation>
+    </message>
+    <message>
+        <source>Exact counts: every source so far has a counter of its own (up to %L1 sources).</source>
+        <translation>Comptes exacts : chaque source vue jusqu’ici a son propre compteur (jusqu’à %L1 sources).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every source that sent more than %L2 packets is counted.</source>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et toute source ayant envoyé plus de %L2 paquets est comptée.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every port so far has a counter of its own (up to %L1 ports).</source>
+        <translation>Comptes exacts : chaque port vu jusqu’ici a son propre compteur (jusqu’à %L1 ports).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout port ayant reçu plus de %L2 paquets est compté.</translation>
     </message>
 </context>
 <context>
@@ -1374,10 +1406,6 @@
         <translation>noyau&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Packets the kernel&apos;s queue could not hold; fail-open let them pass unseen</source>
-        <translation>Paquets que la file d’attente du noyau n’a pas pu contenir&#x202f;; le fail-open les a laissés passer sans être vus</translation>
-    </message>
-    <message>
         <source>fail-open on</source>
         <translation>fail-open activé</translation>
     </message>
@@ -1393,6 +1421,18 @@
         <source>The oldest packets left the table because of the packet limit in the capture settings</source>
         <translation>Les paquets les plus anciens ont quitté le tableau à cause de la limite de paquets fixée dans les paramètres de capture</translation>
     </message>
+    <message>
+        <source>Packets the kernel&apos;s queue dropped or could not deliver to the helper (packets that fail-open let pass are not among them: see passed unseen)</source>
+        <translation>Paquets que la file du noyau a rejetés ou n’a pas pu remettre au programme auxiliaire (les paquets laissés passer par le fail-open n’en font pas partie : voir passés sans être vus)</translation>
+    </message>
+    <message>
+        <source>passed unseen %1</source>
+        <translation>passés sans être vus %1</translation>
+    </message>
+    <message>
+        <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
+        <translation>Paquets qui ont atteint les règles de file d’attente de nfqmon mais jamais le programme auxiliaire : la file du noyau était pleine et le fail-open les a laissés passer sans verdict, les règles ne se sont donc pas appliquées à eux et ils manquent dans le tableau et les fichiers de capture. Les compteurs des règles du noyau moins les paquets remis au programme auxiliaire, lus une fois par seconde</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>
@@ -1407,6 +1447,10 @@
     <message>
         <source>the helper stopped while the capture ran</source>
         <translation>le programme auxiliaire s’est arrêté pendant la capture</translation>
+    </message>
+    <message>
+        <source>the system bus stopped while the capture ran</source>
+        <translation>le bus système s’est arrêté pendant la capture</translation>
     </message>
 </context>
 <context>
@@ -1602,6 +1646,22 @@
     <message>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation>Le bus système s’est arrêté, et la capture avec lui : le programme auxiliaire a retiré ses chaînes, les paquets passent donc sans les règles. La fenêtre se reconnecte dès que le bus est de retour.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation>Le bus système s’est arrêté (ou ne fonctionne pas) : la fenêtre ne peut pas joindre le programme auxiliaire. Elle se reconnecte dès que le bus est de retour.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation>De nouveau connecté au bus système.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
+        <translation>De nouveau connecté au bus système. La capture s’est arrêtée avec le bus ; relancez-la pour continuer.</translation>
     </message>
 </context>
 <context>
