@@ -3,6 +3,7 @@
 #include "ChainStatus.h"
 #include "DumpFileField.h"
 #include "HelperClient.h"
+#include "HelperContract.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -169,7 +170,7 @@ void CaptureSettingsDialog::fetchChains()
         if (!self)
             return;
         self->m_checkChains->setEnabled(true);
-        if (error.name == QLatin1String("org.nfqmon.Error.NotAuthorized")) {
+        if (error.name == Contract::Error::NotAuthorized) {
             // Not a fault: reading the firewall needs org.nfqmon.read, which this user lacks
             // here (or the password prompt was cancelled). The commands still help.
             self->m_chains->setPlainText(

@@ -1,5 +1,7 @@
 #include "CaptureSettings.h"
 
+#include "HelperContract.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -57,10 +59,10 @@ void CaptureSettings::save(QSettings &settings) const
 
 QVariantMap CaptureSettings::toOptions() const
 {
-    return {{QStringLiteral("interfaces"), interfaces},
-            {QStringLiteral("automaticRules"), automaticRules},
-            {QStringLiteral("snapLength"), snapLength},
-            {QStringLiteral("queue"), queue}};
+    return {{Contract::Option::Interfaces, interfaces},
+            {Contract::Option::AutomaticRules, automaticRules},
+            {Contract::Option::SnapLength, snapLength},
+            {Contract::Option::Queue, queue}};
 }
 
 } // namespace nfqmon
