@@ -1,6 +1,7 @@
 #include "CaptureRequest.h"
 
 #include "ArgumentReader.h"
+#include "CaptureLimits.h"
 #include "HelperContract.h"
 #include "InterfaceName.h"
 
@@ -15,8 +16,6 @@
 namespace nfqmon {
 
 namespace {
-
-constexpr int MaxInterfaces = 64;
 
 // A private duplicate of a caller's descriptor, or -1 and a sentence.
 int writableRegularFile(const QDBusUnixFileDescriptor &descriptor, const QString &key,
@@ -77,7 +76,8 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     CaptureOptions &o = request.options;
     o.statusIntervalSeconds = 0;
 
-    const auto interfaces = in.stringList(Key::Interfaces, MaxInterfaces, 64);
+    const auto interfaces = in.stringList(Key::Interfaces, Limits::MaxInterfacesOverDBus,
+                                          Limits::MaxInterfaceNameLength);
     if (in.ok() && !interfaces)
         in.fail(QStringLiteral("capture option interfaces is required: the interfaces to watch, "
                                "or [\"any\"]"));
@@ -88,15 +88,20 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
             in.fail(problemText);
     }
     o.enableIptables = in.boolean(Key::AutomaticRules).value_or(true);
-    const auto queue = in.number(Key::Queue, 0, 65535).value_or(0);
-    o.queueCount = std::uint16_t(in.number(Key::Queues, 1, 16).value_or(1));
-    if (in.ok() && queue + o.queueCount - 1 > 65535)
-        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, 65535")
+    const auto queue = in.number(Key::Queue, 0, Limits::LastQueueNumber).value_or(0);
+    o.queueCount = std::uint16_t(
+        in.number(Key::Queues, Limits::MinQueues, Limits::MaxQueuesOverDBus).value_or(1));
+    if (in.ok() && queue + o.queueCount - 1 > Limits::LastQueueNumber)
+        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, %3")
                     .arg(queue)
-                    .arg(queue + o.queueCount - 1));
+                    .arg(queue + o.queueCount - 1)
+                    .arg(Limits::LastQueueNumber));
     o.queueNumber = std::uint16_t(queue);
-    o.snapLength = in.number(Key::SnapLength, 64, 65535).value_or(65535);
-    o.queueMaxLength = in.number(Key::QueueMaxLength, 1, 1u << 20).value_or(o.queueMaxLength);
+    o.snapLength = in.number(Key::SnapLength, Limits::MinSnapLength, Limits::MaxUsefulSnapLength)
+                       .value_or(Limits::DefaultSnapLength);
+    o.queueMaxLength =
+        in.number(Key::QueueMaxLength, Limits::MinQueueMaxLength, Limits::MaxQueueMaxLength)
+            .value_or(o.queueMaxLength);
     request.keepRunning = in.boolean(Key::KeepRunning).value_or(false);
     const auto dumpInput = in.descriptor(Key::DumpInput);
     const auto dumpOutput = in.descriptor(Key::DumpOutput);

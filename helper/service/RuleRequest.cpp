@@ -1,6 +1,7 @@
 #include "RuleRequest.h"
 
 #include "ArgumentReader.h"
+#include "CaptureLimits.h"
 #include "HelperContract.h"
 #include "InterfaceName.h"
 #include "QuotedText.h"
@@ -16,12 +17,12 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
     if (in.ok() && expressionRequired && !in.has(Key::Expression))
         in.fail(QStringLiteral("a rule needs an expression (pcap filter syntax, e.g. "
                                "\"udp and dst port 53\")"));
-    if (const auto expression = in.string(Key::Expression, MaxExpressionLength)) {
+    if (const auto expression = in.string(Key::Expression, Limits::MaxRuleExpressionLength)) {
         if (expression->trimmed().isEmpty())
             in.fail(QStringLiteral("a rule's expression must not be empty"));
         base.expression = expression->trimmed();
     }
-    if (const auto interface = in.string(Key::Interface, 64)) {
+    if (const auto interface = in.string(Key::Interface, Limits::MaxInterfaceNameLength)) {
         QString problem;
         if (!interface->isEmpty() && !InterfaceName::isValid(*interface, &problem))
             in.fail(problem);
