@@ -1,8 +1,10 @@
 #include "CaptureSettingsDialog.h"
 
+#include "CaptureLimits.h"
 #include "ChainStatus.h"
 #include "DumpFileField.h"
 #include "HelperClient.h"
+#include "HelperContract.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -68,10 +70,10 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     filesNote->setEnabled(false);
     filesLayout->addWidget(filesNote);
 
-    m_snapLength->setRange(64, 65535);
+    m_snapLength->setRange(int(Limits::MinSnapLength), int(Limits::MaxUsefulSnapLength));
     m_snapLength->setSuffix(tr(" bytes"));
     m_snapLength->setToolTip(tr("How much of each packet is kept for the window and the files"));
-    m_queue->setRange(0, 65535);
+    m_queue->setRange(0, int(Limits::LastQueueNumber));
     m_queue->setToolTip(tr("The NFQUEUE number; change it when another program uses queue 0"));
     m_storeLimit->setRange(1000, 100'000'000);
     m_storeLimit->setSingleStep(100'000);
@@ -169,7 +171,7 @@ void CaptureSettingsDialog::fetchChains()
         if (!self)
             return;
         self->m_checkChains->setEnabled(true);
-        if (error.name == QLatin1String("org.nfqmon.Error.NotAuthorized")) {
+        if (error.name == Contract::Error::NotAuthorized) {
             // Not a fault: reading the firewall needs org.nfqmon.read, which this user lacks
             // here (or the password prompt was cancelled). The commands still help.
             self->m_chains->setPlainText(

@@ -1,6 +1,7 @@
 #include "CaptureController.h"
 
 #include "HelperClient.h"
+#include "HelperContract.h"
 #include "StreamThread.h"
 
 #include <QDBusUnixFileDescriptor>
@@ -60,8 +61,8 @@ bool CaptureController::openDumps(const CaptureSettings &settings, QVariantMap *
                  .arg(all));
         return false;
     }
-    const std::pair<QString, QString> dumps[] = {{QStringLiteral("dumpInput"), all},
-                                                 {QStringLiteral("dumpOutput"), accepted}};
+    const std::pair<QString, QString> dumps[] = {{Contract::Option::DumpInput, all},
+                                                 {Contract::Option::DumpOutput, accepted}};
     for (const auto &[key, path] : dumps) {
         if (path.isEmpty())
             continue;
@@ -141,7 +142,7 @@ void CaptureController::stop()
             return;
         // The stream stays open for what the helper sent before it closed its end.
         self->setState(State::Idle);
-        if (error.isError() && error.name != QLatin1String("org.nfqmon.Error.NotRunning"))
+        if (error.isError() && error.name != Contract::Error::NotRunning)
             emit self->errorOccurred(error.sentence());
     });
 }
@@ -176,8 +177,8 @@ void CaptureController::onStreamFinished(const QString &streamError)
         if (error.isError()) {
             self->fail(tr("The helper stopped while the capture ran. Start again to go on. (%1)")
                            .arg(error.sentence()));
-        } else if (status.value(QStringLiteral("state")).toString() != QLatin1String("running")) {
-            const QString why = status.value(QStringLiteral("message")).toString();
+        } else if (status.value(Contract::Status::State).toString() != Contract::Status::Running) {
+            const QString why = status.value(Contract::Status::Message).toString();
             self->fail(why.isEmpty() ? tr("The capture ended.")
                                      : tr("The capture ended: %1.").arg(why));
         } else {
@@ -190,24 +191,24 @@ void CaptureController::onStreamFinished(const QString &streamError)
 
 void CaptureController::onStatus(const QVariantMap &status)
 {
-    if (status.value(QStringLiteral("state")).toString() != QLatin1String("running") ||
+    if (status.value(Contract::Status::State).toString() != Contract::Status::Running ||
         (m_state != State::Running && m_state != State::Stopping))
         return;
-    const quint64 received = status.value(QStringLiteral("received")).toULongLong();
+    const quint64 received = status.value(Contract::Status::Received).toULongLong();
     if (m_sinceStatus.isValid() && m_sinceStatus.elapsed() > 0 && received >= m_receivedAtStatus)
         m_health.packetsPerSecond =
             double(received - m_receivedAtStatus) * 1000.0 / double(m_sinceStatus.elapsed());
     m_sinceStatus.start();
     m_receivedAtStatus = received;
-    m_health.interfaces = status.value(QStringLiteral("interfaces")).toStringList();
+    m_health.interfaces = status.value(Contract::Status::Interfaces).toStringList();
     m_health.received = received;
-    m_health.droppedByRules = status.value(QStringLiteral("dropped")).toULongLong();
-    m_health.kernelDropped = status.value(QStringLiteral("kernelDropped")).toULongLong();
-    m_health.failOpen = status.value(QStringLiteral("failOpen")).toBool();
-    const QVariant unseen = status.value(QStringLiteral("passedUnseen"));
+    m_health.droppedByRules = status.value(Contract::Status::Dropped).toULongLong();
+    m_health.kernelDropped = status.value(Contract::Status::KernelDropped).toULongLong();
+    m_health.failOpen = status.value(Contract::Status::FailOpen).toBool();
+    const QVariant unseen = status.value(Contract::Status::PassedUnseen);
     m_health.passedUnseen = unseen.isValid() ? qint64(unseen.toULongLong()) : -1;
     emit healthChanged(m_health);
-    const QString notice = status.value(QStringLiteral("notice")).toString();
+    const QString notice = status.value(Contract::Status::Notice).toString();
     if (!notice.isEmpty() && notice != m_notice) {
         m_notice = notice;
         emit noticeReceived(notice);

@@ -1,5 +1,8 @@
 #include "CaptureSettings.h"
 
+#include "CaptureLimits.h"
+#include "HelperContract.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -28,8 +31,9 @@ CaptureSettings CaptureSettings::load(QSettings &settings)
     c.dumpAcceptedPath = settings.value(QStringLiteral("dumpAcceptedPath")).toString();
     // Values from an edited file are brought into the ranges the helper takes.
     c.snapLength = std::clamp(settings.value(QStringLiteral("snapLength"), c.snapLength).toUInt(),
-                              64u, 65535u);
-    c.queue = std::min(settings.value(QStringLiteral("queue"), c.queue).toUInt(), 65535u);
+                              Limits::MinSnapLength, Limits::MaxUsefulSnapLength);
+    c.queue = std::min(settings.value(QStringLiteral("queue"), c.queue).toUInt(),
+                       Limits::LastQueueNumber);
     c.storeLimit = std::max<qint64>(
         settings.value(QStringLiteral("storeLimit"), c.storeLimit).toLongLong(), 1000);
     settings.endGroup();
@@ -57,10 +61,10 @@ void CaptureSettings::save(QSettings &settings) const
 
 QVariantMap CaptureSettings::toOptions() const
 {
-    return {{QStringLiteral("interfaces"), interfaces},
-            {QStringLiteral("automaticRules"), automaticRules},
-            {QStringLiteral("snapLength"), snapLength},
-            {QStringLiteral("queue"), queue}};
+    return {{Contract::Option::Interfaces, interfaces},
+            {Contract::Option::AutomaticRules, automaticRules},
+            {Contract::Option::SnapLength, snapLength},
+            {Contract::Option::Queue, queue}};
 }
 
 } // namespace nfqmon

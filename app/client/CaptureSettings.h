@@ -2,6 +2,8 @@
 // between runs in QSettings under "capture/".
 #pragma once
 
+#include "CaptureLimits.h"
+
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -12,12 +14,12 @@ namespace nfqmon {
 
 struct CaptureSettings {
     QStringList interfaces{QStringLiteral("any")};
-    bool automaticRules = true;    // false: the user's own HAKA-PRE/HAKA-OUT chains
-    QString dumpAllPath;           // every packet received; empty = off
-    QString dumpAcceptedPath;      // the packets the rules let through; empty = off
-    uint snapLength = 65535;       // bytes kept of each packet, 64-65535
-    uint queue = 0;                // NFQUEUE number
-    qint64 storeLimit = 1'000'000; // packets the window keeps; older ones roll off
+    bool automaticRules = true;                  // false: the user's own HAKA-PRE/HAKA-OUT chains
+    QString dumpAllPath;                         // every packet received; empty = off
+    QString dumpAcceptedPath;                    // the packets the rules let through; empty = off
+    uint snapLength = Limits::DefaultSnapLength; // bytes kept of each packet
+    uint queue = 0;                              // NFQUEUE number
+    qint64 storeLimit = 1'000'000;               // packets the window keeps; older ones roll off
 
     static CaptureSettings load(); // the application's QSettings
     static CaptureSettings load(QSettings &settings);

@@ -1,5 +1,7 @@
 #include "ChainStatus.h"
 
+#include "HelperContract.h"
+
 #include <QDBusArgument>
 
 namespace nfqmon {
@@ -17,9 +19,9 @@ ChainStatus::Family familyOf(const QVariant &value)
 {
     const QVariantMap map = mapOf(value);
     ChainStatus::Family family;
-    family.preExists = map.value(QStringLiteral("preExists")).toBool();
-    family.outExists = map.value(QStringLiteral("outExists")).toBool();
-    family.jumps = map.value(QStringLiteral("jumps")).toStringList();
+    family.preExists = map.value(Contract::Chains::PreExists).toBool();
+    family.outExists = map.value(Contract::Chains::OutExists).toBool();
+    family.jumps = map.value(Contract::Chains::Jumps).toStringList();
     return family;
 }
 
@@ -28,9 +30,9 @@ ChainStatus::Family familyOf(const QVariant &value)
 ChainStatus ChainStatus::fromReply(const QVariantMap &chains)
 {
     ChainStatus status;
-    status.ipv4 = familyOf(chains.value(QStringLiteral("ipv4")));
-    status.ipv6 = familyOf(chains.value(QStringLiteral("ipv6")));
-    status.error = chains.value(QStringLiteral("error")).toString();
+    status.ipv4 = familyOf(chains.value(Contract::Chains::Ipv4));
+    status.ipv6 = familyOf(chains.value(Contract::Chains::Ipv6));
+    status.error = chains.value(Contract::Chains::Error).toString();
     return status;
 }
 

@@ -1,5 +1,6 @@
 #include "HelperClient.h"
 
+#include "HelperContract.h"
 #include "HelperProxy.h"
 
 #include <QDBusConnectionInterface>
@@ -16,15 +17,12 @@
 
 namespace nfqmon {
 
-const QString HelperClient::ServiceName = QStringLiteral("org.nfqmon.Helper");
-const QString HelperClient::ObjectPath = QStringLiteral("/org/nfqmon/Helper");
-
 namespace {
 
 // An error of our own making, in the shape of the bus's.
 HelperError clientError(const QString &message)
 {
-    return {QStringLiteral("org.nfqmon.Client.Error"), message};
+    return {Contract::Error::Client, message};
 }
 
 } // namespace
@@ -36,7 +34,7 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     m_watcher = new QDBusServiceWatcher(this);
-    m_watcher->addWatchedService(ServiceName);
+    m_watcher->addWatchedService(Contract::ServiceName);
     m_watcher->setWatchMode(QDBusServiceWatcher::WatchForOwnerChange);
     connect(m_watcher, &QDBusServiceWatcher::serviceRegistered, this,
             [this] { setHelperAvailable(true); });
@@ -75,16 +73,16 @@ void HelperClient::attach()
 {
     delete m_authorised;
     delete m_quick;
-    m_authorised = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    m_authorised = new HelperProxy(Contract::ServiceName, Contract::ObjectPath, m_bus, this);
     m_authorised->setTimeout(AuthorisedTimeoutMs);
-    m_quick = new HelperProxy(ServiceName, ObjectPath, m_bus, this);
+    m_quick = new HelperProxy(Contract::ServiceName, Contract::ObjectPath, m_bus, this);
     connect(m_quick, &HelperProxy::StateChanged, this,
             [this](const QVariantMap &status) { setStatus(status); });
     connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
     m_watcher->setConnection(m_bus);
     // Whether it runs already; asking the bus never starts it.
     if (m_bus.isConnected())
-        watch(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), ServiceName),
+        watch(m_bus.interface()->asyncCall(QStringLiteral("NameHasOwner"), Contract::ServiceName),
               [this](QDBusPendingCallWatcher &call) {
                   const QDBusPendingReply<bool> reply = call;
                   if (!reply.isError() && reply.value())
@@ -110,8 +108,8 @@ void HelperClient::onBusLost()
     setHelperAvailable(false);
     // First the news, then the status (stale now), as when the helper vanishes.
     emit busLost(captureEnded);
-    setStatus({{QStringLiteral("state"), QStringLiteral("idle")},
-               {QStringLiteral("message"),
+    setStatus({{Contract::Status::State, Contract::Status::Idle},
+               {Contract::Status::Message,
                 captureEnded ? tr("the system bus stopped while the capture ran") : QString()}});
     m_reconnectDelayMs = FirstReconnectMs;
     m_reconnect->start(m_reconnectDelayMs);
@@ -305,8 +303,9 @@ QDBusPendingCall HelperClient::quickCall(const QString &method, Activation activ
 {
     if (activation == Activation::Start)
         return m_quick->asyncCall(method);
-    QDBusMessage message = QDBusMessage::createMethodCall(
-        ServiceName, ObjectPath, QLatin1String(HelperProxy::staticInterfaceName()), method);
+    QDBusMessage message =
+        QDBusMessage::createMethodCall(Contract::ServiceName, Contract::ObjectPath,
+                                       QLatin1String(HelperProxy::staticInterfaceName()), method);
     message.setAutoStartService(false);
     return m_bus.asyncCall(message);
 }
@@ -361,7 +360,7 @@ void HelperClient::listRules(Activation activation)
 
 bool HelperClient::isCaptureRunning() const
 {
-    return m_status.value(QStringLiteral("state")).toString() == QLatin1String("running");
+    return m_status.value(Contract::Status::State).toString() == Contract::Status::Running;
 }
 
 void HelperClient::setStatus(const QVariantMap &status, std::optional<quint64> askedAfterStarts)
@@ -399,8 +398,8 @@ void HelperClient::onHelperGone()
     // First the news, then the status (stale now): an idle helper leaving is nothing to report.
     if (vanished)
         emit helperVanished();
-    setStatus({{QStringLiteral("state"), QStringLiteral("idle")},
-               {QStringLiteral("message"),
+    setStatus({{Contract::Status::State, Contract::Status::Idle},
+               {Contract::Status::Message,
                 vanished ? tr("the helper stopped while the capture ran") : QString()}});
 }
 

@@ -39,8 +39,6 @@ class HelperClient : public QObject
 {
     Q_OBJECT
 public:
-    static const QString ServiceName; // org.nfqmon.Helper
-    static const QString ObjectPath;  // /org/nfqmon/Helper
     static constexpr int AuthorisedTimeoutMs = 5 * 60 * 1000;
     static constexpr int PollIntervalMs = 1000;
     static constexpr int BusCheckIntervalMs = 500;

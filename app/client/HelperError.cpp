@@ -1,12 +1,10 @@
 #include "HelperError.h"
 
+#include "HelperContract.h"
+
 namespace nfqmon {
 
 namespace {
-bool isHelpers(const QString &name, const char *error)
-{
-    return name == QLatin1String("org.nfqmon.Error.") + QLatin1String(error);
-}
 
 // The helper's sentences are lower case; some end with a stop, most do not.
 QString withoutStop(QString text)
@@ -45,16 +43,16 @@ QString HelperError::sentence() const
     if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied"))
         return tr("The system bus does not let nfqmon talk to its helper (%1).").arg(message);
     // The helper's errors already carry a sentence about the request (lower case, no stop).
-    if (isHelpers(name, "NotAuthorized"))
+    if (name == Contract::Error::NotAuthorized)
         return tr("Not allowed: the password was refused or the request was cancelled (%1).")
             .arg(withoutStop(message));
-    if (isHelpers(name, "LimitExceeded"))
+    if (name == Contract::Error::LimitExceeded)
         return tr("Too many requests at once: %1.").arg(withoutStop(message));
-    if (isHelpers(name, "BadRule"))
+    if (name == Contract::Error::BadRule)
         return tr("The rule is not valid: %1.").arg(withoutStop(message));
-    if (isHelpers(name, "CaptureFailed"))
+    if (name == Contract::Error::CaptureFailed)
         return tr("The capture could not start: %1.").arg(withoutStop(message));
-    if (isHelpers(name, "BadDescriptor"))
+    if (name == Contract::Error::BadDescriptor)
         return tr("A dump file was not accepted: %1.").arg(withoutStop(message));
     if (message.isEmpty())
         return name;

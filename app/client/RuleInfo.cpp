@@ -1,27 +1,31 @@
 #include "RuleInfo.h"
 
+#include "HelperContract.h"
+
 namespace nfqmon {
+
+namespace Key = Contract::RuleField;
 
 RuleInfo RuleInfo::fromMap(const QVariantMap &map)
 {
     RuleInfo rule;
-    rule.id = map.value(QStringLiteral("id")).toUInt();
-    rule.expression = map.value(QStringLiteral("expression")).toString();
-    rule.interface = map.value(QStringLiteral("interface")).toString();
-    rule.direction = map.value(QStringLiteral("direction"), rule.direction).toString();
-    rule.action = map.value(QStringLiteral("action"), rule.action).toString();
-    rule.enabled = map.value(QStringLiteral("enabled"), true).toBool();
-    rule.hits = map.value(QStringLiteral("hits")).toULongLong();
+    rule.id = map.value(Key::Id).toUInt();
+    rule.expression = map.value(Key::Expression).toString();
+    rule.interface = map.value(Key::Interface).toString();
+    rule.direction = map.value(Key::Direction, rule.direction).toString();
+    rule.action = map.value(Key::Action, rule.action).toString();
+    rule.enabled = map.value(Key::Enabled, true).toBool();
+    rule.hits = map.value(Key::Hits).toULongLong();
     return rule;
 }
 
 QVariantMap RuleInfo::toFields() const
 {
-    return {{QStringLiteral("expression"), expression},
-            {QStringLiteral("interface"), interface},
-            {QStringLiteral("direction"), direction},
-            {QStringLiteral("action"), action},
-            {QStringLiteral("enabled"), enabled}};
+    return {{Key::Expression, expression},
+            {Key::Interface, interface},
+            {Key::Direction, direction},
+            {Key::Action, action},
+            {Key::Enabled, enabled}};
 }
 
 std::optional<Rule> RuleInfo::toRule() const

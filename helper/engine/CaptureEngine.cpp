@@ -1,5 +1,6 @@
 #include "CaptureEngine.h"
 
+#include "CaptureLimits.h"
 #include "InterfaceName.h"
 
 #include <QCoreApplication>
@@ -37,17 +38,22 @@ void CaptureEngine::closeUnusedDescriptors()
 
 bool CaptureEngine::validate(QString *error) const
 {
-    if (m_options.queueCount < 1 || m_options.queueCount > 64) {
+    // The numbers stay in the sentences so that their translations stay valid.
+    static_assert(Limits::MinQueues == 1 && Limits::MaxQueues == 64 &&
+                  Limits::LastQueueNumber == 65535 && Limits::MinSnapLength == 64 &&
+                  Limits::MaxSnapLength == 262144);
+    if (m_options.queueCount < Limits::MinQueues || m_options.queueCount > Limits::MaxQueues) {
         *error = tr("the number of queues must be between 1 and 64");
         return false;
     }
-    if (int(m_options.queueNumber) + int(m_options.queueCount) - 1 > 65535) {
+    if (std::uint32_t(m_options.queueNumber) + m_options.queueCount - 1 > Limits::LastQueueNumber) {
         *error = tr("queues %1 to %2 go past the last queue number, 65535")
                      .arg(m_options.queueNumber)
                      .arg(int(m_options.queueNumber) + m_options.queueCount - 1);
         return false;
     }
-    if (m_options.snapLength < 64 || m_options.snapLength > 262144) {
+    if (m_options.snapLength < Limits::MinSnapLength ||
+        m_options.snapLength > Limits::MaxSnapLength) {
         *error = tr("the snap length must be between 64 and 262144 bytes");
         return false;
     }
@@ -166,7 +172,7 @@ bool CaptureEngine::openQueues(QString *error)
         NfQueue::Settings settings;
         settings.number = static_cast<std::uint16_t>(m_options.queueNumber + i);
         settings.copyRange = std::max(m_options.snapLength, MinimumCopyRange);
-        settings.copyRange = std::min<std::uint32_t>(settings.copyRange, 65535);
+        settings.copyRange = std::min(settings.copyRange, Limits::MaxUsefulSnapLength);
         settings.maxLength = m_options.queueMaxLength;
         auto queue = std::make_unique<NfQueue>();
         if (!queue->open(settings, error))

@@ -1,6 +1,7 @@
 // Everything a capture needs, however it is driven (config file now, D-Bus later).
 #pragma once
 
+#include "CaptureLimits.h"
 #include "Rule.h"
 
 #include <QString>
@@ -23,11 +24,11 @@ struct CaptureOptions {
     int dumpOutputFd = -1;
     bool enableIptables = true;
     std::uint16_t queueNumber = 0;
-    std::uint16_t queueCount = 1;        // > 1: --queue-balance over queueNumber..+count-1
-    std::uint32_t snapLength = 65535;    // bytes kept per packet in records and dumps
-    std::uint32_t queueMaxLength = 4096; // kernel queue length (packets)
-    int statusIntervalSeconds = 5;       // headless status line period; 0 = never
-    std::vector<Rule> rules;             // ids 1..n in file order
+    std::uint16_t queueCount = 1; // > 1: --queue-balance over queueNumber..+count-1
+    std::uint32_t snapLength = Limits::DefaultSnapLength; // bytes kept per packet (records, dumps)
+    std::uint32_t queueMaxLength = 4096;                  // kernel queue length (packets)
+    int statusIntervalSeconds = 5;                        // headless status line period; 0 = never
+    std::vector<Rule> rules;                              // ids 1..n in file order
 };
 
 } // namespace nfqmon

@@ -1,5 +1,6 @@
 #include "ConfigParser.h"
 
+#include "CaptureLimits.h"
 #include "QuotedText.h"
 
 #include "CompiledFilter.h"
@@ -15,8 +16,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <limits>
 
 namespace nfqmon::ConfigParser {
 
@@ -242,17 +241,20 @@ private:
         if (key == QLatin1String("dump_output"))
             return setPath(key, value, &m_options.dumpOutput, problem);
         if (key == QLatin1String("queue"))
-            return setNumber(key, value, 0, std::numeric_limits<std::uint16_t>::max(),
-                             &m_options.queueNumber, problem);
+            return setNumber(key, value, 0, Limits::LastQueueNumber, &m_options.queueNumber,
+                             problem);
         if (key == QLatin1String("queues"))
-            return setNumber(key, value, 1, 64, &m_options.queueCount, problem);
-        // 262144 is libpcap's MAXIMUM_SNAPLEN: longer snap lengths are cut back by readers.
+            return setNumber(key, value, Limits::MinQueues, Limits::MaxQueues,
+                             &m_options.queueCount, problem);
         if (key == QLatin1String("snaplen"))
-            return setNumber(key, value, 64, 262144, &m_options.snapLength, problem);
+            return setNumber(key, value, Limits::MinSnapLength, Limits::MaxSnapLength,
+                             &m_options.snapLength, problem);
         if (key == QLatin1String("queue_maxlen"))
-            return setNumber(key, value, 1, 1048576, &m_options.queueMaxLength, problem);
+            return setNumber(key, value, Limits::MinQueueMaxLength, Limits::MaxQueueMaxLength,
+                             &m_options.queueMaxLength, problem);
         if (key == QLatin1String("status_interval"))
-            return setNumber(key, value, 0, 3600, &m_options.statusIntervalSeconds, problem);
+            return setNumber(key, value, 0, Limits::MaxStatusIntervalSeconds,
+                             &m_options.statusIntervalSeconds, problem);
         if (key == QLatin1String("rule"))
             return addRule(value, line, problem);
         if (key == QLatin1String("module")) {
@@ -332,14 +334,15 @@ private:
             return;
         }
         const quint64 lastQueue = quint64(m_options.queueNumber) + m_options.queueCount - 1;
-        if (lastQueue > std::numeric_limits<std::uint16_t>::max()) {
+        if (lastQueue > Limits::LastQueueNumber) {
             const int line = std::max(m_lineOf.value(QStringLiteral("queue")),
                                       m_lineOf.value(QStringLiteral("queues")));
             addError(line, QStringLiteral("queue = %1 with queues = %2 would need queues up to %3; "
-                                          "the last queue number is 65535")
+                                          "the last queue number is %4")
                                .arg(m_options.queueNumber)
                                .arg(m_options.queueCount)
-                               .arg(lastQueue));
+                               .arg(lastQueue)
+                               .arg(Limits::LastQueueNumber));
         }
         checkDump();
         checkRuleInterfaces();

@@ -1,6 +1,8 @@
 #include "CaptureRequest.h"
 
 #include "ArgumentReader.h"
+#include "CaptureLimits.h"
+#include "HelperContract.h"
 #include "InterfaceName.h"
 
 #include <cerrno>
@@ -14,8 +16,6 @@
 namespace nfqmon {
 
 namespace {
-
-constexpr int MaxInterfaces = 64;
 
 // A private duplicate of a caller's descriptor, or -1 and a sentence.
 int writableRegularFile(const QDBusUnixFileDescriptor &descriptor, const QString &key,
@@ -68,15 +68,16 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
 {
     *problem = Problem::InvalidArgument;
     ArgumentReader in(map, QStringLiteral("capture option"));
-    in.onlyKnownKeys(
-        {QStringLiteral("interfaces"), QStringLiteral("automaticRules"), QStringLiteral("queue"),
-         QStringLiteral("queues"), QStringLiteral("snapLength"), QStringLiteral("queueMaxLength"),
-         QStringLiteral("dumpInput"), QStringLiteral("dumpOutput"), QStringLiteral("keepRunning")});
+    namespace Key = Contract::Option;
+    in.onlyKnownKeys({Key::Interfaces, Key::AutomaticRules, Key::Queue, Key::Queues,
+                      Key::SnapLength, Key::QueueMaxLength, Key::DumpInput, Key::DumpOutput,
+                      Key::KeepRunning});
     CaptureRequest request;
     CaptureOptions &o = request.options;
     o.statusIntervalSeconds = 0;
 
-    const auto interfaces = in.stringList(QStringLiteral("interfaces"), MaxInterfaces, 64);
+    const auto interfaces = in.stringList(Key::Interfaces, Limits::MaxInterfacesOverDBus,
+                                          Limits::MaxInterfaceNameLength);
     if (in.ok() && !interfaces)
         in.fail(QStringLiteral("capture option interfaces is required: the interfaces to watch, "
                                "or [\"any\"]"));
@@ -86,20 +87,24 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
                                       &o.anyInterface, &problemText))
             in.fail(problemText);
     }
-    o.enableIptables = in.boolean(QStringLiteral("automaticRules")).value_or(true);
-    const auto queue = in.number(QStringLiteral("queue"), 0, 65535).value_or(0);
-    o.queueCount = std::uint16_t(in.number(QStringLiteral("queues"), 1, 16).value_or(1));
-    if (in.ok() && queue + o.queueCount - 1 > 65535)
-        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, 65535")
+    o.enableIptables = in.boolean(Key::AutomaticRules).value_or(true);
+    const auto queue = in.number(Key::Queue, 0, Limits::LastQueueNumber).value_or(0);
+    o.queueCount = std::uint16_t(
+        in.number(Key::Queues, Limits::MinQueues, Limits::MaxQueuesOverDBus).value_or(1));
+    if (in.ok() && queue + o.queueCount - 1 > Limits::LastQueueNumber)
+        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, %3")
                     .arg(queue)
-                    .arg(queue + o.queueCount - 1));
+                    .arg(queue + o.queueCount - 1)
+                    .arg(Limits::LastQueueNumber));
     o.queueNumber = std::uint16_t(queue);
-    o.snapLength = in.number(QStringLiteral("snapLength"), 64, 65535).value_or(65535);
+    o.snapLength = in.number(Key::SnapLength, Limits::MinSnapLength, Limits::MaxUsefulSnapLength)
+                       .value_or(Limits::DefaultSnapLength);
     o.queueMaxLength =
-        in.number(QStringLiteral("queueMaxLength"), 1, 1u << 20).value_or(o.queueMaxLength);
-    request.keepRunning = in.boolean(QStringLiteral("keepRunning")).value_or(false);
-    const auto dumpInput = in.descriptor(QStringLiteral("dumpInput"));
-    const auto dumpOutput = in.descriptor(QStringLiteral("dumpOutput"));
+        in.number(Key::QueueMaxLength, Limits::MinQueueMaxLength, Limits::MaxQueueMaxLength)
+            .value_or(o.queueMaxLength);
+    request.keepRunning = in.boolean(Key::KeepRunning).value_or(false);
+    const auto dumpInput = in.descriptor(Key::DumpInput);
+    const auto dumpOutput = in.descriptor(Key::DumpOutput);
     if (!in.ok()) {
         *error = in.error();
         return std::nullopt;
@@ -115,11 +120,10 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     }
 
     *problem = Problem::BadDescriptor;
-    if (dumpInput &&
-        (o.dumpInputFd = writableRegularFile(*dumpInput, QStringLiteral("dumpInput"), error)) < 0)
+    if (dumpInput && (o.dumpInputFd = writableRegularFile(*dumpInput, Key::DumpInput, error)) < 0)
         return std::nullopt;
-    if (dumpOutput && (o.dumpOutputFd = writableRegularFile(
-                           *dumpOutput, QStringLiteral("dumpOutput"), error)) < 0)
+    if (dumpOutput &&
+        (o.dumpOutputFd = writableRegularFile(*dumpOutput, Key::DumpOutput, error)) < 0)
         return std::nullopt;
     o.dump = dumpInput || dumpOutput;
     *problem = Problem::None;

@@ -2,6 +2,7 @@
 
 #include "CaptureRequest.h"
 #include "ChainManager.h"
+#include "HelperContract.h"
 #include "MethodPolicy.h"
 #include "RuleRequest.h"
 #include "RuleSet.h"
@@ -12,22 +13,20 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>
 #include <QDBusServiceWatcher>
+#include <QMetaClassInfo>
 #include <QTimer>
 
 #include <unistd.h>
 
 namespace nfqmon {
 
-const QString HelperService::ServiceName = QStringLiteral("org.nfqmon.Helper");
-const QString HelperService::ObjectPath = QStringLiteral("/org/nfqmon/Helper");
-
 namespace {
 
 QVariantMap familyReport(const ChainReport::Family &family)
 {
-    return {{QStringLiteral("preExists"), family.preExists},
-            {QStringLiteral("outExists"), family.outExists},
-            {QStringLiteral("jumps"), family.jumps}};
+    return {{Contract::Chains::PreExists, family.preExists},
+            {Contract::Chains::OutExists, family.outExists},
+            {Contract::Chains::Jumps, family.jumps}};
 }
 
 } // namespace
@@ -37,6 +36,11 @@ HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *pa
       m_rules(m_settings.stateDir)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
+    const char *exported =
+        staticMetaObject.classInfo(staticMetaObject.indexOfClassInfo("D-Bus Interface")).value();
+    if (Contract::InterfaceName != QLatin1String(exported))
+        qFatal("HelperService: exports %s, the contract says %s", exported,
+               qPrintable(Contract::InterfaceName));
     // A method exported without an entry in the policy table would be a method without a check.
     const QStringList uncovered = MethodPolicy::uncovered(staticMetaObject);
     if (!uncovered.isEmpty())
@@ -70,17 +74,17 @@ bool HelperService::start(QString *error, QString *warning)
         *error = tr("cannot connect to the D-Bus system bus: %1").arg(m_bus.lastError().message());
         return false;
     }
-    if (!m_bus.registerObject(ObjectPath, this,
+    if (!m_bus.registerObject(Contract::ObjectPath, this,
                               QDBusConnection::ExportScriptableSlots |
                                   QDBusConnection::ExportScriptableSignals |
                                   QDBusConnection::ExportScriptableProperties)) {
-        *error = tr("cannot export %1: %2").arg(ObjectPath, m_bus.lastError().message());
+        *error = tr("cannot export %1: %2").arg(Contract::ObjectPath, m_bus.lastError().message());
         return false;
     }
-    if (!m_bus.registerService(ServiceName)) {
+    if (!m_bus.registerService(Contract::ServiceName)) {
         *error = tr("cannot own the bus name %1 (is another nfqmon-helper running, or does the "
                     "D-Bus policy not allow it?): %2")
-                     .arg(ServiceName, m_bus.lastError().message());
+                     .arg(Contract::ServiceName, m_bus.lastError().message());
         return false;
     }
     updateIdleTimer();
@@ -96,8 +100,8 @@ void HelperService::shutdown()
 
 QString HelperService::version() const
 {
-    return QStringLiteral("%1 (interface org.nfqmon.Helper1, stream format %2)")
-        .arg(QStringLiteral(NFQMON_VERSION))
+    return QStringLiteral("%1 (interface %2, stream format %3)")
+        .arg(QStringLiteral(NFQMON_VERSION), Contract::InterfaceName)
         .arg(stream::Version);
 }
 
@@ -275,9 +279,9 @@ QVariantMap HelperService::GetChains()
 {
     authorizeLater([this](const Caller &, const Send &send) {
         m_chains.request([send](const ChainReport &report) {
-            const QVariantMap map{{QStringLiteral("ipv4"), familyReport(report.ipv4)},
-                                  {QStringLiteral("ipv6"), familyReport(report.ipv6)},
-                                  {QStringLiteral("error"), report.error}};
+            const QVariantMap map{{Contract::Chains::Ipv4, familyReport(report.ipv4)},
+                                  {Contract::Chains::Ipv6, familyReport(report.ipv6)},
+                                  {Contract::Chains::Error, report.error}};
             send(ServiceReply::ok({map}));
         });
     });
@@ -417,39 +421,37 @@ std::uint64_t HelperService::hitsOf(int ruleId) const
 
 QVariantMap HelperService::status() const
 {
-    QVariantMap map{
-        {QStringLiteral("state"), m_engine ? QStringLiteral("running") : QStringLiteral("idle")},
-        {QStringLiteral("message"), m_message},
-        {QStringLiteral("streams"), uint(m_streams.size())}};
+    namespace Key = Contract::Status;
+    QVariantMap map{{Key::State, m_engine ? Key::Running : Key::Idle},
+                    {Key::Message, m_message},
+                    {Key::Streams, uint(m_streams.size())}};
     if (!m_engine)
         return map;
     const CaptureOptions &o = m_engine->options();
     const EngineStatistics s = m_engine->statistics();
-    map.insert({{QStringLiteral("interfaces"),
-                 o.anyInterface ? QStringList{QStringLiteral("any")} : o.interfaces},
-                {QStringLiteral("automaticRules"), o.enableIptables},
-                {QStringLiteral("queue"), uint(o.queueNumber)},
-                {QStringLiteral("queues"), uint(o.queueCount)},
-                {QStringLiteral("snapLength"), uint(o.snapLength)},
-                {QStringLiteral("received"), qulonglong(s.received)},
-                {QStringLiteral("accepted"), qulonglong(s.accepted)},
-                {QStringLiteral("dropped"), qulonglong(s.dropped)},
-                {QStringLiteral("lost"), qulonglong(s.lost)},
-                {QStringLiteral("kernelDropped"), qulonglong(s.kernelDropped())},
-                {QStringLiteral("failOpen"), true},
-                {QStringLiteral("families"), m_engine->families()},
-                {QStringLiteral("notice"), m_engine->notice()},
-                {QStringLiteral("startedBy"), m_startedBy},
-                {QStringLiteral("startedByUid"), m_startedByUid},
-                {QStringLiteral("keepRunning"), m_keepRunning}});
+    map.insert({{Key::Interfaces, o.anyInterface ? QStringList{Key::AnyInterface} : o.interfaces},
+                {Key::AutomaticRules, o.enableIptables},
+                {Key::Queue, uint(o.queueNumber)},
+                {Key::Queues, uint(o.queueCount)},
+                {Key::SnapLength, uint(o.snapLength)},
+                {Key::Received, qulonglong(s.received)},
+                {Key::Accepted, qulonglong(s.accepted)},
+                {Key::Dropped, qulonglong(s.dropped)},
+                {Key::Lost, qulonglong(s.lost)},
+                {Key::KernelDropped, qulonglong(s.kernelDropped())},
+                {Key::FailOpen, true},
+                {Key::Families, m_engine->families()},
+                {Key::Notice, m_engine->notice()},
+                {Key::StartedBy, m_startedBy},
+                {Key::StartedByUid, m_startedByUid},
+                {Key::KeepRunning, m_keepRunning}});
     // Absent until the rules' counters have been read once (a second after the first status).
     if (s.passedUnseenKnown)
-        map.insert(QStringLiteral("passedUnseen"), qulonglong(s.passedUnseen));
+        map.insert(Key::PassedUnseen, qulonglong(s.passedUnseen));
     for (const auto &dump : s.dumps) {
-        const QString prefix =
-            dump.acceptedOnly ? QStringLiteral("dumpOutput") : QStringLiteral("dumpInput");
-        map.insert(prefix + QStringLiteral("Packets"), qulonglong(dump.packets));
-        map.insert(prefix + QStringLiteral("Error"), dump.error);
+        map.insert(dump.acceptedOnly ? Key::DumpOutputPackets : Key::DumpInputPackets,
+                   qulonglong(dump.packets));
+        map.insert(dump.acceptedOnly ? Key::DumpOutputError : Key::DumpInputError, dump.error);
     }
     return map;
 }

@@ -37,6 +37,7 @@ class StreamSender;
 class HelperService : public QObject, protected QDBusContext
 {
     Q_OBJECT
+    // moc needs a literal; the constructor checks it is Contract::InterfaceName.
     Q_CLASSINFO("D-Bus Interface", "org.nfqmon.Helper1")
     Q_PROPERTY(QString Version READ version SCRIPTABLE true)
 
@@ -48,9 +49,6 @@ public:
 
     static constexpr int MaxPendingChecks = 8; // per caller (unique bus name)
     static constexpr int MaxStreams = 4;       // per caller
-
-    static const QString ServiceName; // org.nfqmon.Helper
-    static const QString ObjectPath;  // /org/nfqmon/Helper
 
     HelperService(QDBusConnection bus, Settings settings, QObject *parent = nullptr);
     ~HelperService() override;

@@ -1,5 +1,7 @@
 #include "MethodPolicy.h"
 
+#include "HelperContract.h"
+
 #include <QMetaMethod>
 #include <QMetaObject>
 
@@ -35,11 +37,11 @@ QString polkitActionId(Action action)
 {
     switch (action) {
     case Action::Read:
-        return QStringLiteral("org.nfqmon.read");
+        return Contract::PolkitAction::Read;
     case Action::Capture:
-        return QStringLiteral("org.nfqmon.capture");
+        return Contract::PolkitAction::Capture;
     case Action::Rules:
-        return QStringLiteral("org.nfqmon.rules");
+        return Contract::PolkitAction::Rules;
     case Action::None:
         break;
     }

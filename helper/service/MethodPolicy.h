@@ -23,7 +23,7 @@ namespace MethodPolicy {
 
 // nullopt for a method the table does not know: such a call is refused.
 std::optional<Action> actionFor(const QString &method);
-QString polkitActionId(Action action); // "org.nfqmon.capture", ...; empty for None
+QString polkitActionId(Action action); // Contract::PolkitAction; empty for None
 // Exported (scriptable) methods of `object` that have no entry; empty when all are covered.
 QStringList uncovered(const QMetaObject &object);
 

@@ -1,6 +1,8 @@
 #include "RuleRequest.h"
 
 #include "ArgumentReader.h"
+#include "CaptureLimits.h"
+#include "HelperContract.h"
 #include "InterfaceName.h"
 #include "QuotedText.h"
 
@@ -9,25 +11,24 @@ namespace nfqmon::RuleRequest {
 std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionRequired,
                           QString *error)
 {
+    namespace Key = Contract::RuleField;
     ArgumentReader in(fields, QStringLiteral("rule field"));
-    in.onlyKnownKeys({QStringLiteral("expression"), QStringLiteral("interface"),
-                      QStringLiteral("direction"), QStringLiteral("action"),
-                      QStringLiteral("enabled")});
-    if (in.ok() && expressionRequired && !in.has(QStringLiteral("expression")))
+    in.onlyKnownKeys({Key::Expression, Key::Interface, Key::Direction, Key::Action, Key::Enabled});
+    if (in.ok() && expressionRequired && !in.has(Key::Expression))
         in.fail(QStringLiteral("a rule needs an expression (pcap filter syntax, e.g. "
                                "\"udp and dst port 53\")"));
-    if (const auto expression = in.string(QStringLiteral("expression"), MaxExpressionLength)) {
+    if (const auto expression = in.string(Key::Expression, Limits::MaxRuleExpressionLength)) {
         if (expression->trimmed().isEmpty())
             in.fail(QStringLiteral("a rule's expression must not be empty"));
         base.expression = expression->trimmed();
     }
-    if (const auto interface = in.string(QStringLiteral("interface"), 64)) {
+    if (const auto interface = in.string(Key::Interface, Limits::MaxInterfaceNameLength)) {
         QString problem;
         if (!interface->isEmpty() && !InterfaceName::isValid(*interface, &problem))
             in.fail(problem);
         base.interface = *interface;
     }
-    if (const auto direction = in.string(QStringLiteral("direction"), 16)) {
+    if (const auto direction = in.string(Key::Direction, 16)) {
         if (const auto known = directionFromName(*direction))
             base.direction = *known;
         else
@@ -35,14 +36,14 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
                 QStringLiteral("rule field direction must be \"any\", \"in\" or \"out\", not %1")
                     .arg(quotedText(*direction)));
     }
-    if (const auto action = in.string(QStringLiteral("action"), 16)) {
+    if (const auto action = in.string(Key::Action, 16)) {
         if (const auto known = actionFromName(*action))
             base.action = *known;
         else
             in.fail(QStringLiteral("rule field action must be \"drop\" or \"accept\", not %1")
                         .arg(quotedText(*action)));
     }
-    if (const auto enabled = in.boolean(QStringLiteral("enabled")))
+    if (const auto enabled = in.boolean(Key::Enabled))
         base.enabled = *enabled;
     if (!in.ok()) {
         *error = in.error();
@@ -53,13 +54,14 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
 
 QVariantMap describe(const Rule &rule, std::uint64_t hits)
 {
-    return {{QStringLiteral("id"), uint(rule.id)},
-            {QStringLiteral("expression"), rule.expression},
-            {QStringLiteral("interface"), rule.interface},
-            {QStringLiteral("direction"), directionName(rule.direction)},
-            {QStringLiteral("action"), actionName(rule.action)},
-            {QStringLiteral("enabled"), rule.enabled},
-            {QStringLiteral("hits"), qulonglong(hits)}};
+    namespace Key = Contract::RuleField;
+    return {{Key::Id, uint(rule.id)},
+            {Key::Expression, rule.expression},
+            {Key::Interface, rule.interface},
+            {Key::Direction, directionName(rule.direction)},
+            {Key::Action, actionName(rule.action)},
+            {Key::Enabled, rule.enabled},
+            {Key::Hits, qulonglong(hits)}};
 }
 
 } // namespace nfqmon::RuleRequest

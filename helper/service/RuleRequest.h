@@ -10,8 +10,6 @@
 
 namespace nfqmon::RuleRequest {
 
-constexpr qsizetype MaxExpressionLength = 1024;
-
 // nullopt and a sentence when a key is unknown, of the wrong type or out of range. Compiling the
 // expression is left to the caller (it reports libpcap's message as a BadRule).
 std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionRequired,

@@ -1,6 +1,7 @@
 #include "ServiceRunner.h"
 
 #include "HeadlessRunner.h"
+#include "HelperContract.h"
 #include "TerminationSignals.h"
 
 #include <QDBusConnection>
@@ -51,7 +52,7 @@ int ServiceRunner::start()
         emit finished(1);
     });
     busCheck->start(BusCheckIntervalMs);
-    printLine(tr("nfqmon-helper: serving %1 on the system bus").arg(HelperService::ServiceName));
+    printLine(tr("nfqmon-helper: serving %1 on the system bus").arg(Contract::ServiceName));
     return 0;
 }
 

@@ -1,0 +1,108 @@
+// The D-Bus contract between nfqmon and nfqmon-helper, written once: the bus names, the error
+// names, and the keys of the maps the methods take and return. The helper, the window and the
+// tests all use these constants, so a name cannot be spelled two ways. The method signatures
+// themselves live in HelperService.h (the client's proxy is generated from them).
+#pragma once
+
+#include <QString>
+
+namespace nfqmon::Contract {
+
+inline const QString ServiceName = QStringLiteral("org.nfqmon.Helper");
+inline const QString ObjectPath = QStringLiteral("/org/nfqmon/Helper");
+// moc needs a literal in HelperService.h's Q_CLASSINFO; HelperService checks it equals this.
+inline const QString InterfaceName = QStringLiteral("org.nfqmon.Helper1");
+
+// The polkit actions (packaging/polkit/org.nfqmon.policy) the helper checks.
+namespace PolkitAction {
+inline const QString Read = QStringLiteral("org.nfqmon.read");
+inline const QString Capture = QStringLiteral("org.nfqmon.capture");
+inline const QString Rules = QStringLiteral("org.nfqmon.rules");
+} // namespace PolkitAction
+
+// The errors the helper returns, each with a sentence for a person.
+namespace Error {
+inline const QString NotAuthorized = QStringLiteral("org.nfqmon.Error.NotAuthorized");
+inline const QString InvalidArgument = QStringLiteral("org.nfqmon.Error.InvalidArgument");
+inline const QString AlreadyRunning = QStringLiteral("org.nfqmon.Error.AlreadyRunning");
+inline const QString NotRunning = QStringLiteral("org.nfqmon.Error.NotRunning");
+inline const QString CaptureFailed = QStringLiteral("org.nfqmon.Error.CaptureFailed");
+inline const QString NoSuchRule = QStringLiteral("org.nfqmon.Error.NoSuchRule");
+inline const QString BadRule = QStringLiteral("org.nfqmon.Error.BadRule");
+inline const QString BadDescriptor = QStringLiteral("org.nfqmon.Error.BadDescriptor");
+inline const QString Failed = QStringLiteral("org.nfqmon.Error.Failed");
+// One caller asked for more than the helper keeps for one caller (pending checks, streams).
+inline const QString LimitExceeded = QStringLiteral("org.nfqmon.Error.LimitExceeded");
+// Never sent on the bus: the client's own failures, in the shape of the helper's errors.
+inline const QString Client = QStringLiteral("org.nfqmon.Client.Error");
+} // namespace Error
+
+// StartCapture's a{sv}.
+namespace Option {
+inline const QString Interfaces = QStringLiteral("interfaces");         // as: names, or ["any"]
+inline const QString AutomaticRules = QStringLiteral("automaticRules"); // b
+inline const QString Queue = QStringLiteral("queue");                   // u: the first queue
+inline const QString Queues = QStringLiteral("queues");                 // u: how many
+inline const QString SnapLength = QStringLiteral("snapLength");         // u
+inline const QString QueueMaxLength = QStringLiteral("queueMaxLength"); // u
+inline const QString DumpInput = QStringLiteral("dumpInput");           // h: every packet
+inline const QString DumpOutput = QStringLiteral("dumpOutput");         // h: accepted packets
+inline const QString KeepRunning = QStringLiteral("keepRunning");       // b: outlive the caller
+} // namespace Option
+
+// GetStatus's a{sv}, also sent by StateChanged.
+namespace Status {
+inline const QString State = QStringLiteral("state"); // s: Running or Idle
+inline const QString Running = QStringLiteral("running");
+inline const QString Idle = QStringLiteral("idle");
+inline const QString Message = QStringLiteral("message"); // s: why the state last changed
+inline const QString Streams = QStringLiteral("streams"); // u
+// The rest only while running.
+inline const QString Interfaces = QStringLiteral("interfaces"); // as: names, or ["any"]
+inline const QString AnyInterface = QStringLiteral("any");
+inline const QString AutomaticRules = QStringLiteral("automaticRules"); // b
+inline const QString Queue = QStringLiteral("queue");                   // u
+inline const QString Queues = QStringLiteral("queues");                 // u
+inline const QString SnapLength = QStringLiteral("snapLength");         // u
+inline const QString Received = QStringLiteral("received");             // t
+inline const QString Accepted = QStringLiteral("accepted");             // t
+inline const QString Dropped = QStringLiteral("dropped");               // t: by rules
+inline const QString Lost = QStringLiteral("lost");                     // t: not streamed
+inline const QString KernelDropped = QStringLiteral("kernelDropped");   // t
+inline const QString FailOpen = QStringLiteral("failOpen");             // b
+inline const QString Families = QStringLiteral("families");             // as
+inline const QString Notice = QStringLiteral("notice");                 // s
+inline const QString StartedBy = QStringLiteral("startedBy");           // s: bus name
+inline const QString StartedByUid = QStringLiteral("startedByUid");     // u
+inline const QString KeepRunning = QStringLiteral("keepRunning");       // b
+// t; absent until the rules' counters have been read once.
+inline const QString PassedUnseen = QStringLiteral("passedUnseen");
+// Per dump file, when one is written: t packets written, s the last write error.
+inline const QString DumpInputPackets = QStringLiteral("dumpInputPackets");
+inline const QString DumpInputError = QStringLiteral("dumpInputError");
+inline const QString DumpOutputPackets = QStringLiteral("dumpOutputPackets");
+inline const QString DumpOutputError = QStringLiteral("dumpOutputError");
+} // namespace Status
+
+// GetChains's a{sv}: Ipv4 and Ipv6 each an a{sv} of the Family keys.
+namespace Chains {
+inline const QString Ipv4 = QStringLiteral("ipv4");
+inline const QString Ipv6 = QStringLiteral("ipv6");
+inline const QString Error = QStringLiteral("error");         // s: empty when both were read
+inline const QString PreExists = QStringLiteral("preExists"); // b
+inline const QString OutExists = QStringLiteral("outExists"); // b
+inline const QString Jumps = QStringLiteral("jumps");         // as
+} // namespace Chains
+
+// A rule as AddRule/ChangeRule take it and ListRules returns it.
+namespace RuleField {
+inline const QString Id = QStringLiteral("id");                 // u; returned only
+inline const QString Expression = QStringLiteral("expression"); // s: pcap filter syntax
+inline const QString Interface = QStringLiteral("interface");   // s: empty for any
+inline const QString Direction = QStringLiteral("direction");   // s: any, in, out
+inline const QString Action = QStringLiteral("action");         // s: drop, accept
+inline const QString Enabled = QStringLiteral("enabled");       // b
+inline const QString Hits = QStringLiteral("hits");             // t; returned only
+} // namespace RuleField
+
+} // namespace nfqmon::Contract
