@@ -12,6 +12,7 @@
 //   - every datagram of the burst reaches the capture and its stream; the kernel drops none;
 //   - one caller gets at most MaxPendingChecks polkit checks under way (LimitExceeded past that),
 //     and at most MaxStreams open streams.
+#include "HelperContract.h"
 #include "ProcessCpu.h"
 #include "ServiceTest.h"
 
@@ -60,8 +61,8 @@ private:
 QList<double> tst_ServiceFlood::statusLatencies(int count, int pauseMs)
 {
     const QDBusMessage call = QDBusMessage::createMethodCall(
-        QLatin1String(PrivateSystemBus::HelperService), QStringLiteral("/org/nfqmon/Helper"),
-        QStringLiteral("org.nfqmon.Helper1"), QStringLiteral("GetStatus"));
+        nfqmon::Contract::ServiceName, nfqmon::Contract::ObjectPath,
+        nfqmon::Contract::InterfaceName, QStringLiteral("GetStatus"));
     QList<double> latencies;
     for (int i = 0; i < count; ++i) {
         QElapsedTimer clock;
@@ -216,8 +217,8 @@ void tst_ServiceFlood::streamsPerCallerAreBounded()
                                       {BusClient::captureOn({QStringLiteral("vethA")})}));
     // This process (root: polkit says yes) opens streams and keeps them.
     const QDBusMessage call = QDBusMessage::createMethodCall(
-        QLatin1String(PrivateSystemBus::HelperService), QStringLiteral("/org/nfqmon/Helper"),
-        QStringLiteral("org.nfqmon.Helper1"), QStringLiteral("OpenStream"));
+        nfqmon::Contract::ServiceName, nfqmon::Contract::ObjectPath,
+        nfqmon::Contract::InterfaceName, QStringLiteral("OpenStream"));
     QList<QDBusMessage> streams;
     for (int i = 0; i < 4; ++i) {
         streams.append(m_bed.bus().connection().call(call, QDBus::Block, 10000));
@@ -225,7 +226,7 @@ void tst_ServiceFlood::streamsPerCallerAreBounded()
                  qPrintable(streams.last().errorMessage()));
     }
     const QDBusMessage fifth = m_bed.bus().connection().call(call, QDBus::Block, 10000);
-    QCOMPARE(fifth.errorName(), QStringLiteral("org.nfqmon.Error.LimitExceeded"));
+    QCOMPARE(fifth.errorName(), nfqmon::Contract::Error::LimitExceeded);
     QVERIFY2(fifth.errorMessage().contains(QStringLiteral("4 streams")),
              qPrintable(fifth.errorMessage()));
     QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 4);

@@ -7,6 +7,7 @@
 // Stopping one's own capture and opening its stream never ask again, even where polkit keeps no
 // authorisation at all (an administrator's rule returning AUTH_ADMIN); another program, even of
 // the same user, still has to ask polkit.
+#include "HelperContract.h"
 #include "ServiceTest.h"
 
 #include <QProcess>
@@ -62,16 +63,16 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
     QTRY_VERIFY2_WITH_TIMEOUT(saw("registered"),
                               qPrintable(QString::fromUtf8(said + agent->readAllStandardError())),
                               10000);
-    const auto prompts = [&](const char *action) {
+    const auto prompts = [&](const QString &action) {
         drain();
-        return said.count(QByteArray("begin ") + action);
+        return said.count("begin " + action.toUtf8());
     };
 
     // Capture: one prompt, answered with the password.
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
                                      {BusClient::captureOn({QStringLiteral("vethA")})}));
     QVERIFY2(saw("authenticated nfqmon-admin"), said.constData());
-    QCOMPARE(prompts("org.nfqmon.capture"), 1);
+    QCOMPARE(prompts(nfqmon::Contract::PolkitAction::Capture), 1);
     // Its stream: no prompt, and packets arrive.
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
@@ -88,7 +89,7 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
     NFQMON_VERIFY_REPLY(
         client->call(QStringLiteral("SetRuleEnabled"), {BusClient::u(id), BusClient::b(false)}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("RemoveRule"), {BusClient::u(id)}));
-    QCOMPARE(prompts("org.nfqmon.rules"), 1);
+    QCOMPARE(prompts(nfqmon::Contract::PolkitAction::Rules), 1);
 
     // Another program of the same user has no agent and no authorisation of its own: it may
     // neither take over the stream nor stop the capture.
@@ -97,7 +98,7 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
     for (const QString &method : {QStringLiteral("OpenStream"), QStringLiteral("StopCapture")}) {
         const QJsonObject refused = other->call(method);
         QCOMPARE(refused.value(QStringLiteral("error")).toString(),
-                 QStringLiteral("org.nfqmon.Error.NotAuthorized"));
+                 nfqmon::Contract::Error::NotAuthorized);
     }
     QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
 
@@ -109,8 +110,8 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
 
     qInfo("the agent: %s", said.simplified().constData());
-    QCOMPARE(prompts("org.nfqmon.capture"), 1);
-    QCOMPARE(prompts("org.nfqmon.rules"), 1);
+    QCOMPARE(prompts(nfqmon::Contract::PolkitAction::Capture), 1);
+    QCOMPARE(prompts(nfqmon::Contract::PolkitAction::Rules), 1);
     QCOMPARE(prompts(""), 2);
     QVERIFY2(!saw("failed"), said.constData());
     agent->kill();

@@ -2,6 +2,7 @@
 // and changes nothing (not the capture another user started, not the rules, not the firewall);
 // reading status and rules needs no password; reading the firewall (GetChains) is an action of
 // its own, org.nfqmon.read, which polkit refuses this user too.
+#include "HelperContract.h"
 #include "IptablesSnapshot.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
@@ -109,7 +110,7 @@ void tst_ServiceRefused::refusedAndNothingChanges()
     const QJsonObject reply = m_refused->call(method, args);
     QCOMPARE(reply.value(QStringLiteral("ok")).toBool(), false);
     QCOMPARE(reply.value(QStringLiteral("error")).toString(),
-             QStringLiteral("org.nfqmon.Error.NotAuthorized"));
+             nfqmon::Contract::Error::NotAuthorized);
     QVERIFY2(reply.value(QStringLiteral("message")).toString().contains(QStringLiteral("polkit")),
              QJsonDocument(reply).toJson().constData());
 
@@ -153,10 +154,10 @@ void tst_ServiceRefused::readingTheFirewallNeedsItsAction()
 {
     const QJsonObject refused = m_refused->call(QStringLiteral("GetChains"));
     QCOMPARE(refused.value(QStringLiteral("error")).toString(),
-             QStringLiteral("org.nfqmon.Error.NotAuthorized"));
+             nfqmon::Contract::Error::NotAuthorized);
     QVERIFY2(refused.value(QStringLiteral("message"))
                  .toString()
-                 .contains(QStringLiteral("org.nfqmon.read")),
+                 .contains(nfqmon::Contract::PolkitAction::Read),
              QJsonDocument(refused).toJson().constData());
     QVERIFY(!refused.value(QStringLiteral("result"))
                  .toArray()
