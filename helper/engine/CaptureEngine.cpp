@@ -121,6 +121,7 @@ bool CaptureEngine::start(QString *error)
     m_baseReceived = receivedTotal();
     m_baseHandedOut = handedOutTotal();
     m_finalUnseen = {};
+    m_lastReading = {};
     if (!m_chains->install(error)) {
         m_chains.reset();
         abandon();
@@ -153,16 +154,31 @@ std::uint64_t CaptureEngine::handedOutTotal() const
     return handedOut;
 }
 
-RuleCounterPoller::Reading CaptureEngine::readRuleCounters() const
+RuleCounterPoller::Reading CaptureEngine::readRuleCounters()
 {
-    RuleCounterPoller::Reading reading;
     // The kernel's count first: a packet it hands out after this is in the rule counter read
     // next, so the difference can only err high, by the packets of the reading's few ms.
-    const std::uint64_t handedOut = handedOutTotal();
+    std::uint64_t handedOut = 0;
+    bool queueFull = false;
+    for (const auto &q : KernelQueueStats::read()) {
+        if (q.queue < m_options.queueNumber ||
+            q.queue >= m_options.queueNumber + m_options.queueCount)
+            continue;
+        handedOut += q.idSequence;
+        queueFull = queueFull || q.waiting >= m_options.queueMaxLength;
+    }
+    // A packet passes unseen only while its queue is full. No packet entered the queues since
+    // the last reading, and none was full then, so none was full since (the queues only
+    // emptied): the counters cannot have moved apart, and iptables-save need not run again.
+    if (m_lastReading.reading.valid && handedOut == m_lastReading.handedOut &&
+        !m_lastReading.queueFull)
+        return m_lastReading.reading;
+    RuleCounterPoller::Reading reading;
     reading.handedOut = handedOut > m_baseHandedOut ? handedOut - m_baseHandedOut : 0;
     const auto reached = m_chains->queuedPackets(&reading.error);
     reading.valid = reached.has_value();
     reading.reachedRules = reached.value_or(0);
+    m_lastReading = {reading, handedOut, queueFull};
     return reading;
 }
 

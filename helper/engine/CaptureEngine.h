@@ -77,8 +77,8 @@ private:
     void abandon(); // after a failed start
     void closeUnusedDescriptors();
     std::uint64_t receivedTotal() const;
-    std::uint64_t handedOutTotal() const;                // the kernel's count for our queues
-    RuleCounterPoller::Reading readRuleCounters() const; // on the poller's thread
+    std::uint64_t handedOutTotal() const;          // the kernel's count for our queues
+    RuleCounterPoller::Reading readRuleCounters(); // on the poller's thread
 
     CaptureOptions m_options;
     MessageHandler m_onMessage;
@@ -92,6 +92,12 @@ private:
     std::unique_ptr<RuleCounterPoller> m_ruleCounters; // while running
     std::uint64_t m_baseReceived = 0;                  // before the rules were installed
     std::uint64_t m_baseHandedOut = 0;                 // likewise
+    // The poller's thread only: the last reading and the queues' state when it was made.
+    struct LastReading {
+        RuleCounterPoller::Reading reading;
+        std::uint64_t handedOut = 0;
+        bool queueFull = false;
+    } m_lastReading;
     struct FinalUnseen {
         bool known = false;
         bool exact = false;
