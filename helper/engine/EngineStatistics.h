@@ -1,4 +1,4 @@
-// A snapshot of a capture's counters, for status lines now and D-Bus status later.
+// A snapshot of a capture's counters, for the headless status lines and GetStatus.
 #pragma once
 
 #include "Rule.h"

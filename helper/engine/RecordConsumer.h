@@ -1,5 +1,5 @@
-// Something that receives packet records from the queue threads: a dump writer now, a client
-// stream later. Each queue thread has its own ring into each consumer, so producers never share
+// Something that receives packet records from the queue threads: a dump writer or a client's
+// stream. Each queue thread has its own ring into each consumer, so producers never share
 // a lock; when a ring is full the record is lost for this consumer only, and counted.
 #pragma once
 
