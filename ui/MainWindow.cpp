@@ -93,7 +93,7 @@ MainWindow::MainWindow(const QDBusConnection &bus, QWidget *parent)
     connect(m_controller, &CaptureController::noticeReceived, this, [this](const QString &notice) {
         m_messageBar->showMessage(MessageBar::Kind::Warning, notice);
     });
-    connect(m_controller, &CaptureController::batchesArrived, m_store, &PacketStore::append);
+    connect(m_controller, &CaptureController::batchArrived, m_store, &PacketStore::append);
     connect(m_store, &PacketStore::packetsAppended, this,
             [this] { m_controller->setRolledOff(m_store->rolledOff()); });
     connect(m_store, &PacketStore::errorOccurred, this, [this](const QString &message) {

@@ -158,7 +158,7 @@ void CaptureController::setRolledOff(qint64 packets)
 void CaptureController::onBatch(const StreamBatch &batch)
 {
     m_health.lostToDisplay = batch.lostTotal;
-    emit batchesArrived(batch);
+    emit batchArrived(batch);
 }
 
 void CaptureController::onStreamFinished(const QString &streamError)

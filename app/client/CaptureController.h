@@ -3,7 +3,7 @@
 // start() opens the dump files itself (they are the user's files; the helper only gets the
 // descriptors), asks for StartCapture (polkit may prompt: the state is Starting meanwhile, and
 // the event loop runs on), opens the stream and reads it on a thread of its own. Batches arrive
-// through batchesArrived() in this object's thread, in order; connect it to
+// through batchArrived() in this object's thread, in order; connect it to
 // PacketStore::append. Every problem is one sentence through errorOccurred(), and the state
 // returns to Idle: a refusal, a file that cannot be opened, a missing helper, the helper dying
 // mid-capture. One exception: when the system bus goes away, the capture ends (the helper
@@ -48,7 +48,7 @@ public:
 signals:
     void stateChanged(nfqmon::CaptureState state);
     void errorOccurred(const QString &message);
-    void batchesArrived(const nfqmon::StreamBatch &batch);
+    void batchArrived(const nfqmon::StreamBatch &batch);
     void healthChanged(const nfqmon::CaptureHealth &health);
     // Once a capture: what the helper left out (a family without chains) and how to add it.
     void noticeReceived(const QString &notice);

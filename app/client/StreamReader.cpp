@@ -86,7 +86,7 @@ void StreamReader::deliver()
         ++m_batches;
         m_records += std::uint64_t(batch.size());
         m_lostTotal = batch.lostTotal;
-        emit recordsArrived(batch, batch.lostSincePrevious);
+        emit batchArrived(batch);
     }
 }
 

@@ -36,9 +36,10 @@ public:
     QString errorString() const { return m_error; }
 
 signals:
-    // A batch in arrival order; `lost` is what this client lost since the previous batch
-    // (batch.lostTotal the running total). A batch may be empty and only report a loss.
-    void recordsArrived(const nfqmon::StreamBatch &batch, quint64 lost);
+    // A batch in arrival order; batch.lostSincePrevious is what this client lost since the
+    // previous batch (batch.lostTotal the running total). A batch may be empty and only report a
+    // loss.
+    void batchArrived(const nfqmon::StreamBatch &batch);
     void streamError(const QString &message);
     void finished(); // the helper closed the stream, or after streamError()
 

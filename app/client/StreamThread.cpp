@@ -17,8 +17,8 @@ StreamThread::StreamThread(int fd, QObject *parent) : QObject(parent), m_thread(
     m_reader->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
     connect(
-        m_reader, &StreamReader::recordsArrived, m_reader,
-        [this](const StreamBatch &batch, quint64) { onBatch(batch); }, Qt::DirectConnection);
+        m_reader, &StreamReader::batchArrived, m_reader,
+        [this](const StreamBatch &batch) { onBatch(batch); }, Qt::DirectConnection);
     // Queued like the batches, so the end comes after the last of them.
     connect(m_reader, &StreamReader::streamError, this,
             [this](const QString &message) { m_error = message; });

@@ -104,7 +104,7 @@ int main(int argc, char *argv[])
         CaptureController &controller = *window.captureController();
         Arrivals got;
         QObject::connect(
-            &controller, &CaptureController::batchesArrived, [&](const StreamBatch &batch) {
+            &controller, &CaptureController::batchArrived, [&](const StreamBatch &batch) {
                 for (qsizetype i = 0; i < batch.size(); ++i) {
                     const PacketRecord r = batch.record(i);
                     got.duplicates += r.sequence <= got.lastSequence ? 1 : 0;

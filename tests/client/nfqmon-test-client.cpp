@@ -150,8 +150,8 @@ private:
     {
         m_received = {};
         m_reader = std::make_unique<StreamReader>(::dup(descriptor.fileDescriptor()));
-        connect(m_reader.get(), &StreamReader::recordsArrived, this,
-                [this](const StreamBatch &batch, quint64) {
+        connect(m_reader.get(), &StreamReader::batchArrived, this,
+                [this](const StreamBatch &batch) {
                     for (qsizetype i = 0; i < batch.size(); ++i)
                         m_received.append(describe(batch.record(i)));
                 });

@@ -6,7 +6,7 @@ namespace nfqmon::test {
 
 CaptureRecorder::CaptureRecorder(CaptureController &controller)
 {
-    QObject::connect(&controller, &CaptureController::batchesArrived,
+    QObject::connect(&controller, &CaptureController::batchArrived,
                      [this](const StreamBatch &batch) {
                          for (qsizetype i = 0; i < batch.size(); ++i)
                              records.append(batch.record(i));

@@ -27,8 +27,8 @@ StreamClient::StreamClient(int fd, Keep keep)
         m_context,
         [this, fd, keep] {
             m_reader = new StreamReader(fd, m_context);
-            QObject::connect(m_reader, &StreamReader::recordsArrived, m_context,
-                             [this, keep](const StreamBatch &batch, quint64) {
+            QObject::connect(m_reader, &StreamReader::batchArrived, m_context,
+                             [this, keep](const StreamBatch &batch) {
                                  std::lock_guard lock(m_mutex);
                                  if (keep == Keep::Batches)
                                      m_batches.append({batch, realtimeNs()});

@@ -82,11 +82,10 @@ struct Received {
 
 void collect(StreamReader &reader, Received *received)
 {
-    QObject::connect(&reader, &StreamReader::recordsArrived,
-                     [received](const StreamBatch &b, quint64 lost) {
-                         received->batches.append(b);
-                         received->lost.append(lost);
-                     });
+    QObject::connect(&reader, &StreamReader::batchArrived, [received](const StreamBatch &b) {
+        received->batches.append(b);
+        received->lost.append(b.lostSincePrevious);
+    });
 }
 
 } // namespace
@@ -204,7 +203,7 @@ private slots:
         SocketPair pair;
         auto *reader = new StreamReader(pair.client);
         int seen = 0;
-        connect(reader, &StreamReader::recordsArrived, this, [&](const StreamBatch &, quint64) {
+        connect(reader, &StreamReader::batchArrived, this, [&](const StreamBatch &) {
             ++seen;
             delete reader;
         });
