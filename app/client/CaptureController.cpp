@@ -171,16 +171,16 @@ void CaptureController::onStreamFinished(const QString &streamError)
     // helper tells which; had it died, helperVanished() comes first (the bus reports the name
     // gone before any later answer).
     QPointer<CaptureController> self(this);
-    m_client->fetchStatus([self, streamError](const QVariantMap &status, const HelperError &error) {
+    m_client->fetchStatus([self, streamError](const CaptureStatus &status,
+                                              const HelperError &error) {
         if (!self || self->m_state != State::Running)
             return;
         if (error.isError()) {
             self->fail(tr("The helper stopped while the capture ran. Start again to go on. (%1)")
                            .arg(error.sentence()));
-        } else if (status.value(Contract::Status::State).toString() != Contract::Status::Running) {
-            const QString why = status.value(Contract::Status::Message).toString();
-            self->fail(why.isEmpty() ? tr("The capture ended.")
-                                     : tr("The capture ended: %1.").arg(why));
+        } else if (!status.running) {
+            self->fail(status.message.isEmpty() ? tr("The capture ended.")
+                                                : tr("The capture ended: %1.").arg(status.message));
         } else {
             self->m_client->stopCapture(nullptr);
             self->fail(tr("The packet stream broke, so the capture was stopped: %1.")
@@ -189,29 +189,26 @@ void CaptureController::onStreamFinished(const QString &streamError)
     });
 }
 
-void CaptureController::onStatus(const QVariantMap &status)
+void CaptureController::onStatus(const CaptureStatus &status)
 {
-    if (status.value(Contract::Status::State).toString() != Contract::Status::Running ||
-        (m_state != State::Running && m_state != State::Stopping))
+    if (!status.running || (m_state != State::Running && m_state != State::Stopping))
         return;
-    const quint64 received = status.value(Contract::Status::Received).toULongLong();
+    const quint64 received = status.received;
     if (m_sinceStatus.isValid() && m_sinceStatus.elapsed() > 0 && received >= m_receivedAtStatus)
         m_health.packetsPerSecond =
             double(received - m_receivedAtStatus) * 1000.0 / double(m_sinceStatus.elapsed());
     m_sinceStatus.start();
     m_receivedAtStatus = received;
-    m_health.interfaces = status.value(Contract::Status::Interfaces).toStringList();
+    m_health.interfaces = status.interfaces;
     m_health.received = received;
-    m_health.droppedByRules = status.value(Contract::Status::Dropped).toULongLong();
-    m_health.kernelDropped = status.value(Contract::Status::KernelDropped).toULongLong();
-    m_health.failOpen = status.value(Contract::Status::FailOpen).toBool();
-    const QVariant unseen = status.value(Contract::Status::PassedUnseen);
-    m_health.passedUnseen = unseen.isValid() ? qint64(unseen.toULongLong()) : -1;
+    m_health.droppedByRules = status.dropped;
+    m_health.kernelDropped = status.kernelDropped;
+    m_health.failOpen = status.failOpen;
+    m_health.passedUnseen = status.passedUnseen ? qint64(*status.passedUnseen) : -1;
     emit healthChanged(m_health);
-    const QString notice = status.value(Contract::Status::Notice).toString();
-    if (!notice.isEmpty() && notice != m_notice) {
-        m_notice = notice;
-        emit noticeReceived(notice);
+    if (!status.notice.isEmpty() && status.notice != m_notice) {
+        m_notice = status.notice;
+        emit noticeReceived(status.notice);
     }
 }
 

@@ -14,6 +14,7 @@
 #include "CaptureHealth.h"
 #include "CaptureSettings.h"
 #include "CaptureState.h"
+#include "CaptureStatus.h"
 #include "StreamBatch.h"
 
 #include <QElapsedTimer>
@@ -59,7 +60,7 @@ private:
     void onStreamOpened(int fd, const HelperError &error);
     void onBatch(const StreamBatch &batch);
     void onStreamFinished(const QString &error);
-    void onStatus(const QVariantMap &status);
+    void onStatus(const CaptureStatus &status);
     void onHelperVanished();
     void onBusLost();
     void fail(const QString &message); // back to Idle, with the sentence

@@ -76,8 +76,9 @@ void HelperClient::attach()
     m_authorised = new HelperProxy(Contract::ServiceName, Contract::ObjectPath, m_bus, this);
     m_authorised->setTimeout(AuthorisedTimeoutMs);
     m_quick = new HelperProxy(Contract::ServiceName, Contract::ObjectPath, m_bus, this);
-    connect(m_quick, &HelperProxy::StateChanged, this,
-            [this](const QVariantMap &status) { setStatus(status); });
+    connect(m_quick, &HelperProxy::StateChanged, this, [this](const QVariantMap &status) {
+        setStatus(CaptureStatus::fromVariantMap(status));
+    });
     connect(m_quick, &HelperProxy::RulesChanged, this, &HelperClient::refreshRules);
     m_watcher->setConnection(m_bus);
     // Whether it runs already; asking the bus never starts it.
@@ -108,9 +109,8 @@ void HelperClient::onBusLost()
     setHelperAvailable(false);
     // First the news, then the status (stale now), as when the helper vanishes.
     emit busLost(captureEnded);
-    setStatus({{Contract::Status::State, Contract::Status::Idle},
-               {Contract::Status::Message,
-                captureEnded ? tr("the system bus stopped while the capture ran") : QString()}});
+    setStatus(CaptureStatus::idle(captureEnded ? tr("the system bus stopped while the capture ran")
+                                               : QString()));
     m_reconnectDelayMs = FirstReconnectMs;
     m_reconnect->start(m_reconnectDelayMs);
 }
@@ -276,16 +276,17 @@ void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> don
     });
 }
 
-void HelperClient::fetchStatus(std::function<void(QVariantMap, HelperError)> done)
+void HelperClient::fetchStatus(std::function<void(CaptureStatus, HelperError)> done)
 {
     watch(quickCall(QStringLiteral("GetStatus"), Activation::No),
           [this, done = std::move(done), starts = m_starts](QDBusPendingCallWatcher &call) {
               const QDBusPendingReply<QVariantMap> reply = call;
+              const CaptureStatus status =
+                  reply.isError() ? CaptureStatus() : CaptureStatus::fromVariantMap(reply.value());
               if (!reply.isError())
-                  setStatus(reply.value(), starts);
+                  setStatus(status, starts);
               if (done)
-                  done(reply.isError() ? QVariantMap() : reply.value(),
-                       HelperError::fromDBus(reply.error()));
+                  done(status, HelperError::fromDBus(reply.error()));
           });
 }
 
@@ -322,7 +323,7 @@ void HelperClient::getStatus(Activation activation)
               m_statusPending = false;
               const QDBusPendingReply<QVariantMap> reply = call;
               if (!reply.isError())
-                  setStatus(reply.value(), starts);
+                  setStatus(CaptureStatus::fromVariantMap(reply.value()), starts);
               else if (activation == Activation::Start)
                   emit refreshFailed(HelperError::fromDBus(reply.error()));
               if (std::exchange(m_statusAgain, false))
@@ -360,10 +361,10 @@ void HelperClient::listRules(Activation activation)
 
 bool HelperClient::isCaptureRunning() const
 {
-    return m_status.value(Contract::Status::State).toString() == Contract::Status::Running;
+    return m_status.running;
 }
 
-void HelperClient::setStatus(const QVariantMap &status, std::optional<quint64> askedAfterStarts)
+void HelperClient::setStatus(const CaptureStatus &status, std::optional<quint64> askedAfterStarts)
 {
     // An answer to a question asked before our latest start may say "idle" about a capture
     // that runs now.
@@ -398,9 +399,8 @@ void HelperClient::onHelperGone()
     // First the news, then the status (stale now): an idle helper leaving is nothing to report.
     if (vanished)
         emit helperVanished();
-    setStatus({{Contract::Status::State, Contract::Status::Idle},
-               {Contract::Status::Message,
-                vanished ? tr("the helper stopped while the capture ran") : QString()}});
+    setStatus(
+        CaptureStatus::idle(vanished ? tr("the helper stopped while the capture ran") : QString()));
 }
 
 } // namespace nfqmon

@@ -16,6 +16,7 @@
 // the bus is back, and says so too (busRestored). Calls meanwhile fail at once.
 #pragma once
 
+#include "CaptureStatus.h"
 #include "HelperError.h"
 #include "RuleInfo.h"
 
@@ -66,14 +67,14 @@ public:
 
     // GetStatus of the helper that runs now (never starting one: ServiceUnknown when none
     // runs), answered to this call; also updates status().
-    void fetchStatus(std::function<void(QVariantMap, HelperError)> done);
+    void fetchStatus(std::function<void(CaptureStatus, HelperError)> done);
     // GetStatus / ListRules (starting the helper if need be); the answer arrives as
     // statusChanged() / rulesChanged(), a failure as refreshFailed(). Calls while one is on its
     // way are folded into one more call.
     void refreshStatus();
     void refreshRules();
 
-    QVariantMap status() const { return m_status; }
+    CaptureStatus status() const { return m_status; }
     bool isCaptureRunning() const;
     // We started the running capture (and have not seen it end).
     bool ownsCapture() const { return m_ownsCapture; }
@@ -85,7 +86,7 @@ public:
     bool isBusConnected() const { return m_busConnected; }
 
 signals:
-    void statusChanged(const QVariantMap &status);
+    void statusChanged(const nfqmon::CaptureStatus &status);
     void rulesChanged();
     void refreshFailed(const nfqmon::HelperError &error);
     void helperAvailableChanged(bool available);
@@ -105,7 +106,7 @@ private:
     void watch(const QDBusPendingCall &call, std::function<void(QDBusPendingCallWatcher &)> then);
     void simpleCall(const QDBusPendingCall &call, std::function<void(HelperError)> done);
     // askedAfterStarts: m_starts when the GetStatus was sent; none for signals.
-    void setStatus(const QVariantMap &status, std::optional<quint64> askedAfterStarts = {});
+    void setStatus(const CaptureStatus &status, std::optional<quint64> askedAfterStarts = {});
     void setHelperAvailable(bool available);
     void onHelperGone();
     bool canPassDescriptors(HelperError *error) const;
@@ -125,7 +126,7 @@ private:
     HelperProxy *m_quick = nullptr;      // status, rules, chains
     QDBusServiceWatcher *m_watcher = nullptr;
     QTimer *m_poll = nullptr;
-    QVariantMap m_status;
+    CaptureStatus m_status;
     QList<RuleInfo> m_rules;
     bool m_helperAvailable = false;
     bool m_ownsCapture = false;

@@ -1,6 +1,7 @@
 #include "CaptureEngine.h"
 
 #include "CaptureLimits.h"
+#include "HelperContract.h"
 #include "InterfaceName.h"
 
 #include <QCoreApplication>
@@ -390,6 +391,34 @@ EngineStatistics CaptureEngine::statistics() const
         }
     }
     return s;
+}
+
+CaptureStatus CaptureEngine::status() const
+{
+    const EngineStatistics s = statistics();
+    CaptureStatus status;
+    status.running = true;
+    status.interfaces =
+        m_options.anyInterface ? QStringList{Contract::Status::AnyInterface} : m_options.interfaces;
+    status.automaticRules = m_options.enableIptables;
+    status.queue = m_options.queueNumber;
+    status.queues = m_options.queueCount;
+    status.snapLength = m_options.snapLength;
+    status.received = s.received;
+    status.accepted = s.accepted;
+    status.dropped = s.dropped;
+    status.lost = s.lost;
+    status.kernelDropped = s.kernelDropped();
+    status.failOpen = true; // NfQueue opens every queue fail-open
+    status.families = m_families;
+    status.notice = m_notice;
+    // Unknown until the rules' counters have been read once (a second after the first status).
+    if (s.passedUnseenKnown)
+        status.passedUnseen = s.passedUnseen;
+    for (const auto &dump : s.dumps)
+        (dump.acceptedOnly ? status.dumpOutput : status.dumpInput) =
+            CaptureStatus::Dump{dump.packets, dump.error};
+    return status;
 }
 
 void CaptureEngine::report(const QString &message) const

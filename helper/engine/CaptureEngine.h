@@ -4,6 +4,7 @@
 #pragma once
 
 #include "CaptureOptions.h"
+#include "CaptureStatus.h"
 #include "ChainManager.h"
 #include "DumpWriter.h"
 #include "EngineStatistics.h"
@@ -58,6 +59,9 @@ public:
     // Never waits: the rule counters come from a reading at most a second old (their first
     // reading is asked for here).
     EngineStatistics statistics() const;
+    // The capture's part of GetStatus: its settings, counters, families and dumps (running);
+    // the caller adds who started it, its streams and the message. Never waits either.
+    CaptureStatus status() const;
     const CaptureOptions &options() const { return m_options; }
     // After start(): a family left out (enable_iptables = no without its chains) and how to add
     // it; empty when both are captured.

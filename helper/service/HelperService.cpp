@@ -421,39 +421,15 @@ std::uint64_t HelperService::hitsOf(int ruleId) const
 
 QVariantMap HelperService::status() const
 {
-    namespace Key = Contract::Status;
-    QVariantMap map{{Key::State, m_engine ? Key::Running : Key::Idle},
-                    {Key::Message, m_message},
-                    {Key::Streams, uint(m_streams.size())}};
-    if (!m_engine)
-        return map;
-    const CaptureOptions &o = m_engine->options();
-    const EngineStatistics s = m_engine->statistics();
-    map.insert({{Key::Interfaces, o.anyInterface ? QStringList{Key::AnyInterface} : o.interfaces},
-                {Key::AutomaticRules, o.enableIptables},
-                {Key::Queue, uint(o.queueNumber)},
-                {Key::Queues, uint(o.queueCount)},
-                {Key::SnapLength, uint(o.snapLength)},
-                {Key::Received, qulonglong(s.received)},
-                {Key::Accepted, qulonglong(s.accepted)},
-                {Key::Dropped, qulonglong(s.dropped)},
-                {Key::Lost, qulonglong(s.lost)},
-                {Key::KernelDropped, qulonglong(s.kernelDropped())},
-                {Key::FailOpen, true},
-                {Key::Families, m_engine->families()},
-                {Key::Notice, m_engine->notice()},
-                {Key::StartedBy, m_startedBy},
-                {Key::StartedByUid, m_startedByUid},
-                {Key::KeepRunning, m_keepRunning}});
-    // Absent until the rules' counters have been read once (a second after the first status).
-    if (s.passedUnseenKnown)
-        map.insert(Key::PassedUnseen, qulonglong(s.passedUnseen));
-    for (const auto &dump : s.dumps) {
-        map.insert(dump.acceptedOnly ? Key::DumpOutputPackets : Key::DumpInputPackets,
-                   qulonglong(dump.packets));
-        map.insert(dump.acceptedOnly ? Key::DumpOutputError : Key::DumpInputError, dump.error);
+    CaptureStatus status = m_engine ? m_engine->status() : CaptureStatus::idle();
+    status.message = m_message;
+    status.streams = uint(m_streams.size());
+    if (m_engine) {
+        status.startedBy = m_startedBy;
+        status.startedByUid = m_startedByUid;
+        status.keepRunning = m_keepRunning;
     }
-    return map;
+    return status.toVariantMap();
 }
 
 void HelperService::watch(const QString &busName)
