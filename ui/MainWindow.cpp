@@ -589,7 +589,7 @@ RuleInfo MainWindow::dropRule(const QString &expression)
 {
     RuleInfo rule;
     rule.expression = expression;
-    rule.action = QStringLiteral("drop");
+    rule.action = RuleAction::Drop;
     return rule;
 }
 
@@ -707,7 +707,7 @@ void MainWindow::onRuleRemoved(const RuleInfo &rule, int position)
     connect(m_messageBar, &MessageBar::dismissed, undo, &QObject::deleteLater,
             Qt::SingleShotConnection);
     m_messageBar->showMessage(MessageBar::Kind::Information,
-                              rule.action == QLatin1String("accept")
+                              rule.action == RuleAction::Accept
                                   ? tr("Deleted the rule accepting “%1”.").arg(rule.expression)
                                   : tr("Deleted the rule dropping “%1”.").arg(rule.expression),
                               {undo});

@@ -35,11 +35,11 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
         m_interface->addItem(interface.name(), interface.name());
     m_interface->setToolTip(tr("The rule applies to packets on this interface only"));
     m_direction->setObjectName(QStringLiteral("ruleDirection"));
-    m_direction->addItem(tr("both directions"), QStringLiteral("any"));
-    m_direction->addItem(tr("incoming"), QStringLiteral("in"));
-    m_direction->addItem(tr("outgoing"), QStringLiteral("out"));
-    m_action->addItem(tr("drop"), QStringLiteral("drop"));
-    m_action->addItem(tr("accept"), QStringLiteral("accept"));
+    m_direction->addItem(tr("both directions"), directionName(RuleDirection::Any));
+    m_direction->addItem(tr("incoming"), directionName(RuleDirection::In));
+    m_direction->addItem(tr("outgoing"), directionName(RuleDirection::Out));
+    m_action->addItem(tr("drop"), actionName(RuleAction::Drop));
+    m_action->addItem(tr("accept"), actionName(RuleAction::Accept));
     m_action->setToolTip(tr("Rules are tried in order; the first that matches decides. Packets "
                             "no rule matches are accepted."));
     m_enabled->setChecked(true);
@@ -79,8 +79,8 @@ void RuleDialog::setRule(const RuleInfo &rule)
         m_interface->setCurrentIndex(interface);
     else
         m_interface->setEditText(rule.interface);
-    m_direction->setCurrentIndex(qMax(0, m_direction->findData(rule.direction)));
-    m_action->setCurrentIndex(qMax(0, m_action->findData(rule.action)));
+    m_direction->setCurrentIndex(qMax(0, m_direction->findData(directionName(rule.direction))));
+    m_action->setCurrentIndex(qMax(0, m_action->findData(actionName(rule.action))));
     m_enabled->setChecked(rule.enabled);
     check();
 }
@@ -92,8 +92,9 @@ RuleInfo RuleDialog::rule() const
     const QString typed = m_interface->currentText().trimmed();
     const int index = m_interface->findText(typed);
     rule.interface = index >= 0 ? m_interface->itemData(index).toString() : typed;
-    rule.direction = m_direction->currentData().toString();
-    rule.action = m_action->currentData().toString();
+    rule.direction =
+        directionFromName(m_direction->currentData().toString()).value_or(RuleDirection::Any);
+    rule.action = actionFromName(m_action->currentData().toString()).value_or(RuleAction::Drop);
     rule.enabled = m_enabled->isChecked();
     return rule;
 }

@@ -26,7 +26,7 @@ void DropRuleWatcher::observe(const QList<RuleInfo> &rules)
             state.waiting = rule.hits == 0; // first sight (or a new rule under an old id)
         else
             state.waiting = previous->waiting;
-        if (state.waiting && rule.hits > 0 && rule.action == QLatin1String("drop")) {
+        if (state.waiting && rule.hits > 0 && rule.action == RuleAction::Drop) {
             state.waiting = false;
             emit ruleStartedDropping(rule);
         }

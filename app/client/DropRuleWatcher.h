@@ -32,7 +32,7 @@ signals:
 private:
     struct Seen {
         QString expression;
-        QString action;
+        RuleAction action = RuleAction::Drop;
         bool waiting = false; // had no hits at first sight, has not reported yet
     };
     QHash<uint, Seen> m_seen;

@@ -44,13 +44,17 @@ QString RuleListModel::text(const RuleInfo &rule, int column) const
     case Interface:
         return rule.interface.isEmpty() ? tr("any") : rule.interface;
     case Direction:
-        if (rule.direction == QLatin1String("in"))
+        switch (rule.direction) {
+        case RuleDirection::In:
             return tr("in");
-        if (rule.direction == QLatin1String("out"))
+        case RuleDirection::Out:
             return tr("out");
-        return tr("both");
+        case RuleDirection::Any:
+            return tr("both");
+        }
+        return {};
     case Action:
-        return rule.action == QLatin1String("accept") ? tr("accept") : tr("drop");
+        return rule.action == RuleAction::Accept ? tr("accept") : tr("drop");
     case Hits:
         return QString::number(rule.hits);
     default:

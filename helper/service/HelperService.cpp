@@ -4,6 +4,7 @@
 #include "ChainManager.h"
 #include "HelperContract.h"
 #include "MethodPolicy.h"
+#include "RuleFields.h"
 #include "RuleRequest.h"
 #include "RuleSet.h"
 #include "ServiceError.h"
@@ -197,7 +198,7 @@ QList<QVariantMap> HelperService::ListRules()
     authorize([this](const Caller &) {
         QList<QVariantMap> list;
         for (const Rule &rule : m_rules.rules())
-            list.append(RuleRequest::describe(rule, hitsOf(rule.id)));
+            list.append(RuleFields::describe(rule, hitsOf(rule.id)));
         return ServiceReply::ok({QVariant::fromValue(list)});
     });
     return {};

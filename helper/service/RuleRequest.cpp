@@ -52,16 +52,4 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
     return base;
 }
 
-QVariantMap describe(const Rule &rule, std::uint64_t hits)
-{
-    namespace Key = Contract::RuleField;
-    return {{Key::Id, uint(rule.id)},
-            {Key::Expression, rule.expression},
-            {Key::Interface, rule.interface},
-            {Key::Direction, directionName(rule.direction)},
-            {Key::Action, actionName(rule.action)},
-            {Key::Enabled, rule.enabled},
-            {Key::Hits, qulonglong(hits)}};
-}
-
 } // namespace nfqmon::RuleRequest

@@ -1,5 +1,6 @@
-// A rule as a D-Bus caller describes it (a{sv}): "expression", "interface", "direction",
-// "action", "enabled". Applied onto a base rule, so that ChangeRule changes only what it names.
+// A rule as a D-Bus caller describes it (the a{sv} of Contract::RuleField), checked as a root
+// helper must before it reaches a rule. Applied onto a base rule, so that ChangeRule changes only
+// what it names. ListRules describes rules with RuleFields::describe.
 #pragma once
 
 #include "Rule.h"
@@ -14,7 +15,5 @@ namespace nfqmon::RuleRequest {
 // expression is left to the caller (it reports libpcap's message as a BadRule).
 std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionRequired,
                           QString *error);
-
-QVariantMap describe(const Rule &rule, std::uint64_t hits);
 
 } // namespace nfqmon::RuleRequest

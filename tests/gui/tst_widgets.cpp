@@ -165,16 +165,16 @@ void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
     QVERIFY(!ok->isEnabled());
     RuleInfo rule;
     rule.expression = QStringLiteral("udp and dst port 53");
-    rule.direction = QStringLiteral("out");
+    rule.direction = RuleDirection::Out;
     dialog.setRule(rule);
     QVERIFY(ok->isEnabled());
     const auto previewed = [&] { return previews.constLast().constFirst().value<RuleInfo>(); };
     QCOMPARE(previewed().expression, rule.expression);
-    QCOMPARE(previewed().direction, QStringLiteral("out"));
+    QCOMPARE(previewed().direction, RuleDirection::Out);
     // The preview follows the direction and the interface, not only the expression.
     auto *direction = dialog.findChild<QComboBox *>(QStringLiteral("ruleDirection"));
     direction->setCurrentIndex(direction->findData(QStringLiteral("in")));
-    QCOMPARE(previewed().direction, QStringLiteral("in"));
+    QCOMPARE(previewed().direction, RuleDirection::In);
     dialog.findChild<QComboBox *>(QStringLiteral("ruleInterface"))
         ->setEditText(QStringLiteral("eth7"));
     QCOMPARE(previewed().interface, QStringLiteral("eth7"));
@@ -190,8 +190,8 @@ void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
     QVERIFY(ok->isEnabled());
     const RuleInfo result = dialog.rule();
     QCOMPARE(result.expression, QStringLiteral("host 10.0.0.5"));
-    QCOMPARE(result.direction, QStringLiteral("out"));
-    QCOMPARE(result.action, QStringLiteral("drop"));
+    QCOMPARE(result.direction, RuleDirection::Out);
+    QCOMPARE(result.action, RuleAction::Drop);
     QCOMPARE(result.interface, QString());
 }
 

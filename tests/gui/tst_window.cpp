@@ -377,7 +377,7 @@ void tst_Window::rightClickDropsTheNextPacketsToThatPort()
     QVERIFY(!model.hasPreview());
     QTRY_VERIFY(window.messageBar()->text().contains(QStringLiteral("drops packets matching")));
     const RuleInfo rule = window.findChild<RuleListModel *>()->rule(0);
-    QCOMPARE(rule.action, QStringLiteral("drop"));
+    QCOMPARE(rule.action, RuleAction::Drop);
 
     // The kernel drops the next ones: the socket gets nothing; the table shows them dropped.
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 4, 100, 9}).succeeded());
@@ -462,7 +462,7 @@ void tst_Window::customRuleFromTheMenuIsValidatedAndPreviewed()
     QTRY_COMPARE_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount(), 1, 5000);
     const RuleInfo added = window.findChild<RuleListModel *>()->rule(0);
     QCOMPARE(added.expression, QStringLiteral("udp and dst port 6004"));
-    QCOMPARE(added.direction, QStringLiteral("in"));
+    QCOMPARE(added.direction, RuleDirection::In);
     QCOMPARE(added.interface, QStringLiteral("vethA"));
     QVERIFY(!model.hasPreview());
     stop(window);

@@ -12,13 +12,13 @@ Q_DECLARE_METATYPE(QList<QList<nfqmon::RuleInfo>>)
 namespace {
 
 RuleInfo rule(uint id, quint64 hits, const char *expression = "udp and dst port 53",
-              const char *action = "drop")
+              RuleAction action = RuleAction::Drop)
 {
     RuleInfo r;
     r.id = id;
     r.hits = hits;
     r.expression = QLatin1String(expression);
-    r.action = QLatin1String(action);
+    r.action = action;
     return r;
 }
 
@@ -50,8 +50,8 @@ void tst_DropRuleWatcher::reports_data()
     QTest::newRow("added with hits at once (a fast flood)")
         << Lists{{}, {rule(2, 7)}} << QList<uint>{} << QList<quint64>{};
     QTest::newRow("an accept rule never")
-        << Lists{{rule(1, 0, "icmp", "accept")}, {rule(1, 4, "icmp", "accept")}} << QList<uint>{}
-        << QList<quint64>{};
+        << Lists{{rule(1, 0, "icmp", RuleAction::Accept)}, {rule(1, 4, "icmp", RuleAction::Accept)}}
+        << QList<uint>{} << QList<quint64>{};
     QTest::newRow("two new rules, each once") << Lists{{rule(1, 0), rule(2, 0, "tcp")},
                                                        {rule(1, 1), rule(2, 0, "tcp")},
                                                        {rule(1, 2), rule(2, 6, "tcp")}}
@@ -60,7 +60,9 @@ void tst_DropRuleWatcher::reports_data()
         << Lists{{rule(1, 0)}, {rule(1, 2)}, {rule(1, 0, "tcp")}, {rule(1, 1, "tcp")}}
         << QList<uint>{1, 1} << QList<quint64>{2, 1};
     QTest::newRow("accept changed to drop starts again")
-        << Lists{{rule(1, 5, "icmp", "accept")}, {rule(1, 0, "icmp")}, {rule(1, 1, "icmp")}}
+        << Lists{{rule(1, 5, "icmp", RuleAction::Accept)},
+                 {rule(1, 0, "icmp")},
+                 {rule(1, 1, "icmp")}}
         << QList<uint>{1} << QList<quint64>{1};
     QTest::newRow("removed and its id seen again")
         << Lists{{rule(1, 0)}, {rule(1, 2)}, {}, {rule(1, 0)}, {rule(1, 3)}} << QList<uint>{1, 1}

@@ -119,24 +119,24 @@ void tst_RuleListModel::selectionFollowsAMovedRule()
 void tst_RuleListModel::showsTheFields_data()
 {
     QTest::addColumn<QString>("interface");
-    QTest::addColumn<QString>("direction");
-    QTest::addColumn<QString>("action");
+    QTest::addColumn<RuleDirection>("direction");
+    QTest::addColumn<RuleAction>("action");
     QTest::addColumn<bool>("enabled");
     QTest::addColumn<QStringList>("texts"); // Interface, Direction, Action
-    QTest::newRow("defaults") << QString() << QStringLiteral("any") << QStringLiteral("drop")
-                              << true << QStringList{"any", "both", "drop"};
+    QTest::newRow("defaults") << QString() << RuleDirection::Any << RuleAction::Drop << true
+                              << QStringList{"any", "both", "drop"};
     QTest::newRow("eth0 in accept disabled")
-        << QStringLiteral("eth0") << QStringLiteral("in") << QStringLiteral("accept") << false
+        << QStringLiteral("eth0") << RuleDirection::In << RuleAction::Accept << false
         << QStringList{"eth0", "in", "accept"};
-    QTest::newRow("out") << QStringLiteral("wlan0") << QStringLiteral("out")
-                         << QStringLiteral("drop") << true << QStringList{"wlan0", "out", "drop"};
+    QTest::newRow("out") << QStringLiteral("wlan0") << RuleDirection::Out << RuleAction::Drop
+                         << true << QStringList{"wlan0", "out", "drop"};
 }
 
 void tst_RuleListModel::showsTheFields()
 {
     QFETCH(QString, interface);
-    QFETCH(QString, direction);
-    QFETCH(QString, action);
+    QFETCH(RuleDirection, direction);
+    QFETCH(RuleAction, action);
     QFETCH(bool, enabled);
     QFETCH(QStringList, texts);
     RuleInfo r = rule(7, 12);

@@ -1,5 +1,6 @@
 // RuleRequest: the rule fields a caller sends over D-Bus, applied onto a rule or refused with a
 // sentence.
+#include "RuleFields.h"
 #include "RuleRequest.h"
 
 #include <QtTest>
@@ -66,7 +67,7 @@ private slots:
         QCOMPARE(directionName(rule->direction), direction);
         QCOMPARE(actionName(rule->action), action);
         QCOMPARE(rule->enabled, enabled);
-        const QVariantMap described = RuleRequest::describe(*rule, 12);
+        const QVariantMap described = RuleFields::describe(*rule, 12);
         QCOMPARE(described.value(QStringLiteral("id")).toUInt(), 7u);
         QCOMPARE(described.value(QStringLiteral("hits")).toULongLong(), 12u);
         QCOMPARE(described.value(QStringLiteral("direction")).toString(), direction);
