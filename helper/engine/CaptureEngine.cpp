@@ -2,7 +2,6 @@
 
 #include "CaptureLimits.h"
 #include "HelperContract.h"
-#include "InterfaceName.h"
 
 #include <QCoreApplication>
 
@@ -37,53 +36,13 @@ void CaptureEngine::closeUnusedDescriptors()
             ::close(std::exchange(*fd, -1));
 }
 
-bool CaptureEngine::validate(QString *error) const
-{
-    // The numbers stay in the sentences so that their translations stay valid.
-    static_assert(Limits::MinQueues == 1 && Limits::MaxQueues == 64 &&
-                  Limits::LastQueueNumber == 65535 && Limits::MinSnapLength == 64 &&
-                  Limits::MaxSnapLength == 262144);
-    if (m_options.queueCount < Limits::MinQueues || m_options.queueCount > Limits::MaxQueues) {
-        *error = tr("the number of queues must be between 1 and 64");
-        return false;
-    }
-    if (std::uint32_t(m_options.queueNumber) + m_options.queueCount - 1 > Limits::LastQueueNumber) {
-        *error = tr("queues %1 to %2 go past the last queue number, 65535")
-                     .arg(m_options.queueNumber)
-                     .arg(int(m_options.queueNumber) + m_options.queueCount - 1);
-        return false;
-    }
-    if (m_options.snapLength < Limits::MinSnapLength ||
-        m_options.snapLength > Limits::MaxSnapLength) {
-        *error = tr("the snap length must be between 64 and 262144 bytes");
-        return false;
-    }
-    if (!m_options.anyInterface) {
-        if (m_options.interfaces.isEmpty()) {
-            *error = tr("no interface to capture on: name interfaces or \"any\"");
-            return false;
-        }
-        for (const QString &name : m_options.interfaces) {
-            if (!InterfaceName::isValid(name, error))
-                return false;
-        }
-        const QStringList unknown = InterfaceName::missing(m_options.interfaces);
-        if (!unknown.isEmpty()) {
-            *error = tr("unknown interface(s): %1 (see `ip link` for the interfaces that exist)")
-                         .arg(unknown.join(QStringLiteral(", ")));
-            return false;
-        }
-    }
-    return true;
-}
-
 bool CaptureEngine::start(QString *error)
 {
     if (m_running) {
         *error = tr("the capture is already running");
         return false;
     }
-    if (!validate(error))
+    if (!m_options.validate(CaptureOptions::Check::Start, error))
         return false;
     QString ruleError;
     auto rules = RuleSet::compile(m_options.rules, &ruleError);

@@ -1,6 +1,6 @@
 // One capture: queues bound, chains installed, verdicts from the rules, records handed to the
-// dumps and to any consumer attached later. Independent of how it is driven (headless config
-// file now, D-Bus calls later); all methods are called from one control thread.
+// dumps and to any consumer attached later. Independent of how it is driven (the headless config
+// file, StartCapture over D-Bus); all methods are called from one control thread.
 #pragma once
 
 #include "CaptureOptions.h"
@@ -70,7 +70,6 @@ public:
     QStringList families() const { return m_families; }
 
 private:
-    bool validate(QString *error) const;
     bool openQueues(QString *error);
     bool openDumps(QString *error);
     void publish(std::shared_ptr<const RuleSet> rules,

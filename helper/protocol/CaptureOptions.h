@@ -1,4 +1,5 @@
-// Everything a capture needs, however it is driven (config file now, D-Bus later).
+// Everything a capture needs, however it is driven (the headless config file, StartCapture over
+// D-Bus), and the one check every such set of options passes before a capture starts.
 #pragma once
 
 #include "CaptureLimits.h"
@@ -13,6 +14,19 @@
 namespace nfqmon {
 
 struct CaptureOptions {
+    // Who asks for the capture, which decides the bounds validate() applies.
+    enum class Check {
+        // Root's own config file, read before the capture starts: the full ranges, and the
+        // interfaces need not exist yet.
+        ConfigFile,
+        // Any program a user allows to capture: tighter bounds (CaptureLimits.h), and the
+        // interfaces must exist.
+        DBus,
+        // What the engine starts with, whoever asked: the full ranges, and the interfaces must
+        // exist.
+        Start,
+    };
+
     bool anyInterface = false;
     QStringList interfaces; // valid names; empty when anyInterface
     bool dump = false;      // dump_input / dump_output are used only when true
@@ -29,6 +43,12 @@ struct CaptureOptions {
     std::uint32_t queueMaxLength = 4096;                  // kernel queue length (packets)
     int statusIntervalSeconds = 5;                        // headless status line period; 0 = never
     std::vector<Rule> rules;                              // ids 1..n in file order
+
+    // The queue count and range, the snap length, the queue length, the status interval and the
+    // interfaces (given, valid names, and present in this network namespace unless `check` is
+    // ConfigFile). False and a sentence naming what is wrong. The rules are compiled by whoever
+    // uses them (RuleSet).
+    bool validate(Check check, QString *error) const;
 };
 
 } // namespace nfqmon

@@ -333,16 +333,16 @@ private:
                                                         "\"any\""));
             return;
         }
-        const quint64 lastQueue = quint64(m_options.queueNumber) + m_options.queueCount - 1;
-        if (lastQueue > Limits::LastQueueNumber) {
+        // Each value was checked on its own line against the same limits; what is left is how
+        // they fit together (the queue range), told on the later of the lines involved.
+        QString problem;
+        if (!m_options.validate(CaptureOptions::Check::ConfigFile, &problem)) {
             const int line = std::max(m_lineOf.value(QStringLiteral("queue")),
                                       m_lineOf.value(QStringLiteral("queues")));
-            addError(line, QStringLiteral("queue = %1 with queues = %2 would need queues up to %3; "
-                                          "the last queue number is %4")
-                               .arg(m_options.queueNumber)
-                               .arg(m_options.queueCount)
-                               .arg(lastQueue)
-                               .arg(Limits::LastQueueNumber));
+            if (line > 0)
+                addError(line, problem);
+            else
+                m_errors.append(m_fileName + QStringLiteral(": ") + problem);
         }
         checkDump();
         checkRuleInterfaces();

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <limits>
 #include <utility>
 
 namespace nfqmon {
@@ -88,20 +89,13 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
             in.fail(problemText);
     }
     o.enableIptables = in.boolean(Key::AutomaticRules).value_or(true);
-    const auto queue = in.number(Key::Queue, 0, Limits::LastQueueNumber).value_or(0);
-    o.queueCount = std::uint16_t(
-        in.number(Key::Queues, Limits::MinQueues, Limits::MaxQueuesOverDBus).value_or(1));
-    if (in.ok() && queue + o.queueCount - 1 > Limits::LastQueueNumber)
-        in.fail(QStringLiteral("queues %1 to %2 go past the last queue number, %3")
-                    .arg(queue)
-                    .arg(queue + o.queueCount - 1)
-                    .arg(Limits::LastQueueNumber));
-    o.queueNumber = std::uint16_t(queue);
-    o.snapLength = in.number(Key::SnapLength, Limits::MinSnapLength, Limits::MaxUsefulSnapLength)
-                       .value_or(Limits::DefaultSnapLength);
-    o.queueMaxLength =
-        in.number(Key::QueueMaxLength, Limits::MinQueueMaxLength, Limits::MaxQueueMaxLength)
-            .value_or(o.queueMaxLength);
+    // Read within what the fields hold; CaptureOptions::validate applies the bus's bounds.
+    constexpr quint32 Any16 = std::numeric_limits<std::uint16_t>::max();
+    constexpr quint32 Any32 = std::numeric_limits<std::uint32_t>::max();
+    o.queueNumber = std::uint16_t(in.number(Key::Queue, 0, Any16).value_or(o.queueNumber));
+    o.queueCount = std::uint16_t(in.number(Key::Queues, 0, Any16).value_or(o.queueCount));
+    o.snapLength = in.number(Key::SnapLength, 0, Any32).value_or(o.snapLength);
+    o.queueMaxLength = in.number(Key::QueueMaxLength, 0, Any32).value_or(o.queueMaxLength);
     request.keepRunning = in.boolean(Key::KeepRunning).value_or(false);
     const auto dumpInput = in.descriptor(Key::DumpInput);
     const auto dumpOutput = in.descriptor(Key::DumpOutput);
@@ -109,15 +103,8 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
         *error = in.error();
         return std::nullopt;
     }
-    if (o.interfaces.size() + (o.anyInterface ? 1 : 0) == 0) {
-        *error = QStringLiteral("capture option interfaces is empty");
+    if (!o.validate(CaptureOptions::Check::DBus, error))
         return std::nullopt;
-    }
-    const QStringList unknown = InterfaceName::missing(o.interfaces);
-    if (!unknown.isEmpty()) {
-        *error = QStringLiteral("unknown interface(s): %1").arg(unknown.join(QStringLiteral(", ")));
-        return std::nullopt;
-    }
 
     *problem = Problem::BadDescriptor;
     if (dumpInput && (o.dumpInputFd = writableRegularFile(*dumpInput, Key::DumpInput, error)) < 0)

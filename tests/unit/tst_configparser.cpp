@@ -371,11 +371,9 @@ void TestConfigParser::errors_data()
            "3601");
     number("quoted empty number", "status_interval = \"\"", "status_interval", "0 to 3600", "");
     row("queue range past 65535", lo + QStringLiteral("queue = 65500\nqueues = 64\n"),
-        QStringLiteral("3: queue = 65500 with queues = 64 would need queues up to 65563; the last "
-                       "queue number is 65535"));
+        QStringLiteral("3: queues 65500 to 65563 go past the last queue number, 65535"));
     row("queue range past 65535, queue last", lo + QStringLiteral("queues = 2\nqueue = 65535\n"),
-        QStringLiteral("3: queue = 65535 with queues = 2 would need queues up to 65536; the last "
-                       "queue number is 65535"));
+        QStringLiteral("3: queues 65535 to 65536 go past the last queue number, 65535"));
     row("bad boolean", lo + QStringLiteral("enable_iptables = maybe\n"),
         QStringLiteral("2: enable_iptables must be true or false (or yes/no, on/off, 1/0), not "
                        "\"maybe\""));
