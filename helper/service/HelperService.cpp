@@ -4,9 +4,6 @@
 #include "ChainManager.h"
 #include "HelperContract.h"
 #include "MethodPolicy.h"
-#include "RuleFields.h"
-#include "RuleRequest.h"
-#include "RuleSet.h"
 #include "ServiceError.h"
 #include "StreamFormat.h"
 #include "StreamSender.h"
@@ -34,7 +31,7 @@ QVariantMap familyReport(const ChainReport::Family &family)
 
 HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *parent)
     : QObject(parent), m_bus(bus), m_settings(std::move(settings)), m_authorizer(bus),
-      m_rules(m_settings.stateDir)
+      m_rules(m_settings.stateDir), m_ruleEditor(m_rules)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     const char *exported =
@@ -196,10 +193,7 @@ QDBusUnixFileDescriptor HelperService::OpenStream()
 QList<QVariantMap> HelperService::ListRules()
 {
     authorize([this](const Caller &) {
-        QList<QVariantMap> list;
-        for (const Rule &rule : m_rules.rules())
-            list.append(RuleFields::describe(rule, hitsOf(rule.id)));
-        return ServiceReply::ok({QVariant::fromValue(list)});
+        return ServiceReply::ok({QVariant::fromValue(m_ruleEditor.list(m_engine.get()))});
     });
     return {};
 }
@@ -207,19 +201,7 @@ QList<QVariantMap> HelperService::ListRules()
 uint HelperService::AddRule(const QVariantMap &fields)
 {
     authorize([this, fields](const Caller &) {
-        QString error;
-        auto rule = RuleRequest::apply(fields, Rule{}, true, &error);
-        if (!rule)
-            return ServiceReply::error(ServiceError::InvalidArgument, error);
-        if (m_rules.rules().size() >= std::size_t(RuleStore::MaxRules))
-            return ServiceReply::error(ServiceError::InvalidArgument,
-                                       tr("there are already %1 rules, the most the helper keeps")
-                                           .arg(RuleStore::MaxRules));
-        rule->id = m_rules.nextId();
-        std::vector<Rule> next = m_rules.rules();
-        next.push_back(*rule);
-        const ServiceReply changed = changeRules(std::move(next));
-        return changed.isError() ? changed : ServiceReply::ok({uint(rule->id)});
+        return announced(m_ruleEditor.add(fields, m_engine.get()));
     });
     return 0;
 }
@@ -227,53 +209,28 @@ uint HelperService::AddRule(const QVariantMap &fields)
 void HelperService::ChangeRule(uint id, const QVariantMap &fields)
 {
     authorize([this, id, fields](const Caller &) {
-        return withRule(id, [&fields](std::vector<Rule> &rules, std::size_t index) {
-            QString error;
-            const auto rule = RuleRequest::apply(fields, rules[index], false, &error);
-            if (!rule)
-                return ServiceReply::error(ServiceError::InvalidArgument, error);
-            rules[index] = *rule;
-            return ServiceReply::ok();
-        });
+        return announced(m_ruleEditor.change(id, fields, m_engine.get()));
     });
 }
 
 void HelperService::SetRuleEnabled(uint id, bool enabled)
 {
     authorize([this, id, enabled](const Caller &) {
-        return withRule(id, [enabled](std::vector<Rule> &rules, std::size_t index) {
-            rules[index].enabled = enabled;
-            return ServiceReply::ok();
-        });
+        return announced(m_ruleEditor.setEnabled(id, enabled, m_engine.get()));
     });
 }
 
 void HelperService::MoveRule(uint id, uint position)
 {
     authorize([this, id, position](const Caller &) {
-        return withRule(id, [position](std::vector<Rule> &rules, std::size_t index) {
-            if (position >= rules.size())
-                return ServiceReply::error(
-                    ServiceError::InvalidArgument,
-                    tr("position %1 is past the last rule (positions count from 0 to %2)")
-                        .arg(position)
-                        .arg(rules.size() - 1));
-            const Rule moved = rules[index];
-            rules.erase(rules.begin() + qsizetype(index));
-            rules.insert(rules.begin() + position, moved);
-            return ServiceReply::ok();
-        });
+        return announced(m_ruleEditor.move(id, position, m_engine.get()));
     });
 }
 
 void HelperService::RemoveRule(uint id)
 {
-    authorize([this, id](const Caller &) {
-        return withRule(id, [](std::vector<Rule> &rules, std::size_t index) {
-            rules.erase(rules.begin() + qsizetype(index));
-            return ServiceReply::ok();
-        });
-    });
+    authorize(
+        [this, id](const Caller &) { return announced(m_ruleEditor.remove(id, m_engine.get())); });
 }
 
 QVariantMap HelperService::GetChains()
@@ -384,40 +341,11 @@ ServiceReply HelperService::openStream(const Caller &caller)
     return ServiceReply::ok({QVariant::fromValue(descriptor)});
 }
 
-ServiceReply
-HelperService::withRule(uint id,
-                        const std::function<ServiceReply(std::vector<Rule> &, std::size_t)> &change)
+ServiceReply HelperService::announced(const ServiceReply &reply)
 {
-    std::vector<Rule> next = m_rules.rules();
-    const auto it = std::find_if(next.begin(), next.end(),
-                                 [id](const Rule &rule) { return uint(rule.id) == id; });
-    if (it == next.end())
-        return ServiceReply::error(ServiceError::NoSuchRule, tr("there is no rule %1").arg(id));
-    const ServiceReply changed = change(next, std::size_t(it - next.begin()));
-    return changed.isError() ? changed : changeRules(std::move(next));
-}
-
-ServiceReply HelperService::changeRules(std::vector<Rule> next)
-{
-    QString error;
-    if (!RuleSet::compile(next, &error))
-        return ServiceReply::error(ServiceError::BadRule, error);
-    if (!m_rules.save(next, &error))
-        return ServiceReply::error(ServiceError::Failed, error);
-    if (m_engine && !m_engine->setRules(next, &error))
-        return ServiceReply::error(ServiceError::Failed, error);
-    emit RulesChanged();
-    return ServiceReply::ok();
-}
-
-std::uint64_t HelperService::hitsOf(int ruleId) const
-{
-    if (!m_engine)
-        return 0;
-    for (const auto &entry : m_engine->statistics().rules)
-        if (entry.rule.id == ruleId)
-            return entry.hits;
-    return 0;
+    if (!reply.isError())
+        emit RulesChanged();
+    return reply;
 }
 
 QVariantMap HelperService::status() const

@@ -15,6 +15,7 @@
 #include "Authorizer.h"
 #include "CaptureEngine.h"
 #include "ChainReporter.h"
+#include "RuleEditor.h"
 #include "RuleStore.h"
 #include "ServiceReply.h"
 
@@ -94,12 +95,9 @@ private:
     ServiceReply startCapture(const Caller &caller, const QVariantMap &options);
     ServiceReply stopCapture(const QString &reason);
     ServiceReply openStream(const Caller &caller);
-    ServiceReply changeRules(std::vector<Rule> next);
-    ServiceReply withRule(
-        uint id,
-        const std::function<ServiceReply(std::vector<Rule> &rules, std::size_t index)> &change);
+    // The rule editor's reply, with RulesChanged when the rules changed.
+    ServiceReply announced(const ServiceReply &reply);
     QVariantMap status() const;
-    std::uint64_t hitsOf(int ruleId) const;
     void onCallerLeft(const QString &busName);
     void reapStreams();
     void watch(const QString &busName);
@@ -110,6 +108,7 @@ private:
     Authorizer m_authorizer;
     ChainReporter m_chains;
     RuleStore m_rules;
+    RuleEditor m_ruleEditor; // on m_rules
     std::unique_ptr<CaptureEngine> m_engine;
     QString m_startedBy;
     uint m_startedByUid = 0;

@@ -1,122 +1,20 @@
 #include "ConfigParser.h"
 
 #include "CaptureLimits.h"
+#include "CompiledFilter.h"
+#include "ConfigFile.h"
+#include "ConfigSyntax.h"
+#include "InterfaceName.h"
 #include "QuotedText.h"
 
-#include "CompiledFilter.h"
-#include "InterfaceName.h"
-
 #include <QDir>
-#include <QFile>
 #include <QHash>
-#include <QStringDecoder>
-
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace nfqmon::ConfigParser {
 
 namespace {
 
-constexpr qint64 maxFileBytes = 1024 * 1024;
 constexpr int maxReportedErrors = 20;
-
-bool isCommentStart(QChar c)
-{
-    return c == u'#' || c == u';';
-}
-
-struct Value {
-    QString text;
-    bool quoted = false;
-};
-
-// The part after '=': a "quoted" string with \" and \\ escapes, or a bare word run that ends at
-// the line's end or at a '#'/';' that follows whitespace (so "eth0;reboot" stays one value and
-// fails validation instead of quietly becoming "eth0").
-std::optional<Value> parseValue(QStringView rest, QString *error)
-{
-    qsizetype i = 0;
-    while (i < rest.size() && rest.at(i).isSpace())
-        ++i;
-    Value value;
-    if (i < rest.size() && rest.at(i) == u'"') {
-        value.quoted = true;
-        ++i;
-        bool closed = false;
-        while (i < rest.size()) {
-            const QChar c = rest.at(i++);
-            if (c == u'"') {
-                closed = true;
-                break;
-            }
-            if (c == u'\\') {
-                if (i == rest.size())
-                    break;
-                const QChar next = rest.at(i++);
-                if (next != u'"' && next != u'\\') {
-                    *error = QStringLiteral("unknown escape \\%1 in a quoted value; only \\\" and "
-                                            "\\\\ are recognised")
-                                 .arg(next);
-                    return std::nullopt;
-                }
-                value.text += next;
-                continue;
-            }
-            value.text += c;
-        }
-        if (!closed) {
-            *error = QStringLiteral("the quoted value is not closed: a '\"' is missing at the end "
-                                    "of the line");
-            return std::nullopt;
-        }
-        const QStringView after = rest.mid(i).trimmed();
-        if (!after.isEmpty() && !isCommentStart(after.front())) {
-            *error = QStringLiteral("unexpected text %1 after the closing quote")
-                         .arg(quotedText(after.toString(), 60));
-            return std::nullopt;
-        }
-        return value;
-    }
-    qsizetype end = i;
-    while (end < rest.size()) {
-        if (isCommentStart(rest.at(end)) && (end == i || rest.at(end - 1).isSpace()))
-            break;
-        ++end;
-    }
-    value.text = rest.mid(i, end - i).trimmed().toString();
-    return value;
-}
-
-std::optional<bool> parseBoolean(const QString &text)
-{
-    const QString t = text.toLower();
-    if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on") ||
-        t == QLatin1String("1"))
-        return true;
-    if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("off") ||
-        t == QLatin1String("0"))
-        return false;
-    return std::nullopt;
-}
-
-// Plain decimal digits only: "+1", "0x10" and "1e3" are refused rather than guessed at.
-std::optional<quint64> parseNumber(const QString &text, quint64 min, quint64 max)
-{
-    if (text.isEmpty() || text.size() > 12)
-        return std::nullopt;
-    for (const QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    const quint64 number = text.toULongLong();
-    if (number < min || number > max)
-        return std::nullopt;
-    return number;
-}
 
 const QStringList &knownKeys()
 {
@@ -179,13 +77,13 @@ private:
     void parseLine(int number, const QString &line)
     {
         const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || isCommentStart(trimmed.front()))
+        if (trimmed.isEmpty() || ConfigSyntax::isCommentStart(trimmed.front()))
             return;
         if (trimmed.front() == u'[') {
             // Haka's section headers ("[packet]") carry no meaning for nfqmon.
             const qsizetype close = trimmed.indexOf(u']');
             const QString after = close < 0 ? QString() : trimmed.mid(close + 1).trimmed();
-            if (close < 0 || (!after.isEmpty() && !isCommentStart(after.front())))
+            if (close < 0 || (!after.isEmpty() && !ConfigSyntax::isCommentStart(after.front())))
                 addError(number, QStringLiteral("a section header must look like [name]"));
             return;
         }
@@ -213,17 +111,19 @@ private:
             }
         }
         QString problem;
-        const std::optional<Value> value = parseValue(QStringView(line).mid(equals + 1), &problem);
+        bool quoted = false;
+        const std::optional<QString> value =
+            ConfigSyntax::parseValue(QStringView(line).mid(equals + 1), &quoted, &problem);
         if (!value) {
             addError(number, problem);
             return;
         }
-        if (!value->quoted && value->text.isEmpty()) {
+        if (!quoted && value->isEmpty()) {
             addError(number, QStringLiteral("%1 has no value").arg(key));
             return;
         }
         m_lineOf.insert(key, number);
-        if (!apply(key, value->text, number, &problem))
+        if (!apply(key, *value, number, &problem))
             addError(number, problem);
     }
 
@@ -271,7 +171,7 @@ private:
 
     static bool setBoolean(const QString &key, const QString &value, bool *target, QString *problem)
     {
-        const std::optional<bool> parsed = parseBoolean(value);
+        const std::optional<bool> parsed = ConfigSyntax::parseBoolean(value);
         if (!parsed) {
             *problem = QStringLiteral("%1 must be true or false (or yes/no, on/off, 1/0), not %2")
                            .arg(key, quotedText(value, 60));
@@ -296,7 +196,7 @@ private:
     static bool setNumber(const QString &key, const QString &value, quint64 min, quint64 max,
                           T *target, QString *problem)
     {
-        const std::optional<quint64> parsed = parseNumber(value, min, max);
+        const std::optional<quint64> parsed = ConfigSyntax::parseNumber(value, min, max);
         if (!parsed) {
             *problem = QStringLiteral("%1 must be a whole number from %2 to %3, not %4")
                            .arg(key)
@@ -421,53 +321,10 @@ std::optional<CaptureOptions> parse(const QString &text, const QString &fileName
 
 std::optional<CaptureOptions> parseFile(const QString &path, QString *error)
 {
-    const auto fail = [&](const QString &problem) {
-        if (error)
-            *error = QStringLiteral("config file %1 %2").arg(quotedText(path, 60), problem);
+    const std::optional<QString> text = ConfigFile::read(path, error);
+    if (!text)
         return std::nullopt;
-    };
-    const auto failErrno = [&](int errorNumber) {
-        return fail(QStringLiteral("cannot be read: ") +
-                    QString::fromLocal8Bit(std::strerror(errorNumber)));
-    };
-    // O_NONBLOCK so that a FIFO given as the path cannot hang the helper before the type check.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return failErrno(errno);
-    QByteArray bytes;
-    int readError = 0;
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) {
-        readError = errno;
-    } else if (!S_ISREG(info.st_mode)) {
-        ::close(fd);
-        return fail(QStringLiteral("is not a regular file"));
-    } else {
-        // Read one byte past the limit so a file that grew after fstat is still refused.
-        char buffer[16384];
-        while (bytes.size() <= maxFileBytes) {
-            const ssize_t n = ::read(fd, buffer, sizeof buffer);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                readError = errno;
-                break;
-            }
-            if (n == 0)
-                break;
-            bytes.append(buffer, n);
-        }
-    }
-    ::close(fd);
-    if (readError != 0)
-        return failErrno(readError);
-    if (bytes.size() > maxFileBytes)
-        return fail(QStringLiteral("is larger than 1 MiB"));
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return fail(QStringLiteral("is not valid UTF-8"));
-    return parse(text, path, error);
+    return parse(*text, path, error);
 }
 
 std::optional<Rule> parseRule(const QString &text, QString *error)
