@@ -16,6 +16,7 @@
 #include "CaptureRecorder.h"
 #include "DumpFile.h"
 #include "HelperClient.h"
+#include "HelperContract.h"
 #include "PacketDecoder.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
@@ -169,7 +170,7 @@ void tst_CaptureController::captureStreamsTheTrafficAndWritesTheDumps()
     controller.stop();
     QCOMPARE(controller.state(), CaptureState::Stopping);
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 
     for (const QString &path : {settings.dumpAllPath, settings.dumpAcceptedPath}) {
         struct stat st {};
@@ -205,7 +206,7 @@ void tst_CaptureController::dumpThatCannotBeOpenedStartsNothing()
     QCOMPARE(errors.size(), 2);
     QCOMPARE(controller.state(), CaptureState::Idle);
     QTest::qWait(300);
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
 void tst_CaptureController::helperKilledMidCapture()
@@ -267,7 +268,7 @@ void tst_CaptureController::stopWhilePolkitDecides()
     QCOMPARE(controller.state(), CaptureState::Stopping);
     QTRY_COMPARE_WITH_TIMEOUT(controller.state(), CaptureState::Idle, 10000);
     QCOMPARE(errors.size(), 0);
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
 void tst_CaptureController::refusedUserSeesTheRefusal()
@@ -285,7 +286,7 @@ void tst_CaptureController::refusedUserSeesTheRefusal()
     QVERIFY2(output.startsWith(QStringLiteral("state Starting\nstate Idle\nerror Not allowed")),
              qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("org.nfqmon.capture")), qPrintable(output));
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
 int main(int argc, char *argv[])

@@ -9,6 +9,7 @@
 #include "CaptureRecorder.h"
 #include "ChainStatus.h"
 #include "HelperClient.h"
+#include "HelperContract.h"
 #include "RuleListModel.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
@@ -60,7 +61,7 @@ void tst_HelperClientRules::rulesAreFollowedWithLiveHits()
 
     uint dropId = 0;
     HelperError result{QStringLiteral("pending"), {}};
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and dst port 6001")}},
+    m_client->addRule({{Contract::RuleField::Expression, QStringLiteral("udp and dst port 6001")}},
                       [&](uint id, const HelperError &e) {
                           dropId = id;
                           result = e;
@@ -98,15 +99,15 @@ void tst_HelperClientRules::rulesAreFollowedWithLiveHits()
     QVERIFY(!wait([&](auto done) {
                  m_client->changeRule(
                      dropId,
-                     {{QStringLiteral("expression"), QStringLiteral("udp and dst port 6002")}},
+                     {{Contract::RuleField::Expression, QStringLiteral("udp and dst port 6002")}},
                      done);
              }).isError());
     QTRY_COMPARE(model.data(model.index(0, RuleListModel::Expression)).toString(),
                  QStringLiteral("udp and dst port 6002"));
     uint secondId = 0;
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("icmp")},
-                       {QStringLiteral("action"), QStringLiteral("accept")},
-                       {QStringLiteral("interface"), QStringLiteral("vethA")}},
+    m_client->addRule({{Contract::RuleField::Expression, QStringLiteral("icmp")},
+                       {Contract::RuleField::Action, QStringLiteral("accept")},
+                       {Contract::RuleField::Interface, QStringLiteral("vethA")}},
                       [&](uint id, const HelperError &) { secondId = id; });
     QTRY_COMPARE(model.rowCount(), 2);
     QCOMPARE(model.ruleId(1), secondId);
@@ -128,7 +129,7 @@ void tst_HelperClientRules::rulesAreFollowedWithLiveHits()
     // A bad rule is refused with libpcap's message.
     HelperError bad;
     bool answered = false;
-    m_client->addRule({{QStringLiteral("expression"), QStringLiteral("udp and port nonsense")}},
+    m_client->addRule({{Contract::RuleField::Expression, QStringLiteral("udp and port nonsense")}},
                       [&](uint, const HelperError &e) {
                           bad = e;
                           answered = true;

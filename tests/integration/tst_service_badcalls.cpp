@@ -1,5 +1,6 @@
 // Bad calls from an allowed user: each gets a named D-Bus error with a sentence, nothing is
 // installed or saved, and the helper (the same process) goes on serving.
+#include "HelperContract.h"
 #include "IptablesSnapshot.h"
 #include "ServiceTestBed.h"
 #include "TestEnvironment.h"
@@ -9,13 +10,14 @@
 #include <QtTest>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 
 namespace {
 
 QJsonObject capture(QJsonObject options)
 {
-    if (!options.contains(QStringLiteral("interfaces")))
-        options.insert(QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")}));
+    if (!options.contains(Contract::Option::Interfaces))
+        options.insert(Contract::Option::Interfaces, BusClient::as({QStringLiteral("vethA")}));
     return BusClient::map(options);
 }
 
@@ -71,26 +73,31 @@ void tst_ServiceBadCalls::refusedWithAName_data()
 
     QTest::newRow("newline in an interface")
         << "StartCapture"
-        << QJsonArray{capture({{"interfaces", BusClient::as({QStringLiteral("vethA\n-A INPUT")})}})}
+        << QJsonArray{capture({{Contract::Option::Interfaces,
+                                BusClient::as({QStringLiteral("vethA\n-A INPUT")})}})}
         << invalid << "vethA\\n-A INPUT";
     QTest::newRow("rule text as an interface")
         << "StartCapture"
-        << QJsonArray{capture({{"interfaces", BusClient::as({QStringLiteral("lo -j DROP")})}})}
+        << QJsonArray{capture(
+               {{Contract::Option::Interfaces, BusClient::as({QStringLiteral("lo -j DROP")})}})}
         << invalid << "lo -j DROP";
     QTest::newRow("over-long interface")
         << "StartCapture"
-        << QJsonArray{capture({{"interfaces", BusClient::as({QString(70000, u'x')})}})} << invalid
-        << "longer than 64";
+        << QJsonArray{capture(
+               {{Contract::Option::Interfaces, BusClient::as({QString(70000, u'x')})}})}
+        << invalid << "longer than 64";
     QTest::newRow("unknown interface")
         << "StartCapture"
-        << QJsonArray{capture({{"interfaces", BusClient::as({QStringLiteral("nosuch0")})}})}
+        << QJsonArray{capture(
+               {{Contract::Option::Interfaces, BusClient::as({QStringLiteral("nosuch0")})}})}
         << invalid << "unknown interface(s): nosuch0";
     QTest::newRow("interfaces of the wrong type")
-        << "StartCapture" << QJsonArray{capture({{"interfaces", s(QStringLiteral("vethA"))}})}
+        << "StartCapture"
+        << QJsonArray{capture({{Contract::Option::Interfaces, s(QStringLiteral("vethA"))}})}
         << invalid << "D-Bus type as, not s";
     QTest::newRow("queue of the wrong type")
-        << "StartCapture" << QJsonArray{capture({{"queue", BusClient::i(1)}})} << invalid
-        << "D-Bus type u, not i";
+        << "StartCapture" << QJsonArray{capture({{Contract::Option::Queue, BusClient::i(1)}})}
+        << invalid << "D-Bus type u, not i";
     QTest::newRow("unknown option key")
         << "StartCapture" << QJsonArray{capture({{"dump_input", s(QStringLiteral("/etc/shadow"))}})}
         << invalid << "unknown capture option \"dump_input\"";
@@ -99,31 +106,39 @@ void tst_ServiceBadCalls::refusedWithAName_data()
                                      << "signature";
     QTest::newRow("dump descriptor of a directory")
         << "StartCapture"
-        << QJsonArray{capture({{"dumpInput", BusClient::fd(dir, QStringLiteral("dir"))}})} << badFd
-        << "this descriptor is a directory";
+        << QJsonArray{capture(
+               {{Contract::Option::DumpInput, BusClient::fd(dir, QStringLiteral("dir"))}})}
+        << badFd << "this descriptor is a directory";
     QTest::newRow("dump descriptor of a read-only file")
         << "StartCapture"
-        << QJsonArray{capture({{"dumpOutput", BusClient::fd(dir + QStringLiteral("/read-only.pcap"),
-                                                            QStringLiteral("r"))}})}
+        << QJsonArray{capture(
+               {{Contract::Option::DumpOutput,
+                 BusClient::fd(dir + QStringLiteral("/read-only.pcap"), QStringLiteral("r"))}})}
         << badFd << "open for reading only";
     QTest::newRow("expression that does not compile")
-        << "AddRule" << QJsonArray{rule({{"expression", s(QStringLiteral("udp and prot 53"))}})}
+        << "AddRule"
+        << QJsonArray{rule(
+               {{Contract::RuleField::Expression, s(QStringLiteral("udp and prot 53"))}})}
         << "org.nfqmon.Error.BadRule"
         << "syntax error";
     QTest::newRow("over-long expression")
-        << "AddRule" << QJsonArray{rule({{"expression", s(QString(5000, u'x'))}})} << invalid
+        << "AddRule"
+        << QJsonArray{rule({{Contract::RuleField::Expression, s(QString(5000, u'x'))}})} << invalid
         << "longer than 1024";
     QTest::newRow("rule text in a rule's interface")
         << "AddRule"
-        << QJsonArray{rule({{"expression", s(QStringLiteral("udp"))},
-                            {"interface", s(QStringLiteral("eth0\nCOMMIT"))}})}
+        << QJsonArray{rule({{Contract::RuleField::Expression, s(QStringLiteral("udp"))},
+                            {Contract::RuleField::Interface, s(QStringLiteral("eth0\nCOMMIT"))}})}
         << invalid << "control characters";
     QTest::newRow("unknown rule field")
         << "AddRule"
-        << QJsonArray{rule({{"expression", s(QStringLiteral("udp"))}, {"id", BusClient::u(9)}})}
+        << QJsonArray{rule({{Contract::RuleField::Expression, s(QStringLiteral("udp"))},
+                            {Contract::RuleField::Id, BusClient::u(9)}})}
         << invalid << "unknown rule field \"id\"";
     QTest::newRow("change of a rule that does not exist")
-        << "ChangeRule" << QJsonArray{BusClient::u(4242), rule({{"enabled", BusClient::b(false)}})}
+        << "ChangeRule"
+        << QJsonArray{BusClient::u(4242),
+                      rule({{Contract::RuleField::Enabled, BusClient::b(false)}})}
         << "org.nfqmon.Error.NoSuchRule"
         << "no rule 4242";
     QTest::newRow("removal of a rule that does not exist")
@@ -160,7 +175,7 @@ void tst_ServiceBadCalls::refusedWithAName()
     // Nothing installed, nothing saved, and the same helper still answers.
     QVERIFY(IptablesSnapshot::take() == firewallBefore);
     const QJsonObject status = m_bed.status();
-    QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(status.value(Contract::Status::State).toString(), Contract::Status::Idle);
     const QJsonObject rules = m_client->call(QStringLiteral("ListRules"));
     QCOMPARE(rules.value(QStringLiteral("result")).toArray().first().toArray().size(), 0);
     if (helperBefore > 0)

@@ -2,6 +2,7 @@
 // started over the bus shows exactly the traffic sent in the stream, and writes it to dump files
 // the user opened and still owns.
 #include "DumpFile.h"
+#include "HelperContract.h"
 #include "ServiceTest.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 namespace {
@@ -85,7 +87,7 @@ void tst_ServiceCapture::streamCarriesExactlyTheTraffic()
     QCOMPARE(read.value(QStringLiteral("lost")).toInt(), 0);
 
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
 void tst_ServiceCapture::dumpsGoToTheUsersFiles()
@@ -97,17 +99,17 @@ void tst_ServiceCapture::dumpsGoToTheUsersFiles()
     TrafficReceiver dropped(TrafficReceiver::Protocol::Udp, 4, 6001);
     QVERIFY2(kept.open(&error) && dropped.open(&error), qPrintable(error));
 
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6001")}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("AddRule"),
+                                     {BusClient::map({{Contract::RuleField::Expression,
+                                                       BusClient::s("udp and dst port 6001")}})}));
     const QString input = m_bed.userDirectory() + QStringLiteral("/input.pcap");
     const QString output = m_bed.userDirectory() + QStringLiteral("/output.pcap");
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::captureOn(
             {QStringLiteral("vethA")},
-            {{QStringLiteral("dumpInput"), BusClient::fd(input, QStringLiteral("w"))},
-             {QStringLiteral("dumpOutput"), BusClient::fd(output, QStringLiteral("w"))}})}));
+            {{Contract::Option::DumpInput, BusClient::fd(input, QStringLiteral("w"))},
+             {Contract::Option::DumpOutput, BusClient::fd(output, QStringLiteral("w"))}})}));
 
     const QString local = m_bed.network().peer(0).ipv4;
     const Flow keptFlow{local, 6000, 3, 120, 51};
@@ -147,18 +149,18 @@ void tst_ServiceCapture::statusSaysWhoStartedIt()
     NFQMON_VERIFY_REPLY(
         client->call(QStringLiteral("StartCapture"),
                      {BusClient::captureOn({QStringLiteral("any")},
-                                           {{QStringLiteral("queue"), BusClient::u(3)}})}));
+                                           {{Contract::Option::Queue, BusClient::u(3)}})}));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
     const QJsonObject status = m_bed.status();
-    QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
-    QCOMPARE(status.value(QStringLiteral("startedBy")).toString(), client->uniqueName());
-    QCOMPARE(status.value(QStringLiteral("startedByUid")).toInt(),
+    QCOMPARE(status.value(Contract::Status::State).toString(), Contract::Status::Running);
+    QCOMPARE(status.value(Contract::Status::StartedBy).toString(), client->uniqueName());
+    QCOMPARE(status.value(Contract::Status::StartedByUid).toInt(),
              int(PrivateSystemBus::AllowedUid));
-    QCOMPARE(status.value(QStringLiteral("interfaces")).toArray(),
+    QCOMPARE(status.value(Contract::Status::Interfaces).toArray(),
              QJsonArray{QStringLiteral("any")});
-    QCOMPARE(status.value(QStringLiteral("queue")).toInt(), 3);
-    QVERIFY(status.value(QStringLiteral("failOpen")).toBool());
-    QVERIFY2(status.value(QStringLiteral("received")).toInt() >= 4,
+    QCOMPARE(status.value(Contract::Status::Queue).toInt(), 3);
+    QVERIFY(status.value(Contract::Status::FailOpen).toBool());
+    QVERIFY2(status.value(Contract::Status::Received).toInt() >= 4,
              QJsonDocument(status).toJson().constData());
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
 }

@@ -11,6 +11,7 @@
 // A capture with a drop rule, a dump and the stream then works as usual, and the running helper
 // holds exactly the capabilities the unit names. The system call filter and the address family
 // restriction are systemd's own (seccomp, BPF): systemd-analyze checks their presence.
+#include "HelperContract.h"
 #include "HelperProcess.h"
 #include "ServiceTest.h"
 #include "TrafficReceiver.h"
@@ -21,6 +22,7 @@
 #include <linux/capability.h>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 namespace {
@@ -152,16 +154,16 @@ exec unshare --mount --propagation private bash -euo pipefail -c '
     TrafficReceiver dropped(TrafficReceiver::Protocol::Udp, 4, 6001);
     QVERIFY2(kept.open(&error) && dropped.open(&error), qPrintable(error));
     // A saved rule: the state directory is writable.
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6001")}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("AddRule"),
+                                     {BusClient::map({{Contract::RuleField::Expression,
+                                                       BusClient::s("udp and dst port 6001")}})}));
     QVERIFY(QFile::exists(m_bed.bus().helperStateDirectory() + QStringLiteral("/rules.json")));
     const QString dump = m_bed.userDirectory() + QStringLiteral("/confined.pcap");
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::captureOn(
             {QStringLiteral("vethA")},
-            {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+            {{Contract::Option::DumpInput, BusClient::fd(dump, QStringLiteral("w"))}})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
 
     // Exactly the unit's capabilities, and no way to gain more.

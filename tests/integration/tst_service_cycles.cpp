@@ -1,6 +1,7 @@
 // 1,000 captures started and stopped over the bus (every tenth with a stream open), as a user
 // who starts and stops a lot: afterwards the helper is the same process, with as many open
 // descriptors as after the first hundred, no more than a little more memory, and no chains.
+#include "HelperContract.h"
 #include "IptablesSnapshot.h"
 #include "ProcessCpu.h"
 #include "ServiceTest.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 
 namespace {
 
@@ -88,7 +90,7 @@ void tst_ServiceCycles::thousandStartsAndStopsLeaveNothingBehind()
                  qPrintable(QStringLiteral("grew by %1 KiB").arg(memory - baseMemory)));
     else
         qInfo("memory not compared: AddressSanitizer's quarantine holds freed memory");
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceCycles)

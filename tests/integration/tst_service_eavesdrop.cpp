@@ -4,6 +4,7 @@
 // does listen) and nothing that carries a packet: no payload bytes, no address of the traffic,
 // no method call or reply between the helper and its client. Packets reach a client only through
 // the socket OpenStream hands out.
+#include "HelperContract.h"
 #include "ServiceTest.h"
 #include "TestPayload.h"
 #include "TrafficReceiver.h"
@@ -12,6 +13,7 @@
 #include <QtTest>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 namespace {
@@ -76,9 +78,9 @@ void tst_ServiceEavesdrop::otherProcessesReceiveNoPacketData()
     QVERIFY2(client, qPrintable(error));
     TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
     QVERIFY2(receiver.open(&error), qPrintable(error));
-    NFQMON_VERIFY_REPLY(client->call(
-        QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6001")}})}));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("AddRule"),
+                                     {BusClient::map({{Contract::RuleField::Expression,
+                                                       BusClient::s("udp and dst port 6001")}})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
                                      {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));

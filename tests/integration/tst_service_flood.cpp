@@ -25,6 +25,7 @@
 #include <utility>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 
 namespace {
 
@@ -183,7 +184,7 @@ void tst_ServiceFlood::floodLeavesOthersAlone()
         QVERIFY2(results[user].value(QStringLiteral("LimitExceeded")) > 0, qPrintable(user));
     }
     QVERIFY(results[allowed].value(QStringLiteral("ok")) > 0);
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
 
     QVERIFY2(childCpu <= MaxChildCpuShare * seconds, qPrintable(figures));
     QCOMPARE(loaded.size(), 200);
@@ -202,10 +203,10 @@ void tst_ServiceFlood::floodLeavesOthersAlone()
     QCOMPARE(streamed, Burst);
     QCOMPARE(read.value(QStringLiteral("lost")).toInteger(), 0);
     const QJsonObject after = m_bed.status();
-    QVERIFY(after.value(QStringLiteral("received")).toInteger() -
-                before.value(QStringLiteral("received")).toInteger() >=
+    QVERIFY(after.value(Contract::Status::Received).toInteger() -
+                before.value(Contract::Status::Received).toInteger() >=
             Burst);
-    QCOMPARE(after.value(QStringLiteral("kernelDropped")).toInteger(), 0);
+    QCOMPARE(after.value(Contract::Status::KernelDropped).toInteger(), 0);
 }
 
 void tst_ServiceFlood::streamsPerCallerAreBounded()
@@ -229,7 +230,7 @@ void tst_ServiceFlood::streamsPerCallerAreBounded()
     QCOMPARE(fifth.errorName(), nfqmon::Contract::Error::LimitExceeded);
     QVERIFY2(fifth.errorMessage().contains(QStringLiteral("4 streams")),
              qPrintable(fifth.errorMessage()));
-    QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 4);
+    QCOMPARE(m_bed.status().value(Contract::Status::Streams).toInt(), 4);
     // Another program still gets its own.
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));

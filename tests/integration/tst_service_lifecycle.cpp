@@ -4,6 +4,7 @@
 // dying stops the capture and the helper, and a new bus activates a new one; an interface that
 // disappears during a capture leaves the capture of the others running.
 #include "DumpFile.h"
+#include "HelperContract.h"
 #include "IptablesSnapshot.h"
 #include "ServiceTest.h"
 #include "TestEnvironment.h"
@@ -17,6 +18,7 @@
 #include <csignal>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 namespace {
@@ -81,9 +83,9 @@ void tst_ServiceLifecycle::leavingStopsTheCapture()
     const qint64 elapsed = millisecondsUntilChainsGone(3000);
     QVERIFY2(elapsed >= 0 && elapsed < 1000, qPrintable(QStringLiteral("%1 ms").arg(elapsed)));
     const QJsonObject status = m_bed.status();
-    QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
-    QCOMPARE(status.value(QStringLiteral("streams")).toInt(), 0);
-    QVERIFY2(status.value(QStringLiteral("message")).toString().contains(QStringLiteral("left")),
+    QCOMPARE(status.value(Contract::Status::State).toString(), Contract::Status::Idle);
+    QCOMPARE(status.value(Contract::Status::Streams).toInt(), 0);
+    QVERIFY2(status.value(Contract::Status::Message).toString().contains(QStringLiteral("left")),
              QJsonDocument(status).toJson().constData());
 }
 
@@ -95,11 +97,11 @@ void tst_ServiceLifecycle::keepRunningOutlivesTheClient()
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::captureOn({QStringLiteral("vethA")},
-                              {{QStringLiteral("keepRunning"), BusClient::b(true)}})}));
+                              {{Contract::Option::KeepRunning, BusClient::b(true)}})}));
     client->kill();
     QThread::msleep(1500);
     QVERIFY(chainsInstalled());
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
 
     // Another allowed program stops it.
@@ -119,7 +121,7 @@ void tst_ServiceLifecycle::sigtermStopsCleanly()
         QStringLiteral("StartCapture"),
         {BusClient::captureOn(
             {QStringLiteral("vethA")},
-            {{QStringLiteral("dumpInput"), BusClient::fd(dump, QStringLiteral("w"))}})}));
+            {{Contract::Option::DumpInput, BusClient::fd(dump, QStringLiteral("w"))}})}));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 3), 3);
 
     QVERIFY(m_bed.bus().stopHelper());
@@ -139,16 +141,16 @@ void tst_ServiceLifecycle::closedStreamIsReleased()
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
                                      {BusClient::captureOn({QStringLiteral("vethA")})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
-    QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 1);
+    QCOMPARE(m_bed.status().value(Contract::Status::Streams).toInt(), 1);
     // A second client watches the same capture.
     const auto watcher = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(watcher, qPrintable(error));
     NFQMON_VERIFY_REPLY(watcher->call(QStringLiteral("OpenStream")));
-    QCOMPARE(m_bed.status().value(QStringLiteral("streams")).toInt(), 2);
+    QCOMPARE(m_bed.status().value(Contract::Status::Streams).toInt(), 2);
 
     NFQMON_VERIFY_REPLY(client->request({{QStringLiteral("cmd"), QStringLiteral("closeStream")}}));
-    QTRY_COMPARE_WITH_TIMEOUT(m_bed.status().value(QStringLiteral("streams")).toInt(), 1, 3000);
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bed.status().value(Contract::Status::Streams).toInt(), 1, 3000);
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
 }
 
 void tst_ServiceLifecycle::idleHelperExitsAndComesBack()
@@ -158,11 +160,11 @@ void tst_ServiceLifecycle::idleHelperExitsAndComesBack()
     QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
     QVERIFY(m_bed.bus().stopHelper());
 
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
     QVERIFY(m_bed.bus().helperPid() > 0);
     QVERIFY(m_bed.bus().waitForNameGone(QLatin1String(PrivateSystemBus::HelperService), 5s));
     // Activated again by the next call.
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 
     m_bed.bus().setHelperIdleTimeout(PrivateSystemBus::DefaultIdleTimeout);
     QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
@@ -225,7 +227,7 @@ void tst_ServiceLifecycle::interfaceRemovedDuringCapture()
     NFQMON_VERIFY_REPLY(read);
     QVERIFY2(read.value(QStringLiteral("records")).toArray().size() >= 6,
              QJsonDocument(read).toJson().constData());
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
     QVERIFY(!chainsInstalled());
     // Starting on it now is refused with its name.

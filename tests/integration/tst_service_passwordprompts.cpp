@@ -13,6 +13,7 @@
 #include <QProcess>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 
 class tst_ServicePasswordPrompts : public ServiceTest
 {
@@ -83,7 +84,7 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
     // Rules: one prompt for the first change, none for the next ones.
     const QJsonObject added = client->call(
         QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 9")}})});
+        {BusClient::map({{Contract::RuleField::Expression, BusClient::s("udp and dst port 9")}})});
     NFQMON_VERIFY_REPLY(added);
     const qint64 id = added.value(QStringLiteral("result")).toArray().first().toInteger();
     NFQMON_VERIFY_REPLY(
@@ -100,7 +101,7 @@ void tst_ServicePasswordPrompts::onePromptToCaptureOneForRules()
         QCOMPARE(refused.value(QStringLiteral("error")).toString(),
                  nfqmon::Contract::Error::NotAuthorized);
     }
-    QCOMPARE(m_bed.status().value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
 
     // Stopping one's own capture asks nothing, and neither does the next capture of this
     // program (polkit keeps the authorisation a few minutes: auth_admin_keep).

@@ -3,6 +3,7 @@
 // helper serves everyone else and the running capture's packets keep flowing and streaming: the
 // packet path never waits on polkit. SIGTERM then stops the helper cleanly: the chains go, the
 // waiting caller is answered at once, polkit closes the prompt.
+#include "HelperContract.h"
 #include "IptablesSnapshot.h"
 #include "ServiceTest.h"
 
@@ -12,6 +13,7 @@
 #include <csignal>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 class tst_ServicePrompt : public ServiceTest
@@ -52,7 +54,7 @@ void tst_ServicePrompt::sigtermWhileAPromptIsOpen()
     NFQMON_VERIFY_REPLY(read);
     QVERIFY(read.value(QStringLiteral("records")).toArray().size() >= 6);
     const QJsonObject status = m_bed.status();
-    QCOMPARE(status.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(status.value(Contract::Status::State).toString(), Contract::Status::Running);
     QVERIFY(!saw("reply"));
 
     const qint64 helper = m_bed.bus().helperPid();

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 
 class tst_ServiceRefused : public QObject
 {
@@ -46,13 +47,13 @@ void tst_ServiceRefused::initTestCase()
     // The allowed user's capture and rule, which the refused user must not be able to touch.
     const QJsonObject added = m_allowed->call(
         QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 53")}})});
+        {BusClient::map({{Contract::RuleField::Expression, BusClient::s("udp and dst port 53")}})});
     NFQMON_VERIFY_REPLY(added);
     m_ruleId = added.value(QStringLiteral("result")).toArray().first().toInteger();
     NFQMON_VERIFY_REPLY(m_allowed->call(
         QStringLiteral("StartCapture"),
-        {BusClient::map({{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})},
-                         {QStringLiteral("keepRunning"), BusClient::b(true)}})}));
+        {BusClient::map({{Contract::Option::Interfaces, BusClient::as({QStringLiteral("vethA")})},
+                         {Contract::Option::KeepRunning, BusClient::b(true)}})}));
 }
 
 void tst_ServiceRefused::cleanupTestCase()
@@ -75,9 +76,10 @@ void tst_ServiceRefused::refusedAndNothingChanges_data()
 {
     QTest::addColumn<QString>("method");
     QTest::addColumn<QJsonArray>("args");
-    const QJsonObject rule = BusClient::map({{QStringLiteral("expression"), BusClient::s("icmp")}});
+    const QJsonObject rule =
+        BusClient::map({{Contract::RuleField::Expression, BusClient::s("icmp")}});
     const QJsonObject options =
-        BusClient::map({{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("any")})}});
+        BusClient::map({{Contract::Option::Interfaces, BusClient::as({QStringLiteral("any")})}});
     // Ids are filled in by the test: -1 stands for the allowed user's rule.
     QTest::newRow("StartCapture") << "StartCapture" << QJsonArray{options};
     QTest::newRow("StopCapture") << "StopCapture" << QJsonArray{};
@@ -119,10 +121,10 @@ void tst_ServiceRefused::refusedAndNothingChanges()
     QVERIFY2(firewallAfter == firewallBefore,
              qPrintable(firewallAfter.differenceFrom(firewallBefore)));
     const QJsonObject statusAfter = m_bed.status();
-    QCOMPARE(statusAfter.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
-    QCOMPARE(statusAfter.value(QStringLiteral("startedBy")),
-             statusBefore.value(QStringLiteral("startedBy")));
-    QCOMPARE(statusAfter.value(QStringLiteral("streams")).toInt(), 0);
+    QCOMPARE(statusAfter.value(Contract::Status::State).toString(), Contract::Status::Running);
+    QCOMPARE(statusAfter.value(Contract::Status::StartedBy),
+             statusBefore.value(Contract::Status::StartedBy));
+    QCOMPARE(statusAfter.value(Contract::Status::Streams).toInt(), 0);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), savedBefore);
 }

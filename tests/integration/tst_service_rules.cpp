@@ -1,5 +1,6 @@
 // Drop rules over D-Bus: a rule the allowed user adds drops exactly its traffic from the next
 // packet on, its hit counter rises, and it is still there after the helper restarted.
+#include "HelperContract.h"
 #include "ServiceTest.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
@@ -8,6 +9,7 @@
 #include <QtTest>
 
 using namespace nfqmon::test;
+namespace Contract = nfqmon::Contract;
 using namespace std::chrono_literals;
 
 namespace {
@@ -24,7 +26,7 @@ QJsonArray rulesOf(BusClient &client)
 QJsonObject ruleWithId(const QJsonArray &rules, qint64 id)
 {
     for (const QJsonValue &rule : rules)
-        if (rule.toObject().value(QStringLiteral("id")).toInteger() == id)
+        if (rule.toObject().value(Contract::RuleField::Id).toInteger() == id)
             return rule.toObject();
     return {};
 }
@@ -62,14 +64,14 @@ void tst_ServiceRules::dropRuleDropsAndCounts()
 
     const QJsonObject added = client->call(
         QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6002")},
-                         {QStringLiteral("direction"), BusClient::s("in")}})});
+        {BusClient::map({{Contract::RuleField::Expression, BusClient::s("udp and dst port 6002")},
+                         {Contract::RuleField::Direction, BusClient::s("in")}})});
     NFQMON_VERIFY_REPLY(added);
     const qint64 id = added.value(QStringLiteral("result")).toArray().first().toInteger();
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})}));
+            {{Contract::Option::Interfaces, BusClient::as({QStringLiteral("vethA")})}})}));
 
     const QString local = m_bed.network().peer(0).address(family);
     const Flow dropped{local, 6002, 4, 100, 61};
@@ -80,12 +82,12 @@ void tst_ServiceRules::dropRuleDropsAndCounts()
     QCOMPARE(droppedReceiver.receive(0, 300ms).size(), 0);
 
     const QJsonObject rule = ruleWithId(rulesOf(*client), id);
-    QCOMPARE(rule.value(QStringLiteral("expression")).toString(),
+    QCOMPARE(rule.value(Contract::RuleField::Expression).toString(),
              QStringLiteral("udp and dst port 6002"));
-    QCOMPARE(rule.value(QStringLiteral("action")).toString(), QStringLiteral("drop"));
-    QCOMPARE(rule.value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
+    QCOMPARE(rule.value(Contract::RuleField::Action).toString(), QStringLiteral("drop"));
+    QCOMPARE(rule.value(Contract::RuleField::Direction).toString(), QStringLiteral("in"));
     QCOMPARE(rule.value(QStringLiteral("hits")).toInt(), dropped.count);
-    QCOMPARE(m_bed.status().value(QStringLiteral("dropped")).toInt(), dropped.count);
+    QCOMPARE(m_bed.status().value(Contract::Status::Dropped).toInt(), dropped.count);
 }
 
 void tst_ServiceRules::changesTakeEffectAtOnce()
@@ -98,13 +100,13 @@ void tst_ServiceRules::changesTakeEffectAtOnce()
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})}));
+            {{Contract::Option::Interfaces, BusClient::as({QStringLiteral("vethA")})}})}));
     const QString local = m_bed.network().peer(0).ipv4;
 
     // Added while capturing: the next packet is dropped.
     const QJsonObject added = client->call(
-        QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6004")}})});
+        QStringLiteral("AddRule"), {BusClient::map({{Contract::RuleField::Expression,
+                                                     BusClient::s("udp and dst port 6004")}})});
     NFQMON_VERIFY_REPLY(added);
     const qint64 id = added.value(QStringLiteral("result")).toArray().first().toInteger();
     QVERIFY(m_bed.network().sendUdp(0, {local, 6004, 2, 80, 71}).succeeded());
@@ -116,18 +118,18 @@ void tst_ServiceRules::changesTakeEffectAtOnce()
     QVERIFY(m_bed.network().sendUdp(0, {local, 6004, 2, 80, 72}).succeeded());
     QCOMPARE(receiver.receive(2, 2s).size(), 2);
     QJsonObject rule = ruleWithId(rulesOf(*client), id);
-    QCOMPARE(rule.value(QStringLiteral("enabled")).toBool(), false);
+    QCOMPARE(rule.value(Contract::RuleField::Enabled).toBool(), false);
     QCOMPARE(rule.value(QStringLiteral("hits")).toInt(), 2);
 
     // Changed into an accept rule for another port, enabled again: nothing is dropped.
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("ChangeRule"),
-        {BusClient::u(id), BusClient::map({{QStringLiteral("action"), BusClient::s("accept")},
-                                           {QStringLiteral("enabled"), BusClient::b(true)}})}));
+        {BusClient::u(id), BusClient::map({{Contract::RuleField::Action, BusClient::s("accept")},
+                                           {Contract::RuleField::Enabled, BusClient::b(true)}})}));
     QVERIFY(m_bed.network().sendUdp(0, {local, 6004, 2, 80, 73}).succeeded());
     QCOMPARE(receiver.receive(2, 2s).size(), 2);
     rule = ruleWithId(rulesOf(*client), id);
-    QCOMPARE(rule.value(QStringLiteral("action")).toString(), QStringLiteral("accept"));
+    QCOMPARE(rule.value(Contract::RuleField::Action).toString(), QStringLiteral("accept"));
     QCOMPARE(rule.value(QStringLiteral("hits")).toInt(), 4);
 
     // Removed: gone from the list.
@@ -142,13 +144,13 @@ void tst_ServiceRules::rulesSurviveAHelperRestart()
     QVERIFY2(client, qPrintable(error));
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("tcp and dst port 22")},
-                         {QStringLiteral("interface"), BusClient::s("vethA")},
-                         {QStringLiteral("action"), BusClient::s("accept")}})}));
+        {BusClient::map({{Contract::RuleField::Expression, BusClient::s("tcp and dst port 22")},
+                         {Contract::RuleField::Interface, BusClient::s("vethA")},
+                         {Contract::RuleField::Action, BusClient::s("accept")}})}));
     NFQMON_VERIFY_REPLY(
         client->call(QStringLiteral("AddRule"),
-                     {BusClient::map({{QStringLiteral("expression"), BusClient::s("icmp6")},
-                                      {QStringLiteral("direction"), BusClient::s("out")}})}));
+                     {BusClient::map({{Contract::RuleField::Expression, BusClient::s("icmp6")},
+                                      {Contract::RuleField::Direction, BusClient::s("out")}})}));
     const QJsonArray before = rulesOf(*client);
     QVERIFY2(before.size() == 2, QJsonDocument(before).toJson().constData());
     const qint64 firstPid = m_bed.bus().helperPid();
@@ -170,19 +172,19 @@ void tst_ServiceRules::orderDecides()
     QVERIFY2(receiver.open(&error), qPrintable(error));
     const QString peerAddress = m_bed.network().peer(0).peerIpv4;
     const QJsonObject drop = client->call(
-        QStringLiteral("AddRule"),
-        {BusClient::map({{QStringLiteral("expression"), BusClient::s("udp and dst port 6005")}})});
+        QStringLiteral("AddRule"), {BusClient::map({{Contract::RuleField::Expression,
+                                                     BusClient::s("udp and dst port 6005")}})});
     const QJsonObject accept =
         client->call(QStringLiteral("AddRule"),
-                     {BusClient::map({{QStringLiteral("expression"),
+                     {BusClient::map({{Contract::RuleField::Expression,
                                        BusClient::s(QStringLiteral("src host ") + peerAddress)},
-                                      {QStringLiteral("action"), BusClient::s("accept")}})});
+                                      {Contract::RuleField::Action, BusClient::s("accept")}})});
     NFQMON_VERIFY_REPLY(drop);
     NFQMON_VERIFY_REPLY(accept);
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::map(
-            {{QStringLiteral("interfaces"), BusClient::as({QStringLiteral("vethA")})}})}));
+            {{Contract::Option::Interfaces, BusClient::as({QStringLiteral("vethA")})}})}));
     const QString local = m_bed.network().peer(0).ipv4;
     QVERIFY(m_bed.network().sendUdp(0, {local, 6005, 2, 80, 81}).succeeded());
     QCOMPARE(receiver.receive(0, 300ms).size(), 0); // the drop rule comes first
@@ -191,7 +193,8 @@ void tst_ServiceRules::orderDecides()
     const qint64 acceptId = accept.value(QStringLiteral("result")).toArray().first().toInteger();
     NFQMON_VERIFY_REPLY(
         client->call(QStringLiteral("MoveRule"), {BusClient::u(acceptId), BusClient::u(0)}));
-    QCOMPARE(rulesOf(*client).first().toObject().value(QStringLiteral("id")).toInteger(), acceptId);
+    QCOMPARE(rulesOf(*client).first().toObject().value(Contract::RuleField::Id).toInteger(),
+             acceptId);
     QVERIFY(m_bed.network().sendUdp(0, {local, 6005, 2, 80, 82}).succeeded());
     QCOMPARE(receiver.receive(2, 2s).size(), 2);
 }
