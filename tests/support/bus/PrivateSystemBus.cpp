@@ -2,9 +2,9 @@
 
 #include "BusDataFile.h"
 #include "HelperProcess.h"
+#include "PrivateBusFiles.h"
 #include "ProcessTree.h"
 #include "TestNetwork.h"
-#include "TestUsers.h"
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>
@@ -20,18 +20,7 @@
 
 namespace nfqmon::test {
 
-namespace {
-
 using namespace std::chrono_literals;
-
-const QString SystemPolicyDirectory = QStringLiteral("/usr/share/dbus-1/system.d");
-const QString PolkitActions = QStringLiteral("/usr/share/polkit-1/actions");
-const QString PolkitRules = QStringLiteral("/etc/polkit-1/rules.d");
-const QString PolkitVendorRules = QStringLiteral("/usr/share/polkit-1/rules.d");
-const QString SystemBusDirectory = QStringLiteral("/run/dbus");
-const QString FixtureRules = QStringLiteral("50-nfqmon-tests.rules");
-
-} // namespace
 
 PrivateSystemBus::PrivateSystemBus() : m_helperProgram(HelperProcess::program()) {}
 
@@ -79,7 +68,8 @@ bool PrivateSystemBus::writeHelperService(QString *error)
                           {{QStringLiteral("name"), QLatin1String(HelperService)},
                            {QStringLiteral("command"), command.join(QLatin1Char(' '))}},
                           error);
-    if (!service || !m_directory.writeFile(QStringLiteral("bus/services/org.nfqmon.Helper.service"),
+    if (!service || !m_directory.writeFile(QLatin1String(PrivateBusFiles::Services) +
+                                               QStringLiteral("/org.nfqmon.Helper.service"),
                                            *service, error))
         return false;
     if (!isRunning())
@@ -97,73 +87,7 @@ bool PrivateSystemBus::writeHelperService(QString *error)
 
 bool PrivateSystemBus::prepareFiles(QString *error)
 {
-    if (!m_directory.create(error))
-        return false;
-    const auto machine = [](const char *path) {
-        return PrivateBusDirectory::readFile(QLatin1String(path));
-    };
-    if (!m_directory.writeFile(QStringLiteral("passwd"), TestUsers::passwd(machine("/etc/passwd")),
-                               error) ||
-        !m_directory.writeFile(QStringLiteral("group"), TestUsers::group(machine("/etc/group")),
-                               error) ||
-        !m_directory.writeFile(QStringLiteral("shadow"), TestUsers::shadow(machine("/etc/shadow")),
-                               error) ||
-        !QFile::setPermissions(path(QStringLiteral("shadow")),
-                               QFile::ReadOwner | QFile::WriteOwner))
-        return false;
-    // Where programs that ignore DBUS_SYSTEM_BUS_ADDRESS look for the system bus.
-    if (!m_directory.makeDirectory(QStringLiteral("run-dbus"), error) ||
-        !QFile::link(path(QStringLiteral("bus/system_bus_socket")),
-                     path(QStringLiteral("run-dbus/system_bus_socket")))) {
-        if (error->isEmpty())
-            *error = QStringLiteral("cannot link the bus socket into ") +
-                     path(QStringLiteral("run-dbus"));
-        return false;
-    }
-
-    const QString actions = QStringLiteral("polkit-actions");
-    if (!m_directory.makeDirectory(actions, error) ||
-        !m_directory.makeDirectory(QStringLiteral("polkit-rules"), error) ||
-        !m_directory.makeDirectory(QStringLiteral("polkit-vendor-rules"), error))
-        return false;
-    const QDir machineActions(PolkitActions);
-    for (const QString &name :
-         machineActions.entryList({QStringLiteral("*.policy")}, QDir::Files)) {
-        if (!m_directory.copyInto(machineActions.filePath(name), actions, error))
-            return false;
-    }
-    const std::optional<QByteArray> rules =
-        BusDataFile::read(FixtureRules,
-                          {{QStringLiteral("allowedUser"), QLatin1String(AllowedUser)},
-                           {QStringLiteral("refusedUser"), QLatin1String(RefusedUser)},
-                           {QStringLiteral("adminGroup"), QLatin1String(TestUsers::AdminGroup)}},
-                          error);
-    if (!m_directory.copyInto(
-            QStringLiteral(NFQMON_SOURCE_DIR "/packaging/polkit/org.nfqmon.policy"), actions,
-            error) ||
-        !rules ||
-        !m_directory.writeFile(QStringLiteral("polkit-rules/") + FixtureRules, *rules, error))
-        return false;
-
-    const QString policies = QStringLiteral("bus/system.d");
-    const QString services = QStringLiteral("bus/services");
-    if (!m_directory.makeDirectory(policies, error) ||
-        !m_directory.makeDirectory(services, error) ||
-        !m_directory.copyInto(SystemPolicyDirectory +
-                                  QStringLiteral("/org.freedesktop.PolicyKit1.conf"),
-                              policies, error) ||
-        !m_directory.copyInto(
-            QStringLiteral(NFQMON_SOURCE_DIR "/packaging/dbus/org.nfqmon.Helper.conf"), policies,
-            error))
-        return false;
-    const std::optional<QByteArray> configuration = BusDataFile::read(
-        QStringLiteral("system.conf"),
-        {{QStringLiteral("socket"), path(QStringLiteral("bus/system_bus_socket")).toHtmlEscaped()},
-         {QStringLiteral("serviceDirectory"), path(services).toHtmlEscaped()},
-         {QStringLiteral("policyDirectory"), path(policies).toHtmlEscaped()}},
-        error);
-    if (!configuration ||
-        !m_directory.writeFile(QStringLiteral("bus/system.conf"), *configuration, error))
+    if (!m_directory.create(error) || !PrivateBusFiles::write(m_directory, error))
         return false;
     if (m_helperStateDirectory.isEmpty() && !QDir().mkpath(helperStateDirectory())) {
         *error = QStringLiteral("cannot create ") + helperStateDirectory();
@@ -175,14 +99,13 @@ bool PrivateSystemBus::prepareFiles(QString *error)
 bool PrivateSystemBus::mountFiles(QString *error)
 {
     // The dbus package's own directory, to mount over (made where no bus ever ran).
-    QDir().mkpath(SystemBusDirectory);
-    return m_mounts.add(path(QStringLiteral("passwd")), QStringLiteral("/etc/passwd"), error) &&
-           m_mounts.add(path(QStringLiteral("group")), QStringLiteral("/etc/group"), error) &&
-           m_mounts.add(path(QStringLiteral("shadow")), QStringLiteral("/etc/shadow"), error) &&
-           m_mounts.add(path(QStringLiteral("run-dbus")), SystemBusDirectory, error) &&
-           m_mounts.add(path(QStringLiteral("polkit-actions")), PolkitActions, error) &&
-           m_mounts.add(path(QStringLiteral("polkit-rules")), PolkitRules, error) &&
-           m_mounts.add(path(QStringLiteral("polkit-vendor-rules")), PolkitVendorRules, error);
+    QDir().mkpath(QStringLiteral("/run/dbus"));
+    const QList<PrivateBusFiles::Mount> mounts = PrivateBusFiles::mounts();
+    for (const auto &[name, target] : mounts) {
+        if (!m_mounts.add(path(name), target, error))
+            return false;
+    }
+    return true;
 }
 
 bool PrivateSystemBus::startDaemons(QString *error, std::chrono::milliseconds timeout)
@@ -191,8 +114,8 @@ bool PrivateSystemBus::startDaemons(QString *error, std::chrono::milliseconds ti
     const auto remaining = [&deadline] {
         return std::chrono::milliseconds(deadline.remainingTime());
     };
-    if (!m_daemon.start(path(QStringLiteral("bus/system.conf")), path(QStringLiteral("bus.log")),
-                        m_address, error, remaining())) {
+    if (!m_daemon.start(path(QLatin1String(PrivateBusFiles::Configuration)),
+                        path(QStringLiteral("bus.log")), m_address, error, remaining())) {
         *error += QLatin1Char('\n') + output();
         return false;
     }
@@ -228,7 +151,7 @@ bool PrivateSystemBus::start(QString *error, std::chrono::milliseconds timeout)
     const bool ok = [&] {
         if (!prepareFiles(error) || !mountFiles(error))
             return false;
-        m_address = QStringLiteral("unix:path=") + path(QStringLiteral("bus/system_bus_socket"));
+        m_address = QStringLiteral("unix:path=") + path(QLatin1String(PrivateBusFiles::Socket));
         m_connectionName =
             QStringLiteral("nfqmon-private-system-bus-") + QFileInfo(m_directory.path()).fileName();
         // Before any child starts: polkitd, the activated helper and the test's own
@@ -327,13 +250,16 @@ bool PrivateSystemBus::addPolkitRules(const QString &name, const QByteArray &tex
     const std::optional<QByteArray> marker =
         BusDataFile::read(QStringLiteral("reload-marker.rules"), {}, error);
     return marker &&
-           m_directory.writeFile(QStringLiteral("polkit-rules/") + name, text + *marker, error) &&
+           m_directory.writeFile(QLatin1String(PrivateBusFiles::PolkitRules) + QLatin1Char('/') +
+                                     name,
+                                 text + *marker, error) &&
            waitForPolkitRules(true, error);
 }
 
 bool PrivateSystemBus::removePolkitRules(const QString &name, QString *error)
 {
-    if (!m_directory.exists() || !QFile::remove(path(QStringLiteral("polkit-rules/")) + name)) {
+    if (!m_directory.exists() || !QFile::remove(path(QLatin1String(PrivateBusFiles::PolkitRules) +
+                                                     QLatin1Char('/') + name))) {
         *error = QStringLiteral("no polkit rules file %1").arg(name);
         return false;
     }

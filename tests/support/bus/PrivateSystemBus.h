@@ -19,8 +19,9 @@
 // of the test process at it. The machine's files and its own system bus are never changed.
 //
 // The configuration, the rules and the activation file are the files of bus/data/ (BusDataFile).
-// The parts: MountNamespace and BindMounts (the mounts), PrivateBusDirectory and TestUsers (the
-// files), BusDaemon and PolkitDaemon (the daemons), UserCommand (programs run as test users).
+// The parts: MountNamespace and BindMounts (the mounts), PrivateBusDirectory, PrivateBusFiles and
+// TestUsers (the files), BusDaemon and PolkitDaemon (the daemons), UserCommand (programs run as
+// test users).
 //
 // It also enters TestNetwork's private network namespace first: the helper it activates runs in
 // the namespaces of the bus daemon, and must never touch the machine's firewall.
