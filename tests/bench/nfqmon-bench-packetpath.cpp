@@ -156,7 +156,7 @@ private:
     int m_ruleCount;
     int m_paced;
     ServiceTestBed m_bed;
-    FloodNetwork m_network{m_bed};
+    FloodNetwork m_network{m_bed.network()};
     QTemporaryDir m_files;
 };
 

@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
         die(QStringLiteral("run as root: it creates network namespaces and iptables rules"));
 
     ServiceTestBed bed;
-    FloodNetwork network(bed);
+    FloodNetwork network(bed.network());
     QString error;
     if (!bed.start(2, &error) || !network.setUp(&error))
         die(error);

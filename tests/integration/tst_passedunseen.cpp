@@ -44,7 +44,7 @@ private:
     quint64 sink();
 
     ServiceTestBed m_bed;
-    FloodNetwork m_flood{m_bed};
+    FloodNetwork m_flood{m_bed.network()};
 };
 
 void tst_PassedUnseen::initTestCase()

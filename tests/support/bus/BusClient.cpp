@@ -1,6 +1,7 @@
 #include "BusClient.h"
 
 #include "PrivateSystemBus.h"
+#include "TestNetwork.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
@@ -22,7 +23,7 @@ BusClient::~BusClient()
 bool BusClient::start(const PrivateSystemBus &bus, const QString &user, QString *error)
 {
     m_process =
-        bus.startAs(user, QStringLiteral(NFQMON_TEST_TOOLS_DIR "/nfqmon-test-client"), {}, error);
+        bus.startAs(user, TestNetwork::toolPath(QStringLiteral("nfqmon-test-client")), {}, error);
     if (!m_process)
         return false;
     if (uniqueName().isEmpty()) {

@@ -17,7 +17,7 @@ bool succeeded(const Command::Result &result, QString *error)
 
 bool FloodNetwork::setUp(QString *error)
 {
-    const TestNetwork &net = m_bed.network();
+    const TestNetwork &net = m_network;
     const QString target = QLatin1String(Target);
     if (!succeeded(Command::run({QStringLiteral("sysctl"), QStringLiteral("-qw"),
                                  QStringLiteral("net.ipv4.ip_forward=1")}),
@@ -47,10 +47,10 @@ bool FloodNetwork::setUp(QString *error)
 
 std::optional<quint64> FloodNetwork::sinkReceived(QString *error) const
 {
-    const Command::Result r = m_bed.network().run(
-        1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
-            QStringLiteral("-L"), QStringLiteral("PREROUTING"), QStringLiteral("-v"),
-            QStringLiteral("-x"), QStringLiteral("-n")});
+    const Command::Result r =
+        m_network.run(1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
+                          QStringLiteral("-L"), QStringLiteral("PREROUTING"), QStringLiteral("-v"),
+                          QStringLiteral("-x"), QStringLiteral("-n")});
     if (!succeeded(r, error))
         return std::nullopt;
     // The counting rule is the chain's only rule: its line starts with the packet count.
@@ -71,7 +71,7 @@ QStringList FloodNetwork::floodCommand(int seconds, int rate, int core) const
     argv << TestNetwork::toolPath(QStringLiteral("nfqmon-bench-flood")) << QLatin1String(Target)
          << QString::number(Port) << QString::number(seconds) << QString::number(PayloadBytes)
          << QString::number(rate);
-    return m_bed.network().commandIn(0, argv);
+    return m_network.commandIn(0, argv);
 }
 
 std::optional<quint64> FloodNetwork::flood(int seconds, int rate, int core, QString *error) const

@@ -1,4 +1,4 @@
-// The benchmarks' and the soak's topology, on a ServiceTestBed with two peers:
+// The benchmarks' and the soak's topology, on a TestNetwork with two peers (a ServiceTestBed's):
 //
 //   client (peer 0) --veth--> router (this process's namespace) --veth--> sink (peer 1)
 //
@@ -7,7 +7,7 @@
 // (a raw PREROUTING rule of its own, so that the links' own chatter is not counted).
 #pragma once
 
-#include "ServiceTestBed.h"
+#include "TestNetwork.h"
 
 #include <cstdint>
 #include <optional>
@@ -21,9 +21,9 @@ public:
     static constexpr std::uint16_t Port = 9;
     static constexpr int PayloadBytes = 18;
 
-    explicit FloodNetwork(ServiceTestBed &bed) : m_bed(bed) {}
+    explicit FloodNetwork(TestNetwork &network) : m_network(network) {}
 
-    // Routes and the sink's counting rule; the bed must have started with two peers.
+    // Routes and the sink's counting rule; the network must have two peers.
     bool setUp(QString *error);
     // Datagrams of the flood that reached the sink so far.
     std::optional<quint64> sinkReceived(QString *error) const;
@@ -35,7 +35,7 @@ public:
     QStringList floodCommand(int seconds, int rate, int core) const;
 
 private:
-    ServiceTestBed &m_bed;
+    TestNetwork &m_network;
 };
 
 } // namespace nfqmon::test

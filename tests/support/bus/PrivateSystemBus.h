@@ -18,16 +18,27 @@
 // root without the setuid launch helper) and polkitd on it, and points DBUS_SYSTEM_BUS_ADDRESS
 // of the test process at it. The machine's files and its own system bus are never changed.
 //
+// The configuration, the rules and the activation file are the files of bus/data/ (BusDataFile).
+// The parts: MountNamespace and BindMounts (the mounts), PrivateBusDirectory, PrivateBusFiles and
+// TestUsers (the files), BusDaemon and PolkitDaemon (the daemons), UserCommand (programs run as
+// test users).
+//
 // It also enters TestNetwork's private network namespace first: the helper it activates runs in
 // the namespaces of the bus daemon, and must never touch the machine's firewall.
 #pragma once
 
+#include "BindMounts.h"
+#include "BusDaemon.h"
 #include "Command.h"
+#include "MountNamespace.h"
+#include "PolkitDaemon.h"
+#include "PrivateBusDirectory.h"
+#include "TestUsers.h"
+#include "UserCommand.h"
 
 #include <QDBusConnection>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 
 #include <chrono>
 #include <memory>
@@ -57,16 +68,21 @@ public:
     static constexpr int DefaultIdleTimeout = 60; // seconds, as the helper's own default
 
     // uid of AllowedUser, RefusedUser, AdminUser, "root" or "nobody" (65534: a user no rule
-    // speaks for);
-    // nothing for anyone else.
-    static std::optional<uint> uidOf(const QString &user);
+    // speaks for); nothing for anyone else.
+    static std::optional<uint> uidOf(const QString &user) { return TestUsers::uidOf(user); }
 
     // Idempotent; start() calls it. The fixture mounts only while inPrivateMountNamespace():
     // in that namespace, which is neither the one the process had before nor pid 1's.
-    static bool enterPrivateMountNamespace(QString *error);
-    static bool inPrivateMountNamespace();
+    static bool enterPrivateMountNamespace(QString *error)
+    {
+        return MountNamespace::enterPrivate(error);
+    }
+    static bool inPrivateMountNamespace() { return MountNamespace::inPrivate(); }
     // `argv` run in the mount namespace this process had before: what the machine sees.
-    static QStringList commandOutside(const QStringList &argv);
+    static QStringList commandOutside(const QStringList &argv)
+    {
+        return MountNamespace::commandOutside(argv);
+    }
 
     PrivateSystemBus();
     ~PrivateSystemBus(); // stop()
@@ -92,7 +108,7 @@ public:
     // temporary directory, restores DBUS_SYSTEM_BUS_ADDRESS. Safe to call at any point.
     void stop();
     bool isRunning() const;
-    qint64 daemonPid() const; // of dbus-daemon, 0 when it does not run
+    qint64 daemonPid() const { return m_daemon.pid(); } // 0 when dbus-daemon does not run
 
     // The bus crashing, then coming back (a restart of dbus.service): killDaemon() SIGKILLs
     // dbus-daemon and waits for it to end, and for polkitd, which exits without its bus (the
@@ -126,27 +142,34 @@ public:
 
     // `argv` run as `user` (one uidOf() knows) through setpriv, with this bus
     // as its system bus and an environment fit for that user (HOME=/nonexistent, USER, LOGNAME).
-    QStringList commandAs(const QString &user, const QStringList &argv) const;
+    QStringList commandAs(const QString &user, const QStringList &argv) const
+    {
+        return UserCommand::argv(user, m_address, argv);
+    }
     Command::Result runAs(const QString &user, const QStringList &argv,
                           std::chrono::milliseconds timeout = std::chrono::seconds(15),
-                          const QByteArray &input = {}) const;
+                          const QByteArray &input = {}) const
+    {
+        return UserCommand::run(user, m_address, argv, timeout, input);
+    }
     // Started (or nullptr and `error`); killed by the kernel if the test process dies.
     std::unique_ptr<QProcess> startAs(const QString &user, const QString &program,
-                                      const QStringList &arguments, QString *error) const;
+                                      const QStringList &arguments, QString *error) const
+    {
+        return UserCommand::start(user, m_address, program, arguments, error);
+    }
 
 private:
-    QString path(const QString &name) const;
+    QString path(const QString &name) const { return m_directory.filePath(name); }
     bool prepareFiles(QString *error);
-    bool mountOver(const QString &source, const QString &target, QString *error);
-    bool startDaemon(QString *error, std::chrono::milliseconds timeout);
-    bool startPolkit(QString *error, std::chrono::milliseconds timeout);
-    void killActivatedChildren();
+    bool mountFiles(QString *error);
+    bool startDaemons(QString *error, std::chrono::milliseconds timeout);
     bool waitForPolkitRules(bool markerLoaded, QString *error) const;
 
-    std::unique_ptr<QTemporaryDir> m_directory;
-    QStringList m_mounts;
-    std::unique_ptr<QProcess> m_daemon;
-    std::unique_ptr<QProcess> m_polkit;
+    PrivateBusDirectory m_directory;
+    BindMounts m_mounts;
+    BusDaemon m_daemon;
+    PolkitDaemon m_polkit;
     QString m_address;
     QString m_connectionName;
     std::optional<QByteArray> m_previousAddress; // DBUS_SYSTEM_BUS_ADDRESS before start()

@@ -1,0 +1,89 @@
+#include "TestUsers.h"
+
+#include "PrivateSystemBus.h"
+
+#include <QList>
+#include <QString>
+
+#include <utility>
+
+namespace nfqmon::test {
+
+namespace {
+
+const std::pair<const char *, uint> Users[] = {
+    {PrivateSystemBus::AllowedUser, PrivateSystemBus::AllowedUid},
+    {PrivateSystemBus::RefusedUser, PrivateSystemBus::RefusedUid},
+    {PrivateSystemBus::AdminUser, PrivateSystemBus::AdminUid}};
+
+// PrivateSystemBus::AdminPassword, hashed (SHA-512 crypt, fixed salt).
+const QByteArray AdminPasswordHash = "$6$nfqmontestsalt$yKt8u9U54tATaX/wb0PTfqCO0o2TSRizIyXvWTojkb3"
+                                     "OQxgyDl8BrTOKF4W.Re2Hbaj7FYDgoGjfp4ovgJoCN1";
+
+QByteArray addLines(const QByteArray &original, const QByteArray &lines)
+{
+    QByteArray text = original;
+    if (!text.isEmpty() && !text.endsWith('\n'))
+        text += '\n';
+    return text + lines;
+}
+
+// `user` added to the administrators' group (made when the machine has none).
+QByteArray addAdministrator(const QByteArray &original, const QByteArray &user)
+{
+    const QByteArray prefix = QByteArray(TestUsers::AdminGroup) + ':';
+    QList<QByteArray> lines = original.split('\n');
+    for (QByteArray &line : lines) {
+        if (!line.startsWith(prefix))
+            continue;
+        line += line.endsWith(':') ? user : ',' + user;
+        return lines.join('\n');
+    }
+    return addLines(original, prefix + "x:27:" + user + '\n');
+}
+
+} // namespace
+
+std::optional<uint> TestUsers::uidOf(const QString &user)
+{
+    if (user == QLatin1String(PrivateSystemBus::AllowedUser))
+        return PrivateSystemBus::AllowedUid;
+    if (user == QLatin1String(PrivateSystemBus::RefusedUser))
+        return PrivateSystemBus::RefusedUid;
+    if (user == QLatin1String(PrivateSystemBus::AdminUser))
+        return PrivateSystemBus::AdminUid;
+    if (user == QLatin1String("root"))
+        return 0;
+    if (user == QLatin1String("nobody"))
+        return 65534;
+    return std::nullopt;
+}
+
+QByteArray TestUsers::passwd(const QByteArray &machine)
+{
+    // gid = uid, no other groups, home /nonexistent, shell /usr/sbin/nologin.
+    QByteArray lines;
+    for (const auto &[name, uid] : Users) {
+        lines += QStringLiteral("%1:x:%2:%2:nfqmon test user:/nonexistent:/usr/sbin/nologin\n")
+                     .arg(QLatin1String(name))
+                     .arg(uid)
+                     .toUtf8();
+    }
+    return addLines(machine, lines);
+}
+
+QByteArray TestUsers::group(const QByteArray &machine)
+{
+    QByteArray lines;
+    for (const auto &[name, uid] : Users)
+        lines += QStringLiteral("%1:x:%2:\n").arg(QLatin1String(name)).arg(uid).toUtf8();
+    return addAdministrator(addLines(machine, lines), PrivateSystemBus::AdminUser);
+}
+
+QByteArray TestUsers::shadow(const QByteArray &machine)
+{
+    return addLines(machine, QByteArray(PrivateSystemBus::AdminUser) + ':' + AdminPasswordHash +
+                                 ":19000:0:99999:7:::\n");
+}
+
+} // namespace nfqmon::test
