@@ -5,18 +5,11 @@
 #include "RowJobScheduler.h"
 #include "RowRollOff.h"
 
-#include <QColor>
-
 #include <algorithm>
 
 namespace nfqmon {
 
 namespace {
-
-// Light backgrounds with dark text, readable in light and dark themes alike.
-const QColor DroppedBackground(255, 214, 214);
-const QColor HighlightBackground(255, 234, 140);
-const QColor TextOnBackground(20, 20, 20);
 
 constexpr qsizetype PreviewCacheLimit = 100'000;
 
@@ -87,20 +80,12 @@ QVariant PacketTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == Number || index.column() == Length || index.column() == User)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::BackgroundRole:
-        if (previewMatches(p))
-            return HighlightBackground;
-        if (p.verdict == nfqmon::Verdict::Drop)
-            return DroppedBackground;
-        return {};
-    case Qt::ForegroundRole:
-        if (previewMatches(p) || p.verdict == nfqmon::Verdict::Drop)
-            return TextOnBackground;
-        return {};
     case StoreRowRole:
         return p.number - m_store->firstNumber();
     case HighlightRole:
         return previewMatches(p);
+    case DroppedRole:
+        return p.verdict == nfqmon::Verdict::Drop;
     default:
         return {};
     }
@@ -195,7 +180,7 @@ bool PacketTableModel::setPreview(const Rule &rule, QString *error)
     m_previewCache.clear();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::ForegroundRole, HighlightRole});
+                         {HighlightRole});
     return true;
 }
 
@@ -207,7 +192,7 @@ void PacketTableModel::clearPreview()
     m_previewCache.clear();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::ForegroundRole, HighlightRole});
+                         {HighlightRole});
 }
 
 void PacketTableModel::changeView(bool sameRows)

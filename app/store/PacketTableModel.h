@@ -4,7 +4,8 @@
 // announced with exactly one beginInsertRows; text is made only in data() (PacketCellText).
 // Filtering and sorting of more than a few thousand packets run in a worker thread on a snapshot
 // (RowJobScheduler) and are swapped in when done; until then the table shows the previous rows
-// (isFiltering()). Rows of packets the store rolls off leave as RowRollOff says.
+// (isFiltering()). Rows of packets the store rolls off leave as RowRollOff says. The model says
+// what a row is (DroppedRole, HighlightRole); colours are the view's.
 #pragma once
 
 #include "PacketCellText.h"
@@ -47,6 +48,7 @@ public:
     enum Role {
         StoreRowRole = Qt::UserRole + 1, // qint64: the row in the PacketStore
         HighlightRole,                   // bool: the preview's rule catches the packet
+        DroppedRole,                     // bool: the packet was dropped
     };
 
     // The store must outlive the model.
@@ -73,7 +75,7 @@ public:
     void clearTimeRange();
     bool hasTimeRange() const { return m_target.selection.hasTimeRange(); }
 
-    // Marks the rows the rule would catch (HighlightRole, a yellow background), as the helper
+    // Marks the rows the rule would catch (HighlightRole), as the helper
     // would match it: expression, direction and interface (RulePreview). Matched lazily for the
     // rows a view shows. False and libpcap's message when the expression does not compile.
     bool setPreview(const Rule &rule, QString *error);
