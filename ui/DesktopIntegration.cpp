@@ -7,6 +7,7 @@
 #include "TrayIcon.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QMainWindow>
 #include <QMenu>
 
@@ -78,6 +79,7 @@ DesktopNotifier *DesktopIntegration::notifier()
 {
     if (!m_notifier) {
         m_notifier = new DesktopNotifier(this);
+        m_notifier->setDesktopEntry(QGuiApplication::desktopFileName());
         connect(m_notifier, &DesktopNotifier::activated, this, &DesktopIntegration::bringBack);
         connect(m_notifier, &DesktopNotifier::failed, this, [](const QString &message) {
             qInfo("nfqmon: %s", qPrintable(message)); // a desktop without notifications

@@ -1,29 +1,13 @@
 #include "PacketTableView.h"
 
+#include "PacketRowDelegate.h"
+
 #include <QHeaderView>
 #include <QScrollBar>
-#include <QStyledItemDelegate>
 
 #include <algorithm>
 
 namespace nfqmon {
-
-namespace {
-
-class ElideRightDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideRight;
-    }
-};
-
-} // namespace
 
 PacketTableView::PacketTableView(QWidget *parent) : QTableView(parent)
 {
@@ -35,7 +19,8 @@ PacketTableView::PacketTableView(QWidget *parent) : QTableView(parent)
     setWordWrap(false);
     setTextElideMode(Qt::ElideMiddle); // the ends of an IPv6 address say the most
     setShowGrid(false);
-    setAlternatingRowColors(false); // rows are coloured by verdict
+    setAlternatingRowColors(false); // rows are coloured by what their packet is
+    setItemDelegate(new PacketRowDelegate(this));
     setSortingEnabled(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -90,7 +75,7 @@ void PacketTableView::onValueChanged(int value)
 
 void PacketTableView::setElideRight(int column)
 {
-    setItemDelegateForColumn(column, new ElideRightDelegate(this));
+    setItemDelegateForColumn(column, new PacketRowDelegate(Qt::ElideRight, this));
 }
 
 QList<int> PacketTableView::selectedRows() const

@@ -1,6 +1,7 @@
 // The packet list: one fixed-height line per packet (so a million rows cost nothing to lay
 // out), sortable by any column, following new packets while the view is at the bottom and
-// staying put once the user scrolls up (until they scroll back down or press End).
+// staying put once the user scrolls up (until they scroll back down or press End). Rows are
+// coloured by what their packet is (PacketRowDelegate).
 #pragma once
 
 #include <QTableView>

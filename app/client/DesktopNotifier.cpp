@@ -4,7 +4,6 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QGuiApplication>
 
 namespace nfqmon {
 
@@ -70,9 +69,8 @@ void DesktopNotifier::askCapabilities()
 void DesktopNotifier::send(const Pending &notification)
 {
     QVariantMap hints;
-    hints.insert(QStringLiteral("desktop-entry"), QGuiApplication::desktopFileName().isEmpty()
-                                                      ? QStringLiteral("org.nfqmon.nfqmon")
-                                                      : QGuiApplication::desktopFileName());
+    hints.insert(QStringLiteral("desktop-entry"),
+                 m_desktopEntry.isEmpty() ? QStringLiteral("org.nfqmon.nfqmon") : m_desktopEntry);
     hints.insert(QStringLiteral("category"), QStringLiteral("network"));
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)); // normal
     QDBusMessage call =

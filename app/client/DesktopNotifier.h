@@ -24,6 +24,9 @@ public:
     explicit DesktopNotifier(QObject *parent = nullptr); // the session bus
     explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
+    // The desktop entry the notifications name, so that the desktop shows the window's icon and
+    // name (QGuiApplication::desktopFileName() of the window); org.nfqmon.nfqmon when empty.
+    void setDesktopEntry(const QString &name) { m_desktopEntry = name; }
     void notify(const QString &summary, const QString &body);
 
 signals:
@@ -45,6 +48,7 @@ private slots:
 
 private:
     QDBusConnection m_bus;
+    QString m_desktopEntry;
     std::optional<bool> m_bodyMarkup; // known after GetCapabilities
     bool m_asking = false;
     QList<Pending> m_waiting; // notifications made while GetCapabilities was on its way

@@ -1,11 +1,9 @@
 #include "PacketTableModel.h"
 
-#include "PacketDecoder.h"
 #include "PacketStore.h"
-
-#include <QColor>
-#include <QDateTime>
-#include <QtConcurrent>
+#include "RowJob.h"
+#include "RowJobScheduler.h"
+#include "RowRollOff.h"
 
 #include <algorithm>
 
@@ -13,48 +11,22 @@ namespace nfqmon {
 
 namespace {
 
-// Light backgrounds with dark text, readable in light and dark themes alike.
-const QColor DroppedBackground(255, 214, 214);
-const QColor HighlightBackground(255, 234, 140);
-const QColor TextOnBackground(20, 20, 20);
-
 constexpr qsizetype PreviewCacheLimit = 100'000;
-
-QString timeOfDay(qint64 ns)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
-    return QStringLiteral("%1.%2")
-        .arg(t.toString(QStringLiteral("HH:mm:ss")))
-        .arg(ns % 1'000'000'000 / 1000, 6, 10, QLatin1Char('0'));
-}
-
-QString fullTime(qint64 ns)
-{
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
-    return QStringLiteral("%1.%2")
-        .arg(t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-        .arg(ns % 1'000'000'000, 9, 10, QLatin1Char('0'));
-}
 
 } // namespace
 
 PacketTableModel::PacketTableModel(PacketStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store), m_nextNumber(store->firstNumber()),
-      m_watcher(new QFutureWatcher<JobResult>(this))
+    : QAbstractTableModel(parent), m_store(store), m_text(store),
+      m_nextNumber(store->firstNumber()),
+      m_jobs(new RowJobScheduler([this](RowJobResult r) { applyResult(std::move(r)); }, this))
 {
     connect(store, &PacketStore::packetsAppended, this, &PacketTableModel::onAppended);
     connect(store, &PacketStore::packetsRolledOff, this, &PacketTableModel::onRolledOff);
     connect(store, &PacketStore::cleared, this, &PacketTableModel::onCleared);
-    connect(m_watcher, &QFutureWatcherBase::finished, this,
-            [this] { applyResult(m_watcher->result()); });
     takeNewPackets();
 }
 
-PacketTableModel::~PacketTableModel()
-{
-    if (m_cancel)
-        *m_cancel = true; // the worker keeps its own copies and ends soon
-}
+PacketTableModel::~PacketTableModel() = default;
 
 int PacketTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -76,67 +48,6 @@ quint16 PacketTableModel::interfaceIdOf(const StoredPacket &p)
 StoredPacket PacketTableModel::packetAt(int row) const
 {
     return m_store->byNumber(m_rows[row]);
-}
-
-QString PacketTableModel::displayText(const StoredPacket &p, int column) const
-{
-    switch (column) {
-    case Number:
-        return QString::number(p.number);
-    case Time:
-        return timeOfDay(p.timestampNs);
-    case Interface:
-        return m_store->interfaceName(interfaceIdOf(p));
-    case Direction:
-        if (p.flags & StoredFlag::NoVerdict)
-            return {};
-        return p.hook == Hook::Output ? tr("out") : tr("in");
-    case Source:
-        return PacketDecoder::sourceText(p.summary);
-    case Destination:
-        return PacketDecoder::destinationText(p.summary);
-    case Protocol:
-        return PacketDecoder::protocolName(p.summary);
-    case Length:
-        return QString::number(p.packetLength);
-    case Info:
-        // A fragment's line names its offset and id, which the store keeps with the bytes.
-        if (p.summary.flags & SummaryFlag::Fragment)
-            return PacketDecoder::infoText(m_store->fullSummary(p.number - m_store->firstNumber()));
-        return PacketDecoder::infoText(p.summary);
-    case Verdict:
-        if (p.flags & StoredFlag::NoVerdict)
-            return {};
-        if (p.verdict == nfqmon::Verdict::Drop)
-            return p.ruleId >= 0 ? tr("dropped by rule %1").arg(p.ruleId) : tr("dropped");
-        return p.ruleId >= 0 ? tr("accepted by rule %1").arg(p.ruleId) : tr("accepted");
-    case User:
-        return (p.flags & RecordFlag::HasUid) ? QString::number(p.uid) : QString();
-    default:
-        return {};
-    }
-}
-
-QString PacketTableModel::toolTip(const StoredPacket &p, int column) const
-{
-    switch (column) {
-    case Time:
-        return fullTime(p.timestampNs);
-    case Length:
-        if (p.capturedLength < p.packetLength)
-            return tr("%1 bytes on the wire, %2 captured")
-                .arg(p.packetLength)
-                .arg(p.capturedLength);
-        return tr("%1 bytes").arg(p.packetLength);
-    case User:
-        if (!(p.flags & RecordFlag::HasUid))
-            return tr("The kernel did not say which user's socket this packet belongs to.");
-        if (p.flags & RecordFlag::HasGid)
-            return tr("uid %1, gid %2").arg(p.uid).arg(p.gid);
-        return tr("uid %1").arg(p.uid);
-    default:
-        return displayText(p, column);
-    }
 }
 
 bool PacketTableModel::previewMatches(const StoredPacket &p) const
@@ -162,27 +73,19 @@ QVariant PacketTableModel::data(const QModelIndex &index, int role) const
     const StoredPacket &p = packetAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(p, index.column());
+        return m_text.display(p, index.column());
     case Qt::ToolTipRole:
-        return toolTip(p, index.column());
+        return m_text.toolTip(p, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Number || index.column() == Length || index.column() == User)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::BackgroundRole:
-        if (previewMatches(p))
-            return HighlightBackground;
-        if (p.verdict == nfqmon::Verdict::Drop)
-            return DroppedBackground;
-        return {};
-    case Qt::ForegroundRole:
-        if (previewMatches(p) || p.verdict == nfqmon::Verdict::Drop)
-            return TextOnBackground;
-        return {};
     case StoreRowRole:
         return p.number - m_store->firstNumber();
     case HighlightRole:
         return previewMatches(p);
+    case DroppedRole:
+        return p.verdict == nfqmon::Verdict::Drop;
     default:
         return {};
     }
@@ -192,32 +95,8 @@ QVariant PacketTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case Number:
-        return tr("No.");
-    case Time:
-        return tr("Time");
-    case Interface:
-        return tr("Interface");
-    case Direction:
-        return tr("Direction");
-    case Source:
-        return tr("Source");
-    case Destination:
-        return tr("Destination");
-    case Protocol:
-        return tr("Protocol");
-    case Length:
-        return tr("Length");
-    case Info:
-        return tr("Info");
-    case Verdict:
-        return tr("Verdict");
-    case User:
-        return tr("User");
-    default:
-        return {};
-    }
+    const QString title = PacketCellText::title(section);
+    return title.isNull() ? QVariant() : QVariant(title);
 }
 
 qint64 PacketTableModel::storeRow(int row) const
@@ -301,7 +180,7 @@ bool PacketTableModel::setPreview(const Rule &rule, QString *error)
     m_previewCache.clear();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::ForegroundRole, HighlightRole});
+                         {HighlightRole});
     return true;
 }
 
@@ -313,7 +192,7 @@ void PacketTableModel::clearPreview()
     m_previewCache.clear();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
-                         {Qt::BackgroundRole, Qt::ForegroundRole, HighlightRole});
+                         {HighlightRole});
 }
 
 void PacketTableModel::changeView(bool sameRows)
@@ -325,84 +204,24 @@ void PacketTableModel::changeView(bool sameRows)
 
 // --- Jobs --------------------------------------------------------------------------------
 
-PacketTableModel::JobResult PacketTableModel::runJob(const Job &job)
-{
-    JobResult r;
-    r.kind = job.kind;
-    r.id = job.id;
-    r.view = job.view;
-    r.firstNumber = job.snapshot.firstNumber();
-    const PacketOrder &order = job.view.order;
-    switch (job.kind) {
-    case JobKind::Rebuild:
-        r.rows =
-            job.view.selection.select(job.snapshot, job.snapshot.firstNumber(), job.cancel.get());
-        order.sort(r.rows, job.snapshot);
-        r.end = job.snapshot.endNumber();
-        break;
-    case JobKind::Reorder:
-        r.rows = job.rows;
-        order.sort(r.rows, job.snapshot);
-        r.end = job.from;
-        break;
-    case JobKind::Incremental:
-        r.added = job.view.selection.select(job.snapshot, job.from, job.cancel.get());
-        r.end = job.snapshot.endNumber();
-        if (!order.isArrival() && !r.added.isEmpty()) {
-            QList<qint64> sorted = r.added;
-            order.sort(sorted, job.snapshot);
-            r.rows = order.merge(job.rows, sorted, job.snapshot);
-        }
-        break;
-    }
-    r.cancelled = job.cancel->load();
-    return r;
-}
-
 void PacketTableModel::startJob(JobKind kind)
 {
-    if (m_cancel)
-        *m_cancel = true;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_jobRunning = false;
     if (kind == JobKind::Rebuild)
         m_rebuildPending = true;
-
-    Job job;
+    RowJob job;
     job.kind = kind;
-    job.id = ++m_jobId;
-    job.view = kind == JobKind::Incremental ? m_applied : m_target;
+    job.query = kind == JobKind::Incremental ? m_applied : m_target;
     job.snapshot = m_store->snapshot();
-    job.cancel = m_cancel;
     job.from = kind == JobKind::Incremental ? std::max(m_nextNumber, m_store->firstNumber())
                                             : m_nextNumber;
-    qint64 work = job.snapshot.size();
-    if (kind == JobKind::Reorder) {
+    if (kind == JobKind::Reorder || (kind == JobKind::Incremental && !job.query.order.isArrival()))
         job.rows = m_rows.toList();
-        work = m_rows.size();
-    } else if (kind == JobKind::Incremental) {
-        work = job.snapshot.endNumber() - job.from;
-        if (!job.view.order.isArrival()) {
-            job.rows = m_rows.toList();
-            work += m_rows.size();
-        }
-    }
-
-    if (work <= SynchronousLimit) {
-        applyResult(runJob(job));
-        return;
-    }
-    m_jobRunning = true;
-    if (kind != JobKind::Incremental)
+    if (m_jobs->start(std::move(job)) && kind != JobKind::Incremental)
         setRebuilding(true);
-    m_watcher->setFuture(QtConcurrent::run([job] { return runJob(job); }));
 }
 
-void PacketTableModel::applyResult(JobResult result)
+void PacketTableModel::applyResult(RowJobResult result)
 {
-    if (result.id != m_jobId || result.cancelled)
-        return; // superseded
-    m_jobRunning = false;
     const qint64 first = m_store->firstNumber();
     if (first > result.firstNumber) { // packets rolled off meanwhile
         const auto gone = [first](qint64 number) { return number < first; };
@@ -413,20 +232,20 @@ void PacketTableModel::applyResult(JobResult result)
     case JobKind::Rebuild:
         beginResetModel();
         m_rows.assign(std::move(result.rows));
-        m_applied = result.view;
+        m_applied = result.query;
         m_nextNumber = std::max(result.end, first);
         endResetModel();
         m_rebuildPending = false;
         setRebuilding(false);
         break;
     case JobKind::Reorder:
-        placeRows(std::move(result.rows), result.view.order);
-        m_applied = result.view;
+        placeRows(std::move(result.rows), result.query.order);
+        m_applied = result.query;
         setRebuilding(false);
         break;
     case JobKind::Incremental:
         m_nextNumber = std::max({m_nextNumber, result.end, first});
-        if (result.view.order.isArrival()) {
+        if (result.query.order.isArrival()) {
             insertInArrivalOrder(result.added);
         } else if (!result.added.isEmpty()) {
             // Announced at the end, then moved to their places.
@@ -434,7 +253,7 @@ void PacketTableModel::applyResult(JobResult result)
             beginInsertRows({}, count, count + int(result.added.size()) - 1);
             m_rows.append(result.added);
             endInsertRows();
-            placeRows(std::move(result.rows), result.view.order);
+            placeRows(std::move(result.rows), result.query.order);
         }
         break;
     }
@@ -485,7 +304,7 @@ void PacketTableModel::onAppended()
 
 void PacketTableModel::takeNewPackets()
 {
-    if (m_jobRunning)
+    if (m_jobs->isRunning())
         return; // its result calls again
     const qint64 from = std::max(m_nextNumber, m_store->firstNumber());
     const qint64 end = m_store->endNumber();
@@ -533,71 +352,33 @@ void PacketTableModel::onRolledOff(qint64 count)
 
 void PacketTableModel::removeBefore(qint64 first)
 {
-    const auto gone = [first](qint64 number) { return number < first; };
-    const PacketOrder &order = m_applied.order;
-    if (order.isArrival() && !order.isDescending()) {
-        const int count = int(m_rows.partitionPoint(gone));
-        if (count > 0) {
-            beginRemoveRows({}, 0, count - 1);
-            m_rows.removeFront(count);
-            endRemoveRows();
-        }
+    const RowRollOff rollOff(m_rows, m_applied.order, first);
+    if (rollOff.isEmpty())
         return;
+    if (rollOff.needsGathering()) {
+        emit layoutAboutToBeChanged({}, VerticalSortHint);
+        const QModelIndexList from = persistentIndexList();
+        QList<int> rows;
+        rows.reserve(from.size());
+        for (const QModelIndex &i : from)
+            rows.append(i.row());
+        rows = rollOff.rowsAfterGathering(m_rows, rows);
+        rollOff.gather(m_rows);
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (qsizetype k = 0; k < from.size(); ++k)
+            to.append(index(rows[k], from[k].column()));
+        changePersistentIndexList(from, to);
+        emit layoutChanged({}, VerticalSortHint);
     }
-    if (order.isArrival()) {
-        const int keep = int(m_rows.partitionPoint([first](qint64 n) { return n >= first; }));
-        if (keep < m_rows.size()) {
-            beginRemoveRows({}, keep, int(m_rows.size()) - 1);
-            m_rows.truncate(keep);
-            endRemoveRows();
-        }
-        return;
-    }
-    // Sorted by a column, the oldest packets are anywhere: a layout change moves them to the
-    // end (the others keep their order), and they are removed from there.
-    QList<qint64> &rows = m_rows.list();
-    const qsizetype dead = std::count_if(rows.cbegin(), rows.cend(), gone);
-    if (dead == 0)
-        return;
-    emit layoutAboutToBeChanged({}, VerticalSortHint);
-    const QModelIndexList from = persistentIndexList();
-    // Each persistent row's new place: live rows move up by the dead rows before them, dead
-    // ones follow the live ones in their order.
-    QList<int> wanted;
-    for (const QModelIndex &i : from)
-        wanted.append(i.row());
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    QHash<int, int> newRow;
-    const qsizetype live = rows.size() - dead;
-    qsizetype deadBefore = 0;
-    qsizetype next = 0;
-    for (qsizetype row = 0; row < rows.size() && next < wanted.size(); ++row) {
-        if (row == wanted[next]) {
-            newRow.insert(int(row), int(gone(rows[row]) ? live + deadBefore : row - deadBefore));
-            ++next;
-        }
-        if (gone(rows[row]))
-            ++deadBefore;
-    }
-    std::stable_partition(rows.begin(), rows.end(), [&](qint64 n) { return !gone(n); });
-    QModelIndexList to;
-    to.reserve(from.size());
-    for (const QModelIndex &i : from)
-        to.append(index(newRow.value(i.row()), i.column()));
-    changePersistentIndexList(from, to);
-    emit layoutChanged({}, VerticalSortHint);
-    beginRemoveRows({}, int(live), int(rows.size()) - 1);
-    m_rows.truncate(live);
+    beginRemoveRows({}, rollOff.firstRow(), rollOff.lastRow());
+    rollOff.remove(m_rows);
     endRemoveRows();
 }
 
 void PacketTableModel::onCleared()
 {
-    if (m_cancel)
-        *m_cancel = true;
-    ++m_jobId;
-    m_jobRunning = false;
+    m_jobs->cancel();
     beginResetModel();
     m_rows.clear();
     m_applied = m_target;

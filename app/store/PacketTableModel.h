@@ -1,31 +1,30 @@
 // The packet table: one row per packet of a PacketStore that the display filter and time range
 // let through, in arrival order or sorted by a column. The rows are an index of packet numbers
 // of its own (no QSortFilterProxyModel): new packets are taken once per event-loop turn and
-// announced with exactly one beginInsertRows; text is made only in data(). Filtering and sorting
-// of more than a few thousand packets run in a worker thread on a snapshot and are swapped in
-// when done; until then the table shows the previous rows (isFiltering()).
+// announced with exactly one beginInsertRows; text is made only in data() (PacketCellText).
+// Filtering and sorting of more than a few thousand packets run in a worker thread on a snapshot
+// (RowJobScheduler) and are swapped in when done; until then the table shows the previous rows
+// (isFiltering()). Rows of packets the store rolls off leave as RowRollOff says. The model says
+// what a row is (DroppedRole, HighlightRole); colours are the view's.
 #pragma once
 
-#include "CompiledFilter.h"
-#include "PacketOrder.h"
-#include "PacketSelection.h"
-#include "PacketSnapshot.h"
+#include "PacketCellText.h"
 #include "RowIndex.h"
+#include "RowJobResult.h"
+#include "RowQuery.h"
 #include "RulePreview.h"
 #include "StoredPacket.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 namespace nfqmon {
 
 class PacketStore;
+class RowJobScheduler;
 
 class PacketTableModel : public QAbstractTableModel
 {
@@ -49,10 +48,8 @@ public:
     enum Role {
         StoreRowRole = Qt::UserRole + 1, // qint64: the row in the PacketStore
         HighlightRole,                   // bool: the preview's rule catches the packet
+        DroppedRole,                     // bool: the packet was dropped
     };
-
-    // Up to this many packets, filtering and sorting happen at once in the calling thread.
-    static constexpr qint64 SynchronousLimit = 20'000;
 
     // The store must outlive the model.
     explicit PacketTableModel(PacketStore *store, QObject *parent = nullptr);
@@ -78,7 +75,7 @@ public:
     void clearTimeRange();
     bool hasTimeRange() const { return m_target.selection.hasTimeRange(); }
 
-    // Marks the rows the rule would catch (HighlightRole, a yellow background), as the helper
+    // Marks the rows the rule would catch (HighlightRole), as the helper
     // would match it: expression, direction and interface (RulePreview). Matched lazily for the
     // rows a view shows. False and libpcap's message when the expression does not compile.
     bool setPreview(const Rule &rule, QString *error);
@@ -100,38 +97,9 @@ signals:
     void countsChanged(qint64 shown, qint64 total);
 
 private:
-    struct View {
-        PacketSelection selection;
-        PacketOrder order;
-    };
-    // Rebuild: select and sort everything held (a new filter or time range). Reorder: sort the
-    // rows shown (a new order). Incremental: match packets from `from` on (and merge them into
-    // the rows for a sorted view).
-    enum class JobKind { Rebuild, Reorder, Incremental };
-    struct Job {
-        JobKind kind = JobKind::Incremental;
-        quint64 id = 0;
-        View view;
-        PacketSnapshot snapshot;
-        QList<qint64> rows; // Reorder: to sort; Incremental in a sorted view: to merge into
-        qint64 from = 0;    // Incremental: the first number to match
-        std::shared_ptr<std::atomic_bool> cancel;
-    };
-    struct JobResult {
-        JobKind kind = JobKind::Incremental;
-        quint64 id = 0;
-        View view;
-        qint64 firstNumber = 0; // the store's when the job started
-        qint64 end = 0;         // the packets below have been matched
-        QList<qint64> rows;     // Rebuild, Reorder: all rows; Incremental: merged (sorted view)
-        QList<qint64> added;    // Incremental: the new matches, in arrival order
-        bool cancelled = false;
-    };
-    static JobResult runJob(const Job &job);
+    using JobKind = RowJobResult::Kind;
 
     StoredPacket packetAt(int row) const;
-    QString displayText(const StoredPacket &p, int column) const;
-    QString toolTip(const StoredPacket &p, int column) const;
     bool previewMatches(const StoredPacket &p) const;
 
     void onAppended();
@@ -142,25 +110,23 @@ private:
     void removeBefore(qint64 firstNumber);
     void changeView(bool sameRows);
     void startJob(JobKind kind);
-    void applyResult(JobResult result);
+    void applyResult(RowJobResult result);
     // A layout change to the same rows in `order`.
     void placeRows(QList<qint64> rows, const PacketOrder &order);
     void setRebuilding(bool busy);
     void scheduleCounts();
 
     PacketStore *m_store;
+    PacketCellText m_text;
     RowIndex m_rows;     // packet numbers, in the order shown
     qint64 m_nextNumber; // packets below this number have been matched for m_rows
-    View m_applied;      // what m_rows shows
-    View m_target;       // what it will show when the running rebuild is done
+    RowQuery m_applied;  // what m_rows shows
+    RowQuery m_target;   // what it will show when the running rebuild is done
 
     std::optional<RulePreview> m_preview;
     mutable QHash<qint64, bool> m_previewCache; // by number
 
-    QFutureWatcher<JobResult> *m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    quint64 m_jobId = 0;           // of the latest job; results of others are stale
-    bool m_jobRunning = false;     // the latest job runs in a worker
+    RowJobScheduler *m_jobs;
     bool m_rebuildPending = false; // m_rows do not reflect m_target's selection yet
     bool m_rebuilding = false;     // isFiltering()
     bool m_turnScheduled = false;

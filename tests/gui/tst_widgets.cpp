@@ -1,6 +1,6 @@
 // The window's widgets on their own, on the offscreen platform, without a helper: the hex view,
 // the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the packet
-// table's autoscroll, the message bar and the status bar health.
+// table's autoscroll and its row colours, the message bar and the status bar health.
 #include "CaptureHealth.h"
 #include "ChartsPanel.h"
 #include "FilterBar.h"
@@ -9,9 +9,12 @@
 #include "HexView.h"
 #include "MessageBar.h"
 #include "PacketBuilder.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
 #include "PacketTableView.h"
 #include "RateChart.h"
 #include "RuleDialog.h"
+#include "StoreTestData.h"
 #include "TopChart.h"
 #include "Translations.h"
 
@@ -50,6 +53,7 @@ private slots:
     void topChartShowsTheLargestFirst();
     void topChartsSayHowExactTheyAre();
     void tableFollowsUntilTheUserScrollsUp();
+    void tableColoursDroppedAndPreviewedRows();
     void messageBarActionsAndDismiss();
     void healthShowsEveryCounter();
 };
@@ -295,6 +299,74 @@ void tst_Widgets::tableFollowsUntilTheUserScrollsUp()
     QVERIFY(view.isFollowing());
     addRows(100);
     QTRY_COMPARE(bar->value(), bar->maximum());
+}
+
+// Dropped packets on light red, the rows a previewed rule would catch on yellow (also dropped
+// ones), with dark text on both even when the theme's text is light; other rows as the theme has
+// them.
+void tst_Widgets::tableColoursDroppedAndPreviewedRows()
+{
+    using namespace PacketBuilder;
+    PacketStore store;
+    PacketTableModel model(&store);
+    appendInBatches(
+        store, {testPacket(ipv4("10.0.0.1", "10.0.0.2", Tcp, tcp(1, 80, TcpFlag::Syn)), 0),
+                testPacket(ipv4("10.0.0.1", "10.0.0.2", Tcp, tcp(2, 80, TcpFlag::Syn)), 0,
+                           Verdict::Drop, 4),
+                testPacket(ipv4("10.0.0.1", "10.0.0.2", Udp, udp(3, 53)), 0),
+                testPacket(ipv4("10.0.0.1", "10.0.0.2", Udp, udp(4, 53)), 0, Verdict::Drop, 4)});
+    QTRY_COMPARE(model.rowCount(), 4);
+    QVERIFY(model.setPreview(QStringLiteral("udp"), nullptr));
+    PacketTableView view;
+    QPalette dark = view.palette(); // a dark theme: light text on a dark base
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, Qt::white);
+    view.setPalette(dark);
+    view.setModel(&model);
+    view.resize(1400, 200); // every column in sight
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.viewport()->grab().toImage();
+    const qreal scale = image.devicePixelRatio();
+    const auto pixel = [&](const QPoint &p) {
+        return image.pixelColor((QPointF(p) * scale).toPoint());
+    };
+    // The User column is empty for these packets: all background.
+    const auto background = [&](int row) {
+        return pixel(view.visualRect(model.index(row, PacketTableModel::User)).center());
+    };
+    // The darkest and the lightest pixel of the row's number (text on background).
+    const auto textRange = [&](int row) {
+        const QRect cell = view.visualRect(model.index(row, PacketTableModel::Number));
+        int darkest = 255;
+        int lightest = 0;
+        for (int y = cell.top() + 1; y < cell.bottom(); ++y) {
+            for (int x = cell.left() + 1; x < cell.right(); ++x) {
+                const int v = qGray(pixel({x, y}).rgb());
+                darkest = std::min(darkest, v);
+                lightest = std::max(lightest, v);
+            }
+        }
+        return std::pair(darkest, lightest);
+    };
+    const QColor red(255, 214, 214);
+    const QColor yellow(255, 234, 140);
+    QCOMPARE(background(0), QColor(30, 30, 30));
+    QCOMPARE(background(1), red);
+    QCOMPARE(background(2), yellow);
+    QCOMPARE(background(3), yellow);    // the preview is what the user looks at
+    QVERIFY(textRange(0).second > 200); // the theme's light text
+    for (int row = 1; row < 4; ++row)
+        QVERIFY2(textRange(row).first < 60, qPrintable(QString::number(textRange(row).first)));
+    // Without the preview the dropped one is red again, the other ordinary.
+    model.clearPreview();
+    const QImage after = view.viewport()->grab().toImage();
+    const auto at = [&](int row) {
+        const QPoint p = view.visualRect(model.index(row, PacketTableModel::User)).center();
+        return after.pixelColor((QPointF(p) * scale).toPoint());
+    };
+    QCOMPARE(at(2), QColor(30, 30, 30));
+    QCOMPARE(at(3), red);
 }
 
 void tst_Widgets::messageBarActionsAndDismiss()

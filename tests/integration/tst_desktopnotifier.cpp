@@ -6,7 +6,6 @@
 #include "DesktopNotifier.h"
 #include "NotificationServer.h"
 
-#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -28,7 +27,6 @@ private slots:
 void tst_DesktopNotifier::initTestCase()
 {
     QCoreApplication::setApplicationName(QStringLiteral("nfqmon"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.nfqmon.nfqmon"));
 }
 
 void tst_DesktopNotifier::bodyArrivesAsWritten_data()

@@ -182,7 +182,8 @@ void tst_PcapImporter::opensLinkTypes()
     PacketTableModel model(&store);
     QCOMPARE(model.index(1, PacketTableModel::Verdict).data().toString(), QString());
     QCOMPARE(model.index(1, PacketTableModel::Direction).data().toString(), QString());
-    QVERIFY(!model.index(1, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(
+        !model.index(1, 0).data(PacketTableModel::DroppedRole).toBool()); // not shown as dropped
 }
 
 void tst_PcapImporter::refusesWhatItCannotShow_data()

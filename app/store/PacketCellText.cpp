@@ -1,0 +1,122 @@
+#include "PacketCellText.h"
+
+#include "PacketDecoder.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
+
+#include <QDateTime>
+
+namespace nfqmon {
+
+namespace {
+
+QString timeOfDay(qint64 ns)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
+    return QStringLiteral("%1.%2")
+        .arg(t.toString(QStringLiteral("HH:mm:ss")))
+        .arg(ns % 1'000'000'000 / 1000, 6, 10, QLatin1Char('0'));
+}
+
+QString fullTime(qint64 ns)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ns / 1'000'000);
+    return QStringLiteral("%1.%2")
+        .arg(t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+        .arg(ns % 1'000'000'000, 9, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString PacketCellText::title(int column)
+{
+    switch (column) {
+    case PacketTableModel::Number:
+        return tr("No.");
+    case PacketTableModel::Time:
+        return tr("Time");
+    case PacketTableModel::Interface:
+        return tr("Interface");
+    case PacketTableModel::Direction:
+        return tr("Direction");
+    case PacketTableModel::Source:
+        return tr("Source");
+    case PacketTableModel::Destination:
+        return tr("Destination");
+    case PacketTableModel::Protocol:
+        return tr("Protocol");
+    case PacketTableModel::Length:
+        return tr("Length");
+    case PacketTableModel::Info:
+        return tr("Info");
+    case PacketTableModel::Verdict:
+        return tr("Verdict");
+    case PacketTableModel::User:
+        return tr("User");
+    default:
+        return {};
+    }
+}
+
+QString PacketCellText::display(const StoredPacket &p, int column) const
+{
+    switch (column) {
+    case PacketTableModel::Number:
+        return QString::number(p.number);
+    case PacketTableModel::Time:
+        return timeOfDay(p.timestampNs);
+    case PacketTableModel::Interface:
+        return m_store->interfaceName(PacketTableModel::interfaceIdOf(p));
+    case PacketTableModel::Direction:
+        if (p.flags & StoredFlag::NoVerdict)
+            return {};
+        return p.hook == Hook::Output ? tr("out") : tr("in");
+    case PacketTableModel::Source:
+        return PacketDecoder::sourceText(p.summary);
+    case PacketTableModel::Destination:
+        return PacketDecoder::destinationText(p.summary);
+    case PacketTableModel::Protocol:
+        return PacketDecoder::protocolName(p.summary);
+    case PacketTableModel::Length:
+        return QString::number(p.packetLength);
+    case PacketTableModel::Info:
+        // A fragment's line names its offset and id, which the store keeps with the bytes.
+        if (p.summary.flags & SummaryFlag::Fragment)
+            return PacketDecoder::infoText(m_store->fullSummary(p.number - m_store->firstNumber()));
+        return PacketDecoder::infoText(p.summary);
+    case PacketTableModel::Verdict:
+        if (p.flags & StoredFlag::NoVerdict)
+            return {};
+        if (p.verdict == nfqmon::Verdict::Drop)
+            return p.ruleId >= 0 ? tr("dropped by rule %1").arg(p.ruleId) : tr("dropped");
+        return p.ruleId >= 0 ? tr("accepted by rule %1").arg(p.ruleId) : tr("accepted");
+    case PacketTableModel::User:
+        return (p.flags & RecordFlag::HasUid) ? QString::number(p.uid) : QString();
+    default:
+        return {};
+    }
+}
+
+QString PacketCellText::toolTip(const StoredPacket &p, int column) const
+{
+    switch (column) {
+    case PacketTableModel::Time:
+        return fullTime(p.timestampNs);
+    case PacketTableModel::Length:
+        if (p.capturedLength < p.packetLength)
+            return tr("%1 bytes on the wire, %2 captured")
+                .arg(p.packetLength)
+                .arg(p.capturedLength);
+        return tr("%1 bytes").arg(p.packetLength);
+    case PacketTableModel::User:
+        if (!(p.flags & RecordFlag::HasUid))
+            return tr("The kernel did not say which user's socket this packet belongs to.");
+        if (p.flags & RecordFlag::HasGid)
+            return tr("uid %1, gid %2").arg(p.uid).arg(p.gid);
+        return tr("uid %1").arg(p.uid);
+    default:
+        return display(p, column);
+    }
+}
+
+} // namespace nfqmon

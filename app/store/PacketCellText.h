@@ -1,0 +1,31 @@
+// What the packet table writes in its cells: the column titles, each cell's text and its tooltip
+// for a packet of a PacketStore. Made only when a view asks (PacketTableModel::data()), never
+// for all packets. The one place where the table calls the packet decoder's display text.
+#pragma once
+
+#include "StoredPacket.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace nfqmon {
+
+class PacketStore;
+
+class PacketCellText
+{
+    Q_DECLARE_TR_FUNCTIONS(PacketCellText)
+public:
+    // The store must outlive this.
+    explicit PacketCellText(const PacketStore *store) : m_store(store) {}
+
+    // `column` is a PacketTableModel::Column; empty for any other.
+    static QString title(int column);
+    QString display(const StoredPacket &p, int column) const;
+    QString toolTip(const StoredPacket &p, int column) const;
+
+private:
+    const PacketStore *m_store;
+};
+
+} // namespace nfqmon
