@@ -1,7 +1,7 @@
 #include "PacketTableModel.h"
 
-#include "PacketDecoder.h"
 #include "PacketStore.h"
+#include "SummaryText.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -92,18 +92,18 @@ QString PacketTableModel::displayText(const StoredPacket &p, int column) const
             return {};
         return p.hook == Hook::Output ? tr("out") : tr("in");
     case Source:
-        return PacketDecoder::sourceText(p.summary);
+        return SummaryText::source(p.summary);
     case Destination:
-        return PacketDecoder::destinationText(p.summary);
+        return SummaryText::destination(p.summary);
     case Protocol:
-        return PacketDecoder::protocolName(p.summary);
+        return SummaryText::protocolName(p.summary);
     case Length:
         return QString::number(p.packetLength);
     case Info:
         // A fragment's line names its offset and id, which the store keeps with the bytes.
         if (p.summary.flags & SummaryFlag::Fragment)
-            return PacketDecoder::infoText(m_store->fullSummary(p.number - m_store->firstNumber()));
-        return PacketDecoder::infoText(p.summary);
+            return SummaryText::info(m_store->fullSummary(p.number - m_store->firstNumber()));
+        return SummaryText::info(p.summary);
     case Verdict:
         if (p.flags & StoredFlag::NoVerdict)
             return {};
