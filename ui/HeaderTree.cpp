@@ -1,5 +1,7 @@
 #include "HeaderTree.h"
 
+#include "PacketDescription.h"
+
 #include <QHeaderView>
 
 #include <span>
@@ -41,7 +43,7 @@ void HeaderTree::showPacket(const QList<HeaderField> &packet, const QByteArray &
 
     const auto span = std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                                 std::size_t(bytes.size()));
-    const DecodedPacket decoded = PacketDecoder::decode(span);
+    const PacketDescription decoded = PacketDescription::of(span);
     for (const HeaderLayer &layer : decoded.layers) {
         const QString range = layer.length > 0 ? tr("bytes %1–%2 (%n byte(s))", "", layer.length)
                                                      .arg(layer.offset)

@@ -1,9 +1,9 @@
 // The selected packet's headers as a tree: first what the capture knows about the packet
 // (number, time, interface, verdict...), then each decoded header with its fields
-// (PacketDecoder::decode). Choosing a header tells which bytes it spans, for the hex view.
+// (PacketDescription). Choosing a header tells which bytes it spans, for the hex view.
 #pragma once
 
-#include "PacketDecoder.h"
+#include "HeaderField.h"
 
 #include <QTreeWidget>
 

@@ -2,7 +2,7 @@
 // a header highlights its bytes.
 #pragma once
 
-#include "PacketDecoder.h"
+#include "HeaderField.h"
 
 #include <QSplitter>
 

@@ -2,7 +2,7 @@
 // lengths, verdict and rule, user), as the "Packet" entry of the header tree.
 #pragma once
 
-#include "PacketDecoder.h"
+#include "HeaderField.h"
 #include "StoredPacket.h"
 
 #include <QCoreApplication>

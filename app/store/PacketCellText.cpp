@@ -1,8 +1,8 @@
 #include "PacketCellText.h"
 
-#include "PacketDecoder.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
+#include "SummaryText.h"
 
 #include <QDateTime>
 
@@ -72,18 +72,18 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
             return {};
         return p.hook == Hook::Output ? tr("out") : tr("in");
     case PacketTableModel::Source:
-        return PacketDecoder::sourceText(p.summary);
+        return SummaryText::source(p.summary);
     case PacketTableModel::Destination:
-        return PacketDecoder::destinationText(p.summary);
+        return SummaryText::destination(p.summary);
     case PacketTableModel::Protocol:
-        return PacketDecoder::protocolName(p.summary);
+        return SummaryText::protocolName(p.summary);
     case PacketTableModel::Length:
         return QString::number(p.packetLength);
     case PacketTableModel::Info:
         // A fragment's line names its offset and id, which the store keeps with the bytes.
         if (p.summary.flags & SummaryFlag::Fragment)
-            return PacketDecoder::infoText(m_store->fullSummary(p.number - m_store->firstNumber()));
-        return PacketDecoder::infoText(p.summary);
+            return SummaryText::info(m_store->fullSummary(p.number - m_store->firstNumber()));
+        return SummaryText::info(p.summary);
     case PacketTableModel::Verdict:
         if (p.flags & StoredFlag::NoVerdict)
             return {};

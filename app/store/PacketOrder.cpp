@@ -1,7 +1,7 @@
 #include "PacketOrder.h"
 
-#include "PacketDecoder.h"
 #include "PacketTableModel.h"
+#include "SummaryText.h"
 
 #include <algorithm>
 #include <array>
@@ -26,7 +26,7 @@ const std::array<int, 257> &protocolRanks()
         s.network = NetworkProtocol::IPv4;
         for (int t = 0; t < 256; ++t) {
             s.transport = std::uint8_t(t);
-            names.append({PacketDecoder::protocolName(s), t});
+            names.append({SummaryText::protocolName(s), t});
         }
         names.append({QStringLiteral("?"), 256});
         std::sort(names.begin(), names.end(), [](const auto &a, const auto &b) {

@@ -1,7 +1,7 @@
 #include "RuleSuggestion.h"
 
 #include "IpProtocol.h"
-#include "PacketDecoder.h"
+#include "SummaryText.h"
 
 #include <QStringList>
 
@@ -115,8 +115,8 @@ QList<RuleSuggestion::Item> RuleSuggestion::forPackets(const QList<StoredPacket>
     if (addresses) {
         QStringList sources, destinations, conversations, conversationLabels;
         for (const StoredPacket &p : packets) {
-            const QString from = PacketDecoder::sourceText(p.summary);
-            const QString to = PacketDecoder::destinationText(p.summary);
+            const QString from = SummaryText::source(p.summary);
+            const QString to = SummaryText::destination(p.summary);
             addOnce(sources, from);
             addOnce(destinations, to);
             // Both ways are one conversation: the lower address first.
@@ -161,7 +161,7 @@ QList<RuleSuggestion::Item> RuleSuggestion::forPackets(const QList<StoredPacket>
             if (index < 0) {
                 transports.append(p.summary.transport);
                 throughExtensions.append(hasExtensionHeaders(p));
-                addOnce(labels, PacketDecoder::protocolName(p.summary));
+                addOnce(labels, SummaryText::protocolName(p.summary));
             } else if (hasExtensionHeaders(p)) {
                 throughExtensions[index] = true;
             }

@@ -1,8 +1,8 @@
 #include "TrafficStatistics.h"
 
 #include "IpProtocol.h"
-#include "PacketDecoder.h"
 #include "PacketStore.h"
+#include "SummaryText.h"
 
 #include <QHashFunctions>
 
@@ -173,7 +173,7 @@ QList<TrafficStatistics::Count> TrafficStatistics::protocols() const
         if (t == 256)
             summary.network = NetworkProtocol::Unknown;
         summary.transport = std::uint8_t(t);
-        list.append({PacketDecoder::protocolName(summary), m_protocols[size_t(t)].packets,
+        list.append({SummaryText::protocolName(summary), m_protocols[size_t(t)].packets,
                      m_protocols[size_t(t)].bytes});
     }
     sortByPackets(list);
@@ -190,7 +190,7 @@ QList<TrafficStatistics::Count> TrafficStatistics::topTalkers(int count) const
         PacketSummary summary;
         summary.network = entry.key.network;
         summary.source = entry.key.bytes;
-        list.append({PacketDecoder::sourceText(summary), entry.count, entry.weight, entry.error});
+        list.append({SummaryText::source(summary), entry.count, entry.weight, entry.error});
     }
     sortByPackets(list); // ties by name, for a stable picture
     return list;
@@ -206,7 +206,7 @@ QList<TrafficStatistics::Count> TrafficStatistics::topPorts(int count) const
         summary.transport = std::uint8_t(entry.key >> 16);
         list.append({QStringLiteral("%1/%2")
                          .arg(entry.key & 0xffff)
-                         .arg(PacketDecoder::protocolName(summary).toLower()),
+                         .arg(SummaryText::protocolName(summary).toLower()),
                      entry.count, entry.weight, entry.error});
     }
     sortByPackets(list);

@@ -8,8 +8,8 @@
 //   {"cmd": "closeStream"}, {"cmd": "name"} (this connection's unique name),
 //   {"cmd": "signals"} (StateChanged/RulesChanged seen so far).
 #include "DBusJson.h"
-#include "PacketDecoder.h"
 #include "StreamReader.h"
+#include "SummaryText.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
@@ -38,9 +38,9 @@ const QString Interface = QStringLiteral("org.nfqmon.Helper1");
 
 QJsonObject describe(const PacketRecord &r)
 {
-    return {{QStringLiteral("source"), PacketDecoder::sourceText(r.summary)},
-            {QStringLiteral("destination"), PacketDecoder::destinationText(r.summary)},
-            {QStringLiteral("protocol"), PacketDecoder::protocolName(r.summary)},
+    return {{QStringLiteral("source"), SummaryText::source(r.summary)},
+            {QStringLiteral("destination"), SummaryText::destination(r.summary)},
+            {QStringLiteral("protocol"), SummaryText::protocolName(r.summary)},
             {QStringLiteral("sourcePort"), int(r.summary.sourcePort)},
             {QStringLiteral("destinationPort"), int(r.summary.destinationPort)},
             {QStringLiteral("length"), int(r.packetLength)},

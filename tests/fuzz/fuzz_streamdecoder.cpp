@@ -3,8 +3,8 @@
 // different build, or be cut anywhere. The first byte picks how the rest is split into reads; the
 // batches must be the same as when the whole input arrives at once, and every record must lie
 // inside its batch.
-#include "PacketDecoder.h"
 #include "StreamDecoder.h"
+#include "SummaryText.h"
 
 #include "FuzzInput.h"
 
@@ -52,10 +52,10 @@ void check(const StreamBatch &batch)
                           bytes.data() + bytes.size() <=
                               batch.payload.constData() + batch.payload.size());
         // What the packet list shows of a record comes from its summary, as sent.
-        PacketDecoder::infoText(record.summary);
-        PacketDecoder::sourceText(record.summary);
-        PacketDecoder::destinationText(record.summary);
-        PacketDecoder::protocolName(record.summary);
+        SummaryText::info(record.summary);
+        SummaryText::source(record.summary);
+        SummaryText::destination(record.summary);
+        SummaryText::protocolName(record.summary);
     }
 }
 

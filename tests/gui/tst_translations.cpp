@@ -275,8 +275,8 @@ void tst_Translations::everyMessageFinished()
 }
 
 // lupdate reads what CMake derived from the window's targets: the widgets, the client and
-// store, the packet decoder (whose strings were once left out) and main(); not the root helper's
-// engine and service, whose messages stay English.
+// store, the packet's display text (app/display) and main(); not the root helper's engine and
+// service, whose messages stay English.
 void tst_Translations::sourcesAreTheWindows()
 {
     const QStringList input = lupdateInput();
@@ -287,9 +287,9 @@ void tst_Translations::sourcesAreTheWindows()
         QVERIFY2(QFileInfo::exists(line), qPrintable(line));
         sources.append(relativeToSource(line));
     }
-    for (const char *file :
-         {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/client/HelperError.cpp",
-          "app/store/PacketTableModel.cpp", "helper/protocol/PacketDecoder.cpp", "app/main.cpp"})
+    for (const char *file : {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/client/HelperError.cpp",
+                             "app/store/PacketTableModel.cpp", "app/display/PacketDescription.cpp",
+                             "app/display/SummaryText.cpp", "app/main.cpp"})
         QVERIFY2(sources.contains(QLatin1String(file)),
                  qPrintable(QStringLiteral("%1 is not in %2").arg(file, NFQMON_LUPDATE_LIST)));
     for (const QString &source : sources) {

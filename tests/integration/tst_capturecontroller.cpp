@@ -17,8 +17,8 @@
 #include "DumpFile.h"
 #include "HelperClient.h"
 #include "HelperContract.h"
-#include "PacketDecoder.h"
 #include "ServiceTestBed.h"
+#include "SummaryText.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 
@@ -152,8 +152,8 @@ void tst_CaptureController::captureStreamsTheTrafficAndWritesTheDumps()
     QCOMPARE(receiver.receive(flow.count, 2s).size(), flow.count);
     QTRY_COMPARE_WITH_TIMEOUT(received.udpTo(6000).size(), flow.count, 5000);
     for (const PacketRecord &r : received.udpTo(6000)) {
-        QCOMPARE(PacketDecoder::sourceText(r.summary), peer.peerIpv4);
-        QCOMPARE(PacketDecoder::destinationText(r.summary), peer.ipv4);
+        QCOMPARE(SummaryText::source(r.summary), peer.peerIpv4);
+        QCOMPARE(SummaryText::destination(r.summary), peer.ipv4);
         QCOMPARE(QString::fromLatin1(r.inInterface), QStringLiteral("vethA"));
         QCOMPARE(r.packetLength, std::uint32_t(flow.size + 28));
         QCOMPARE(r.capturedLength, r.packetLength);

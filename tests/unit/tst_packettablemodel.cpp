@@ -5,11 +5,11 @@
 // store filtering and sorting run in a worker while the event loop goes on.
 #include "CompiledFilter.h"
 #include "PacketBuilder.h"
-#include "PacketDecoder.h"
 #include "PacketStore.h"
 #include "PacketTableModel.h"
 #include "RuleSet.h"
 #include "StoreTestData.h"
+#include "SummaryText.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -122,11 +122,11 @@ QVariantList sortKey(const StoredPacket &p, int column, const PacketStore &store
     case Model::Destination:
         return {address(p.summary, false), p.summary.destinationPort};
     case Model::Protocol:
-        return {PacketDecoder::protocolName(p.summary).toLower()};
+        return {SummaryText::protocolName(p.summary).toLower()};
     case Model::Length:
         return {p.packetLength};
     case Model::Info:
-        return {PacketDecoder::protocolName(p.summary).toLower()};
+        return {SummaryText::protocolName(p.summary).toLower()};
     case Model::Verdict:
         return {p.verdict == Verdict::Accept ? 0 : 1, p.ruleId};
     case Model::User:
@@ -303,7 +303,7 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs()
     QCOMPARE(
         texts[Model::Time].right(6),
         QString::number(packet.record.timestampNs % 1'000'000'000 / 1000).rightJustified(6, '0'));
-    texts[Model::Info] = PacketDecoder::infoText(packet.record.summary);
+    texts[Model::Info] = SummaryText::info(packet.record.summary);
     for (int column = 0; column < Model::ColumnCount; ++column)
         QCOMPARE(model.index(0, column).data().toString(), texts[column]);
     QCOMPARE(model.headerData(Model::Verdict, Qt::Horizontal).toString(),

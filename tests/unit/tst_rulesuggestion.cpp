@@ -4,9 +4,9 @@
 // with the same property; items a packet cannot support (no port, no IP) are left out.
 #include "CompiledFilter.h"
 #include "PacketBuilder.h"
-#include "PacketDecoder.h"
 #include "RuleSuggestion.h"
 #include "StoreTestData.h"
+#include "SummaryText.h"
 
 #include <QTest>
 
@@ -232,7 +232,7 @@ void tst_RuleSuggestion::suggestions()
             if (match != shouldMatch(item.label, chosen, p.record.summary))
                 QFAIL(qPrintable(QStringLiteral("\"%1\" %2 %3")
                                      .arg(item.expression, match ? "matches" : "misses",
-                                          PacketDecoder::infoText(p.record.summary))));
+                                          SummaryText::info(p.record.summary))));
         }
     }
 }

@@ -6,9 +6,9 @@
 // low and at most the stated error too high.
 #include "IpProtocol.h"
 #include "PacketBuilder.h"
-#include "PacketDecoder.h"
 #include "PacketStore.h"
 #include "StoreTestData.h"
+#include "SummaryText.h"
 #include "TrafficStatistics.h"
 
 #include <QElapsedTimer>
@@ -74,7 +74,7 @@ StoredPacket keyed(bool ports, quint32 n)
 QString nameOf(bool ports, const StoredPacket &p)
 {
     if (!ports)
-        return PacketDecoder::sourceText(p.summary);
+        return SummaryText::source(p.summary);
     return QStringLiteral("%1/%2")
         .arg(p.summary.destinationPort)
         .arg(p.summary.transport == IpProtocol::Tcp ? "tcp" : "udp");

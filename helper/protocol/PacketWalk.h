@@ -1,0 +1,18 @@
+// A packet walked with every header it holds: what the detail view describes.
+#pragma once
+
+#include "DecodeIssue.h"
+#include "HeaderSpan.h"
+#include "PacketSummary.h"
+
+#include <QList>
+
+namespace nfqmon {
+
+struct PacketWalk {
+    PacketSummary summary;
+    DecodeIssue issue;         // Kind::None exactly when summary.missing is Missing::Nothing
+    QList<HeaderSpan> headers; // in packet order, none overlapping another
+};
+
+} // namespace nfqmon
