@@ -226,6 +226,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::startCapture()
 {
+    if (m_session->controller()->state() != CaptureState::Idle)
+        return;
     m_messageBar->dismiss();
     m_session->startCapture();
 }

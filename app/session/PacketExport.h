@@ -35,7 +35,7 @@ public:
                                           const QList<StoredPacket> &packets);
 
 signals:
-    // The file is being written now (after the conversations were found).
+    // Writing to `path` begins (after the conversations were found).
     void writing(const QString &path);
     // done of total packets written.
     void progress(qint64 done, qint64 total);

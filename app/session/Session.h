@@ -38,8 +38,9 @@ public:
     explicit Session(const QDBusConnection &bus, QObject *parent = nullptr);
     ~Session() override;
 
-    // Makes the packet file and asks the helper for its rules (the answer comes later). False
-    // and a sentence when the packet file cannot be made: packets then keep no bytes.
+    // Makes the packet file and asks the helper for its rules (the answer comes later; again
+    // whenever the system bus comes back). False and a sentence when the packet file cannot be
+    // made: packets then keep no bytes.
     bool open(QString *error);
 
     // The saved capture settings with the interfaces checked now.
@@ -96,7 +97,7 @@ public:
     PacketExport *packetExport() const { return m_export; }
 
 signals:
-    // A file is browsed now (path), or a capture replaced it (empty).
+    // The file browsed from here on (path), or none since a capture replaced it (empty).
     void offlineFileChanged(const QString &path);
     // dropLike()'s rule is in place, with the id the helper gave it.
     void dropRuleAdded(uint id, const QString &expression);
