@@ -1,5 +1,7 @@
-// nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in MainWindow.
+// nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in the Session and
+// the MainWindow built on it.
 #include "MainWindow.h"
+#include "Session.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -29,7 +31,8 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[file.pcap]"));
     parser.process(app);
 
-    nfqmon::MainWindow window(QDBusConnection::systemBus());
+    nfqmon::Session session(QDBusConnection::systemBus());
+    nfqmon::MainWindow window(&session);
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());

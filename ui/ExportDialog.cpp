@@ -23,16 +23,16 @@ ExportDialog::ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidge
     auto *which = new QGroupBox(tr("Packets"), this);
     auto *whichLayout = new QVBoxLayout(which);
     const struct {
-        Scope scope;
+        ExportScope scope;
         QString text;
         bool enabled;
     } choices[] = {
-        {Scope::All, tr("&All captured (%1)").arg(locale.toString(all)), all > 0},
-        {Scope::Displayed, tr("&Displayed by the filter (%1)").arg(locale.toString(displayed)),
-         displayed > 0},
-        {Scope::Selected, tr("&Selected (%1)").arg(locale.toString(selected)), selected > 0},
-        {Scope::Conversation, tr("Every packet of the selected &conversations (both directions)"),
-         selected > 0},
+        {ExportScope::All, tr("&All captured (%1)").arg(locale.toString(all)), all > 0},
+        {ExportScope::Displayed,
+         tr("&Displayed by the filter (%1)").arg(locale.toString(displayed)), displayed > 0},
+        {ExportScope::Selected, tr("&Selected (%1)").arg(locale.toString(selected)), selected > 0},
+        {ExportScope::Conversation,
+         tr("Every packet of the selected &conversations (both directions)"), selected > 0},
     };
     for (const auto &choice : choices) {
         auto *button = new QRadioButton(choice.text, which);
@@ -40,7 +40,9 @@ ExportDialog::ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidge
         m_scopes->addButton(button, int(choice.scope));
         whichLayout->addWidget(button);
     }
-    setScope(selected > 0 ? Scope::Selected : displayed < all ? Scope::Displayed : Scope::All);
+    setScope(selected > 0      ? ExportScope::Selected
+             : displayed < all ? ExportScope::Displayed
+                               : ExportScope::All);
 
     auto *choose = new QPushButton(tr("Choose…"), this);
     m_path->setObjectName(QStringLiteral("exportPath"));
@@ -66,16 +68,16 @@ ExportDialog::ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidge
     updateOk();
 }
 
-ExportDialog::Scope ExportDialog::scope() const
+ExportScope ExportDialog::scope() const
 {
-    return Scope(m_scopes->checkedId());
+    return ExportScope(m_scopes->checkedId());
 }
 
-void ExportDialog::setScope(Scope scope)
+void ExportDialog::setScope(ExportScope scope)
 {
     if (QAbstractButton *button = m_scopes->button(int(scope)); button && button->isEnabled())
         button->setChecked(true);
-    else if (QAbstractButton *all = m_scopes->button(int(Scope::All)))
+    else if (QAbstractButton *all = m_scopes->button(int(ExportScope::All)))
         all->setChecked(true);
 }
 

@@ -2,6 +2,8 @@
 // selected ones, or every packet of the selected packets' conversations) and the file.
 #pragma once
 
+#include "ExportScope.h"
+
 #include <QDialog>
 
 class QButtonGroup;
@@ -15,13 +17,11 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Scope { All, Displayed, Selected, Conversation };
-
     // Counts as the window knows them now; a scope with nothing to export is disabled.
     ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidget *parent = nullptr);
 
-    Scope scope() const;
-    void setScope(Scope scope);
+    ExportScope scope() const;
+    void setScope(ExportScope scope);
     QString path() const;
     void setPath(const QString &path);
 

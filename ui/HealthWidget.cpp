@@ -1,6 +1,8 @@
 #include "HealthWidget.h"
 
+#include "CaptureController.h"
 #include "CaptureStateText.h"
+#include "PacketStore.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -41,9 +43,27 @@ HealthWidget::HealthWidget(QWidget *parent)
     refresh();
 }
 
+void HealthWidget::watch(const CaptureController *controller, const PacketStore *store)
+{
+    connect(controller, &CaptureController::healthChanged, this, &HealthWidget::setHealth);
+    const auto rolledOff = [this, store] { setRolledOff(store->rolledOff()); };
+    connect(store, &PacketStore::packetsAppended, this, rolledOff);
+    connect(store, &PacketStore::cleared, this, rolledOff);
+    setHealth(controller->health());
+    setRolledOff(store->rolledOff());
+}
+
 void HealthWidget::setHealth(const CaptureHealth &health)
 {
     m_health = health;
+    refresh();
+}
+
+void HealthWidget::setRolledOff(qint64 packets)
+{
+    if (packets == m_rolledOffCount)
+        return;
+    m_rolledOffCount = packets;
     refresh();
 }
 
@@ -116,8 +136,8 @@ void HealthWidget::refresh()
                 "apply to them and they are missing from the table and the dumps. The kernel's "
                 "rule counters minus the packets it handed to the helper, read once a second"));
     m_failOpen->setText(h.failOpen ? tr("fail-open on") : tr("fail-open off"));
-    m_rolledOff->setVisible(h.rolledOff > 0);
-    setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(h.rolledOff)), true,
+    m_rolledOff->setVisible(m_rolledOffCount > 0);
+    setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(m_rolledOffCount)), true,
              tr("The oldest packets left the table because of the packet limit in the capture "
                 "settings"));
 }

@@ -38,9 +38,7 @@ void CaptureController::start(const CaptureSettings &settings)
         return;
     m_stopWhenStarted = false;
     m_notice.clear();
-    const qint64 rolledOff = m_health.rolledOff; // the window's store decides about that
     m_health = {};
-    m_health.rolledOff = rolledOff;
     m_receivedAtStatus = 0;
     m_sinceStatus.invalidate();
     setState(State::Starting);
@@ -145,14 +143,6 @@ void CaptureController::stop()
         if (error.isError() && error.name != Contract::Error::NotRunning)
             emit self->errorOccurred(error.sentence());
     });
-}
-
-void CaptureController::setRolledOff(qint64 packets)
-{
-    if (m_health.rolledOff == packets)
-        return;
-    m_health.rolledOff = packets;
-    emit healthChanged(m_health);
 }
 
 void CaptureController::onBatch(const StreamBatch &batch)

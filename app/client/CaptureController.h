@@ -43,8 +43,6 @@ public:
 
     State state() const { return m_state; }
     CaptureHealth health() const { return m_health; }
-    // What the window's store dropped because of its limit (PacketStore::rolledOff()).
-    void setRolledOff(qint64 packets);
 
 signals:
     void stateChanged(nfqmon::CaptureState state);

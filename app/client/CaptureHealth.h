@@ -20,7 +20,6 @@ struct CaptureHealth {
     // Packets that reached nfqmon's queue rules but never the helper (fail-open, queue full):
     // the rules' counters minus what the kernel handed to the helper. -1 until first read.
     qint64 passedUnseen = -1;
-    qint64 rolledOff = 0; // packets the store dropped from the front (its limit)
 
     bool operator==(const CaptureHealth &) const = default;
 };

@@ -34,6 +34,7 @@
 #include "PacketTableModel.h"
 #include "ProcessCpu.h"
 #include "ServiceTestBed.h"
+#include "Session.h"
 #include "StreamDecoder.h"
 #include "StreamEncoder.h"
 #include "StreamThread.h"
@@ -456,14 +457,15 @@ double idleWindowCpu(int seconds, double *helperCpu)
     QSettings().clear();
     double percent = 0;
     {
-        MainWindow window(bed.bus().connection());
+        Session session(bed.bus().connection());
+        MainWindow window(&session);
         window.show();
         window.findChild<InterfacePicker *>()->model()->setChecked(
             {bed.network().peer(0).interface});
         window.findChild<QAction *>(QStringLiteral("startAction"))->trigger();
         QElapsedTimer waiting;
         waiting.start();
-        while (window.captureController()->state() != CaptureState::Running) {
+        while (session.controller()->state() != CaptureState::Running) {
             if (waiting.elapsed() > 20000)
                 die(QStringLiteral("the capture did not start"));
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
@@ -486,7 +488,7 @@ double idleWindowCpu(int seconds, double *helperCpu)
         percent = (processCpuSeconds() - cpu0) / elapsed * 100;
         *helperCpu = (helperTicks() - helper0) / elapsed * 100;
         window.findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
-        while (window.captureController()->state() != CaptureState::Idle)
+        while (session.controller()->state() != CaptureState::Idle)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     }
     QSettings().clear();

@@ -22,6 +22,7 @@
 #include "PacketStore.h"
 #include "ProcessCpu.h"
 #include "ServiceTestBed.h"
+#include "Session.h"
 
 #include <QAction>
 #include <QApplication>
@@ -99,9 +100,10 @@ int main(int argc, char *argv[])
     QSettings().clear();
     bool passed = true;
     {
-        MainWindow window(bed.bus().connection());
+        Session session(bed.bus().connection());
+        MainWindow window(&session);
         window.show();
-        CaptureController &controller = *window.captureController();
+        CaptureController &controller = *session.controller();
         Arrivals got;
         QObject::connect(
             &controller, &CaptureController::batchArrived, [&](const StreamBatch &batch) {
@@ -130,7 +132,7 @@ int main(int argc, char *argv[])
         flood.start(command.first(), command.mid(1));
         if (!flood.waitForStarted())
             die(QStringLiteral("cannot start the flood"));
-        const PacketStore &store = *window.store();
+        const PacketStore &store = *session.store();
         qint64 largestStore = 0;
         qint64 memoryWhenFull = -1;
         qint64 fullAt = -1; // ms into the flood when the store first filled

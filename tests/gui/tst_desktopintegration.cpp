@@ -20,6 +20,7 @@
 #include "NotificationServer.h"
 #include "RuleListModel.h"
 #include "ServiceTestBed.h"
+#include "Session.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 #include "TrayIcon.h"
@@ -69,11 +70,11 @@ private slots:
     void notificationsTurnedOffStayQuiet();
 
 private:
-    void start(MainWindow &window);
+    void start(Session &session, MainWindow &window);
     // What the helper says of its capture (GetStatus as root, without the window).
     QString helperState();
-    // Rule `expression` added through the window's client; its id.
-    uint addDropRule(MainWindow &window, const QString &expression);
+    // Rule `expression` added through the session's client; its id.
+    uint addDropRule(Session &session, const QString &expression);
 
     ServiceTestBed m_bed;
 };
@@ -104,14 +105,15 @@ void tst_DesktopIntegration::cleanupTestCase()
     m_bed.stop();
 }
 
-void tst_DesktopIntegration::start(MainWindow &window)
+void tst_DesktopIntegration::start(Session &session, MainWindow &window)
 {
     window.findChild<InterfacePicker *>()->model()->setChecked({QStringLiteral("vethA")});
     action(window, "startAction")->trigger();
-    QTRY_VERIFY2_WITH_TIMEOUT(window.captureController()->state() == CaptureState::Running ||
-                                  !window.messageBar()->text().isEmpty(),
+    const MessageBar *bar = window.findChild<MessageBar *>();
+    QTRY_VERIFY2_WITH_TIMEOUT(session.controller()->state() == CaptureState::Running ||
+                                  !bar->text().isEmpty(),
                               "the capture neither ran nor failed", 15000);
-    QVERIFY2(window.messageBar()->text().isEmpty(), qPrintable(window.messageBar()->text()));
+    QVERIFY2(bar->text().isEmpty(), qPrintable(bar->text()));
 }
 
 QString tst_DesktopIntegration::helperState()
@@ -119,13 +121,13 @@ QString tst_DesktopIntegration::helperState()
     return m_bed.status().value(QStringLiteral("state")).toString();
 }
 
-uint tst_DesktopIntegration::addDropRule(MainWindow &window, const QString &expression)
+uint tst_DesktopIntegration::addDropRule(Session &session, const QString &expression)
 {
     RuleInfo rule;
     rule.expression = expression;
     uint added = 0;
     QString error;
-    window.helperClient()->addRule(rule.toFields(), [&](uint id, const HelperError &e) {
+    session.client()->addRule(rule.toFields(), [&](uint id, const HelperError &e) {
         added = id;
         error = e.isError() ? e.sentence() : QString();
     });
@@ -135,16 +137,17 @@ uint tst_DesktopIntegration::addDropRule(MainWindow &window, const QString &expr
 
 void tst_DesktopIntegration::trayShowsTheCaptureState()
 {
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    TrayIcon *tray = window.trayIcon();
+    TrayIcon *tray = window.findChild<TrayIcon *>();
     QVERIFY(action(window, "trayAction")->isChecked()); // on by default
     QTRY_VERIFY(tray->isShown());
     QCOMPARE(tray->iconName(), QStringLiteral(":/icons/tray-idle.svg"));
     QCOMPARE(tray->toolTip(), QStringLiteral("NFQueue Monitor\nNot capturing"));
 
-    start(window);
+    start(session, window);
     QTRY_COMPARE(tray->iconName(), QStringLiteral(":/icons/tray-capturing.svg"));
     QTRY_VERIFY2(tray->toolTip().startsWith(QStringLiteral("NFQueue Monitor\nCapturing vethA\n")),
                  qPrintable(tray->toolTip()));
@@ -159,27 +162,28 @@ void tst_DesktopIntegration::trayShowsTheCaptureState()
     QCOMPARE(items, (QStringList{QStringLiteral("&Hide window"), QStringLiteral("&Start"),
                                  QStringLiteral("S&top"), QStringLiteral("&Quit")}));
     action(window, "stopAction")->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
     QTRY_COMPARE(tray->iconName(), QStringLiteral(":/icons/tray-idle.svg"));
 }
 
 void tst_DesktopIntegration::closingWhileCapturingHidesToTheTray()
 {
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY(window.trayIcon()->isShown());
-    start(window);
+    QTRY_VERIFY(window.findChild<TrayIcon *>()->isShown());
+    start(session, window);
 
     QVERIFY(window.close() == false); // ignored: hidden to the tray instead
     QVERIFY(!window.isVisible());
     QTest::qWait(1500); // longer than the helper takes to notice a client that left
-    QCOMPARE(window.captureController()->state(), CaptureState::Running);
+    QCOMPARE(session.controller()->state(), CaptureState::Running);
     QCOMPARE(helperState(), QStringLiteral("running"));
 
     // Back from the tray's menu.
-    QAction *show = window.trayIcon()->showWindowAction();
-    emit window.trayIcon()->menu()->aboutToShow();
+    QAction *show = window.findChild<TrayIcon *>()->showWindowAction();
+    emit window.findChild<TrayIcon *>()->menu()->aboutToShow();
     QCOMPARE(show->text(), QStringLiteral("&Show window"));
     show->trigger();
     QTRY_VERIFY(window.isVisible());
@@ -193,34 +197,38 @@ void tst_DesktopIntegration::closingWhileCapturingHidesToTheTray()
 
 void tst_DesktopIntegration::withoutTrayClosingStopsTheCapture()
 {
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     action(window, "trayAction")->trigger(); // off
-    QVERIFY(!window.trayIcon()->isShown());
+    QVERIFY(!window.findChild<TrayIcon *>()->isShown());
     QVERIFY(!DesktopSettings::load().trayIcon); // remembered
-    start(window);
+    start(session, window);
     QVERIFY(window.close());
     QTRY_COMPARE_WITH_TIMEOUT(helperState(), QStringLiteral("idle"), 10000);
 
     // The next window remembers: no tray icon.
-    MainWindow next(m_bed.bus().connection());
+    Session nextSession(m_bed.bus().connection());
+    MainWindow next(&nextSession);
     QVERIFY(!action(next, "trayAction")->isChecked());
-    QVERIFY(!next.trayIcon()->isShown());
+    QVERIFY(!next.findChild<TrayIcon *>()->isShown());
 }
 
 void tst_DesktopIntegration::newRuleDroppingNotifiesOnce()
 {
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
     QString error;
     QVERIFY2(receiver.open(&error), qPrintable(error));
-    start(window);
-    const uint id = addDropRule(window, QStringLiteral("udp and dst port 6000 and len > 100"));
+    start(session, window);
+    const uint id = addDropRule(session, QStringLiteral("udp and dst port 6000 and len > 100"));
     QVERIFY(id != 0);
-    QSignalSpy started(window.dropRuleWatcher(), &DropRuleWatcher::ruleStartedDropping);
+    QSignalSpy started(window.findChild<DropRuleWatcher *>(),
+                       &DropRuleWatcher::ruleStartedDropping);
     const Peer &peer = m_bed.network().peer(0);
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 3, 200, 11}).succeeded());
     QCOMPARE(receiver.receive(0, 1s).size(), 0); // the kernel dropped them
@@ -238,8 +246,7 @@ void tst_DesktopIntegration::newRuleDroppingNotifiesOnce()
 
     // More drops of the same rule: no second notification.
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 3, 200, 12}).succeeded());
-    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RuleListModel *>()->rowCount() == 1 &&
-                                 window.findChild<RuleListModel *>()->rule(0).hits >= 6,
+    QTRY_VERIFY_WITH_TIMEOUT(session.rules()->rowCount() == 1 && session.rules()->rule(0).hits >= 6,
                              5000);
     QTest::qWait(1200); // a poll of the rules after the last hits
     QVERIFY(g_server->notifications(&error).size() == 1);
@@ -247,7 +254,7 @@ void tst_DesktopIntegration::newRuleDroppingNotifiesOnce()
 
     // A click on a notification brings a hidden window back.
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 1, 200, 13}).succeeded());
-    const uint second = addDropRule(window, QStringLiteral("udp and dst port 6001"));
+    const uint second = addDropRule(session, QStringLiteral("udp and dst port 6001"));
     QVERIFY(second != 0);
     window.close(); // to the tray: the capture runs on
     QVERIFY(!window.isVisible());
@@ -255,19 +262,21 @@ void tst_DesktopIntegration::newRuleDroppingNotifiesOnce()
     QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(g_server->clickNewest(&error) && window.isVisible(), 5000);
     action(window, "stopAction")->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
 }
 
 void tst_DesktopIntegration::notificationsTurnedOffStayQuiet()
 {
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     action(window, "notifyAction")->trigger(); // off
     QVERIFY(!DesktopSettings::load().notifyNewDrops);
-    start(window);
-    QVERIFY(addDropRule(window, QStringLiteral("udp and dst port 6000")) != 0);
-    QSignalSpy started(window.dropRuleWatcher(), &DropRuleWatcher::ruleStartedDropping);
+    start(session, window);
+    QVERIFY(addDropRule(session, QStringLiteral("udp and dst port 6000")) != 0);
+    QSignalSpy started(window.findChild<DropRuleWatcher *>(),
+                       &DropRuleWatcher::ruleStartedDropping);
     const Peer &peer = m_bed.network().peer(0);
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6000, 2, 100, 15}).succeeded());
     QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000); // it did start dropping...
@@ -276,7 +285,7 @@ void tst_DesktopIntegration::notificationsTurnedOffStayQuiet()
     QCOMPARE(g_server->notifications(&error).size(), 0); // ...and nobody was told
     QVERIFY2(error.isEmpty(), qPrintable(error));
     action(window, "stopAction")->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
 }
 
 int main(int argc, char *argv[])

@@ -21,6 +21,7 @@
 #include "PacketTableView.h"
 #include "RuleInfo.h"
 #include "ServiceTestBed.h"
+#include "Session.h"
 #include "TestEnvironment.h"
 #include "TrafficReceiver.h"
 
@@ -56,8 +57,8 @@ private:
     static QString shotPath(const char *name);
     // What the screen shows inside `area` (global coordinates): popups included.
     static bool saveScreen(const QRect &area, const QString &path);
-    void rightClickMenu(MainWindow &window);
-    void captureSettings(MainWindow &window);
+    void rightClickMenu(Session &session, MainWindow &window);
+    void captureSettings(Session &session, MainWindow &window);
 
     ServiceTestBed m_bed;
     std::vector<std::unique_ptr<QProcess>> m_traffic;
@@ -119,13 +120,14 @@ void tst_Screenshot::windowWithLiveTraffic()
     QString error;
     QVERIFY2(web.open(&error) && dns.open(&error) && media.open(&error), qPrintable(error));
 
-    MainWindow window(m_bed.bus().connection());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
     window.resize(1600, 1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.findChild<InterfacePicker *>()->model()->setChecked({a.interface, b.interface});
     window.findChild<QAction *>(QStringLiteral("startAction"))->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Running, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Running, 15000);
 
     // Fifteen seconds of mixed traffic, in the background so the window runs meanwhile.
     traffic(0, sendUdp(a.ipv4, 53, 300, 60, 50));
@@ -151,7 +153,7 @@ void tst_Screenshot::windowWithLiveTraffic()
     RuleInfo rule;
     rule.expression = QStringLiteral("udp and dst port 6000");
     bool added = false;
-    window.helperClient()->addRule(rule.toFields(), [&](uint, const HelperError &addError) {
+    session.client()->addRule(rule.toFields(), [&](uint, const HelperError &addError) {
         QVERIFY2(!addError.isError(), qPrintable(addError.sentence()));
         added = true;
     });
@@ -163,7 +165,7 @@ void tst_Screenshot::windowWithLiveTraffic()
         media.receive(0, 1ms);
     }
 
-    PacketTableModel &model = *window.tableModel();
+    PacketTableModel &model = *session.model();
     QVERIFY2(model.rowCount() > 100, qPrintable(QString::number(model.rowCount())));
     // Select a dropped packet near the end, so the details show a rule's verdict.
     for (int row = model.rowCount() - 1; row >= 0; --row) {
@@ -171,22 +173,22 @@ void tst_Screenshot::windowWithLiveTraffic()
                 .data()
                 .toString()
                 .startsWith(QStringLiteral("dropped"))) {
-            window.tableView()->selectRow(row);
+            window.findChild<PacketTableView *>()->selectRow(row);
             auto *tree = window.findChild<HeaderTree *>();
             tree->setCurrentItem(tree->topLevelItem(2)); // its UDP header, bytes highlighted
             break;
         }
     }
-    window.tableView()->setFollowing(true);
+    window.findChild<PacketTableView *>()->setFollowing(true);
     QTest::qWait(1500); // charts refresh once a second
 
     const QString path = shotPath("window.png");
     QVERIFY2(window.grab().save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
-    rightClickMenu(window);
+    rightClickMenu(session, window);
     window.findChild<QAction *>(QStringLiteral("stopAction"))->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(window.captureController()->state(), CaptureState::Idle, 10000);
-    captureSettings(window);
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
+    captureSettings(session, window);
 }
 
 QString tst_Screenshot::shotPath(const char *name)
@@ -207,10 +209,10 @@ bool tst_Screenshot::saveScreen(const QRect &area, const QString &path)
     return !shot.isNull() && shot.save(path);
 }
 
-void tst_Screenshot::rightClickMenu(MainWindow &window)
+void tst_Screenshot::rightClickMenu(Session &session, MainWindow &window)
 {
     // A person right-clicks a UDP packet to port 53 and points at "To port 53/udp".
-    PacketTableModel &model = *window.tableModel();
+    PacketTableModel &model = *session.model();
     int row = -1;
     for (int r = model.rowCount() - 1; r >= 0 && row < 0; --r) {
         if (model.index(r, PacketTableModel::Info)
@@ -220,7 +222,7 @@ void tst_Screenshot::rightClickMenu(MainWindow &window)
             row = r;
     }
     QVERIFY(row >= 0);
-    PacketTableView *table = window.tableView();
+    PacketTableView *table = window.findChild<PacketTableView *>();
     table->setFollowing(false);
     table->scrollTo(model.index(row, 0), QAbstractItemView::PositionAtCenter);
     table->selectRow(row);
@@ -252,11 +254,11 @@ void tst_Screenshot::rightClickMenu(MainWindow &window)
     window.setFocus();
 }
 
-void tst_Screenshot::captureSettings(MainWindow &window)
+void tst_Screenshot::captureSettings(Session &session, MainWindow &window)
 {
     // The user's own chains: automatic rules off, the helper reports what it finds (nothing yet,
     // so the dialog shows the commands that create them).
-    CaptureSettingsDialog dialog(window.helperClient(), &window);
+    CaptureSettingsDialog dialog(session.client(), &window);
     CaptureSettings settings = CaptureSettings::load();
     settings.automaticRules = false;
     dialog.setSettings(settings);

@@ -12,6 +12,7 @@
 #include "PacketTableModel.h"
 #include "PacketTableView.h"
 #include "PcapWriter.h"
+#include "Session.h"
 #include "Translations.h"
 
 #include <QApplication>
@@ -151,7 +152,7 @@ QString relativeToSource(const QString &path)
 }
 
 // What the child prints of a packet browsed from a pcap file: an ICMP echo request.
-void printDecodedPacket(MainWindow &window)
+void printDecodedPacket(Session &session, MainWindow &window)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("echo.pcap"));
@@ -165,11 +166,11 @@ void printDecodedPacket(MainWindow &window)
                       reinterpret_cast<const std::uint8_t *>(packet.constData()),
                       std::uint32_t(packet.size()), std::uint32_t(packet.size())) ||
         !writer.close() || !window.openFile(path) ||
-        !QTest::qWaitFor([&] { return window.tableModel()->rowCount() == 1; }, 10000)) {
+        !QTest::qWaitFor([&] { return session.model()->rowCount() == 1; }, 10000)) {
         std::printf("cannot browse %s: %s\n", qUtf8Printable(path), qUtf8Printable(error));
         return;
     }
-    window.tableView()->selectRow(0);
+    window.findChild<PacketTableView *>()->selectRow(0);
     const auto *tree = window.findChild<HeaderTree *>();
     QStringList names;
     QString type;
@@ -181,7 +182,7 @@ void printDecodedPacket(MainWindow &window)
             names.append(layer->child(j)->text(0));
         type = layer->childCount() > 0 ? layer->child(0)->text(1) : QString();
     }
-    const QModelIndex info = window.tableModel()->index(0, PacketTableModel::Info);
+    const QModelIndex info = session.model()->index(0, PacketTableModel::Info);
     std::printf("%s\n%s\n%s\n", qUtf8Printable(names.join(u'|')), qUtf8Printable(type),
                 qUtf8Printable(info.data().toString()));
 }
@@ -190,7 +191,8 @@ int printMenus(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     installTranslations();
-    MainWindow window(QDBusConnection(QStringLiteral("no bus")));
+    Session session(QDBusConnection(QStringLiteral("no bus")));
+    MainWindow window(&session);
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles.append(menu->text());
@@ -198,7 +200,7 @@ int printMenus(int argc, char *argv[])
         "%s\n%s\n%s\n", qUtf8Printable(titles.join(u'|')),
         qUtf8Printable(QCoreApplication::translate("nfqmon::FilterBar", "%Ln packet(s)", "", 1)),
         qUtf8Printable(window.findChild<HealthWidget *>()->text()));
-    printDecodedPacket(window);
+    printDecodedPacket(session, window);
     return 0;
 }
 
@@ -287,9 +289,10 @@ void tst_Translations::sourcesAreTheWindows()
         QVERIFY2(QFileInfo::exists(line), qPrintable(line));
         sources.append(relativeToSource(line));
     }
-    for (const char *file : {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/client/HelperError.cpp",
-                             "app/store/PacketTableModel.cpp", "app/display/PacketDescription.cpp",
-                             "app/display/SummaryText.cpp", "app/main.cpp"})
+    for (const char *file : {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/session/Session.cpp",
+                             "app/client/HelperError.cpp", "app/store/PacketTableModel.cpp",
+                             "app/display/PacketDescription.cpp", "app/display/SummaryText.cpp",
+                             "app/main.cpp"})
         QVERIFY2(sources.contains(QLatin1String(file)),
                  qPrintable(QStringLiteral("%1 is not in %2").arg(file, NFQMON_LUPDATE_LIST)));
     for (const QString &source : sources) {

@@ -400,8 +400,8 @@ void tst_Widgets::healthShowsEveryCounter()
     h.lostToDisplay = 3;
     h.kernelDropped = 0;
     h.failOpen = true;
-    h.rolledOff = 1000;
     health.setHealth(h);
+    health.setRolledOff(1000); // the store's figure
     QCOMPARE(health.text(),
              QStringLiteral("● Capturing eth0 · 8,210 pkt/s · dropped by rules 412 · lost to "
                             "display 3 · kernel 0 · fail-open on · rolled off 1,000"));

@@ -1,7 +1,6 @@
 #include "PacketExport.h"
 
 #include <QLocale>
-#include <QProgressDialog>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -31,9 +30,9 @@ std::optional<AddressPair> pairOf(const PacketSummary &s)
 
 } // namespace
 
-PacketExport::PacketExport(QWidget *window) : QObject(window), m_window(window)
+PacketExport::PacketExport(QObject *parent) : QObject(parent)
 {
-    connect(&m_exporter, &PcapExporter::progress, this, &PacketExport::showProgress);
+    connect(&m_exporter, &PcapExporter::progress, this, &PacketExport::onProgress);
     connect(&m_exporter, &PcapExporter::finished, this, &PacketExport::onFinished);
     connect(&m_finding, &QFutureWatcher<QList<qint64>>::finished, this, [this] {
         const QList<qint64> rows = m_finding.result();
@@ -104,33 +103,23 @@ void PacketExport::write(const PacketSnapshot &snapshot, std::optional<QList<qin
         emit finished(false, tr("Another export is still running."));
         return;
     }
-    m_progress = new QProgressDialog(tr("Exporting packets to %1…").arg(m_path), tr("Cancel"), 0,
-                                     100, m_window);
-    m_progress->setWindowTitle(tr("Export packets"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(500); // quick exports never show it
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
-    m_progress->setValue(0);
-    connect(m_progress, &QProgressDialog::canceled, &m_exporter, &PcapExporter::cancel);
+    emit writing(m_path);
 }
 
-void PacketExport::showProgress(qint64 done, qint64 total)
+void PacketExport::cancel()
+{
+    m_exporter.cancel();
+}
+
+void PacketExport::onProgress(qint64 done, qint64 total)
 {
     m_total = total;
-    if (!m_progress || total <= 0)
-        return;
-    // QProgressDialog counts in int: show per mille.
-    m_progress->setValue(int(done * 1000 / total) / 10);
+    emit progress(done, total);
 }
 
 void PacketExport::onFinished(bool ok, const QString &error)
 {
     m_running = false;
-    if (m_progress) {
-        m_progress->disconnect();
-        m_progress->deleteLater();
-    }
     if (ok) {
         emit finished(true,
                       tr("Exported %Ln packet(s) to %1.", "", int(qMin<qint64>(m_total, INT_MAX)))

@@ -1,0 +1,217 @@
+#include "Session.h"
+
+#include "CaptureController.h"
+#include "HelperClient.h"
+#include "HelperError.h"
+#include "InterfaceListModel.h"
+#include "PacketExport.h"
+#include "PacketStore.h"
+#include "PacketTableModel.h"
+#include "PcapImporter.h"
+#include "RuleInfo.h"
+#include "RuleListModel.h"
+#include "TrafficStatistics.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+
+namespace nfqmon {
+
+Session::Session(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent), m_client(new HelperClient(bus, this)),
+      m_controller(new CaptureController(m_client, this)),
+      m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
+      m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
+      m_statistics(new TrafficStatistics(m_store, this)), m_export(new PacketExport(this))
+{
+    m_interfaces->setChecked(CaptureSettings::load().interfaces);
+    connect(m_controller, &CaptureController::batchArrived, m_store, &PacketStore::append);
+    // As when the session opens: the rules may have changed while the bus was away.
+    connect(m_client, &HelperClient::busRestored, m_client, &HelperClient::refreshRules);
+}
+
+Session::~Session() = default;
+
+bool Session::open(QString *error)
+{
+    const bool opened = m_store->open(error);
+    if (m_client->isBusConnected())
+        m_client->refreshRules(); // asynchronous: the window is there before any answer
+    return opened;
+}
+
+CaptureSettings Session::captureSettings() const
+{
+    CaptureSettings settings = CaptureSettings::load();
+    settings.interfaces = m_interfaces->checked();
+    return settings;
+}
+
+bool Session::startCapture()
+{
+    if (m_controller->state() != CaptureState::Idle)
+        return false;
+    const CaptureSettings settings = captureSettings();
+    settings.save();
+    m_store->clear();
+    m_store->setLimit(settings.storeLimit);
+    setOfflineFile({});
+    m_controller->start(settings);
+    return true;
+}
+
+void Session::stopCapture()
+{
+    m_controller->stop();
+}
+
+bool Session::isCapturing() const
+{
+    return m_controller->state() == CaptureState::Running;
+}
+
+bool Session::openFile(const QString &path, QString *error, qint64 *skipped)
+{
+    if (m_controller->state() != CaptureState::Idle) {
+        *error = tr("Stop the capture before opening a file.");
+        return false;
+    }
+    m_store->clear();
+    m_store->setLimit(CaptureSettings::load().storeLimit);
+    qint64 left = 0;
+    const bool ok = PcapImporter::load(path, m_store, error, &left);
+    if (skipped)
+        *skipped = left;
+    setOfflineFile(path);
+    return ok;
+}
+
+void Session::setOfflineFile(const QString &path)
+{
+    m_offlineFile = path;
+    emit offlineFileChanged(path);
+}
+
+QString Session::exportPathSuggestion() const
+{
+    if (m_offlineFile.isEmpty())
+        return {};
+    const QFileInfo file(m_offlineFile);
+    return file.dir().filePath(file.completeBaseName() + tr("-export") + QStringLiteral(".pcap"));
+}
+
+bool Session::setDisplayFilter(const QString &expression, QString *error)
+{
+    return m_model->setDisplayFilter(expression, error);
+}
+
+bool Session::exportPackets(ExportScope scope, const QString &path,
+                            const QList<qint64> &selectedRows, QString *error)
+{
+    // The store's rows now are the snapshot's rows: both are taken here, in one go.
+    const PacketSnapshot snapshot = m_store->snapshot();
+    bool started = false;
+    switch (scope) {
+    case ExportScope::All:
+        started = m_export->start(snapshot, std::nullopt, path);
+        break;
+    case ExportScope::Displayed: {
+        QList<qint64> rows;
+        rows.reserve(m_model->rowCount());
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            rows.append(m_model->storeRow(row));
+        started = m_export->start(snapshot, rows, path);
+        break;
+    }
+    case ExportScope::Selected:
+        started = m_export->start(snapshot, selectedRows, path);
+        break;
+    case ExportScope::Conversation: {
+        QList<StoredPacket> packets;
+        for (qint64 row : selectedRows)
+            packets.append(m_store->at(row));
+        started = m_export->startConversations(snapshot, packets, path);
+        break;
+    }
+    }
+    if (!started)
+        *error = tr("An export is still running.");
+    return started;
+}
+
+QList<RuleSuggestion::Item> Session::dropSuggestions(const QList<qint64> &storeRows) const
+{
+    // The suggestions hold for every chosen packet; a few hundred say all there is to say.
+    constexpr qsizetype MaximumPackets = 256;
+    QList<StoredPacket> packets;
+    for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i)
+        packets.append(m_store->at(storeRows[i]));
+    return RuleSuggestion::forPackets(packets);
+}
+
+RuleInfo Session::dropRule(const QString &expression)
+{
+    RuleInfo rule;
+    rule.expression = expression;
+    rule.action = RuleAction::Drop;
+    return rule;
+}
+
+void Session::previewRule(const RuleInfo &rule)
+{
+    // The helper's matcher decides (RulePreview): the same rule, the same packets.
+    if (rule.expression.isEmpty() || !m_model->setPreview(rule.toRule(), nullptr))
+        m_model->clearPreview();
+}
+
+void Session::dropLike(const QString &expression)
+{
+    QPointer<Session> self(this);
+    m_client->addRule(
+        dropRule(expression).toFields(), [self, expression](uint id, const HelperError &error) {
+            if (!self)
+                return;
+            if (error.isError())
+                emit self->errorOccurred(tr("The rule was not added. %1").arg(error.sentence()));
+            else
+                emit self->dropRuleAdded(id, expression);
+        });
+}
+
+void Session::addRule(const RuleInfo &rule)
+{
+    QPointer<Session> self(this);
+    m_client->addRule(rule.toFields(), [self](uint, const HelperError &error) {
+        if (self && error.isError())
+            emit self->errorOccurred(tr("The rule was not added. %1").arg(error.sentence()));
+    });
+}
+
+void Session::removeRule(uint id)
+{
+    QPointer<Session> self(this);
+    m_client->removeRule(id, [self](const HelperError &error) {
+        if (self && error.isError())
+            emit self->errorOccurred(error.sentence());
+    });
+}
+
+void Session::putRuleBack(const RuleInfo &rule, int position)
+{
+    QPointer<Session> self(this);
+    m_client->addRule(rule.toFields(), [self, position](uint id, const HelperError &error) {
+        if (!self)
+            return;
+        if (error.isError()) {
+            emit self->errorOccurred(tr("The rule was not put back. %1").arg(error.sentence()));
+            return;
+        }
+        self->m_client->moveRule(id, uint(position), [self](const HelperError &moveError) {
+            if (self && moveError.isError())
+                emit self->errorOccurred(moveError.sentence());
+        });
+    });
+}
+
+} // namespace nfqmon

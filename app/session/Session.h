@@ -1,0 +1,121 @@
+// The desktop application without its window: the connection to the helper (HelperClient,
+// CaptureController), the packets (PacketStore, PacketTableModel, TrafficStatistics), the
+// interfaces and rules (InterfaceListModel, RuleListModel) and the export (PacketExport), owned
+// and wired together here. Its functions are what a person does; the window builds its widgets
+// on them, and tests drive them without a window.
+//
+// What answers at once returns bool with a sentence; what answers later (the helper's rule
+// calls, an export) reports through signals: errorOccurred() with a sentence, dropRuleAdded()
+// for the rule that dropLike() added, PacketExport::finished() for an export.
+#pragma once
+
+#include "CaptureSettings.h"
+#include "ExportScope.h"
+#include "RuleSuggestion.h"
+
+#include <QDBusConnection>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace nfqmon {
+
+class CaptureController;
+class HelperClient;
+class InterfaceListModel;
+class PacketExport;
+class PacketStore;
+class PacketTableModel;
+class RuleListModel;
+class TrafficStatistics;
+struct RuleInfo;
+
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    // bus: the system bus (tests pass their private one, or one that is not connected).
+    explicit Session(const QDBusConnection &bus, QObject *parent = nullptr);
+    ~Session() override;
+
+    // Makes the packet file and asks the helper for its rules (the answer comes later; again
+    // whenever the system bus comes back). False and a sentence when the packet file cannot be
+    // made: packets then keep no bytes.
+    bool open(QString *error);
+
+    // The saved capture settings with the interfaces checked now.
+    CaptureSettings captureSettings() const;
+    // A capture with captureSettings() (saved as the next start's), on an empty store. False
+    // when a capture starts or runs already.
+    bool startCapture();
+    void stopCapture();
+    bool isCapturing() const; // running, not starting or stopping
+
+    // Browses a pcap file offline, in place of the packets shown. False and a sentence when no
+    // capture may be stopped for it or the file cannot be read (the packets read until then
+    // stay). skipped: frames without an IP packet, left out.
+    bool openFile(const QString &path, QString *error, qint64 *skipped = nullptr);
+    // The file being browsed; empty while capturing or before any file.
+    QString offlineFile() const { return m_offlineFile; }
+    // Where an export of the browsed file goes unless the user says otherwise ("x-export.pcap"
+    // beside it); empty without a file.
+    QString exportPathSuggestion() const;
+
+    // The table shows only what `expression` matches (empty: everything). False and libpcap's
+    // sentence when it does not compile; the previous filter stays.
+    bool setDisplayFilter(const QString &expression, QString *error);
+
+    // Writes the packets of `scope` to `path` in the background (PacketExport::finished()).
+    // selectedRows: the store rows chosen in the table. False and a sentence when an export
+    // runs already.
+    bool exportPackets(ExportScope scope, const QString &path, const QList<qint64> &selectedRows,
+                       QString *error);
+
+    // The rules "Drop packets like this" offers for the packets at these store rows.
+    QList<RuleSuggestion::Item> dropSuggestions(const QList<qint64> &storeRows) const;
+    // What such a choice adds: the expression alone, every interface, both ways.
+    static RuleInfo dropRule(const QString &expression);
+    // Highlights in the table what `rule` would catch, as the helper's matcher decides; a rule
+    // without an expression (or one the helper would refuse) clears the highlight.
+    void previewRule(const RuleInfo &rule);
+    // Adds dropRule(expression) at the end of the rules (dropRuleAdded() or errorOccurred()).
+    void dropLike(const QString &expression);
+    // Adds `rule` at the end of the rules (errorOccurred() when the helper refuses).
+    void addRule(const RuleInfo &rule);
+    // Removes rule `id` again (the undo of dropLike()).
+    void removeRule(uint id);
+    // Adds `rule` again at `position` (the undo of a deletion).
+    void putRuleBack(const RuleInfo &rule, int position);
+
+    HelperClient *client() const { return m_client; }
+    CaptureController *controller() const { return m_controller; }
+    InterfaceListModel *interfaces() const { return m_interfaces; }
+    RuleListModel *rules() const { return m_rules; }
+    PacketStore *store() const { return m_store; }
+    PacketTableModel *model() const { return m_model; }
+    TrafficStatistics *statistics() const { return m_statistics; }
+    PacketExport *packetExport() const { return m_export; }
+
+signals:
+    // The file browsed from here on (path), or none since a capture replaced it (empty).
+    void offlineFileChanged(const QString &path);
+    // dropLike()'s rule is in place, with the id the helper gave it.
+    void dropRuleAdded(uint id, const QString &expression);
+    // A rule call that answered later failed: a sentence for a person.
+    void errorOccurred(const QString &message);
+
+private:
+    void setOfflineFile(const QString &path);
+
+    HelperClient *m_client;
+    CaptureController *m_controller;
+    InterfaceListModel *m_interfaces;
+    RuleListModel *m_rules;
+    PacketStore *m_store;
+    PacketTableModel *m_model;
+    TrafficStatistics *m_statistics;
+    PacketExport *m_export;
+    QString m_offlineFile;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,158 @@
+// The main window capturing: it appears at once without a helper, shows the traffic of a capture
+// in the table with its headers and bytes, filters it, and remembers its layout (WindowTest.h
+// describes the test bed).
+#include "FilterBar.h"
+#include "HeaderTree.h"
+#include "HealthWidget.h"
+#include "HexView.h"
+#include "PacketStore.h"
+#include "TrafficReceiver.h"
+#include "WindowTest.h"
+
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLineEdit>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+class tst_WindowCapture : public WindowTest
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init() { resetBed(); }
+    void cleanupTestCase() { stopBed(); }
+
+    void appearsAtOnce();
+    void captureShowsTheTrafficInTheTable();
+    void displayFilterShowsOnlyMatchingPackets();
+    void layoutIsRestoredAtTheNextLaunch();
+};
+
+void tst_WindowCapture::initTestCase()
+{
+    useTestSettings();
+    NFQMON_START_SERVICE_TEST_BED(m_bed, 1);
+}
+
+void tst_WindowCapture::appearsAtOnce()
+{
+    // No helper runs yet: the window must not wait for one (activation happens meanwhile).
+    QVERIFY(m_bed.bus().stopHelper());
+    QElapsedTimer timer;
+    timer.start();
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(action(window, "startAction")->isEnabled());
+    QVERIFY(!action(window, "stopAction")->isEnabled());
+    QCOMPARE(window.findChild<HealthWidget *>()->text(), QStringLiteral("● Not capturing"));
+}
+
+void tst_WindowCapture::captureShowsTheTrafficInTheTable()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6000);
+    QString error;
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    start(session, window);
+    QVERIFY(!action(window, "startAction")->isEnabled());
+    QVERIFY(action(window, "stopAction")->isEnabled());
+    QTRY_VERIFY(
+        window.findChild<HealthWidget *>()->text().startsWith(QStringLiteral("● Capturing vethA")));
+
+    const Peer &peer = m_bed.network().peer(0);
+    const Command::Result sent = m_bed.network().sendUdp(0, {peer.ipv4, 6000, 5, 200, 61});
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    QCOMPARE(receiver.receive(5, 5s).size(), 5);
+
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6000).size(), 5, 5000);
+    for (int row : udpRowsTo(model, peer.ipv4, 6000)) {
+        QCOMPARE(text(model, row, PacketTableModel::Source), peer.peerIpv4);
+        QCOMPARE(text(model, row, PacketTableModel::Interface), QStringLiteral("vethA"));
+        QCOMPARE(text(model, row, PacketTableModel::Direction), QStringLiteral("in"));
+        QCOMPARE(text(model, row, PacketTableModel::Length), QStringLiteral("228"));
+        QCOMPARE(text(model, row, PacketTableModel::Verdict), QStringLiteral("accepted"));
+        QVERIFY(!text(model, row, PacketTableModel::Time).isEmpty());
+    }
+    QTRY_VERIFY(window.findChild<FilterBar *>()->statusText().endsWith(QStringLiteral("packets")));
+
+    // Selecting a row shows its headers and bytes.
+    const int row = udpRowsTo(model, peer.ipv4, 6000).constFirst();
+    tableView(window)->selectRow(row);
+    const QStringList layers = window.findChild<HeaderTree *>()->layerNames();
+    QVERIFY2(layers.mid(0, 3) == QStringList({QStringLiteral("Packet"), QStringLiteral("IPv4"),
+                                              QStringLiteral("UDP")}),
+             qPrintable(layers.join(u',')));
+    const QByteArray bytes = window.findChild<HexView *>()->bytes();
+    QCOMPARE(bytes.size(), 228);
+    QCOMPARE(bytes, session.store()->bytes(model.storeRow(row)));
+    stop(session, window);
+    QCOMPARE(model.rowCount() >= 5, true); // the packets stay after stopping
+}
+
+void tst_WindowCapture::displayFilterShowsOnlyMatchingPackets()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    start(session, window);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 3, 64, 1}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6002, 4, 64, 2}).succeeded());
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6002).size(), 4, 5000);
+
+    auto *filter = window.findChild<FilterBar *>();
+    QTest::keyClicks(filter->lineEdit(), QStringLiteral("udp and dst port"));
+    QVERIFY(!filter->statusText().contains(QStringLiteral("shown"))); // libpcap's complaint
+    QTest::keyClicks(filter->lineEdit(), QStringLiteral(" 6002"));
+    QTest::keyClick(filter->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE(model.rowCount(), 4);
+    QCOMPARE(udpRowsTo(model, peer.ipv4, 6002).size(), 4);
+    QTRY_VERIFY(filter->statusText().startsWith(QStringLiteral("4 of ")));
+    // New packets are matched as they arrive.
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6001, 2, 64, 3}).succeeded());
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6002, 2, 64, 4}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, 5000);
+    filter->setExpression(QString());
+    QTRY_VERIFY(model.rowCount() >= 11);
+    stop(session, window);
+}
+
+void tst_WindowCapture::layoutIsRestoredAtTheNextLaunch()
+{
+    {
+        Session session(m_bed.bus().connection());
+        MainWindow window(&session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *rules = window.findChild<QDockWidget *>(QStringLiteral("rulesDock"));
+        auto *charts = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        QVERIFY(rules && charts);
+        rules->hide();
+        window.addDockWidget(Qt::BottomDockWidgetArea, charts);
+        tableView(window)->setColumnWidth(PacketTableModel::Info, 123);
+        window.close();
+    }
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *rules = window.findChild<QDockWidget *>(QStringLiteral("rulesDock"));
+    auto *charts = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+    QVERIFY(rules->isHidden());
+    QCOMPARE(window.dockWidgetArea(charts), Qt::BottomDockWidgetArea);
+    QCOMPARE(tableView(window)->columnWidth(PacketTableModel::Info), 123);
+}
+
+QTEST_MAIN(tst_WindowCapture)
+#include "tst_window_capture.moc"
