@@ -80,6 +80,117 @@
     </message>
 </context>
 <context>
+    <name>FieldFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation>[keine]</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderNames</name>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation>IPv6-Hop-by-Hop-Optionen</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation>IPv6-Routing</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation>IPv6-Fragment</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation>IPv6-Zieloptionen</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation>Authentication Header</translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation>Encapsulating Security Payload</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation>Überschüssige Bytes</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>IPv4-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>IPv6-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation>IPv6-Hop-by-Hop-Optionen-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation>IPv6-Routing-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation>IPv6-Fragment-Header</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation>IPv6-Zieloptionen-Header</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation>Authentication Header</translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation>ESP-Header</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>TCP-Header</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>UDP-Header</translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation>UDP-Lite-Header</translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation>gemeinsame SCTP-Header</translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation>DCCP-Header</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>ICMP-Header</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>ICMPv6-Header</translation>
+    </message>
+</context>
+<context>
     <name>HelperError</name>
     <message>
         <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
@@ -123,7 +234,7 @@
     </message>
 </context>
 <context>
-    <name>PacketDecoder</name>
+    <name>IcmpText</name>
     <message>
         <source>echo reply</source>
         <translation>Echo-Antwort</translation>
@@ -273,6 +384,182 @@
         <translation>beim Zusammensetzen der Fragmente</translation>
     </message>
     <message>
+        <source>type %1 code %2</source>
+        <translation>Typ %1 Code %2</translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1 (Code %2)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFields</name>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation>Source Route (veraltet)</translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation>Mobile IPv6</translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation>RPL-Source-Route</translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation>Segment Routing</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Headerlänge</translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation>DSCP</translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Gesamtlänge</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identifikation</translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation>reserviertes Bit</translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation>nicht fragmentieren</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation>Fragment-Offset</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>Lebensdauer (TTL)</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation> (korrekt)</translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation> (falsch, erwartet %1)</translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation>Header-Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation>Verkehrsklasse</translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation>Flow Label</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation>0 (Jumbogramm oder Segmentation Offload)</translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation>Nächster Header</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Hop-Limit</translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Verschlüsselte Daten</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>Weitere Fragmente</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation>Routing-Typ</translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation>Verbleibende Segmente</translation>
+    </message>
+</context>
+<context>
+    <name>OptionList</name>
+    <message>
         <source>Record Route</source>
         <translation>Record Route</translation>
     </message>
@@ -345,22 +632,6 @@
         <translation>Heimatadresse</translation>
     </message>
     <message>
-        <source>source route (deprecated)</source>
-        <translation>Source Route (veraltet)</translation>
-    </message>
-    <message>
-        <source>Mobile IPv6</source>
-        <translation>Mobile IPv6</translation>
-    </message>
-    <message>
-        <source>RPL source route</source>
-        <translation>RPL-Source-Route</translation>
-    </message>
-    <message>
-        <source>segment routing</source>
-        <translation>Segment Routing</translation>
-    </message>
-    <message>
         <source>window scale</source>
         <translation>Fensterskalierung</translation>
     </message>
@@ -381,177 +652,6 @@
         <translation>Fast Open</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Byte</translation>
-    </message>
-    <message>
-        <source>type %1 code %2</source>
-        <translation>Typ %1 Code %2</translation>
-    </message>
-    <message>
-        <source>%1 (code %2)</source>
-        <translation>%1 (Code %2)</translation>
-    </message>
-    <message>
-        <source>[none]</source>
-        <translation>[keine]</translation>
-    </message>
-    <message>
-        <source>IPv4 header</source>
-        <translation>IPv4-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 header</source>
-        <translation>IPv6-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options header</source>
-        <translation>IPv6-Hop-by-Hop-Optionen-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 Routing header</source>
-        <translation>IPv6-Routing-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment header</source>
-        <translation>IPv6-Fragment-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options header</source>
-        <translation>IPv6-Zieloptionen-Header</translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <translation>Authentication Header</translation>
-    </message>
-    <message>
-        <source>ESP header</source>
-        <translation>ESP-Header</translation>
-    </message>
-    <message>
-        <source>TCP header</source>
-        <translation>TCP-Header</translation>
-    </message>
-    <message>
-        <source>UDP header</source>
-        <translation>UDP-Header</translation>
-    </message>
-    <message>
-        <source>UDP-Lite header</source>
-        <translation>UDP-Lite-Header</translation>
-    </message>
-    <message>
-        <source>SCTP common header</source>
-        <translation>gemeinsame SCTP-Header</translation>
-    </message>
-    <message>
-        <source>DCCP header</source>
-        <translation>DCCP-Header</translation>
-    </message>
-    <message>
-        <source>ICMP header</source>
-        <translation>ICMP-Header</translation>
-    </message>
-    <message>
-        <source>ICMPv6 header</source>
-        <translation>ICMPv6-Header</translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options</source>
-        <translation>IPv6-Hop-by-Hop-Optionen</translation>
-    </message>
-    <message>
-        <source>IPv6 Routing</source>
-        <translation>IPv6-Routing</translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment</source>
-        <translation>IPv6-Fragment</translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options</source>
-        <translation>IPv6-Zieloptionen</translation>
-    </message>
-    <message>
-        <source>Encapsulating Security Payload</source>
-        <translation>Encapsulating Security Payload</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Daten</translation>
-    </message>
-    <message>
-        <source>Trailing bytes</source>
-        <translation>Überschüssige Bytes</translation>
-    </message>
-    <message>
-        <source>IPv6 payload length</source>
-        <translation>IPv6-Nutzdatenlänge</translation>
-    </message>
-    <message>
-        <source>IPv4 total length</source>
-        <translation>IPv4-Gesamtlänge</translation>
-    </message>
-    <message>
-        <source>truncated: the packet is empty</source>
-        <translation>abgeschnitten: Das Paket ist leer</translation>
-    </message>
-    <message>
-        <source>not an IP packet: the version field is %1</source>
-        <translation>kein IP-Paket: Das Versionsfeld ist %1</translation>
-    </message>
-    <message>
-        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
-        <translation>fehlerhaft: Das Versionsfeld ist %1, aber das Paket wurde als IPv%2 übergeben</translation>
-    </message>
-    <message numerus="yes">
-        <source>truncated: the %1 needs %2 bytes, %n present</source>
-        <translation>
-            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
-            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
-        <translation>fehlerhaft: Die IPv4-Headerlänge ist %1 Byte, weniger als das Minimum von 20</translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
-        <translation>fehlerhaft: Die IPv4-Gesamtlänge (%1) ist kleiner als die Headerlänge (%2)</translation>
-    </message>
-    <message>
-        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
-        <translation>fehlerhaft: Der %1 benötigt %2 Byte, aber die %3 lässt nur Platz für %4</translation>
-    </message>
-    <message>
-        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
-        <translation>fehlerhaft: Der TCP-Datenoffset ist %1 Byte, weniger als das Minimum von 20</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
-        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist kleiner als der 8 Byte lange Header</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
-        <translation>fehlerhaft: Die UDP-Länge (%1) ist kleiner als der 8 Byte lange Header</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation>fehlerhaft: Die UDP-Länge (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
-    </message>
-    <message>
-        <source>malformed: the extension headers run past 65535 bytes</source>
-        <translation>fehlerhaft: Die Erweiterungsheader reichen über 65535 Byte hinaus</translation>
-    </message>
-    <message>
         <source>end of list</source>
         <translation>Listenende</translation>
     </message>
@@ -563,69 +663,24 @@
         <source>type %1</source>
         <translation>Typ %1</translation>
     </message>
+</context>
+<context>
+    <name>PacketCellText</name>
     <message>
-        <source>Version</source>
-        <translation>Version</translation>
+        <source>No.</source>
+        <translation>Nr.</translation>
     </message>
     <message>
-        <source>Header length</source>
-        <translation>Headerlänge</translation>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
     <message>
-        <source>DSCP</source>
-        <translation>DSCP</translation>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
-        <source>ECN</source>
-        <translation>ECN</translation>
-    </message>
-    <message>
-        <source>Total length</source>
-        <translation>Gesamtlänge</translation>
-    </message>
-    <message>
-        <source>Identification</source>
-        <translation>Identifikation</translation>
-    </message>
-    <message>
-        <source>reserved bit</source>
-        <translation>reserviertes Bit</translation>
-    </message>
-    <message>
-        <source>don&apos;t fragment</source>
-        <translation>nicht fragmentieren</translation>
-    </message>
-    <message>
-        <source>more fragments</source>
-        <translation>weitere Fragmente</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <source>Fragment offset</source>
-        <translation>Fragment-Offset</translation>
-    </message>
-    <message>
-        <source>Time to live</source>
-        <translation>Lebensdauer (TTL)</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source> (correct)</source>
-        <translation> (korrekt)</translation>
-    </message>
-    <message>
-        <source> (incorrect, should be %1)</source>
-        <translation> (falsch, erwartet %1)</translation>
-    </message>
-    <message>
-        <source>Header checksum</source>
-        <translation>Header-Prüfsumme</translation>
+        <source>Direction</source>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Source</source>
@@ -636,179 +691,75 @@
         <translation>Ziel</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>Optionen</translation>
-    </message>
-    <message>
-        <source>Traffic class</source>
-        <translation>Verkehrsklasse</translation>
-    </message>
-    <message>
-        <source>Flow label</source>
-        <translation>Flow Label</translation>
-    </message>
-    <message>
-        <source>Payload length</source>
-        <translation>Nutzdatenlänge</translation>
-    </message>
-    <message>
-        <source>0 (jumbogram or segmentation offload)</source>
-        <translation>0 (Jumbogramm oder Segmentation Offload)</translation>
-    </message>
-    <message>
-        <source>Next header</source>
-        <translation>Nächster Header</translation>
-    </message>
-    <message>
-        <source>Hop limit</source>
-        <translation>Hop-Limit</translation>
-    </message>
-    <message>
-        <source>SPI</source>
-        <translation>SPI</translation>
-    </message>
-    <message>
-        <source>Sequence number</source>
-        <translation>Sequenznummer</translation>
-    </message>
-    <message>
-        <source>Encrypted data</source>
-        <translation>Verschlüsselte Daten</translation>
-    </message>
-    <message>
-        <source>More fragments</source>
-        <translation>Weitere Fragmente</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Length</source>
         <translation>Länge</translation>
     </message>
     <message>
-        <source>Routing type</source>
-        <translation>Routing-Typ</translation>
+        <source>Info</source>
+        <translation>Info</translation>
     </message>
     <message>
-        <source>Segments left</source>
-        <translation>Verbleibende Segmente</translation>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
     </message>
     <message>
-        <source>Acknowledgment number</source>
-        <translation>Bestätigungsnummer</translation>
+        <source>User</source>
+        <translation>Benutzer</translation>
     </message>
     <message>
-        <source>Window</source>
-        <translation>Fenster</translation>
+        <source>out</source>
+        <translation>aus</translation>
     </message>
     <message>
-        <source>Checksum</source>
-        <translation>Prüfsumme</translation>
+        <source>in</source>
+        <translation>ein</translation>
     </message>
     <message>
-        <source>Urgent pointer</source>
-        <translation>Urgent-Zeiger</translation>
+        <source>dropped by rule %1</source>
+        <translation>von Regel %1 verworfen</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Typ</translation>
+        <source>dropped</source>
+        <translation>verworfen</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Code</translation>
+        <source>accepted by rule %1</source>
+        <translation>von Regel %1 angenommen</translation>
     </message>
     <message>
-        <source>Identifier</source>
-        <translation>Kennung</translation>
+        <source>accepted</source>
+        <translation>angenommen</translation>
     </message>
     <message>
-        <source>MTU</source>
-        <translation>MTU</translation>
+        <source>%1 bytes on the wire, %2 captured</source>
+        <translation>%1 Byte auf der Leitung, %2 mitgeschnitten</translation>
     </message>
     <message>
-        <source>Next-hop MTU</source>
-        <translation>MTU des nächsten Hops</translation>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
     </message>
     <message>
-        <source>Source port</source>
-        <translation>Quellport</translation>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
+        <translation>Der Kernel hat nicht mitgeteilt, welchem Benutzer der Socket dieses Pakets gehört.</translation>
     </message>
     <message>
-        <source>Destination port</source>
-        <translation>Zielport</translation>
+        <source>uid %1, gid %2</source>
+        <translation>UID %1, GID %2</translation>
     </message>
     <message>
-        <source>Checksum coverage</source>
-        <translation>Prüfsummenabdeckung</translation>
+        <source>uid %1</source>
+        <translation>UID %1</translation>
     </message>
+</context>
+<context>
+    <name>PacketDescription</name>
     <message>
-        <source>0x0000 (none)</source>
-        <translation>0x0000 (keine)</translation>
-    </message>
-    <message>
-        <source>Verification tag</source>
-        <translation>Verifikations-Tag</translation>
-    </message>
-    <message>
-        <source>Data offset</source>
-        <translation>Datenoffset</translation>
-    </message>
-    <message>
-        <source>Packet type</source>
-        <translation>Pakettyp</translation>
-    </message>
-    <message>
-        <source>(truncated: %1 header)</source>
-        <translation>(abgeschnitten: %1-Header)</translation>
-    </message>
-    <message>
-        <source>(truncated: authentication header)</source>
-        <translation>(abgeschnitten: Authentication Header)</translation>
-    </message>
-    <message>
-        <source>(truncated: IPv6 extension headers)</source>
-        <translation>(abgeschnitten: IPv6-Erweiterungsheader)</translation>
-    </message>
-    <message>
-        <source>(truncated: IPv4 options)</source>
-        <translation>(abgeschnitten: IPv4-Optionen)</translation>
-    </message>
-    <message>
-        <source>(malformed)</source>
-        <translation>(fehlerhaft)</translation>
-    </message>
-    <message>
-        <source>IP version does not match the packet&apos;s family (malformed)</source>
-        <translation>IP-Version passt nicht zur Adressfamilie des Pakets (fehlerhaft)</translation>
-    </message>
-    <message>
-        <source>no IP header</source>
-        <translation>kein IP-Header</translation>
-    </message>
-    <message>
-        <source>[fragment: offset %1, id %2]</source>
-        <translation>[Fragment: Offset %1, ID %2]</translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <comment>in a sentence: the … needs N bytes</comment>
-        <translation>Authentication Header</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no flag set</comment>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no options</comment>
-        <translation>keine</translation>
+        <source>Length</source>
+        <translation>Länge</translation>
     </message>
 </context>
 <context>
@@ -902,6 +853,72 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation>IPv6-Nutzdatenlänge</translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation>IPv4-Gesamtlänge</translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation>abgeschnitten: Das Paket ist leer</translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation>kein IP-Paket: Das Versionsfeld ist %1</translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation>fehlerhaft: Das Versionsfeld ist %1, aber das Paket wurde als IPv%2 übergeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
+            <numerusform>abgeschnitten: Der %1 benötigt %2 Byte, %n vorhanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation>fehlerhaft: Die IPv4-Headerlänge ist %1 Byte, weniger als das Minimum von 20</translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation>fehlerhaft: Die IPv4-Gesamtlänge (%1) ist kleiner als die Headerlänge (%2)</translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation>fehlerhaft: Der %1 benötigt %2 Byte, aber die %3 lässt nur Platz für %4</translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation>fehlerhaft: Der TCP-Datenoffset ist %1 Byte, weniger als das Minimum von 20</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist kleiner als der 8 Byte lange Header</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation>fehlerhaft: Die UDP-Länge (%1) ist kleiner als der 8 Byte lange Header</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>fehlerhaft: Die UDP-Lite-Prüfsummenabdeckung (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>fehlerhaft: Die UDP-Länge (%1) ist größer als die %2 Byte, die die %3 dafür lässt</translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation>fehlerhaft: Die Erweiterungsheader reichen über 65535 Byte hinaus</translation>
+    </message>
+</context>
+<context>
     <name>RuleSuggestion</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -929,6 +946,128 @@
     <message>
         <source>Protocol %1</source>
         <translation>Protokoll %1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation>IP-Version passt nicht zur Adressfamilie des Pakets (fehlerhaft)</translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation>kein IP-Header</translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation>[Fragment: Offset %1, ID %2]</translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation>(abgeschnitten: %1-Header)</translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation>(abgeschnitten: Authentication Header)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation>(abgeschnitten: IPv6-Erweiterungsheader)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation>(abgeschnitten: IPv4-Optionen)</translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation>(fehlerhaft)</translation>
+    </message>
+</context>
+<context>
+    <name>TransportFields</name>
+    <message>
+        <source>Source port</source>
+        <translation>Quellport</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Zielport</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation>Prüfsummenabdeckung</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation>0x0000 (keine)</translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation>Verifikations-Tag</translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation>Datenoffset</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>Pakettyp</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Sequenznummer</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Bestätigungsnummer</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Headerlänge</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation>Urgent-Zeiger</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
+        <translation>MTU des nächsten Hops</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1429,21 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::ExportProgress</name>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation>Pakete werden nach %1 exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation>Pakete exportieren</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::FilterBar</name>
     <message>
         <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
@@ -1513,46 +1667,6 @@
         <translation>NFQueue Monitor</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
-        <translation>Mitschnitt auf den gewählten Schnittstellen starten (fragt nach Legitimierung)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>Stop capturing; the packets stay in the table</source>
-        <translation>Mitschnitt stoppen; die Pakete bleiben in der Tabelle</translation>
-    </message>
-    <message>
-        <source>Capture &amp;settings…</source>
-        <translation>Mitschnitt-&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;Open pcap file…</source>
-        <translation>pcap-Datei ö&amp;ffnen …</translation>
-    </message>
-    <message>
-        <source>Browse the packets of a pcap file, without capturing</source>
-        <translation>Die Pakete einer pcap-Datei ansehen, ohne mitzuschneiden</translation>
-    </message>
-    <message>
-        <source>&amp;Export packets to pcap…</source>
-        <translation>Pakete als pcap &amp;exportieren …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>Start again</source>
-        <translation>Erneut starten</translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation>Mitschnitt</translation>
     </message>
@@ -1593,10 +1707,6 @@
         <translation>Regeln</translation>
     </message>
     <message>
-        <source>Stop the capture before opening a file.</source>
-        <translation>Vor dem Öffnen einer Datei den Mitschnitt stoppen.</translation>
-    </message>
-    <message>
         <source>%1 — NFQueue Monitor</source>
         <translation>%1 — NFQueue Monitor</translation>
     </message>
@@ -1608,60 +1718,12 @@
         <source>pcap files (*.pcap *.cap);;All files (*)</source>
         <translation>pcap-Dateien (*.pcap *.cap);;Alle Dateien (*)</translation>
     </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>The rule was not put back. %1</source>
-        <translation>Die Regel wurde nicht wiederhergestellt. %1</translation>
-    </message>
-    <message>
-        <source>The rule was not added. %1</source>
-        <translation>Die Regel wurde nicht hinzugefügt. %1</translation>
-    </message>
-    <message>
-        <source>Rule %1 drops packets matching “%2” from now on.</source>
-        <translation>Regel %1 verwirft ab jetzt Pakete, auf die „%2“ passt.</translation>
-    </message>
-    <message>
-        <source>-export</source>
-        <translation>-Export</translation>
-    </message>
-    <message>
-        <source>An export is still running.</source>
-        <translation>Es läuft noch ein Export.</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>%Ln Frame ohne IP-Paket wurde ausgelassen.</numerusform>
             <numerusform>%Ln Frames ohne IP-Paket wurden ausgelassen.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Deleted the rule accepting “%1”.</source>
-        <translation>Die Regel, die „%1“ annimmt, wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>Deleted the rule dropping “%1”.</source>
-        <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
-        <translation>Der Systembus wurde beendet und mit ihm der Mitschnitt: Das Hilfsprogramm hat seine Ketten entfernt, Pakete passieren also ohne die Regeln. Das Fenster verbindet sich erneut, sobald der Bus wieder da ist.</translation>
-    </message>
-    <message>
-        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
-        <translation>Der Systembus wurde beendet (oder läuft nicht): Das Fenster erreicht das Hilfsprogramm nicht. Es verbindet sich erneut, sobald der Bus wieder da ist.</translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again.</source>
-        <translation>Wieder mit dem Systembus verbunden.</translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
-        <translation>Wieder mit dem Systembus verbunden. Der Mitschnitt wurde mit dem Bus beendet; starten Sie ihn erneut, um fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -1684,18 +1746,6 @@
     <message>
         <source>Another export is still running.</source>
         <translation>Es läuft noch ein anderer Export.</translation>
-    </message>
-    <message>
-        <source>Exporting packets to %1…</source>
-        <translation>Pakete werden nach %1 exportiert …</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export packets</source>
-        <translation>Pakete exportieren</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln packet(s) to %1.</source>
@@ -1746,97 +1796,6 @@
     <message>
         <source>&amp;Export these %1 packets…</source>
         <translation>Diese %1 Pakete &amp;exportieren …</translation>
-    </message>
-</context>
-<context>
-    <name>nfqmon::PacketTableModel</name>
-    <message>
-        <source>out</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>in</source>
-        <translation>ein</translation>
-    </message>
-    <message>
-        <source>dropped by rule %1</source>
-        <translation>von Regel %1 verworfen</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>verworfen</translation>
-    </message>
-    <message>
-        <source>accepted by rule %1</source>
-        <translation>von Regel %1 angenommen</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>angenommen</translation>
-    </message>
-    <message>
-        <source>%1 bytes on the wire, %2 captured</source>
-        <translation>%1 Byte auf der Leitung, %2 mitgeschnitten</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Byte</translation>
-    </message>
-    <message>
-        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
-        <translation>Der Kernel hat nicht mitgeteilt, welchem Benutzer der Socket dieses Pakets gehört.</translation>
-    </message>
-    <message>
-        <source>uid %1, gid %2</source>
-        <translation>UID %1, GID %2</translation>
-    </message>
-    <message>
-        <source>uid %1</source>
-        <translation>UID %1</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Interface</source>
-        <translation>Schnittstelle</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>Ziel</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Länge</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Entscheidung</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2037,64 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::Session</name>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation>Vor dem Öffnen einer Datei den Mitschnitt stoppen.</translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation>-Export</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Es läuft noch ein Export.</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>Die Regel wurde nicht hinzugefügt. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation>Die Regel wurde nicht wiederhergestellt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SessionMessages</name>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation>Der Systembus wurde beendet und mit ihm der Mitschnitt: Das Hilfsprogramm hat seine Ketten entfernt, Pakete passieren also ohne die Regeln. Das Fenster verbindet sich erneut, sobald der Bus wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation>Der Systembus wurde beendet (oder läuft nicht): Das Fenster erreicht das Hilfsprogramm nicht. Es verbindet sich erneut, sobald der Bus wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation>Wieder mit dem Systembus verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
+        <translation>Wieder mit dem Systembus verbunden. Der Mitschnitt wurde mit dem Bus beendet; starten Sie ihn erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation>Regel %1 verwirft ab jetzt Pakete, auf die „%2“ passt.</translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation>Die Regel, die „%1“ annimmt, wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
@@ -2105,6 +2122,49 @@
     <message>
         <source>&amp;Show window</source>
         <translation>Fenster &amp;anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::WindowActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation>Mitschnitt-&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation>pcap-Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation>Pakete als pcap &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Erneut starten</translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation>Mitschnitt auf den gewählten Schnittstellen starten (fragt nach Legitimierung)</translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation>Mitschnitt stoppen; die Pakete bleiben in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
+        <translation>Die Pakete einer pcap-Datei ansehen, ohne mitzuschneiden</translation>
     </message>
 </context>
 </TS>

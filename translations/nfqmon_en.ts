@@ -80,6 +80,117 @@
     </message>
 </context>
 <context>
+    <name>FieldFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderNames</name>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelperError</name>
     <message>
         <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
@@ -123,7 +234,7 @@
     </message>
 </context>
 <context>
-    <name>PacketDecoder</name>
+    <name>IcmpText</name>
     <message>
         <source>echo reply</source>
         <translation type="unfinished"></translation>
@@ -273,6 +384,182 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>type %1 code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFields</name>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionList</name>
+    <message>
         <source>Record Route</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,22 +632,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>source route (deprecated)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobile IPv6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RPL source route</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>segment routing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>window scale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,177 +652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>type %1 code %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (code %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[none]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv4 header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Routing header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ESP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TCP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UDP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UDP-Lite header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SCTP common header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DCCP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ICMP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ICMPv6 header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Routing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encapsulating Security Payload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trailing bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv6 payload length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IPv4 total length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>truncated: the packet is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an IP packet: the version field is %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>truncated: the %1 needs %2 bytes, %n present</source>
-        <translation>
-            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
-            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>malformed: the extension headers run past 65535 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>end of list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,68 +663,23 @@
         <source>type %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PacketCellText</name>
     <message>
-        <source>Version</source>
+        <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Header length</source>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DSCP</source>
+        <source>Interface</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ECN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reserved bit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>don&apos;t fragment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>more fragments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fragment offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time to live</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (correct)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (incorrect, should be %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Header checksum</source>
+        <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -636,55 +691,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Traffic class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flow label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payload length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>0 (jumbogram or segmentation offload)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hop limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SPI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sequence number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypted data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>More fragments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
+        <source>Protocol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -692,122 +699,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Routing type</source>
+        <source>Info</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Segments left</source>
+        <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Acknowledgment number</source>
+        <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Window</source>
+        <source>out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checksum</source>
+        <source>in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Urgent pointer</source>
+        <source>dropped by rule %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type</source>
+        <source>dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Code</source>
+        <source>accepted by rule %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Identifier</source>
+        <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>MTU</source>
+        <source>%1 bytes on the wire, %2 captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next-hop MTU</source>
+        <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Source port</source>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Destination port</source>
+        <source>uid %1, gid %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checksum coverage</source>
+        <source>uid %1</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>PacketDescription</name>
     <message>
-        <source>0x0000 (none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification tag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packet type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(truncated: %1 header)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(truncated: authentication header)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(truncated: IPv6 extension headers)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(truncated: IPv4 options)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(malformed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP version does not match the packet&apos;s family (malformed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no IP header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[fragment: offset %1, id %2]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <comment>in a sentence: the … needs N bytes</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no flag set</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no options</comment>
+        <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -902,6 +853,72 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
+            <numerusform>truncated: the %1 needs %2 bytes, %n present</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleSuggestion</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -928,6 +945,128 @@
     </message>
     <message>
         <source>Protocol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransportFields</name>
+    <message>
+        <source>Source port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1290,6 +1429,21 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::ExportProgress</name>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::FilterBar</name>
     <message>
         <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
@@ -1513,46 +1667,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop capturing; the packets stay in the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capture &amp;settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open pcap file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse the packets of a pcap file, without capturing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export packets to pcap…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,10 +1707,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the capture before opening a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — NFQueue Monitor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,60 +1718,12 @@
         <source>pcap files (*.pcap *.cap);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule was not put back. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The rule was not added. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rule %1 drops packets matching “%2” from now on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An export is still running.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>Left out %Ln frame without an IP packet.</numerusform>
             <numerusform>Left out %Ln frames without an IP packet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Deleted the rule accepting “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted the rule dropping “%1”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1683,18 +1745,6 @@
     </message>
     <message>
         <source>Another export is still running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting packets to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export packets</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1745,97 +1795,6 @@
     </message>
     <message>
         <source>&amp;Export these %1 packets…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>nfqmon::PacketTableModel</name>
-    <message>
-        <source>out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dropped by rule %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accepted by rule %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes on the wire, %2 captured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>uid %1, gid %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>uid %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interface</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2078,6 +2037,64 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::Session</name>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SessionMessages</name>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
@@ -2104,6 +2121,49 @@
     </message>
     <message>
         <source>&amp;Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::WindowActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

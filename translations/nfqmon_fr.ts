@@ -80,6 +80,117 @@
     </message>
 </context>
 <context>
+    <name>FieldFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 octet</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>[none]</source>
+        <translation>[aucun]</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderNames</name>
+    <message>
+        <source>IPv6 Hop-by-Hop Options</source>
+        <translation>Options Hop-by-Hop IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing</source>
+        <translation>Routage IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment</source>
+        <translation>Fragmentation IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options</source>
+        <translation>Options de destination IPv6</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <translation>En-tête d’authentification</translation>
+    </message>
+    <message>
+        <source>Encapsulating Security Payload</source>
+        <translation>Encapsulating Security Payload</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Trailing bytes</source>
+        <translation>Octets excédentaires</translation>
+    </message>
+    <message>
+        <source>IPv4 header</source>
+        <translation>l’en-tête IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6 header</source>
+        <translation>l’en-tête IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Hop-by-Hop Options header</source>
+        <translation>l’en-tête d’options Hop-by-Hop IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Routing header</source>
+        <translation>l’en-tête de routage IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Fragment header</source>
+        <translation>l’en-tête de fragmentation IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 Destination Options header</source>
+        <translation>l’en-tête d’options de destination IPv6</translation>
+    </message>
+    <message>
+        <source>Authentication Header</source>
+        <comment>in a sentence: the … needs N bytes</comment>
+        <translation>l’en-tête d’authentification</translation>
+    </message>
+    <message>
+        <source>ESP header</source>
+        <translation>l’en-tête ESP</translation>
+    </message>
+    <message>
+        <source>TCP header</source>
+        <translation>l’en-tête TCP</translation>
+    </message>
+    <message>
+        <source>UDP header</source>
+        <translation>l’en-tête UDP</translation>
+    </message>
+    <message>
+        <source>UDP-Lite header</source>
+        <translation>l’en-tête UDP-Lite</translation>
+    </message>
+    <message>
+        <source>SCTP common header</source>
+        <translation>l’en-tête commun SCTP</translation>
+    </message>
+    <message>
+        <source>DCCP header</source>
+        <translation>l’en-tête DCCP</translation>
+    </message>
+    <message>
+        <source>ICMP header</source>
+        <translation>l’en-tête ICMP</translation>
+    </message>
+    <message>
+        <source>ICMPv6 header</source>
+        <translation>l’en-tête ICMPv6</translation>
+    </message>
+</context>
+<context>
     <name>HelperError</name>
     <message>
         <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
@@ -123,7 +234,7 @@
     </message>
 </context>
 <context>
-    <name>PacketDecoder</name>
+    <name>IcmpText</name>
     <message>
         <source>echo reply</source>
         <translation>réponse d’écho</translation>
@@ -273,6 +384,182 @@
         <translation>réassemblage des fragments</translation>
     </message>
     <message>
+        <source>type %1 code %2</source>
+        <translation>type %1 code %2</translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1 (code %2)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkFields</name>
+    <message>
+        <source>source route (deprecated)</source>
+        <translation>routage par la source (obsolète)</translation>
+    </message>
+    <message>
+        <source>Mobile IPv6</source>
+        <translation>IPv6 mobile</translation>
+    </message>
+    <message>
+        <source>RPL source route</source>
+        <translation>routage par la source RPL</translation>
+    </message>
+    <message>
+        <source>segment routing</source>
+        <translation>routage par segments</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Longueur de l’en-tête</translation>
+    </message>
+    <message>
+        <source>DSCP</source>
+        <translation>DSCP</translation>
+    </message>
+    <message>
+        <source>ECN</source>
+        <translation>ECN</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>Longueur totale</translation>
+    </message>
+    <message>
+        <source>Identification</source>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <source>reserved bit</source>
+        <translation>bit réservé</translation>
+    </message>
+    <message>
+        <source>don&apos;t fragment</source>
+        <translation>ne pas fragmenter</translation>
+    </message>
+    <message>
+        <source>more fragments</source>
+        <translation>fragments suivants</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no flag set</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Fragment offset</source>
+        <translation>Décalage du fragment</translation>
+    </message>
+    <message>
+        <source>Time to live</source>
+        <translation>Durée de vie (TTL)</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source> (correct)</source>
+        <translation> (correcte)</translation>
+    </message>
+    <message>
+        <source> (incorrect, should be %1)</source>
+        <translation> (incorrecte, attendu %1)</translation>
+    </message>
+    <message>
+        <source>Header checksum</source>
+        <translation>Somme de contrôle de l’en-tête</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no options</comment>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Traffic class</source>
+        <translation>Classe de trafic</translation>
+    </message>
+    <message>
+        <source>Flow label</source>
+        <translation>Étiquette de flux</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>Longueur de la charge utile</translation>
+    </message>
+    <message>
+        <source>0 (jumbogram or segmentation offload)</source>
+        <translation>0 (jumbogramme ou déchargement de la segmentation)</translation>
+    </message>
+    <message>
+        <source>Next header</source>
+        <translation>En-tête suivant</translation>
+    </message>
+    <message>
+        <source>Hop limit</source>
+        <translation>Limite de sauts</translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Numéro de séquence</translation>
+    </message>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Données chiffrées</translation>
+    </message>
+    <message>
+        <source>More fragments</source>
+        <translation>Fragments suivants</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Routing type</source>
+        <translation>Type de routage</translation>
+    </message>
+    <message>
+        <source>Segments left</source>
+        <translation>Segments restants</translation>
+    </message>
+</context>
+<context>
+    <name>OptionList</name>
+    <message>
         <source>Record Route</source>
         <translation>Enregistrement de route</translation>
     </message>
@@ -345,22 +632,6 @@
         <translation>Adresse de rattachement</translation>
     </message>
     <message>
-        <source>source route (deprecated)</source>
-        <translation>routage par la source (obsolète)</translation>
-    </message>
-    <message>
-        <source>Mobile IPv6</source>
-        <translation>IPv6 mobile</translation>
-    </message>
-    <message>
-        <source>RPL source route</source>
-        <translation>routage par la source RPL</translation>
-    </message>
-    <message>
-        <source>segment routing</source>
-        <translation>routage par segments</translation>
-    </message>
-    <message>
         <source>window scale</source>
         <translation>facteur d’échelle de fenêtre</translation>
     </message>
@@ -381,177 +652,6 @@
         <translation>Fast Open</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 octet</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 octets</translation>
-    </message>
-    <message>
-        <source>type %1 code %2</source>
-        <translation>type %1 code %2</translation>
-    </message>
-    <message>
-        <source>%1 (code %2)</source>
-        <translation>%1 (code %2)</translation>
-    </message>
-    <message>
-        <source>[none]</source>
-        <translation>[aucun]</translation>
-    </message>
-    <message>
-        <source>IPv4 header</source>
-        <translation>l’en-tête IPv4</translation>
-    </message>
-    <message>
-        <source>IPv6 header</source>
-        <translation>l’en-tête IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options header</source>
-        <translation>l’en-tête d’options Hop-by-Hop IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Routing header</source>
-        <translation>l’en-tête de routage IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment header</source>
-        <translation>l’en-tête de fragmentation IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options header</source>
-        <translation>l’en-tête d’options de destination IPv6</translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <translation>En-tête d’authentification</translation>
-    </message>
-    <message>
-        <source>ESP header</source>
-        <translation>l’en-tête ESP</translation>
-    </message>
-    <message>
-        <source>TCP header</source>
-        <translation>l’en-tête TCP</translation>
-    </message>
-    <message>
-        <source>UDP header</source>
-        <translation>l’en-tête UDP</translation>
-    </message>
-    <message>
-        <source>UDP-Lite header</source>
-        <translation>l’en-tête UDP-Lite</translation>
-    </message>
-    <message>
-        <source>SCTP common header</source>
-        <translation>l’en-tête commun SCTP</translation>
-    </message>
-    <message>
-        <source>DCCP header</source>
-        <translation>l’en-tête DCCP</translation>
-    </message>
-    <message>
-        <source>ICMP header</source>
-        <translation>l’en-tête ICMP</translation>
-    </message>
-    <message>
-        <source>ICMPv6 header</source>
-        <translation>l’en-tête ICMPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Hop-by-Hop Options</source>
-        <translation>Options Hop-by-Hop IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Routing</source>
-        <translation>Routage IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Fragment</source>
-        <translation>Fragmentation IPv6</translation>
-    </message>
-    <message>
-        <source>IPv6 Destination Options</source>
-        <translation>Options de destination IPv6</translation>
-    </message>
-    <message>
-        <source>Encapsulating Security Payload</source>
-        <translation>Encapsulating Security Payload</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Données</translation>
-    </message>
-    <message>
-        <source>Trailing bytes</source>
-        <translation>Octets excédentaires</translation>
-    </message>
-    <message>
-        <source>IPv6 payload length</source>
-        <translation>la longueur de charge utile IPv6</translation>
-    </message>
-    <message>
-        <source>IPv4 total length</source>
-        <translation>la longueur totale IPv4</translation>
-    </message>
-    <message>
-        <source>truncated: the packet is empty</source>
-        <translation>tronqué&#xa0;: le paquet est vide</translation>
-    </message>
-    <message>
-        <source>not an IP packet: the version field is %1</source>
-        <translation>pas un paquet IP&#xa0;: le champ version vaut %1</translation>
-    </message>
-    <message>
-        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
-        <translation>malformé&#xa0;: le champ version vaut %1, mais le paquet a été remis comme IPv%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>truncated: the %1 needs %2 bytes, %n present</source>
-        <translation>
-            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présent</numerusform>
-            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présents</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
-        <translation>malformé&#xa0;: la longueur de l’en-tête IPv4 est de %1 octets, moins que le minimum de 20</translation>
-    </message>
-    <message>
-        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
-        <translation>malformé&#xa0;: la longueur totale IPv4 (%1) est inférieure à la longueur de l’en-tête (%2)</translation>
-    </message>
-    <message>
-        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
-        <translation>malformé&#xa0;: %1 nécessite %2 octets, mais %3 ne laisse de la place que pour %4</translation>
-    </message>
-    <message>
-        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
-        <translation>malformé&#xa0;: le décalage des données TCP est de %1 octets, moins que le minimum de 20</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
-        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) est inférieure à l’en-tête de 8 octets</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
-        <translation>malformé&#xa0;: la longueur UDP (%1) est inférieure à l’en-tête de 8 octets</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) dépasse les %2 octets que lui laisse %3</translation>
-    </message>
-    <message>
-        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
-        <translation>malformé&#xa0;: la longueur UDP (%1) dépasse les %2 octets que lui laisse %3</translation>
-    </message>
-    <message>
-        <source>malformed: the extension headers run past 65535 bytes</source>
-        <translation>malformé&#xa0;: les en-têtes d’extension dépassent 65535 octets</translation>
-    </message>
-    <message>
         <source>end of list</source>
         <translation>fin de liste</translation>
     </message>
@@ -563,69 +663,24 @@
         <source>type %1</source>
         <translation>type %1</translation>
     </message>
+</context>
+<context>
+    <name>PacketCellText</name>
     <message>
-        <source>Version</source>
-        <translation>Version</translation>
+        <source>No.</source>
+        <translation>N°</translation>
     </message>
     <message>
-        <source>Header length</source>
-        <translation>Longueur de l’en-tête</translation>
+        <source>Time</source>
+        <translation>Heure</translation>
     </message>
     <message>
-        <source>DSCP</source>
-        <translation>DSCP</translation>
+        <source>Interface</source>
+        <translation>Interface</translation>
     </message>
     <message>
-        <source>ECN</source>
-        <translation>ECN</translation>
-    </message>
-    <message>
-        <source>Total length</source>
-        <translation>Longueur totale</translation>
-    </message>
-    <message>
-        <source>Identification</source>
-        <translation>Identification</translation>
-    </message>
-    <message>
-        <source>reserved bit</source>
-        <translation>bit réservé</translation>
-    </message>
-    <message>
-        <source>don&apos;t fragment</source>
-        <translation>ne pas fragmenter</translation>
-    </message>
-    <message>
-        <source>more fragments</source>
-        <translation>fragments suivants</translation>
-    </message>
-    <message>
-        <source>Flags</source>
-        <translation>Indicateurs</translation>
-    </message>
-    <message>
-        <source>Fragment offset</source>
-        <translation>Décalage du fragment</translation>
-    </message>
-    <message>
-        <source>Time to live</source>
-        <translation>Durée de vie (TTL)</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protocole</translation>
-    </message>
-    <message>
-        <source> (correct)</source>
-        <translation> (correcte)</translation>
-    </message>
-    <message>
-        <source> (incorrect, should be %1)</source>
-        <translation> (incorrecte, attendu %1)</translation>
-    </message>
-    <message>
-        <source>Header checksum</source>
-        <translation>Somme de contrôle de l’en-tête</translation>
+        <source>Direction</source>
+        <translation>Sens</translation>
     </message>
     <message>
         <source>Source</source>
@@ -636,179 +691,75 @@
         <translation>Destination</translation>
     </message>
     <message>
-        <source>Options</source>
-        <translation>Options</translation>
-    </message>
-    <message>
-        <source>Traffic class</source>
-        <translation>Classe de trafic</translation>
-    </message>
-    <message>
-        <source>Flow label</source>
-        <translation>Étiquette de flux</translation>
-    </message>
-    <message>
-        <source>Payload length</source>
-        <translation>Longueur de la charge utile</translation>
-    </message>
-    <message>
-        <source>0 (jumbogram or segmentation offload)</source>
-        <translation>0 (jumbogramme ou déchargement de la segmentation)</translation>
-    </message>
-    <message>
-        <source>Next header</source>
-        <translation>En-tête suivant</translation>
-    </message>
-    <message>
-        <source>Hop limit</source>
-        <translation>Limite de sauts</translation>
-    </message>
-    <message>
-        <source>SPI</source>
-        <translation>SPI</translation>
-    </message>
-    <message>
-        <source>Sequence number</source>
-        <translation>Numéro de séquence</translation>
-    </message>
-    <message>
-        <source>Encrypted data</source>
-        <translation>Données chiffrées</translation>
-    </message>
-    <message>
-        <source>More fragments</source>
-        <translation>Fragments suivants</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
     </message>
     <message>
         <source>Length</source>
         <translation>Longueur</translation>
     </message>
     <message>
-        <source>Routing type</source>
-        <translation>Type de routage</translation>
+        <source>Info</source>
+        <translation>Infos</translation>
     </message>
     <message>
-        <source>Segments left</source>
-        <translation>Segments restants</translation>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
     </message>
     <message>
-        <source>Acknowledgment number</source>
-        <translation>Numéro d’acquittement</translation>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
     <message>
-        <source>Window</source>
-        <translation>Fenêtre</translation>
+        <source>out</source>
+        <translation>sortant</translation>
     </message>
     <message>
-        <source>Checksum</source>
-        <translation>Somme de contrôle</translation>
+        <source>in</source>
+        <translation>entrant</translation>
     </message>
     <message>
-        <source>Urgent pointer</source>
-        <translation>Pointeur d’urgence</translation>
+        <source>dropped by rule %1</source>
+        <translation>bloqué par la règle %1</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>Type</translation>
+        <source>dropped</source>
+        <translation>bloqué</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>Code</translation>
+        <source>accepted by rule %1</source>
+        <translation>accepté par la règle %1</translation>
     </message>
     <message>
-        <source>Identifier</source>
-        <translation>Identifiant</translation>
+        <source>accepted</source>
+        <translation>accepté</translation>
     </message>
     <message>
-        <source>MTU</source>
-        <translation>MTU</translation>
+        <source>%1 bytes on the wire, %2 captured</source>
+        <translation>%1 octets sur le réseau, %2 capturés</translation>
     </message>
     <message>
-        <source>Next-hop MTU</source>
-        <translation>MTU du saut suivant</translation>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
     </message>
     <message>
-        <source>Source port</source>
-        <translation>Port source</translation>
+        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
+        <translation>Le noyau n’a pas indiqué à quel utilisateur appartient le socket de ce paquet.</translation>
     </message>
     <message>
-        <source>Destination port</source>
-        <translation>Port de destination</translation>
+        <source>uid %1, gid %2</source>
+        <translation>uid %1, gid %2</translation>
     </message>
     <message>
-        <source>Checksum coverage</source>
-        <translation>Couverture de la somme de contrôle</translation>
+        <source>uid %1</source>
+        <translation>uid %1</translation>
     </message>
+</context>
+<context>
+    <name>PacketDescription</name>
     <message>
-        <source>0x0000 (none)</source>
-        <translation>0x0000 (aucune)</translation>
-    </message>
-    <message>
-        <source>Verification tag</source>
-        <translation>Étiquette de vérification</translation>
-    </message>
-    <message>
-        <source>Data offset</source>
-        <translation>Décalage des données</translation>
-    </message>
-    <message>
-        <source>Packet type</source>
-        <translation>Type de paquet</translation>
-    </message>
-    <message>
-        <source>(truncated: %1 header)</source>
-        <translation>(tronqué&#xa0;: en-tête %1)</translation>
-    </message>
-    <message>
-        <source>(truncated: authentication header)</source>
-        <translation>(tronqué&#xa0;: en-tête d’authentification)</translation>
-    </message>
-    <message>
-        <source>(truncated: IPv6 extension headers)</source>
-        <translation>(tronqué&#xa0;: en-têtes d’extension IPv6)</translation>
-    </message>
-    <message>
-        <source>(truncated: IPv4 options)</source>
-        <translation>(tronqué&#xa0;: options IPv4)</translation>
-    </message>
-    <message>
-        <source>(malformed)</source>
-        <translation>(malformé)</translation>
-    </message>
-    <message>
-        <source>IP version does not match the packet&apos;s family (malformed)</source>
-        <translation>la version IP ne correspond pas à la famille du paquet (malformé)</translation>
-    </message>
-    <message>
-        <source>no IP header</source>
-        <translation>pas d’en-tête IP</translation>
-    </message>
-    <message>
-        <source>[fragment: offset %1, id %2]</source>
-        <translation>[fragment&#xa0;: décalage %1, id %2]</translation>
-    </message>
-    <message>
-        <source>Authentication Header</source>
-        <comment>in a sentence: the … needs N bytes</comment>
-        <translation>l’en-tête d’authentification</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no flag set</comment>
-        <translation>aucun</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no options</comment>
-        <translation>aucune</translation>
+        <source>Length</source>
+        <translation>Longueur</translation>
     </message>
 </context>
 <context>
@@ -902,6 +853,72 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>IPv6 payload length</source>
+        <translation>la longueur de charge utile IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4 total length</source>
+        <translation>la longueur totale IPv4</translation>
+    </message>
+    <message>
+        <source>truncated: the packet is empty</source>
+        <translation>tronqué&#xa0;: le paquet est vide</translation>
+    </message>
+    <message>
+        <source>not an IP packet: the version field is %1</source>
+        <translation>pas un paquet IP&#xa0;: le champ version vaut %1</translation>
+    </message>
+    <message>
+        <source>malformed: the version field is %1, but the packet was delivered as IPv%2</source>
+        <translation>malformé&#xa0;: le champ version vaut %1, mais le paquet a été remis comme IPv%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>truncated: the %1 needs %2 bytes, %n present</source>
+        <translation>
+            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présent</numerusform>
+            <numerusform>tronqué&#xa0;: %1 nécessite %2 octets, %n présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 header length is %1 bytes, less than the minimum of 20</source>
+        <translation>malformé&#xa0;: la longueur de l’en-tête IPv4 est de %1 octets, moins que le minimum de 20</translation>
+    </message>
+    <message>
+        <source>malformed: the IPv4 total length (%1) is less than the header length (%2)</source>
+        <translation>malformé&#xa0;: la longueur totale IPv4 (%1) est inférieure à la longueur de l’en-tête (%2)</translation>
+    </message>
+    <message>
+        <source>malformed: the %1 needs %2 bytes, but the %3 leaves room for %4</source>
+        <translation>malformé&#xa0;: %1 nécessite %2 octets, mais %3 ne laisse de la place que pour %4</translation>
+    </message>
+    <message>
+        <source>malformed: the TCP data offset is %1 bytes, less than the minimum of 20</source>
+        <translation>malformé&#xa0;: le décalage des données TCP est de %1 octets, moins que le minimum de 20</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is less than the 8-byte header</source>
+        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) est inférieure à l’en-tête de 8 octets</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is less than the 8-byte header</source>
+        <translation>malformé&#xa0;: la longueur UDP (%1) est inférieure à l’en-tête de 8 octets</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP-Lite checksum coverage (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>malformé&#xa0;: la couverture de la somme de contrôle UDP-Lite (%1) dépasse les %2 octets que lui laisse %3</translation>
+    </message>
+    <message>
+        <source>malformed: the UDP length (%1) is more than the %2 bytes the %3 leaves for it</source>
+        <translation>malformé&#xa0;: la longueur UDP (%1) dépasse les %2 octets que lui laisse %3</translation>
+    </message>
+    <message>
+        <source>malformed: the extension headers run past 65535 bytes</source>
+        <translation>malformé&#xa0;: les en-têtes d’extension dépassent 65535 octets</translation>
+    </message>
+</context>
+<context>
     <name>RuleSuggestion</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -929,6 +946,128 @@
     <message>
         <source>Protocol %1</source>
         <translation>Protocole %1</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryText</name>
+    <message>
+        <source>IP version does not match the packet&apos;s family (malformed)</source>
+        <translation>la version IP ne correspond pas à la famille du paquet (malformé)</translation>
+    </message>
+    <message>
+        <source>no IP header</source>
+        <translation>pas d’en-tête IP</translation>
+    </message>
+    <message>
+        <source>[fragment: offset %1, id %2]</source>
+        <translation>[fragment&#xa0;: décalage %1, id %2]</translation>
+    </message>
+    <message>
+        <source>(truncated: %1 header)</source>
+        <translation>(tronqué&#xa0;: en-tête %1)</translation>
+    </message>
+    <message>
+        <source>(truncated: authentication header)</source>
+        <translation>(tronqué&#xa0;: en-tête d’authentification)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv6 extension headers)</source>
+        <translation>(tronqué&#xa0;: en-têtes d’extension IPv6)</translation>
+    </message>
+    <message>
+        <source>(truncated: IPv4 options)</source>
+        <translation>(tronqué&#xa0;: options IPv4)</translation>
+    </message>
+    <message>
+        <source>(malformed)</source>
+        <translation>(malformé)</translation>
+    </message>
+</context>
+<context>
+    <name>TransportFields</name>
+    <message>
+        <source>Source port</source>
+        <translation>Port source</translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation>Port de destination</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Checksum coverage</source>
+        <translation>Couverture de la somme de contrôle</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Somme de contrôle</translation>
+    </message>
+    <message>
+        <source>0x0000 (none)</source>
+        <translation>0x0000 (aucune)</translation>
+    </message>
+    <message>
+        <source>Verification tag</source>
+        <translation>Étiquette de vérification</translation>
+    </message>
+    <message>
+        <source>Data offset</source>
+        <translation>Décalage des données</translation>
+    </message>
+    <message>
+        <source>Packet type</source>
+        <translation>Type de paquet</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>Numéro de séquence</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>Numéro d’acquittement</translation>
+    </message>
+    <message>
+        <source>Header length</source>
+        <translation>Longueur de l’en-tête</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Urgent pointer</source>
+        <translation>Pointeur d’urgence</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source>Next-hop MTU</source>
+        <translation>MTU du saut suivant</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1429,21 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::ExportProgress</name>
+    <message>
+        <source>Exporting packets to %1…</source>
+        <translation>Exportation des paquets vers %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export packets</source>
+        <translation>Exportation des paquets</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::FilterBar</name>
     <message>
         <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
@@ -1513,46 +1667,6 @@
         <translation>NFQueue Monitor</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Démarrer</translation>
-    </message>
-    <message>
-        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
-        <translation>Démarrer la capture sur les interfaces choisies (demande une autorisation)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>&amp;Arrêter</translation>
-    </message>
-    <message>
-        <source>Stop capturing; the packets stay in the table</source>
-        <translation>Arrêter la capture&#x202f;; les paquets restent dans le tableau</translation>
-    </message>
-    <message>
-        <source>Capture &amp;settings…</source>
-        <translation>&amp;Paramètres de capture…</translation>
-    </message>
-    <message>
-        <source>&amp;Open pcap file…</source>
-        <translation>&amp;Ouvrir un fichier pcap…</translation>
-    </message>
-    <message>
-        <source>Browse the packets of a pcap file, without capturing</source>
-        <translation>Consulter les paquets d’un fichier pcap, sans capturer</translation>
-    </message>
-    <message>
-        <source>&amp;Export packets to pcap…</source>
-        <translation>&amp;Exporter des paquets en pcap…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>Start again</source>
-        <translation>Redémarrer</translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation>Capture</translation>
     </message>
@@ -1593,10 +1707,6 @@
         <translation>Règles</translation>
     </message>
     <message>
-        <source>Stop the capture before opening a file.</source>
-        <translation>Arrêtez la capture avant d’ouvrir un fichier.</translation>
-    </message>
-    <message>
         <source>%1 — NFQueue Monitor</source>
         <translation>%1 — NFQueue Monitor</translation>
     </message>
@@ -1608,60 +1718,12 @@
         <source>pcap files (*.pcap *.cap);;All files (*)</source>
         <translation>Fichiers pcap (*.pcap *.cap);;Tous les fichiers (*)</translation>
     </message>
-    <message>
-        <source>Undo</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>The rule was not put back. %1</source>
-        <translation>La règle n’a pas été rétablie. %1</translation>
-    </message>
-    <message>
-        <source>The rule was not added. %1</source>
-        <translation>La règle n’a pas été ajoutée. %1</translation>
-    </message>
-    <message>
-        <source>Rule %1 drops packets matching “%2” from now on.</source>
-        <translation>Désormais, la règle %1 bloque les paquets correspondant à «&#xa0;%2&#xa0;».</translation>
-    </message>
-    <message>
-        <source>-export</source>
-        <translation>-export</translation>
-    </message>
-    <message>
-        <source>An export is still running.</source>
-        <translation>Une exportation est encore en cours.</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>%Ln trame sans paquet IP a été ignorée.</numerusform>
             <numerusform>%Ln trames sans paquet IP ont été ignorées.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Deleted the rule accepting “%1”.</source>
-        <translation>Règle acceptant «&#xa0;%1&#xa0;» supprimée.</translation>
-    </message>
-    <message>
-        <source>Deleted the rule dropping “%1”.</source>
-        <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
-    </message>
-    <message>
-        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
-        <translation>Le bus système s’est arrêté, et la capture avec lui : le programme auxiliaire a retiré ses chaînes, les paquets passent donc sans les règles. La fenêtre se reconnecte dès que le bus est de retour.</translation>
-    </message>
-    <message>
-        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
-        <translation>Le bus système s’est arrêté (ou ne fonctionne pas) : la fenêtre ne peut pas joindre le programme auxiliaire. Elle se reconnecte dès que le bus est de retour.</translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again.</source>
-        <translation>De nouveau connecté au bus système.</translation>
-    </message>
-    <message>
-        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
-        <translation>De nouveau connecté au bus système. La capture s’est arrêtée avec le bus ; relancez-la pour continuer.</translation>
     </message>
 </context>
 <context>
@@ -1684,18 +1746,6 @@
     <message>
         <source>Another export is still running.</source>
         <translation>Une autre exportation est encore en cours.</translation>
-    </message>
-    <message>
-        <source>Exporting packets to %1…</source>
-        <translation>Exportation des paquets vers %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Export packets</source>
-        <translation>Exportation des paquets</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln packet(s) to %1.</source>
@@ -1746,97 +1796,6 @@
     <message>
         <source>&amp;Export these %1 packets…</source>
         <translation>&amp;Exporter ces %1 paquets…</translation>
-    </message>
-</context>
-<context>
-    <name>nfqmon::PacketTableModel</name>
-    <message>
-        <source>out</source>
-        <translation>sortant</translation>
-    </message>
-    <message>
-        <source>in</source>
-        <translation>entrant</translation>
-    </message>
-    <message>
-        <source>dropped by rule %1</source>
-        <translation>bloqué par la règle %1</translation>
-    </message>
-    <message>
-        <source>dropped</source>
-        <translation>bloqué</translation>
-    </message>
-    <message>
-        <source>accepted by rule %1</source>
-        <translation>accepté par la règle %1</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>accepté</translation>
-    </message>
-    <message>
-        <source>%1 bytes on the wire, %2 captured</source>
-        <translation>%1 octets sur le réseau, %2 capturés</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 octets</translation>
-    </message>
-    <message>
-        <source>The kernel did not say which user&apos;s socket this packet belongs to.</source>
-        <translation>Le noyau n’a pas indiqué à quel utilisateur appartient le socket de ce paquet.</translation>
-    </message>
-    <message>
-        <source>uid %1, gid %2</source>
-        <translation>uid %1, gid %2</translation>
-    </message>
-    <message>
-        <source>uid %1</source>
-        <translation>uid %1</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Interface</source>
-        <translation>Interface</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Sens</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Destination</source>
-        <translation>Destination</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protocole</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Longueur</translation>
-    </message>
-    <message>
-        <source>Info</source>
-        <translation>Infos</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Verdict</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Utilisateur</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2037,64 @@
     </message>
 </context>
 <context>
+    <name>nfqmon::Session</name>
+    <message>
+        <source>Stop the capture before opening a file.</source>
+        <translation>Arrêtez la capture avant d’ouvrir un fichier.</translation>
+    </message>
+    <message>
+        <source>-export</source>
+        <translation>-export</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Une exportation est encore en cours.</translation>
+    </message>
+    <message>
+        <source>The rule was not added. %1</source>
+        <translation>La règle n’a pas été ajoutée. %1</translation>
+    </message>
+    <message>
+        <source>The rule was not put back. %1</source>
+        <translation>La règle n’a pas été rétablie. %1</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SessionMessages</name>
+    <message>
+        <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
+        <translation>Le bus système s’est arrêté, et la capture avec lui : le programme auxiliaire a retiré ses chaînes, les paquets passent donc sans les règles. La fenêtre se reconnecte dès que le bus est de retour.</translation>
+    </message>
+    <message>
+        <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
+        <translation>Le bus système s’est arrêté (ou ne fonctionne pas) : la fenêtre ne peut pas joindre le programme auxiliaire. Elle se reconnecte dès que le bus est de retour.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again.</source>
+        <translation>De nouveau connecté au bus système.</translation>
+    </message>
+    <message>
+        <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
+        <translation>De nouveau connecté au bus système. La capture s’est arrêtée avec le bus ; relancez-la pour continuer.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Rule %1 drops packets matching “%2” from now on.</source>
+        <translation>Désormais, la règle %1 bloque les paquets correspondant à «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Deleted the rule accepting “%1”.</source>
+        <translation>Règle acceptant «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <source>Deleted the rule dropping “%1”.</source>
+        <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
@@ -2105,6 +2122,49 @@
     <message>
         <source>&amp;Show window</source>
         <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::WindowActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Capture &amp;settings…</source>
+        <translation>&amp;Paramètres de capture…</translation>
+    </message>
+    <message>
+        <source>&amp;Open pcap file…</source>
+        <translation>&amp;Ouvrir un fichier pcap…</translation>
+    </message>
+    <message>
+        <source>&amp;Export packets to pcap…</source>
+        <translation>&amp;Exporter des paquets en pcap…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Redémarrer</translation>
+    </message>
+    <message>
+        <source>Start capturing on the chosen interfaces (asks for authorisation)</source>
+        <translation>Démarrer la capture sur les interfaces choisies (demande une autorisation)</translation>
+    </message>
+    <message>
+        <source>Stop capturing; the packets stay in the table</source>
+        <translation>Arrêter la capture&#x202f;; les paquets restent dans le tableau</translation>
+    </message>
+    <message>
+        <source>Browse the packets of a pcap file, without capturing</source>
+        <translation>Consulter les paquets d’un fichier pcap, sans capturer</translation>
     </message>
 </context>
 </TS>
