@@ -343,7 +343,7 @@ void tst_Session::dropRulePreviewHighlightsWhatItWouldCatch()
     const PacketTableModel &model = *m_session->model();
     QTRY_COMPARE(model.rowCount(), 9);
     const RuleInfo rule = Session::dropRule(QStringLiteral("udp dst port 123"));
-    QCOMPARE(rule.action, QStringLiteral("drop"));
+    QCOMPARE(rule.action, RuleAction::Drop);
     QVERIFY(rule.interface.isEmpty());
     m_session->previewRule(rule);
     QVERIFY(model.hasPreview());
