@@ -1,8 +1,8 @@
 // nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in the Session and
 // the MainWindow built on it.
-#include "MainWindow.h"
-#include "Session.h"
-#include "Translations.h"
+#include "app/session/Session.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

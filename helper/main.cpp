@@ -1,6 +1,6 @@
 // nfqmon-helper: the root helper. `--service` on the D-Bus system bus, `--config FILE` headless.
-#include "HeadlessRunner.h"
-#include "ServiceRunner.h"
+#include "helper/engine/HeadlessRunner.h"
+#include "helper/service/ServiceRunner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
-#include "CaptureSettingsDialog.h"
+#include "ui/CaptureSettingsDialog.h"
 
-#include "CaptureLimits.h"
-#include "ChainStatus.h"
-#include "DumpFileField.h"
-#include "HelperClient.h"
-#include "HelperContract.h"
+#include "app/client/ChainStatus.h"
+#include "app/client/HelperClient.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/HelperContract.h"
+#include "ui/DumpFileField.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

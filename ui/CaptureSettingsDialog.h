@@ -4,7 +4,7 @@
 // packets the window keeps.
 #pragma once
 
-#include "CaptureSettings.h"
+#include "app/client/CaptureSettings.h"
 
 #include <QDialog>
 #include <QPointer>

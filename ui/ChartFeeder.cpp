@@ -1,11 +1,11 @@
-#include "ChartFeeder.h"
+#include "ui/ChartFeeder.h"
 
-#include "CaptureController.h"
-#include "ChartsPanel.h"
-#include "PacketTableModel.h"
-#include "RateChart.h"
-#include "Session.h"
-#include "TrafficStatistics.h"
+#include "app/client/CaptureController.h"
+#include "app/session/Session.h"
+#include "app/store/PacketTableModel.h"
+#include "app/store/TrafficStatistics.h"
+#include "ui/ChartsPanel.h"
+#include "ui/RateChart.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -4,7 +4,7 @@
 // quiet times. A time range brushed on the rate chart limits the packet table to it.
 #pragma once
 
-#include "CaptureState.h"
+#include "app/client/CaptureState.h"
 
 #include <QObject>
 

@@ -1,8 +1,8 @@
-#include "ChartsPanel.h"
+#include "ui/ChartsPanel.h"
 
-#include "RateChart.h"
-#include "ShareChart.h"
-#include "TopChart.h"
+#include "ui/RateChart.h"
+#include "ui/ShareChart.h"
+#include "ui/TopChart.h"
 
 #include <QComboBox>
 #include <QDateTime>

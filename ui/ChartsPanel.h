@@ -3,7 +3,7 @@
 // second by the window. The top charts' tooltips say how exact their counts are.
 #pragma once
 
-#include "ChartData.h"
+#include "ui/ChartData.h"
 
 #include <QWidget>
 

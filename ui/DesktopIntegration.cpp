@@ -1,10 +1,10 @@
-#include "DesktopIntegration.h"
+#include "ui/DesktopIntegration.h"
 
-#include "CaptureController.h"
-#include "DesktopNotifier.h"
-#include "DesktopSettings.h"
-#include "DropRuleWatcher.h"
-#include "TrayIcon.h"
+#include "app/client/CaptureController.h"
+#include "app/client/DropRuleWatcher.h"
+#include "app/desktop/DesktopNotifier.h"
+#include "app/desktop/DesktopSettings.h"
+#include "ui/TrayIcon.h"
 
 #include <QAction>
 #include <QGuiApplication>

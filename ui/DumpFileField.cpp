@@ -1,4 +1,4 @@
-#include "DumpFileField.h"
+#include "ui/DumpFileField.h"
 
 #include <QCheckBox>
 #include <QDir>

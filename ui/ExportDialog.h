@@ -2,7 +2,7 @@
 // selected ones, or every packet of the selected packets' conversations) and the file.
 #pragma once
 
-#include "ExportScope.h"
+#include "app/session/ExportScope.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "ExportProgress.h"
+#include "ui/ExportProgress.h"
 
-#include "PacketExport.h"
+#include "app/session/PacketExport.h"
 
 #include <QProgressDialog>
 

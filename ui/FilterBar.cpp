@@ -1,6 +1,6 @@
-#include "FilterBar.h"
+#include "ui/FilterBar.h"
 
-#include "CompiledFilter.h"
+#include "helper/protocol/CompiledFilter.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "HeaderTree.h"
+#include "ui/HeaderTree.h"
 
-#include "PacketDescription.h"
+#include "app/display/PacketDescription.h"
 
 #include <QHeaderView>
 

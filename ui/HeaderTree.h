@@ -3,7 +3,7 @@
 // (PacketDescription). Choosing a header tells which bytes it spans, for the hex view.
 #pragma once
 
-#include "HeaderField.h"
+#include "app/display/HeaderField.h"
 
 #include <QTreeWidget>
 

@@ -1,8 +1,8 @@
-#include "HealthWidget.h"
+#include "ui/HealthWidget.h"
 
-#include "CaptureController.h"
-#include "CaptureStateText.h"
-#include "PacketStore.h"
+#include "app/client/CaptureController.h"
+#include "app/client/CaptureStateText.h"
+#include "app/store/PacketStore.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -5,7 +5,7 @@
 // missed turn orange.
 #pragma once
 
-#include "CaptureHealth.h"
+#include "app/client/CaptureHealth.h"
 
 #include <QWidget>
 

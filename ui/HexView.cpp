@@ -1,4 +1,4 @@
-#include "HexView.h"
+#include "ui/HexView.h"
 
 #include <QEvent>
 #include <QFontDatabase>

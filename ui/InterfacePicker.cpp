@@ -1,6 +1,6 @@
-#include "InterfacePicker.h"
+#include "ui/InterfacePicker.h"
 
-#include "InterfaceListModel.h"
+#include "app/client/InterfaceListModel.h"
 
 #include <QMenu>
 #include <QMouseEvent>

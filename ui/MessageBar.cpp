@@ -1,4 +1,4 @@
-#include "MessageBar.h"
+#include "ui/MessageBar.h"
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
-#include "PacketDetails.h"
+#include "ui/PacketDetails.h"
 
-#include "HeaderTree.h"
-#include "HexView.h"
+#include "ui/HeaderTree.h"
+#include "ui/HexView.h"
 
 namespace nfqmon {
 

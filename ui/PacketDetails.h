@@ -2,7 +2,7 @@
 // a header highlights its bytes.
 #pragma once
 
-#include "HeaderField.h"
+#include "app/display/HeaderField.h"
 
 #include <QSplitter>
 

@@ -1,4 +1,4 @@
-#include "PacketFields.h"
+#include "ui/PacketFields.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -2,8 +2,8 @@
 // lengths, verdict and rule, user), as the "Packet" entry of the header tree.
 #pragma once
 
-#include "HeaderField.h"
-#include "StoredPacket.h"
+#include "app/display/HeaderField.h"
+#include "app/store/StoredPacket.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "PacketMenu.h"
+#include "ui/PacketMenu.h"
 
 namespace nfqmon {
 

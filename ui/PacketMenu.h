@@ -4,7 +4,7 @@
 // exporting the chosen packets. Hovering an entry asks for a preview of what it would match.
 #pragma once
 
-#include "RuleSuggestion.h"
+#include "app/store/RuleSuggestion.h"
 
 #include <QMenu>
 

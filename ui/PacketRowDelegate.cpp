@@ -1,6 +1,6 @@
-#include "PacketRowDelegate.h"
+#include "ui/PacketRowDelegate.h"
 
-#include "PacketTableModel.h"
+#include "app/store/PacketTableModel.h"
 
 #include <QColor>
 

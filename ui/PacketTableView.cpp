@@ -1,6 +1,6 @@
-#include "PacketTableView.h"
+#include "ui/PacketTableView.h"
 
-#include "PacketRowDelegate.h"
+#include "ui/PacketRowDelegate.h"
 
 #include <QHeaderView>
 #include <QScrollBar>

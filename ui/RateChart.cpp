@@ -1,4 +1,4 @@
-#include "RateChart.h"
+#include "ui/RateChart.h"
 
 #include <QAreaSeries>
 #include <QDateTime>

@@ -3,7 +3,7 @@
 // the table; a click without dragging, or Escape, clears it.
 #pragma once
 
-#include "ChartData.h"
+#include "ui/ChartData.h"
 
 #include <QChartView>
 

@@ -1,6 +1,6 @@
-#include "RuleDialog.h"
+#include "ui/RuleDialog.h"
 
-#include "CompiledFilter.h"
+#include "helper/protocol/CompiledFilter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

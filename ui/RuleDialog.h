@@ -3,7 +3,7 @@
 // rule would catch while the dialog is open (ruleChanged).
 #pragma once
 
-#include "RuleInfo.h"
+#include "app/client/RuleInfo.h"
 
 #include <QDialog>
 

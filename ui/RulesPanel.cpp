@@ -1,8 +1,8 @@
-#include "RulesPanel.h"
+#include "ui/RulesPanel.h"
 
-#include "HelperClient.h"
-#include "RuleDialog.h"
-#include "RuleListModel.h"
+#include "app/client/HelperClient.h"
+#include "app/client/RuleListModel.h"
+#include "ui/RuleDialog.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -4,7 +4,7 @@
 // what the helper then reports.
 #pragma once
 
-#include "RuleInfo.h"
+#include "app/client/RuleInfo.h"
 
 #include <QWidget>
 

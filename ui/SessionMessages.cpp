@@ -1,13 +1,13 @@
-#include "SessionMessages.h"
+#include "ui/SessionMessages.h"
 
-#include "CaptureController.h"
-#include "HelperClient.h"
-#include "HelperError.h"
-#include "MessageBar.h"
-#include "PacketExport.h"
-#include "PacketStore.h"
-#include "RuleInfo.h"
-#include "Session.h"
+#include "app/client/CaptureController.h"
+#include "app/client/HelperClient.h"
+#include "app/client/HelperError.h"
+#include "app/client/RuleInfo.h"
+#include "app/session/PacketExport.h"
+#include "app/session/Session.h"
+#include "app/store/PacketStore.h"
+#include "ui/MessageBar.h"
 
 #include <QAction>
 

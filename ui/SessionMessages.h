@@ -5,7 +5,7 @@
 // tell what happened.
 #pragma once
 
-#include "CaptureState.h"
+#include "app/client/CaptureState.h"
 
 #include <QObject>
 

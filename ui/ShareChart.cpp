@@ -1,4 +1,4 @@
-#include "ShareChart.h"
+#include "ui/ShareChart.h"
 
 #include <QLegendMarker>
 #include <QPieSeries>

@@ -1,7 +1,7 @@
 // A pie of shares (the protocol mix): the largest entries as slices, the rest as "other".
 #pragma once
 
-#include "ChartData.h"
+#include "ui/ChartData.h"
 
 #include <QChartView>
 

@@ -1,4 +1,4 @@
-#include "TopChart.h"
+#include "ui/TopChart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

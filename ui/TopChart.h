@@ -1,7 +1,7 @@
 // Horizontal bars for a top list (top talkers, top destination ports), largest first.
 #pragma once
 
-#include "ChartData.h"
+#include "ui/ChartData.h"
 
 #include <QChartView>
 

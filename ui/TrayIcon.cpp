@@ -1,6 +1,6 @@
-#include "TrayIcon.h"
+#include "ui/TrayIcon.h"
 
-#include "CaptureStateText.h"
+#include "app/client/CaptureStateText.h"
 
 #include <QAction>
 #include <QIcon>

@@ -4,7 +4,7 @@
 // Where the desktop has no system tray the icon stays hidden and isShown() says so.
 #pragma once
 
-#include "CaptureHealth.h"
+#include "app/client/CaptureHealth.h"
 
 #include <QObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "WindowActions.h"
+#include "ui/WindowActions.h"
 
 #include <QAction>
 #include <QIcon>

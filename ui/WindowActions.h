@@ -4,7 +4,7 @@
 // are enabled follows the capture's state.
 #pragma once
 
-#include "CaptureState.h"
+#include "app/client/CaptureState.h"
 
 #include <QObject>
 

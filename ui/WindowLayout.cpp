@@ -1,7 +1,7 @@
-#include "WindowLayout.h"
+#include "ui/WindowLayout.h"
 
-#include "PacketTableModel.h"
-#include "PacketTableView.h"
+#include "app/store/PacketTableModel.h"
+#include "ui/PacketTableView.h"
 
 #include <QHeaderView>
 #include <QMainWindow>

@@ -1,8 +1,8 @@
-#include "CaptureController.h"
+#include "app/client/CaptureController.h"
 
-#include "HelperClient.h"
-#include "HelperContract.h"
-#include "StreamThread.h"
+#include "app/client/HelperClient.h"
+#include "app/client/StreamThread.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QDBusUnixFileDescriptor>
 #include <QFile>

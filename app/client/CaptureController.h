@@ -11,11 +11,11 @@
 // tells it, also when no capture ran.
 #pragma once
 
-#include "CaptureHealth.h"
-#include "CaptureSettings.h"
-#include "CaptureState.h"
-#include "CaptureStatus.h"
-#include "StreamBatch.h"
+#include "app/client/CaptureHealth.h"
+#include "app/client/CaptureSettings.h"
+#include "app/client/CaptureState.h"
+#include "helper/protocol/CaptureStatus.h"
+#include "helper/protocol/StreamBatch.h"
 
 #include <QElapsedTimer>
 #include <QObject>

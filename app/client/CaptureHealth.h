@@ -2,7 +2,7 @@
 // counters) and whenever the state changes. Counters are totals since the capture started.
 #pragma once
 
-#include "CaptureState.h"
+#include "app/client/CaptureState.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
-#include "CaptureSettings.h"
+#include "app/client/CaptureSettings.h"
 
-#include "CaptureLimits.h"
-#include "HelperContract.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QSettings>
 

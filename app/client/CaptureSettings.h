@@ -2,7 +2,7 @@
 // between runs in QSettings under "capture/".
 #pragma once
 
-#include "CaptureLimits.h"
+#include "helper/protocol/CaptureLimits.h"
 
 #include <QString>
 #include <QStringList>

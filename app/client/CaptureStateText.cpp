@@ -1,4 +1,4 @@
-#include "CaptureStateText.h"
+#include "app/client/CaptureStateText.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // "Not capturing", "Capturing eth0, wlan0", ... Plain text.
 #pragma once
 
-#include "CaptureHealth.h"
+#include "app/client/CaptureHealth.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "ChainStatus.h"
+#include "app/client/ChainStatus.h"
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QDBusArgument>
 

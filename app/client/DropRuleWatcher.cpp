@@ -1,6 +1,6 @@
-#include "DropRuleWatcher.h"
+#include "app/client/DropRuleWatcher.h"
 
-#include "HelperClient.h"
+#include "app/client/HelperClient.h"
 
 namespace nfqmon {
 

@@ -5,7 +5,7 @@
 // A rule whose expression or action changes counts as a new rule. Feed it HelperClient::rules().
 #pragma once
 
-#include "RuleInfo.h"
+#include "app/client/RuleInfo.h"
 
 #include <QHash>
 #include <QList>

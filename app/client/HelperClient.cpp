@@ -1,7 +1,7 @@
-#include "HelperClient.h"
+#include "app/client/HelperClient.h"
 
-#include "HelperContract.h"
 #include "HelperProxy.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>

@@ -16,9 +16,9 @@
 // the bus is back, and says so too (busRestored). Calls meanwhile fail at once.
 #pragma once
 
-#include "CaptureStatus.h"
-#include "HelperError.h"
-#include "RuleInfo.h"
+#include "app/client/HelperError.h"
+#include "app/client/RuleInfo.h"
+#include "helper/protocol/CaptureStatus.h"
 
 #include <QDBusConnection>
 #include <QList>

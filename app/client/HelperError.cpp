@@ -1,6 +1,6 @@
-#include "HelperError.h"
+#include "app/client/HelperError.h"
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 namespace nfqmon {
 

@@ -1,4 +1,4 @@
-#include "InterfaceListModel.h"
+#include "app/client/InterfaceListModel.h"
 
 #include <QNetworkInterface>
 

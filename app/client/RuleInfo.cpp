@@ -1,6 +1,6 @@
-#include "RuleInfo.h"
+#include "app/client/RuleInfo.h"
 
-#include "RuleFields.h"
+#include "helper/protocol/RuleFields.h"
 
 namespace nfqmon {
 

@@ -1,7 +1,7 @@
 // One rule as ListRules describes it (README, "The D-Bus service"): the rule and its hits.
 #pragma once
 
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 #include <QString>
 #include <QVariantMap>

@@ -1,6 +1,6 @@
-#include "RuleListModel.h"
+#include "app/client/RuleListModel.h"
 
-#include "HelperClient.h"
+#include "app/client/HelperClient.h"
 
 #include <QPointer>
 #include <QSet>

@@ -4,7 +4,7 @@
 // (SetRuleEnabled); the box shows the request until the helper's answer comes back.
 #pragma once
 
-#include "RuleInfo.h"
+#include "app/client/RuleInfo.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

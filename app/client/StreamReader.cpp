@@ -1,4 +1,4 @@
-#include "StreamReader.h"
+#include "app/client/StreamReader.h"
 
 #include <QPointer>
 #include <QSocketNotifier>

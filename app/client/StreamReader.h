@@ -4,8 +4,8 @@
 // helper notices and stops sending.
 #pragma once
 
-#include "StreamBatch.h"
-#include "StreamDecoder.h"
+#include "helper/protocol/StreamBatch.h"
+#include "helper/protocol/StreamDecoder.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "StreamThread.h"
+#include "app/client/StreamThread.h"
 
-#include "StreamReader.h"
+#include "app/client/StreamReader.h"
 
 #include <QThread>
 

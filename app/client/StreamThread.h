@@ -5,7 +5,7 @@
 // without bound while its event loop is busy.
 #pragma once
 
-#include "StreamBatch.h"
+#include "helper/protocol/StreamBatch.h"
 
 #include <QObject>
 #include <QString>

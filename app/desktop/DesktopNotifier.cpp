@@ -1,4 +1,4 @@
-#include "DesktopNotifier.h"
+#include "app/desktop/DesktopNotifier.h"
 
 #include <QCoreApplication>
 #include <QDBusMessage>

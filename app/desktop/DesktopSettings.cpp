@@ -1,4 +1,4 @@
-#include "DesktopSettings.h"
+#include "app/desktop/DesktopSettings.h"
 
 #include <QSettings>
 

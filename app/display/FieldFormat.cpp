@@ -1,6 +1,6 @@
-#include "FieldFormat.h"
+#include "app/display/FieldFormat.h"
 
-#include "NumberName.h"
+#include "app/display/NumberName.h"
 
 #include <QStringList>
 

@@ -2,7 +2,7 @@
 // keywords, addresses, TCP flags, DSCP and ECN code points.
 #pragma once
 
-#include "PacketSummary.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -2,7 +2,7 @@
 // ... with its fields and the bytes it spans (for the hex view).
 #pragma once
 
-#include "HeaderField.h"
+#include "app/display/HeaderField.h"
 
 #include <QList>
 #include <QString>

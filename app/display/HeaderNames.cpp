@@ -1,4 +1,4 @@
-#include "HeaderNames.h"
+#include "app/display/HeaderNames.h"
 
 namespace nfqmon {
 

@@ -2,7 +2,7 @@
 // "TCP") and as a sentence says them ("the IPv6 Routing header needs 8 bytes").
 #pragma once
 
-#include "HeaderKind.h"
+#include "helper/protocol/HeaderKind.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "IcmpText.h"
+#include "app/display/IcmpText.h"
 
-#include "NumberName.h"
+#include "app/display/NumberName.h"
 
 namespace nfqmon {
 

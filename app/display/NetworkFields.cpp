@@ -1,9 +1,9 @@
-#include "NetworkFields.h"
+#include "app/display/NetworkFields.h"
 
-#include "BigEndian.h"
-#include "FieldFormat.h"
-#include "NumberName.h"
-#include "OptionList.h"
+#include "app/display/FieldFormat.h"
+#include "app/display/NumberName.h"
+#include "app/display/OptionList.h"
+#include "helper/protocol/BigEndian.h"
 
 #include <QStringList>
 

@@ -3,8 +3,8 @@
 // Options, Authentication Header, ESP).
 #pragma once
 
-#include "HeaderField.h"
-#include "HeaderKind.h"
+#include "app/display/HeaderField.h"
+#include "helper/protocol/HeaderKind.h"
 
 #include <QCoreApplication>
 #include <QList>

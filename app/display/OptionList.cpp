@@ -1,8 +1,8 @@
-#include "OptionList.h"
+#include "app/display/OptionList.h"
 
-#include "BigEndian.h"
-#include "FieldFormat.h"
-#include "NumberName.h"
+#include "app/display/FieldFormat.h"
+#include "app/display/NumberName.h"
+#include "helper/protocol/BigEndian.h"
 
 #include <QStringList>
 

@@ -1,11 +1,11 @@
-#include "PacketDescription.h"
+#include "app/display/PacketDescription.h"
 
-#include "FieldFormat.h"
-#include "HeaderNames.h"
-#include "NetworkFields.h"
-#include "PacketDecoder.h"
-#include "ProblemText.h"
-#include "TransportFields.h"
+#include "app/display/FieldFormat.h"
+#include "app/display/HeaderNames.h"
+#include "app/display/NetworkFields.h"
+#include "app/display/ProblemText.h"
+#include "app/display/TransportFields.h"
+#include "helper/protocol/PacketDecoder.h"
 
 namespace nfqmon {
 

@@ -3,8 +3,8 @@
 // packet path agree on every header.
 #pragma once
 
-#include "HeaderLayer.h"
-#include "PacketSummary.h"
+#include "app/display/HeaderLayer.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QCoreApplication>
 #include <QList>

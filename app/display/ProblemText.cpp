@@ -1,6 +1,6 @@
-#include "ProblemText.h"
+#include "app/display/ProblemText.h"
 
-#include "HeaderNames.h"
+#include "app/display/HeaderNames.h"
 
 namespace nfqmon {
 

@@ -3,8 +3,8 @@
 // header".
 #pragma once
 
-#include "DecodeIssue.h"
-#include "PacketSummary.h"
+#include "helper/protocol/DecodeIssue.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QCoreApplication>
 #include <QString>

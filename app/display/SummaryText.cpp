@@ -1,8 +1,8 @@
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
 
-#include "FieldFormat.h"
-#include "IcmpText.h"
-#include "IpProtocol.h"
+#include "app/display/FieldFormat.h"
+#include "app/display/IcmpText.h"
+#include "helper/protocol/IpProtocol.h"
 
 namespace nfqmon {
 

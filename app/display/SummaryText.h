@@ -2,7 +2,7 @@
 // columns (also what the statistics, the rule suggestions and the sort by protocol show).
 #pragma once
 
-#include "PacketSummary.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QCoreApplication>
 #include <QString>

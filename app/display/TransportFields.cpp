@@ -1,10 +1,10 @@
-#include "TransportFields.h"
+#include "app/display/TransportFields.h"
 
-#include "BigEndian.h"
-#include "FieldFormat.h"
-#include "IcmpText.h"
-#include "NumberName.h"
-#include "OptionList.h"
+#include "app/display/FieldFormat.h"
+#include "app/display/IcmpText.h"
+#include "app/display/NumberName.h"
+#include "app/display/OptionList.h"
+#include "helper/protocol/BigEndian.h"
 
 namespace nfqmon {
 

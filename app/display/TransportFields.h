@@ -2,8 +2,8 @@
 // UDP-Lite, SCTP, DCCP, ICMP and ICMPv6.
 #pragma once
 
-#include "HeaderField.h"
-#include "HeaderKind.h"
+#include "app/display/HeaderField.h"
+#include "helper/protocol/HeaderKind.h"
 
 #include <QCoreApplication>
 #include <QList>

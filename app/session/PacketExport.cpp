@@ -1,4 +1,4 @@
-#include "PacketExport.h"
+#include "app/session/PacketExport.h"
 
 #include <QLocale>
 #include <QtConcurrent>

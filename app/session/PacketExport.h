@@ -3,9 +3,9 @@
 // a worker: every packet between the address pairs of the chosen packets, both ways.
 #pragma once
 
-#include "PacketSnapshot.h"
-#include "PcapExporter.h"
-#include "StoredPacket.h"
+#include "app/store/PacketSnapshot.h"
+#include "app/store/PcapExporter.h"
+#include "app/store/StoredPacket.h"
 
 #include <QFutureWatcher>
 #include <QObject>

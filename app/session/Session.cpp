@@ -1,16 +1,16 @@
-#include "Session.h"
+#include "app/session/Session.h"
 
-#include "CaptureController.h"
-#include "HelperClient.h"
-#include "HelperError.h"
-#include "InterfaceListModel.h"
-#include "PacketExport.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "PcapImporter.h"
-#include "RuleInfo.h"
-#include "RuleListModel.h"
-#include "TrafficStatistics.h"
+#include "app/client/CaptureController.h"
+#include "app/client/HelperClient.h"
+#include "app/client/HelperError.h"
+#include "app/client/InterfaceListModel.h"
+#include "app/client/RuleInfo.h"
+#include "app/client/RuleListModel.h"
+#include "app/session/PacketExport.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "app/store/PcapImporter.h"
+#include "app/store/TrafficStatistics.h"
 
 #include <QDir>
 #include <QFileInfo>

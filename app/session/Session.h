@@ -9,9 +9,9 @@
 // for the rule that dropLike() added, PacketExport::finished() for an export.
 #pragma once
 
-#include "CaptureSettings.h"
-#include "ExportScope.h"
-#include "RuleSuggestion.h"
+#include "app/client/CaptureSettings.h"
+#include "app/session/ExportScope.h"
+#include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "AddressTable.h"
+#include "app/store/AddressTable.h"
 
 #include <cstring>
 

@@ -10,7 +10,7 @@
 // a reader only inside a record that was published after its entry was written).
 #pragma once
 
-#include "IdHashIndex.h"
+#include "app/store/IdHashIndex.h"
 
 #include <array>
 #include <cstdint>

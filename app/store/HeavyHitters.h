@@ -9,7 +9,7 @@
 // (bytes) from when it took its counter: a lower bound. O(log counters) per key (a min-heap).
 #pragma once
 
-#include "IdHashIndex.h"
+#include "app/store/IdHashIndex.h"
 
 #include <QtGlobal>
 

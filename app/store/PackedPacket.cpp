@@ -1,4 +1,4 @@
-#include "PackedPacket.h"
+#include "app/store/PackedPacket.h"
 
 namespace nfqmon {
 

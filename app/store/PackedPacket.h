@@ -4,8 +4,8 @@
 // is read from the bytes when wanted (PacketStore::fullSummary).
 #pragma once
 
-#include "AddressTable.h"
-#include "StoredPacket.h"
+#include "app/store/AddressTable.h"
+#include "app/store/StoredPacket.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "PacketBytesFile.h"
+#include "app/store/PacketBytesFile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "PacketCellText.h"
+#include "app/store/PacketCellText.h"
 
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
 
 #include <QDateTime>
 

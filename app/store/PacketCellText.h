@@ -3,7 +3,7 @@
 // for all packets. The one place where the table calls the packet decoder's display text.
 #pragma once
 
-#include "StoredPacket.h"
+#include "app/store/StoredPacket.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "PacketChunk.h"
+#include "app/store/PacketChunk.h"
 
-#include "PacketBytesFile.h"
+#include "app/store/PacketBytesFile.h"
 
 namespace nfqmon {
 

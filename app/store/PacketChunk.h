@@ -6,9 +6,9 @@
 // RetiredChunks, which hands each back to the store's thread when its last reader is gone.
 #pragma once
 
-#include "AddressTable.h"
-#include "PackedPacket.h"
-#include "StoredPacket.h"
+#include "app/store/AddressTable.h"
+#include "app/store/PackedPacket.h"
+#include "app/store/StoredPacket.h"
 
 #include <QtGlobal>
 

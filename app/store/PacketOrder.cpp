@@ -1,7 +1,7 @@
-#include "PacketOrder.h"
+#include "app/store/PacketOrder.h"
 
-#include "PacketTableModel.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "app/store/PacketTableModel.h"
 
 #include <algorithm>
 #include <array>

@@ -4,8 +4,8 @@
 // Arrival order (by number) is the default. Thread-safe once made: workers sort with a copy.
 #pragma once
 
-#include "PacketSnapshot.h"
-#include "StoredPacket.h"
+#include "app/store/PacketSnapshot.h"
+#include "app/store/StoredPacket.h"
 
 #include <QList>
 #include <QStringList>

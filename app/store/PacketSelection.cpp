@@ -1,4 +1,4 @@
-#include "PacketSelection.h"
+#include "app/store/PacketSelection.h"
 
 #include <algorithm>
 

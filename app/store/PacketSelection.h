@@ -3,9 +3,9 @@
 // workers select with a copy.
 #pragma once
 
-#include "CompiledFilter.h"
-#include "PacketSnapshot.h"
-#include "StoredPacket.h"
+#include "app/store/PacketSnapshot.h"
+#include "app/store/StoredPacket.h"
+#include "helper/protocol/CompiledFilter.h"
 
 #include <QList>
 

@@ -1,6 +1,6 @@
-#include "PacketSnapshot.h"
+#include "app/store/PacketSnapshot.h"
 
-#include "PacketBytesFile.h"
+#include "app/store/PacketBytesFile.h"
 
 namespace nfqmon {
 

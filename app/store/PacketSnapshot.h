@@ -4,8 +4,8 @@
 // may be used from one thread at a time; copies are independent.
 #pragma once
 
-#include "PacketChunk.h"
-#include "StoredPacket.h"
+#include "app/store/PacketChunk.h"
+#include "app/store/StoredPacket.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "PacketStore.h"
+#include "app/store/PacketStore.h"
 
-#include "PacketBytesFile.h"
-#include "PacketDecoder.h"
+#include "app/store/PacketBytesFile.h"
+#include "helper/protocol/PacketDecoder.h"
 
 #include <algorithm>
 #include <bit>

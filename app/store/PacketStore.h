@@ -5,12 +5,12 @@
 // file in one write.
 #pragma once
 
-#include "PacketChunk.h"
-#include "PacketRecord.h"
-#include "PacketSnapshot.h"
-#include "RetiredChunks.h"
-#include "StoredPacket.h"
-#include "StreamBatch.h"
+#include "app/store/PacketChunk.h"
+#include "app/store/PacketSnapshot.h"
+#include "app/store/RetiredChunks.h"
+#include "app/store/StoredPacket.h"
+#include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/StreamBatch.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,9 +1,9 @@
-#include "PacketTableModel.h"
+#include "app/store/PacketTableModel.h"
 
-#include "PacketStore.h"
-#include "RowJob.h"
-#include "RowJobScheduler.h"
-#include "RowRollOff.h"
+#include "app/store/PacketStore.h"
+#include "app/store/RowJob.h"
+#include "app/store/RowJobScheduler.h"
+#include "app/store/RowRollOff.h"
 
 #include <algorithm>
 

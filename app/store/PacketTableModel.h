@@ -8,12 +8,12 @@
 // what a row is (DroppedRole, HighlightRole); colours are the view's.
 #pragma once
 
-#include "PacketCellText.h"
-#include "RowIndex.h"
-#include "RowJobResult.h"
-#include "RowQuery.h"
-#include "RulePreview.h"
-#include "StoredPacket.h"
+#include "app/store/PacketCellText.h"
+#include "app/store/RowIndex.h"
+#include "app/store/RowJobResult.h"
+#include "app/store/RowQuery.h"
+#include "app/store/RulePreview.h"
+#include "app/store/StoredPacket.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "PcapExporter.h"
+#include "app/store/PcapExporter.h"
 
-#include "PcapWriter.h"
+#include "helper/protocol/PcapWriter.h"
 
 #include <QFile>
 #include <QtConcurrent>

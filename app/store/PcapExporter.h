@@ -4,7 +4,7 @@
 // rows when the snapshot was taken); they are written in arrival order, each once.
 #pragma once
 
-#include "PacketSnapshot.h"
+#include "app/store/PacketSnapshot.h"
 
 #include <QFutureWatcher>
 #include <QList>

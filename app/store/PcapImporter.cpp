@@ -1,9 +1,9 @@
-#include "PcapImporter.h"
+#include "app/store/PcapImporter.h"
 
-#include "PacketDecoder.h"
-#include "PacketStore.h"
-#include "PcapReader.h"
-#include "StoredPacket.h"
+#include "app/store/PacketStore.h"
+#include "app/store/StoredPacket.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "helper/protocol/PcapReader.h"
 
 namespace nfqmon {
 

@@ -1,6 +1,6 @@
-#include "RetiredChunks.h"
+#include "app/store/RetiredChunks.h"
 
-#include "PacketChunk.h"
+#include "app/store/PacketChunk.h"
 
 namespace nfqmon {
 

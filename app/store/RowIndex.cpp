@@ -1,4 +1,4 @@
-#include "RowIndex.h"
+#include "app/store/RowIndex.h"
 
 #include <numeric>
 

@@ -1,4 +1,4 @@
-#include "RowJob.h"
+#include "app/store/RowJob.h"
 
 namespace nfqmon {
 

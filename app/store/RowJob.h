@@ -4,9 +4,9 @@
 // from `from` on, and merge them into the rows of a sorted view.
 #pragma once
 
-#include "PacketSnapshot.h"
-#include "RowJobResult.h"
-#include "RowQuery.h"
+#include "app/store/PacketSnapshot.h"
+#include "app/store/RowJobResult.h"
+#include "app/store/RowQuery.h"
 
 #include <QList>
 

@@ -2,7 +2,7 @@
 // on. Packets that rolled off the store since then are the receiver's to drop.
 #pragma once
 
-#include "RowQuery.h"
+#include "app/store/RowQuery.h"
 
 #include <QList>
 

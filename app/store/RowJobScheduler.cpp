@@ -1,4 +1,4 @@
-#include "RowJobScheduler.h"
+#include "app/store/RowJobScheduler.h"
 
 #include <QtConcurrent>
 

@@ -5,8 +5,8 @@
 // calling thread, before start() returns for a small job.
 #pragma once
 
-#include "RowJob.h"
-#include "RowJobResult.h"
+#include "app/store/RowJob.h"
+#include "app/store/RowJobResult.h"
 
 #include <QFutureWatcher>
 #include <QObject>

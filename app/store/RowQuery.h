@@ -2,8 +2,8 @@
 // what order (PacketOrder). Copied into worker jobs, which run on their own copy.
 #pragma once
 
-#include "PacketOrder.h"
-#include "PacketSelection.h"
+#include "app/store/PacketOrder.h"
+#include "app/store/PacketSelection.h"
 
 namespace nfqmon {
 

@@ -1,4 +1,4 @@
-#include "RowRollOff.h"
+#include "app/store/RowRollOff.h"
 
 #include <QHash>
 

@@ -6,8 +6,8 @@
 // row stay on their packets.
 #pragma once
 
-#include "PacketOrder.h"
-#include "RowIndex.h"
+#include "app/store/PacketOrder.h"
+#include "app/store/RowIndex.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "RulePreview.h"
+#include "app/store/RulePreview.h"
 
 namespace nfqmon {
 

@@ -7,9 +7,9 @@
 // an interface catches none of them (nobody can tell), one without catches by its expression.
 #pragma once
 
-#include "Rule.h"
-#include "RuleSet.h"
-#include "StoredPacket.h"
+#include "app/store/StoredPacket.h"
+#include "helper/protocol/Rule.h"
+#include "helper/protocol/RuleSet.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "RuleSuggestion.h"
+#include "app/store/RuleSuggestion.h"
 
-#include "IpProtocol.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "helper/protocol/IpProtocol.h"
 
 #include <QStringList>
 

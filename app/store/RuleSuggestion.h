@@ -5,7 +5,7 @@
 // valid pcap filters for link type RAW, the language of the helper's rules.
 #pragma once
 
-#include "StoredPacket.h"
+#include "app/store/StoredPacket.h"
 
 #include <QCoreApplication>
 #include <QList>

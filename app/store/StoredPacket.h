@@ -2,8 +2,8 @@
 // out by value. The store keeps it packed (PackedPacket, 56 bytes) with the bytes in its file.
 #pragma once
 
-#include "PacketRecord.h"
-#include "PacketSummary.h"
+#include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QtGlobal>
 

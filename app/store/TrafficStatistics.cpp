@@ -1,8 +1,8 @@
-#include "TrafficStatistics.h"
+#include "app/store/TrafficStatistics.h"
 
-#include "IpProtocol.h"
-#include "PacketStore.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "app/store/PacketStore.h"
+#include "helper/protocol/IpProtocol.h"
 
 #include <QHashFunctions>
 

@@ -7,9 +7,9 @@
 // packets that rolled off the store later.
 #pragma once
 
-#include "HeavyHitters.h"
-#include "PacketSummary.h"
-#include "StoredPacket.h"
+#include "app/store/HeavyHitters.h"
+#include "app/store/StoredPacket.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "CaptureOptions.h"
+#include "helper/config/CaptureOptions.h"
 
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
 
 namespace nfqmon {
 

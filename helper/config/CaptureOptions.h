@@ -2,8 +2,8 @@
 // D-Bus), and the one check every such set of options passes before a capture starts.
 #pragma once
 
-#include "CaptureLimits.h"
-#include "Rule.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/Rule.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "ConfigFile.h"
+#include "helper/config/ConfigFile.h"
 
-#include "QuotedText.h"
+#include "helper/config/QuotedText.h"
 
 #include <QFile>
 #include <QStringDecoder>

@@ -1,11 +1,11 @@
-#include "ConfigParser.h"
+#include "helper/config/ConfigParser.h"
 
-#include "CaptureLimits.h"
-#include "CompiledFilter.h"
-#include "ConfigFile.h"
-#include "ConfigSyntax.h"
-#include "InterfaceName.h"
-#include "QuotedText.h"
+#include "helper/config/ConfigFile.h"
+#include "helper/config/ConfigSyntax.h"
+#include "helper/config/InterfaceName.h"
+#include "helper/config/QuotedText.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/CompiledFilter.h"
 
 #include <QDir>
 #include <QHash>

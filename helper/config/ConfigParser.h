@@ -17,7 +17,7 @@
 // them); `module = "packet/nfqueue"` is accepted. Errors: "FILE:LINE: problem".
 #pragma once
 
-#include "CaptureOptions.h"
+#include "helper/config/CaptureOptions.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "ConfigSyntax.h"
+#include "helper/config/ConfigSyntax.h"
 
-#include "QuotedText.h"
+#include "helper/config/QuotedText.h"
 
 namespace nfqmon::ConfigSyntax {
 

@@ -1,6 +1,6 @@
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
 
-#include "QuotedText.h"
+#include "helper/config/QuotedText.h"
 
 #include <QSet>
 

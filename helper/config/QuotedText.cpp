@@ -1,4 +1,4 @@
-#include "QuotedText.h"
+#include "helper/config/QuotedText.h"
 
 namespace nfqmon {
 

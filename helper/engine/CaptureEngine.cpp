@@ -1,7 +1,7 @@
-#include "CaptureEngine.h"
+#include "helper/engine/CaptureEngine.h"
 
-#include "CaptureLimits.h"
-#include "HelperContract.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QCoreApplication>
 

@@ -3,15 +3,15 @@
 // file, StartCapture over D-Bus); all methods are called from one control thread.
 #pragma once
 
-#include "CaptureOptions.h"
-#include "CaptureStatus.h"
-#include "ChainManager.h"
-#include "DumpWriter.h"
-#include "EngineStatistics.h"
-#include "KernelQueueStats.h"
-#include "PacketPath.h"
-#include "QueueWorker.h"
-#include "RuleCounterPoller.h"
+#include "helper/config/CaptureOptions.h"
+#include "helper/engine/ChainManager.h"
+#include "helper/engine/DumpWriter.h"
+#include "helper/engine/EngineStatistics.h"
+#include "helper/engine/KernelQueueStats.h"
+#include "helper/engine/PacketPath.h"
+#include "helper/engine/QueueWorker.h"
+#include "helper/engine/RuleCounterPoller.h"
+#include "helper/protocol/CaptureStatus.h"
 
 #include <QString>
 

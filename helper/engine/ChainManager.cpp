@@ -1,6 +1,6 @@
-#include "ChainManager.h"
+#include "helper/engine/ChainManager.h"
 
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
 
 #include <QByteArray>
 #include <QFile>

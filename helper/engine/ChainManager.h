@@ -2,8 +2,8 @@
 // ip6tables-restore --noflush, touching nothing else in any table.
 #pragma once
 
-#include "ChainPlan.h"
-#include "ChainScript.h"
+#include "helper/engine/ChainPlan.h"
+#include "helper/engine/ChainScript.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "ChainScript.h"
+#include "helper/engine/ChainScript.h"
 
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
 
 #include <QSet>
 

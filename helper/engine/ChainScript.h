@@ -2,7 +2,7 @@
 // parsing of `iptables-save -t raw`. No process is run here, so all of it is unit-tested.
 #pragma once
 
-#include "ChainPlan.h"
+#include "helper/engine/ChainPlan.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "DumpWriter.h"
+#include "helper/engine/DumpWriter.h"
 
 #include <chrono>
 

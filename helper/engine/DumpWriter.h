@@ -3,8 +3,8 @@
 // A write error (disk full) stops this dump with a message; capture goes on.
 #pragma once
 
-#include "PcapWriter.h"
-#include "RecordConsumer.h"
+#include "helper/engine/RecordConsumer.h"
+#include "helper/protocol/PcapWriter.h"
 
 #include <QString>
 

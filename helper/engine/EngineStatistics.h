@@ -1,7 +1,7 @@
 // A snapshot of a capture's counters, for the headless status lines and GetStatus.
 #pragma once
 
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "HeadlessRunner.h"
+#include "helper/engine/HeadlessRunner.h"
 
-#include "ConfigParser.h"
-#include "TerminationSignals.h"
+#include "helper/config/ConfigParser.h"
+#include "helper/engine/TerminationSignals.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,7 +2,7 @@
 // a status line every few seconds and the totals at exit.
 #pragma once
 
-#include "CaptureEngine.h"
+#include "helper/engine/CaptureEngine.h"
 
 #include <QObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "InterfaceNameCache.h"
+#include "helper/engine/InterfaceNameCache.h"
 
 #include <net/if.h>
 

@@ -1,4 +1,4 @@
-#include "KernelQueueStats.h"
+#include "helper/engine/KernelQueueStats.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "NetlinkOwner.h"
+#include "helper/engine/NetlinkOwner.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "NfQueue.h"
+#include "helper/engine/NfQueue.h"
 
-#include "KernelQueueStats.h"
-#include "NetlinkOwner.h"
+#include "helper/engine/KernelQueueStats.h"
+#include "helper/engine/NetlinkOwner.h"
 
 #include <QCoreApplication>
 

@@ -3,8 +3,8 @@
 // queue threads pick up a new one between batches, so the packet path takes no lock per packet.
 #pragma once
 
-#include "RecordConsumer.h"
-#include "RuleSet.h"
+#include "helper/engine/RecordConsumer.h"
+#include "helper/protocol/RuleSet.h"
 
 #include <atomic>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "QueueWorker.h"
+#include "helper/engine/QueueWorker.h"
 
-#include "PacketDecoder.h"
+#include "helper/protocol/PacketDecoder.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

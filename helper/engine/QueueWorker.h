@@ -3,10 +3,10 @@
 // Nothing here waits on anything but the socket.
 #pragma once
 
-#include "InterfaceNameCache.h"
-#include "NfQueue.h"
-#include "PacketPath.h"
-#include "VerdictBatcher.h"
+#include "helper/engine/InterfaceNameCache.h"
+#include "helper/engine/NfQueue.h"
+#include "helper/engine/PacketPath.h"
+#include "helper/engine/VerdictBatcher.h"
 
 #include <atomic>
 #include <cstdint>

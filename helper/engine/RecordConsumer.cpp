@@ -1,4 +1,4 @@
-#include "RecordConsumer.h"
+#include "helper/engine/RecordConsumer.h"
 
 #include <algorithm>
 #include <cerrno>

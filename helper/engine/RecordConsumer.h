@@ -3,7 +3,7 @@
 // a lock; when a ring is full the record is lost for this consumer only, and counted.
 #pragma once
 
-#include "RecordRing.h"
+#include "helper/engine/RecordRing.h"
 
 #include <atomic>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "RecordRing.h"
+#include "helper/engine/RecordRing.h"
 
 #include <bit>
 #include <cstring>

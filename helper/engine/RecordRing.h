@@ -3,7 +3,7 @@
 // refused and the caller counts the loss. Only the consumer's own thread reads.
 #pragma once
 
-#include "PacketRecord.h"
+#include "helper/protocol/PacketRecord.h"
 
 #include <atomic>
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "RuleCounterPoller.h"
+#include "helper/engine/RuleCounterPoller.h"
 
 #include <QThread>
 

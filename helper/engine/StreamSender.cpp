@@ -1,4 +1,4 @@
-#include "StreamSender.h"
+#include "helper/engine/StreamSender.h"
 
 #include <algorithm>
 #include <cerrno>

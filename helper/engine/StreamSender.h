@@ -12,8 +12,8 @@
 //   engine.detach(sender); sender->stop();  // or engine.stop() first, then stop()
 #pragma once
 
-#include "RecordConsumer.h"
-#include "StreamEncoder.h"
+#include "helper/engine/RecordConsumer.h"
+#include "helper/protocol/StreamEncoder.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "TerminationSignals.h"
+#include "helper/engine/TerminationSignals.h"
 
 #include <QSocketNotifier>
 

@@ -1,6 +1,6 @@
-#include "VerdictBatcher.h"
+#include "helper/engine/VerdictBatcher.h"
 
-#include "NfQueue.h"
+#include "helper/engine/NfQueue.h"
 
 #include <libmnl/libmnl.h>
 #include <libnetfilter_queue/libnetfilter_queue.h>

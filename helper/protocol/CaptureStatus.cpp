@@ -1,6 +1,6 @@
-#include "CaptureStatus.h"
+#include "helper/protocol/CaptureStatus.h"
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 namespace nfqmon {
 

@@ -1,4 +1,4 @@
-#include "CompiledFilter.h"
+#include "helper/protocol/CompiledFilter.h"
 
 #include <pcap/pcap.h>
 

@@ -2,7 +2,7 @@
 // PacketSummary::missing says what class of thing is missing; this says exactly what.
 #pragma once
 
-#include "HeaderKind.h"
+#include "helper/protocol/HeaderKind.h"
 
 #include <cstdint>
 

@@ -2,7 +2,7 @@
 // is cut off).
 #pragma once
 
-#include "HeaderKind.h"
+#include "helper/protocol/HeaderKind.h"
 
 #include <cstddef>
 

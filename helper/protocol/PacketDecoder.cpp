@@ -1,6 +1,6 @@
-#include "PacketDecoder.h"
+#include "helper/protocol/PacketDecoder.h"
 
-#include "PacketWalker.h"
+#include "helper/protocol/PacketWalker.h"
 
 namespace nfqmon::PacketDecoder {
 

@@ -3,8 +3,8 @@
 // describes (app/display). Neither holds text for a person.
 #pragma once
 
-#include "PacketSummary.h"
-#include "PacketWalk.h"
+#include "helper/protocol/PacketSummary.h"
+#include "helper/protocol/PacketWalk.h"
 
 #include <cstdint>
 #include <span>

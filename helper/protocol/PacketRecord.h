@@ -2,7 +2,7 @@
 // moved through lock-free rings and, later, through the client stream without encoding.
 #pragma once
 
-#include "PacketSummary.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <cstdint>
 #include <type_traits>

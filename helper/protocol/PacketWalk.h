@@ -1,9 +1,9 @@
 // A packet walked with every header it holds: what the detail view describes.
 #pragma once
 
-#include "DecodeIssue.h"
-#include "HeaderSpan.h"
-#include "PacketSummary.h"
+#include "helper/protocol/DecodeIssue.h"
+#include "helper/protocol/HeaderSpan.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <QList>
 

@@ -5,11 +5,11 @@
 // it is read, so no input makes it read outside the packet.
 #pragma once
 
-#include "BigEndian.h"
-#include "DecodeIssue.h"
-#include "HeaderKind.h"
-#include "IpProtocol.h"
-#include "PacketSummary.h"
+#include "helper/protocol/BigEndian.h"
+#include "helper/protocol/DecodeIssue.h"
+#include "helper/protocol/HeaderKind.h"
+#include "helper/protocol/IpProtocol.h"
+#include "helper/protocol/PacketSummary.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "PcapReader.h"
+#include "helper/protocol/PcapReader.h"
 
 #include <pcap/pcap.h>
 

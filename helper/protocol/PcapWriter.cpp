@@ -1,4 +1,4 @@
-#include "PcapWriter.h"
+#include "helper/protocol/PcapWriter.h"
 
 #include <pcap/pcap.h>
 

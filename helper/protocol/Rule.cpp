@@ -1,4 +1,4 @@
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 namespace nfqmon {
 

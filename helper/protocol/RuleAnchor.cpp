@@ -1,4 +1,4 @@
-#include "RuleAnchor.h"
+#include "helper/protocol/RuleAnchor.h"
 
 #include <QStringList>
 

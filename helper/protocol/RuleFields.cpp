@@ -1,6 +1,6 @@
-#include "RuleFields.h"
+#include "helper/protocol/RuleFields.h"
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 namespace nfqmon::RuleFields {
 

@@ -4,7 +4,7 @@
 // rule; fromMap() reads what the helper wrote.
 #pragma once
 
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 #include <QVariantMap>
 

@@ -1,4 +1,4 @@
-#include "RuleIndex.h"
+#include "helper/protocol/RuleIndex.h"
 
 #include <algorithm>
 

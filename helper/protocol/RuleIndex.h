@@ -5,8 +5,8 @@
 // Immutable once built; lookups are thread-safe.
 #pragma once
 
-#include "PacketSummary.h"
-#include "RuleAnchor.h"
+#include "helper/protocol/PacketSummary.h"
+#include "helper/protocol/RuleAnchor.h"
 
 #include <cstdint>
 #include <unordered_map>

@@ -1,4 +1,4 @@
-#include "RuleSet.h"
+#include "helper/protocol/RuleSet.h"
 
 namespace nfqmon {
 

@@ -4,10 +4,10 @@
 // only against the few that can match it; libpcap's compiled filter decides every match.
 #pragma once
 
-#include "CompiledFilter.h"
-#include "PacketRecord.h"
-#include "Rule.h"
-#include "RuleIndex.h"
+#include "helper/protocol/CompiledFilter.h"
+#include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/Rule.h"
+#include "helper/protocol/RuleIndex.h"
 
 #include <QString>
 

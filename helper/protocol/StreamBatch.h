@@ -3,7 +3,7 @@
 // queued signals) and are reached through their offsets.
 #pragma once
 
-#include "PacketRecord.h"
+#include "helper/protocol/PacketRecord.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

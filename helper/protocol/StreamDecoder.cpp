@@ -1,4 +1,4 @@
-#include "StreamDecoder.h"
+#include "helper/protocol/StreamDecoder.h"
 
 #include <algorithm>
 #include <cstring>

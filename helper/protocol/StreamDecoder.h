@@ -5,8 +5,8 @@
 // Nothing is allocated or read beyond what a checked header allows.
 #pragma once
 
-#include "StreamBatch.h"
-#include "StreamFormat.h"
+#include "helper/protocol/StreamBatch.h"
+#include "helper/protocol/StreamFormat.h"
 
 #include <QString>
 

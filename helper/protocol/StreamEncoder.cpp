@@ -1,4 +1,4 @@
-#include "StreamEncoder.h"
+#include "helper/protocol/StreamEncoder.h"
 
 #include <algorithm>
 #include <cstring>

@@ -3,7 +3,7 @@
 // writes the bytes. Also what tests use to make valid streams.
 #pragma once
 
-#include "StreamFormat.h"
+#include "helper/protocol/StreamFormat.h"
 
 #include <cstdint>
 #include <span>

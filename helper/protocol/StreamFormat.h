@@ -9,7 +9,7 @@
 // how big it is); readers skip the fields they do not know.
 #pragma once
 
-#include "PacketRecord.h"
+#include "helper/protocol/PacketRecord.h"
 
 #include <cstddef>
 #include <cstdint>

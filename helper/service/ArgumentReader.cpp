@@ -1,6 +1,6 @@
-#include "ArgumentReader.h"
+#include "helper/service/ArgumentReader.h"
 
-#include "QuotedText.h"
+#include "helper/config/QuotedText.h"
 
 #include <QDBusArgument>
 #include <QDBusMetaType>

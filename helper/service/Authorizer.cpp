@@ -1,4 +1,4 @@
-#include "Authorizer.h"
+#include "helper/service/Authorizer.h"
 
 #include <QCoreApplication>
 #include <QDBusArgument>

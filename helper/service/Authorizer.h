@@ -4,7 +4,7 @@
 // are served and the packet path is not involved at all.
 #pragma once
 
-#include "MethodPolicy.h"
+#include "helper/service/MethodPolicy.h"
 
 #include <QDBusConnection>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "CaptureRequest.h"
+#include "helper/service/CaptureRequest.h"
 
-#include "ArgumentReader.h"
-#include "CaptureLimits.h"
-#include "HelperContract.h"
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/HelperContract.h"
+#include "helper/service/ArgumentReader.h"
 
 #include <cerrno>
 #include <cstring>

@@ -3,7 +3,7 @@
 // opens a path a caller supplies: dumps come only as descriptors the caller opened.
 #pragma once
 
-#include "CaptureOptions.h"
+#include "helper/config/CaptureOptions.h"
 
 #include <QVariantMap>
 

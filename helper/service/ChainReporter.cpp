@@ -1,4 +1,4 @@
-#include "ChainReporter.h"
+#include "helper/service/ChainReporter.h"
 
 #include <QMetaObject>
 

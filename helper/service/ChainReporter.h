@@ -5,7 +5,7 @@
 // time and starts a new pair at most once per CacheMs.
 #pragma once
 
-#include "ChainManager.h"
+#include "helper/engine/ChainManager.h"
 
 #include <QDeadlineTimer>
 #include <QObject>

@@ -1,12 +1,12 @@
-#include "HelperService.h"
+#include "helper/service/HelperService.h"
 
-#include "CaptureRequest.h"
-#include "ChainManager.h"
-#include "HelperContract.h"
-#include "MethodPolicy.h"
-#include "ServiceError.h"
-#include "StreamFormat.h"
-#include "StreamSender.h"
+#include "helper/engine/ChainManager.h"
+#include "helper/engine/StreamSender.h"
+#include "helper/protocol/HelperContract.h"
+#include "helper/protocol/StreamFormat.h"
+#include "helper/service/CaptureRequest.h"
+#include "helper/service/MethodPolicy.h"
+#include "helper/service/ServiceError.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>

@@ -12,12 +12,12 @@
 // way and MaxStreams open streams per bus name; past that, org.nfqmon.Error.LimitExceeded.
 #pragma once
 
-#include "Authorizer.h"
-#include "CaptureEngine.h"
-#include "ChainReporter.h"
-#include "RuleEditor.h"
-#include "RuleStore.h"
-#include "ServiceReply.h"
+#include "helper/engine/CaptureEngine.h"
+#include "helper/service/Authorizer.h"
+#include "helper/service/ChainReporter.h"
+#include "helper/service/RuleEditor.h"
+#include "helper/service/RuleStore.h"
+#include "helper/service/ServiceReply.h"
 
 #include <QDBusContext>
 #include <QDBusUnixFileDescriptor>

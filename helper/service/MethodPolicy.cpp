@@ -1,6 +1,6 @@
-#include "MethodPolicy.h"
+#include "helper/service/MethodPolicy.h"
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QMetaMethod>
 #include <QMetaObject>

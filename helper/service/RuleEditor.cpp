@@ -1,10 +1,10 @@
-#include "RuleEditor.h"
+#include "helper/service/RuleEditor.h"
 
-#include "CaptureEngine.h"
-#include "RuleFields.h"
-#include "RuleRequest.h"
-#include "RuleSet.h"
-#include "ServiceError.h"
+#include "helper/engine/CaptureEngine.h"
+#include "helper/protocol/RuleFields.h"
+#include "helper/protocol/RuleSet.h"
+#include "helper/service/RuleRequest.h"
+#include "helper/service/ServiceError.h"
 
 namespace nfqmon {
 

@@ -4,8 +4,8 @@
 // checks who may call and announces every change that succeeded (RulesChanged).
 #pragma once
 
-#include "RuleStore.h"
-#include "ServiceReply.h"
+#include "helper/service/RuleStore.h"
+#include "helper/service/ServiceReply.h"
 
 #include <QList>
 #include <QVariantMap>

@@ -1,10 +1,10 @@
-#include "RuleRequest.h"
+#include "helper/service/RuleRequest.h"
 
-#include "ArgumentReader.h"
-#include "CaptureLimits.h"
-#include "HelperContract.h"
-#include "InterfaceName.h"
-#include "QuotedText.h"
+#include "helper/config/InterfaceName.h"
+#include "helper/config/QuotedText.h"
+#include "helper/protocol/CaptureLimits.h"
+#include "helper/protocol/HelperContract.h"
+#include "helper/service/ArgumentReader.h"
 
 namespace nfqmon::RuleRequest {
 

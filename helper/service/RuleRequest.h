@@ -3,7 +3,7 @@
 // what it names. ListRules describes rules with RuleFields::describe.
 #pragma once
 
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 #include <QVariantMap>
 

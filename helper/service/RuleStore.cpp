@@ -1,4 +1,4 @@
-#include "RuleStore.h"
+#include "helper/service/RuleStore.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -3,7 +3,7 @@
 // rules or the new ones, never half of them.
 #pragma once
 
-#include "Rule.h"
+#include "helper/protocol/Rule.h"
 
 #include <QString>
 

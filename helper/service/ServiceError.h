@@ -1,7 +1,7 @@
 // The D-Bus errors the helper returns: the names are part of the contract (HelperContract.h).
 #pragma once
 
-#include "HelperContract.h"
+#include "helper/protocol/HelperContract.h"
 
 namespace nfqmon {
 namespace ServiceError = Contract::Error;

@@ -1,8 +1,8 @@
-#include "ServiceRunner.h"
+#include "helper/service/ServiceRunner.h"
 
-#include "HeadlessRunner.h"
-#include "HelperContract.h"
-#include "TerminationSignals.h"
+#include "helper/engine/HeadlessRunner.h"
+#include "helper/engine/TerminationSignals.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QDBusConnection>
 #include <QTimer>

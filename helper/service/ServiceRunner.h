@@ -1,7 +1,7 @@
 // `nfqmon-helper --service`: the D-Bus system service, until SIGTERM or the idle timeout.
 #pragma once
 
-#include "HelperService.h"
+#include "helper/service/HelperService.h"
 
 #include <QObject>
 

@@ -19,13 +19,13 @@
 // turns, and the tables give the medians.
 //
 //   nfqmon-bench-packetpath [--seconds N] [--rules N] [--repeat N]   run as root; prints tables
-#include "FloodNetwork.h"
-#include "HelperClient.h"
-#include "HelperProcess.h"
-#include "ProcessCpu.h"
-#include "ServiceTestBed.h"
-#include "StreamClient.h"
-#include "TestNetwork.h"
+#include "app/client/HelperClient.h"
+#include "tests/support/app/StreamClient.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/ProcessCpu.h"
+#include "tests/support/network/FloodNetwork.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -14,15 +14,15 @@
 //                   it through while the queue was full); with --strict nothing may pass unseen
 //
 //   nfqmon-soak [--seconds N] [--rate N] [--strict]   run as root; default 600 s, 75000/s
-#include "CaptureController.h"
-#include "FloodNetwork.h"
-#include "InterfaceListModel.h"
-#include "InterfacePicker.h"
-#include "MainWindow.h"
-#include "PacketStore.h"
-#include "ProcessCpu.h"
-#include "ServiceTestBed.h"
-#include "Session.h"
+#include "app/client/CaptureController.h"
+#include "app/client/InterfaceListModel.h"
+#include "app/session/Session.h"
+#include "app/store/PacketStore.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/ProcessCpu.h"
+#include "tests/support/network/FloodNetwork.h"
+#include "ui/InterfacePicker.h"
+#include "ui/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "DBusJson.h"
+#include "tests/client/DBusJson.h"
 
 #include <QDBusArgument>
 #include <QDBusUnixFileDescriptor>

@@ -7,9 +7,9 @@
 //       (waits for N records of the open stream; returns what arrived by the timeout)
 //   {"cmd": "closeStream"}, {"cmd": "name"} (this connection's unique name),
 //   {"cmd": "signals"} (StateChanged/RulesChanged seen so far).
-#include "DBusJson.h"
-#include "StreamReader.h"
-#include "SummaryText.h"
+#include "app/client/StreamReader.h"
+#include "app/display/SummaryText.h"
+#include "tests/client/DBusJson.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>

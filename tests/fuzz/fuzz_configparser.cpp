@@ -1,11 +1,11 @@
 // libFuzzer target: the headless config file parser (Haka's syntax plus nfqmon's keys), which
 // reads a root-owned file but must still stop with a "FILE:LINE: problem" on anything, and the
 // rule parser that StartCapture's and the config's rule lines share.
-#include "ConfigParser.h"
+#include "helper/config/ConfigParser.h"
 
 #include <QString>
 
-#include "FuzzInput.h"
+#include "tests/fuzz/FuzzInput.h"
 
 #include <cstdint>
 

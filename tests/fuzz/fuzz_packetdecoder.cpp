@@ -1,11 +1,11 @@
 // libFuzzer target: the decoder every queued packet goes through (summarize, on the packet path),
 // the walk over every header it shares with the window, and the description the window shows.
 // The first byte picks the family NFQUEUE reported.
-#include "PacketDecoder.h"
-#include "PacketDescription.h"
-#include "SummaryText.h"
+#include "app/display/PacketDescription.h"
+#include "app/display/SummaryText.h"
+#include "helper/protocol/PacketDecoder.h"
 
-#include "FuzzInput.h"
+#include "tests/fuzz/FuzzInput.h"
 
 #include <cstdint>
 #include <cstring>

@@ -4,10 +4,10 @@
 // every type QtDBus can hand over (strings with control characters, lists, numbers of any width,
 // descriptors of files, pipes, sockets, directories and read-only files, nested variants).
 // Properties: a sentence for every refusal, and no descriptor left open after a request is gone.
-#include "CaptureRequest.h"
-#include "CompiledFilter.h"
-#include "FuzzInput.h"
-#include "RuleRequest.h"
+#include "helper/protocol/CompiledFilter.h"
+#include "helper/service/CaptureRequest.h"
+#include "helper/service/RuleRequest.h"
+#include "tests/fuzz/FuzzInput.h"
 
 #include <QDBusArgument>
 #include <QDBusUnixFileDescriptor>

@@ -3,10 +3,10 @@
 // different build, or be cut anywhere. The first byte picks how the rest is split into reads; the
 // batches must be the same as when the whole input arrives at once, and every record must lie
 // inside its batch.
-#include "StreamDecoder.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "helper/protocol/StreamDecoder.h"
 
-#include "FuzzInput.h"
+#include "tests/fuzz/FuzzInput.h"
 
 #include <cstdint>
 #include <vector>

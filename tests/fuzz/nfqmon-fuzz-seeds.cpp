@@ -2,9 +2,9 @@
 // inputs each target starts from: real packets of every protocol the decoder knows, streams as
 // the helper's encoder makes them, config files and the option maps a client sends. Built with
 // the tests; its output is committed as tests/fuzz/corpus (regenerate after format changes).
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
-#include "StreamEncoder.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "helper/protocol/StreamEncoder.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QDir>
 #include <QFile>

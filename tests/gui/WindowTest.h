@@ -7,16 +7,16 @@
 // so nothing is bypassed.
 #pragma once
 
-#include "CaptureController.h"
-#include "InterfaceListModel.h"
-#include "InterfacePicker.h"
-#include "MainWindow.h"
-#include "MessageBar.h"
-#include "PacketTableModel.h"
-#include "PacketTableView.h"
-#include "ServiceTestBed.h"
-#include "Session.h"
-#include "TestEnvironment.h"
+#include "app/client/CaptureController.h"
+#include "app/client/InterfaceListModel.h"
+#include "app/session/Session.h"
+#include "app/store/PacketTableModel.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "ui/InterfacePicker.h"
+#include "ui/MainWindow.h"
+#include "ui/MessageBar.h"
+#include "ui/PacketTableView.h"
 
 #include <QAction>
 #include <QApplication>

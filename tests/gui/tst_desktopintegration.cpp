@@ -9,21 +9,21 @@
 // main() starts the display, the tray and dunst before QApplication, so that Qt's xcb platform
 // connects to them (the test's network namespace is entered later; the X and bus sockets are
 // files, which any namespace reaches).
-#include "CaptureController.h"
-#include "DesktopSettings.h"
-#include "DropRuleWatcher.h"
-#include "HelperClient.h"
-#include "InterfaceListModel.h"
-#include "InterfacePicker.h"
-#include "MainWindow.h"
-#include "MessageBar.h"
-#include "NotificationServer.h"
-#include "RuleListModel.h"
-#include "ServiceTestBed.h"
-#include "Session.h"
-#include "TestEnvironment.h"
-#include "TrafficReceiver.h"
-#include "TrayIcon.h"
+#include "app/client/CaptureController.h"
+#include "app/client/DropRuleWatcher.h"
+#include "app/client/HelperClient.h"
+#include "app/client/InterfaceListModel.h"
+#include "app/client/RuleListModel.h"
+#include "app/desktop/DesktopSettings.h"
+#include "app/session/Session.h"
+#include "tests/support/bus/NotificationServer.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TrafficReceiver.h"
+#include "ui/InterfacePicker.h"
+#include "ui/MainWindow.h"
+#include "ui/MessageBar.h"
+#include "ui/TrayIcon.h"
 
 #include <QAction>
 #include <QApplication>

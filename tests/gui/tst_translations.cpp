@@ -5,15 +5,15 @@
 // And the application follows the system locale: started with LANG set to a shipped language,
 // the window's menus, status bar, decoded headers and Info column speak it; with a language
 // nfqmon lacks, English with correct plurals.
-#include "HeaderTree.h"
-#include "HealthWidget.h"
-#include "MainWindow.h"
-#include "PacketBuilder.h"
-#include "PacketTableModel.h"
-#include "PacketTableView.h"
-#include "PcapWriter.h"
-#include "Session.h"
-#include "Translations.h"
+#include "app/session/Session.h"
+#include "app/store/PacketTableModel.h"
+#include "helper/protocol/PcapWriter.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "ui/HeaderTree.h"
+#include "ui/HealthWidget.h"
+#include "ui/MainWindow.h"
+#include "ui/PacketTableView.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -289,10 +289,10 @@ void tst_Translations::sourcesAreTheWindows()
         QVERIFY2(QFileInfo::exists(line), qPrintable(line));
         sources.append(relativeToSource(line));
     }
-    for (const char *file : {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/session/Session.cpp",
-                             "app/client/HelperError.cpp", "app/store/PacketTableModel.cpp",
-                             "app/display/PacketDescription.cpp", "app/display/SummaryText.cpp",
-                             "app/main.cpp"})
+    for (const char *file :
+         {"ui/MainWindow.cpp", "ui/HeaderTree.cpp", "app/session/Session.cpp",
+          "app/client/HelperError.cpp", "app/store/PacketTableModel.cpp",
+          "app/display/PacketDescription.cpp", "app/display/SummaryText.cpp", "app/main.cpp"})
         QVERIFY2(sources.contains(QLatin1String(file)),
                  qPrintable(QStringLiteral("%1 is not in %2").arg(file, NFQMON_LUPDATE_LIST)));
     for (const QString &source : sources) {

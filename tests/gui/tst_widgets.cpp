@@ -1,22 +1,22 @@
 // The window's widgets on their own, on the offscreen platform, without a helper: the hex view,
 // the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the packet
 // table's autoscroll and its row colours, the message bar and the status bar health.
-#include "CaptureHealth.h"
-#include "ChartsPanel.h"
-#include "FilterBar.h"
-#include "HeaderTree.h"
-#include "HealthWidget.h"
-#include "HexView.h"
-#include "MessageBar.h"
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "PacketTableView.h"
-#include "RateChart.h"
-#include "RuleDialog.h"
-#include "StoreTestData.h"
-#include "TopChart.h"
-#include "Translations.h"
+#include "app/client/CaptureHealth.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "ui/ChartsPanel.h"
+#include "ui/FilterBar.h"
+#include "ui/HeaderTree.h"
+#include "ui/HealthWidget.h"
+#include "ui/HexView.h"
+#include "ui/MessageBar.h"
+#include "ui/PacketTableView.h"
+#include "ui/RateChart.h"
+#include "ui/RuleDialog.h"
+#include "ui/TopChart.h"
+#include "ui/Translations.h"
 
 #include <QAction>
 #include <QApplication>

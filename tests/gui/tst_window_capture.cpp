@@ -1,13 +1,13 @@
 // The main window capturing: it appears at once without a helper, shows the traffic of a capture
 // in the table with its headers and bytes, filters it, and remembers its layout (WindowTest.h
 // describes the test bed).
-#include "FilterBar.h"
-#include "HeaderTree.h"
-#include "HealthWidget.h"
-#include "HexView.h"
-#include "PacketStore.h"
-#include "TrafficReceiver.h"
-#include "WindowTest.h"
+#include "app/store/PacketStore.h"
+#include "tests/gui/WindowTest.h"
+#include "tests/support/network/TrafficReceiver.h"
+#include "ui/FilterBar.h"
+#include "ui/HeaderTree.h"
+#include "ui/HealthWidget.h"
+#include "ui/HexView.h"
 
 #include <QDockWidget>
 #include <QElapsedTimer>

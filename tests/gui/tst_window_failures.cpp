@@ -6,10 +6,10 @@
 // nfqmon-refused (PrivateSystemBus::startAs: setpriv, no capabilities, the private bus as its
 // system bus), opens the window, presses Start and prints what the window then shows (the
 // message bar, the status bar, the buttons); the test reads that.
-#include "HealthWidget.h"
-#include "HelperClient.h"
-#include "IptablesSnapshot.h"
-#include "WindowTest.h"
+#include "app/client/HelperClient.h"
+#include "tests/gui/WindowTest.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "ui/HealthWidget.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

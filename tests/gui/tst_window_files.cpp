@@ -1,15 +1,15 @@
 // The main window's files: an export of the displayed packets and of the selected conversation
 // reads back the same, and a pcap file opens offline without any helper (WindowTest.h describes
 // the test bed).
-#include "FilterBar.h"
-#include "HealthWidget.h"
-#include "HexView.h"
-#include "PacketBuilder.h"
-#include "PacketExport.h"
-#include "PacketStore.h"
-#include "PcapReader.h"
-#include "PcapWriter.h"
-#include "WindowTest.h"
+#include "app/session/PacketExport.h"
+#include "app/store/PacketStore.h"
+#include "helper/protocol/PcapReader.h"
+#include "helper/protocol/PcapWriter.h"
+#include "tests/gui/WindowTest.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "ui/FilterBar.h"
+#include "ui/HealthWidget.h"
+#include "ui/HexView.h"
 
 #include <QSignalSpy>
 

@@ -1,11 +1,11 @@
 // The main window's rules: "Drop packets like this" from a packet's context menu, previewed on
 // hover and applied by the kernel, and "Custom…", validated and previewed as the user edits
 // (WindowTest.h describes the test bed).
-#include "PacketMenu.h"
-#include "RuleDialog.h"
-#include "RuleListModel.h"
-#include "TrafficReceiver.h"
-#include "WindowTest.h"
+#include "app/client/RuleListModel.h"
+#include "tests/gui/WindowTest.h"
+#include "tests/support/network/TrafficReceiver.h"
+#include "ui/PacketMenu.h"
+#include "ui/RuleDialog.h"
 
 #include <QComboBox>
 #include <QContextMenuEvent>

@@ -13,14 +13,14 @@
 // nfqmon-refused (PrivateSystemBus::startAs: setpriv, no capabilities, the private bus), runs a
 // CaptureController on the system bus, prints each state and the error it reports, and exits;
 // the test reads what it printed and checks that no capture started.
-#include "CaptureRecorder.h"
-#include "DumpFile.h"
-#include "HelperClient.h"
-#include "HelperContract.h"
-#include "ServiceTestBed.h"
-#include "SummaryText.h"
-#include "TestEnvironment.h"
-#include "TrafficReceiver.h"
+#include "app/client/HelperClient.h"
+#include "app/display/SummaryText.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/app/CaptureRecorder.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -1,12 +1,12 @@
 // The engine in-process, with a consumer of the test's own: what every record says (hook,
 // interfaces, uid of a local sender, verdict and rule), that rule changes apply to the next
 // packets, and that a consumer that never reads loses records without slowing the traffic.
-#include "CaptureEngine.h"
-#include "PcapReader.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "helper/engine/CaptureEngine.h"
+#include "helper/protocol/PcapReader.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

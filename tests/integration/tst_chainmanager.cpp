@@ -1,7 +1,7 @@
 // ChainManager against the real iptables-nft, in a network namespace of this process's own: every
 // iptables command here, the test's and ChainManager's, runs in it.
-#include "ChainManager.h"
-#include "TestEnvironment.h"
+#include "helper/engine/ChainManager.h"
+#include "tests/support/core/TestEnvironment.h"
 
 #include <QFile>
 #include <QProcess>

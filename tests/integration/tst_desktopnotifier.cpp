@@ -3,8 +3,8 @@
 // summary, and a body that shows a filter expression exactly as written, with or without markup
 // on the server's side; a click on the notification reaches the window; a session without a
 // server gets a sentence, not a hang.
-#include "DesktopNotifier.h"
-#include "NotificationServer.h"
+#include "app/desktop/DesktopNotifier.h"
+#include "tests/support/bus/NotificationServer.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,15 +1,15 @@
 // Headless capture, issue 2 integration item 2: dump_input holds every packet received and
 // dump_output exactly the accepted ones, byte for byte, as nanosecond pcap files of link type
 // RAW that libpcap and `tcpdump -r` read.
-#include "Command.h"
-#include "DumpFile.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "PrivateSystemBus.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "tests/support/bus/PrivateSystemBus.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QDateTime>
 #include <QtTest>

@@ -1,13 +1,13 @@
 // The integration fixture itself: private namespace, peers, traffic tools, receivers, iptables
 // snapshots and the parsing of the helper's report. If these fail, the headless tests' verdicts
 // mean nothing.
-#include "Command.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QtTest>
 

@@ -1,12 +1,12 @@
 // Headless capture, issue 2 integration item 1: `interfaces` selects exactly the traffic of the
 // interfaces it names ("any", a list written with spaces, one interface, lo), and traffic on lo
 // is seen once per packet although it crosses both OUTPUT and PREROUTING.
-#include "Command.h"
-#include "DumpFile.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QtTest>
 

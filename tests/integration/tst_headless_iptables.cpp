@@ -1,11 +1,11 @@
 // Headless capture, issue 2 integration item 5: a run leaves iptables exactly as it found it.
 // The output of iptables-save and ip6tables-save (every table) is the same before and after,
 // other programs' rules in raw included, whatever the interfaces and however it is stopped.
-#include "Command.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QtTest>
 

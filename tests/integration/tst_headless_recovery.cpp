@@ -2,12 +2,12 @@
 // traffic flowing (--queue-bypass) and its stale chains are removed by the next start; a second
 // helper on a queue that is in use fails with a clear error and changes nothing, while the
 // first one goes on capturing.
-#include "Command.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
-#include "TrafficReceiver.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QRegularExpression>
 #include <QtTest>

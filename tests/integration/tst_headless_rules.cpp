@@ -1,12 +1,12 @@
 // Headless capture, issue 2 integration item 3: a drop rule drops exactly the traffic it matches
 // and nothing else, over IPv4 and IPv6, for UDP and TCP; its interface and direction restrict
 // it; the first matching rule decides; the totals and rule hits say what happened.
-#include "Command.h"
-#include "HelperProcess.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QtTest>
 

@@ -3,12 +3,12 @@
 // how to create them; the user's own jumps decide what is captured (here: only UDP); at exit the
 // chains remain, empty, and every rule of the user is as it was. Issue 11 item 2: the Haka
 // documentation's set-up, IPv4 chains only, captures IPv4 and names what IPv6 lacks.
-#include "Command.h"
-#include "DumpFile.h"
-#include "HelperProcess.h"
-#include "IptablesSnapshot.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/IptablesSnapshot.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QtTest>
 

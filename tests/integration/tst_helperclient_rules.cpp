@@ -6,14 +6,14 @@
 // moves (a move, not a reset), the Enabled box and removal all reach the model; a bad rule is
 // refused with libpcap's message; ChainStatus reads GetChains as D-Bus delivers it; with the
 // IPv4 chains only, the dialog's text and the capture's notice say the same about IPv6.
-#include "CaptureRecorder.h"
-#include "ChainStatus.h"
-#include "HelperClient.h"
-#include "HelperContract.h"
-#include "RuleListModel.h"
-#include "ServiceTestBed.h"
-#include "TestEnvironment.h"
-#include "TrafficReceiver.h"
+#include "app/client/ChainStatus.h"
+#include "app/client/HelperClient.h"
+#include "app/client/RuleListModel.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/app/CaptureRecorder.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

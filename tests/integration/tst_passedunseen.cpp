@@ -9,10 +9,10 @@
 //   passed unseen - (sink - received) = packets other than the flood that reached the rules
 // (the links' own IPv6 chatter: a few), and 0 exactly when only the flood is sent to the
 // chains (enable_iptables = no with a jump for the flood alone).
-#include "FloodNetwork.h"
-#include "HelperProcess.h"
-#include "ServiceTestBed.h"
-#include "TestEnvironment.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/FloodNetwork.h"
+#include "tests/support/network/HelperProcess.h"
 
 #include <QJsonArray>
 #include <QtTest>

@@ -1,10 +1,10 @@
 // The private system bus fixture itself, with the real dbus-daemon and polkitd: test users,
 // polkit's answers for them, the bus policy on org.nfqmon.Helper, activation of a stand-in for
 // the helper, clean-up, and that the machine's files and its own system bus never change.
-#include "Command.h"
-#include "PrivateSystemBus.h"
-#include "TestEnvironment.h"
-#include "TestNetwork.h"
+#include "tests/support/bus/PrivateSystemBus.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QDBusConnectionInterface>
 #include <QDBusReply>

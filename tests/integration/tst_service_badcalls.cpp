@@ -1,9 +1,9 @@
 // Bad calls from an allowed user: each gets a named D-Bus error with a sentence, nothing is
 // installed or saved, and the helper (the same process) goes on serving.
-#include "HelperContract.h"
-#include "IptablesSnapshot.h"
-#include "ServiceTestBed.h"
-#include "TestEnvironment.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
 #include <QFile>
 #include <QJsonDocument>

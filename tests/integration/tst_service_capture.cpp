@@ -1,11 +1,11 @@
 // The helper as a D-Bus service, driven by an unprivileged user whom polkit allows: a capture
 // started over the bus shows exactly the traffic sent in the stream, and writes it to dump files
 // the user opened and still owns.
-#include "DumpFile.h"
-#include "HelperContract.h"
-#include "ServiceTest.h"
-#include "TestEnvironment.h"
-#include "TrafficReceiver.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -11,10 +11,10 @@
 // A capture with a drop rule, a dump and the stream then works as usual, and the running helper
 // holds exactly the capabilities the unit names. The system call filter and the address family
 // restriction are systemd's own (seccomp, BPF): systemd-analyze checks their presence.
-#include "HelperContract.h"
-#include "HelperProcess.h"
-#include "ServiceTest.h"
-#include "TrafficReceiver.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,10 +1,10 @@
 // 1,000 captures started and stopped over the bus (every tenth with a stream open), as a user
 // who starts and stops a lot: afterwards the helper is the same process, with as many open
 // descriptors as after the first hundred, no more than a little more memory, and no chains.
-#include "HelperContract.h"
-#include "IptablesSnapshot.h"
-#include "ProcessCpu.h"
-#include "ServiceTest.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/ProcessCpu.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -4,10 +4,10 @@
 // does listen) and nothing that carries a packet: no payload bytes, no address of the traffic,
 // no method call or reply between the helper and its client. Packets reach a client only through
 // the socket OpenStream hands out.
-#include "HelperContract.h"
-#include "ServiceTest.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QProcess>
 #include <QtTest>

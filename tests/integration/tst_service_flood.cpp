@@ -12,9 +12,9 @@
 //   - every datagram of the burst reaches the capture and its stream; the kernel drops none;
 //   - one caller gets at most MaxPendingChecks polkit checks under way (LimitExceeded past that),
 //     and at most MaxStreams open streams.
-#include "HelperContract.h"
-#include "ProcessCpu.h"
-#include "ServiceTest.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/ProcessCpu.h"
 
 #include <QDBusMessage>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // client closes is released; an idle helper exits and D-Bus activation brings it back; the bus
 // dying stops the capture and the helper, and a new bus activates a new one; an interface that
 // disappears during a capture leaves the capture of the others running.
-#include "DumpFile.h"
-#include "HelperContract.h"
-#include "IptablesSnapshot.h"
-#include "ServiceTest.h"
-#include "TestEnvironment.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/DumpFile.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -7,8 +7,8 @@
 // Stopping one's own capture and opening its stream never ask again, even where polkit keeps no
 // authorisation at all (an administrator's rule returning AUTH_ADMIN); another program, even of
 // the same user, still has to ask polkit.
-#include "HelperContract.h"
-#include "ServiceTest.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
 
 #include <QProcess>
 

@@ -3,9 +3,9 @@
 // helper serves everyone else and the running capture's packets keep flowing and streaming: the
 // packet path never waits on polkit. SIGTERM then stops the helper cleanly: the chains go, the
 // waiting caller is answered at once, polkit closes the prompt.
-#include "HelperContract.h"
-#include "IptablesSnapshot.h"
-#include "ServiceTest.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
 #include <QProcess>
 #include <QtTest>

@@ -2,10 +2,10 @@
 // and changes nothing (not the capture another user started, not the rules, not the firewall);
 // reading status and rules needs no password; reading the firewall (GetChains) is an action of
 // its own, org.nfqmon.read, which polkit refuses this user too.
-#include "HelperContract.h"
-#include "IptablesSnapshot.h"
-#include "ServiceTestBed.h"
-#include "TestEnvironment.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // Drop rules over D-Bus: a rule the allowed user adds drops exactly its traffic from the next
 // packet on, its hit counter rises, and it is still there after the helper restarted.
-#include "HelperContract.h"
-#include "ServiceTest.h"
-#include "TestEnvironment.h"
-#include "TrafficReceiver.h"
+#include "helper/protocol/HelperContract.h"
+#include "tests/support/bus/ServiceTest.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QJsonDocument>
 #include <QtTest>

@@ -2,12 +2,12 @@
 // exactly the packets that were sent, promptly; a client that does not read loses records that
 // are counted and reported to it when it reads again, while another client and the traffic
 // itself lose nothing; a client that goes away makes its sender finish and detach cleanly.
-#include "CaptureEngine.h"
-#include "StreamClient.h"
-#include "StreamSender.h"
-#include "TestNetwork.h"
-#include "TestPayload.h"
-#include "TrafficReceiver.h"
+#include "helper/engine/CaptureEngine.h"
+#include "helper/engine/StreamSender.h"
+#include "tests/support/app/StreamClient.h"
+#include "tests/support/core/TestPayload.h"
+#include "tests/support/network/TestNetwork.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QTest>
 

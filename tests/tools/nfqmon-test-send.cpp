@@ -8,7 +8,7 @@
 // payload i, closes its side and waits until the peer has acknowledged every byte; a connection
 // that cannot be made or acknowledged within the timeout is an error.
 // Exit status: 0 all sent, 1 network error, 2 usage. Prints "sent N" on success.
-#include "../support/core/TestPayload.h"
+#include "tests/support/core/TestPayload.h"
 
 #include <arpa/inet.h>
 #include <cerrno>

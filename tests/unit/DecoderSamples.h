@@ -3,8 +3,8 @@
 // classified by the one and put in words by the other.
 #pragma once
 
-#include "PacketBuilder.h"
-#include "PacketSummary.h"
+#include "helper/protocol/PacketSummary.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QByteArray>
 #include <QRandomGenerator>

@@ -1,8 +1,8 @@
 // CaptureOptions::validate: the one check of a capture's options for the config file, StartCapture
 // and the engine. The bus is held tighter than root's config file; an interface must exist only
 // once a capture starts.
-#include "CaptureLimits.h"
-#include "CaptureOptions.h"
+#include "helper/config/CaptureOptions.h"
+#include "helper/protocol/CaptureLimits.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // CaptureRequest: what StartCapture accepts from a caller, and the sentence it gives for what it
 // refuses. The helper is root: nothing a caller sends is trusted.
-#include "CaptureRequest.h"
+#include "helper/service/CaptureRequest.h"
 
 #include <QDBusUnixFileDescriptor>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 // CaptureSettings: defaults, a round trip through QSettings, values from an edited file brought
 // into the helper's ranges, and the StartCapture options they make.
-#include "CaptureSettings.h"
+#include "app/client/CaptureSettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // CaptureStatus: GetStatus's map as the helper writes it and the window reads it. What a map
 // missing keys or carrying values of the wrong type turns into is what the window shows.
-#include "CaptureStatus.h"
-#include "HelperContract.h"
+#include "helper/protocol/CaptureStatus.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // ip6tables-save in the helper; here a stand-in that takes 100 ms and counts its runs, so that
 // the scheduling is checked without touching any firewall) runs on a worker thread, callers that
 // ask while it runs get its answer, and an answer is reused for CacheMs.
-#include "ChainReporter.h"
+#include "helper/service/ChainReporter.h"
 
 #include <QElapsedTimer>
 #include <QThread>

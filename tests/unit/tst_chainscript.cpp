@@ -1,5 +1,5 @@
 // The exact iptables-restore scripts nfqmon writes, and how it reads iptables-save output.
-#include "ChainScript.h"
+#include "helper/engine/ChainScript.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // that create them (the helper's own, ChainScript::createCommands), present chains with the
 // user's jumps, or the helper's error. (The reply as D-Bus delivers it, nested maps as
 // QDBusArgument, is read in tst_capturecontroller against the real helper.)
-#include "ChainScript.h"
-#include "ChainStatus.h"
+#include "app/client/ChainStatus.h"
+#include "helper/engine/ChainScript.h"
 
 #include <QTest>
 

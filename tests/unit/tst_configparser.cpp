@@ -1,6 +1,6 @@
 // The headless config file: Haka's documented examples must give the options they describe, and
 // every mistake must come back as "FILE:LINE: problem" pointing at the line to fix.
-#include "ConfigParser.h"
+#include "helper/config/ConfigParser.h"
 
 #include <QDir>
 #include <QFile>

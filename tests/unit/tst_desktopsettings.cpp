@@ -1,6 +1,6 @@
 // DesktopSettings: both on by default, each choice remembered on its own, and a round trip
 // through QSettings.
-#include "DesktopSettings.h"
+#include "app/desktop/DesktopSettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

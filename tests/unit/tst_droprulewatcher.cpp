@@ -1,6 +1,6 @@
 // DropRuleWatcher: which rule lists make "a new rule starts dropping packets", and how often.
 // Each row feeds a sequence of rule lists and names the rules that must be reported, in order.
-#include "DropRuleWatcher.h"
+#include "app/client/DropRuleWatcher.h"
 
 #include <QSignalSpy>
 #include <QTest>

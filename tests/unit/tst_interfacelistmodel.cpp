@@ -1,7 +1,7 @@
 // InterfaceListModel: "any" first, then the machine's interfaces (lo is always there) with state
 // and addresses; checking "any" unchecks the others and the reverse; checks survive refresh();
 // QAbstractItemModelTester watches every step.
-#include "InterfaceListModel.h"
+#include "app/client/InterfaceListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkInterface>

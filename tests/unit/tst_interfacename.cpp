@@ -1,6 +1,6 @@
 // Interface names reach iptables rule text and kernel calls: these tests pin which names pass and
 // the sentence a user reads when one does not.
-#include "InterfaceName.h"
+#include "helper/config/InterfaceName.h"
 
 #include <QTest>
 

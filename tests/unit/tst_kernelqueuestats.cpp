@@ -1,5 +1,5 @@
 // Parsing of /proc/net/netfilter/nfnetlink_queue, where the kernel's queue drops come from.
-#include "KernelQueueStats.h"
+#include "helper/engine/KernelQueueStats.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // MethodPolicy: every method the helper exports has an authorisation rule, the rules are the
 // documented ones, and a method added without a rule is caught.
-#include "HelperService.h"
-#include "MethodPolicy.h"
+#include "helper/service/HelperService.h"
+#include "helper/service/MethodPolicy.h"
 
 #include <QFile>
 #include <QRegularExpression>

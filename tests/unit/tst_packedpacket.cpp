@@ -2,8 +2,8 @@
 // (verdict, hook, family and what the decoder missed share a byte), and AddressTable gives each
 // distinct address one id, readable while it grows, and forgets an address with its last use,
 // giving its id to a later one.
-#include "AddressTable.h"
-#include "PackedPacket.h"
+#include "app/store/AddressTable.h"
+#include "app/store/PackedPacket.h"
 
 #include <QTest>
 

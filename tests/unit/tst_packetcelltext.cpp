@@ -1,11 +1,11 @@
 // PacketCellText: what the packet table writes for a packet, column by column, and what its
 // tooltips add (the time to the nanosecond, bytes on the wire against bytes captured, the user's
 // uid and gid), for packets as the helper records them and as a pcap file gives them.
-#include "PacketBuilder.h"
-#include "PacketCellText.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "StoreTestData.h"
+#include "app/store/PacketCellText.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

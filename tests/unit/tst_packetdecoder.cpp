@@ -2,9 +2,9 @@
 // under the sanitizers with truncated, malformed and random input), never allocate on the packet
 // path, and report exactly the summary the rules match and the headers the window describes
 // (their text: tst_packetdescription).
-#include "DecoderSamples.h"
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "tests/unit/DecoderSamples.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -2,11 +2,11 @@
 // columns, the header tree's layers and fields and the sentence that says what is missing; for
 // any input (truncated, malformed, random) a description that matches the walk the packet path
 // runs (tst_packetdecoder).
-#include "DecoderSamples.h"
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
-#include "PacketDescription.h"
-#include "SummaryText.h"
+#include "app/display/PacketDescription.h"
+#include "app/display/SummaryText.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "tests/unit/DecoderSamples.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

@@ -5,9 +5,9 @@
 // Addresses go with the last packet that can be read with them: a flood of spoofed sources
 // costs memory bounded by the limit, and a snapshot reads its packets' own addresses however
 // much came after.
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "StoreTestData.h"
+#include "app/store/PacketStore.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>

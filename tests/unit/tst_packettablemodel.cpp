@@ -3,13 +3,13 @@
 // time range, sorting and the preview pick and order the rows as the same libpcap filter and
 // the columns' values do, also for packets arriving later and packets rolling off; and on a big
 // store filtering and sorting run in a worker while the event loop goes on.
-#include "CompiledFilter.h"
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "RuleSet.h"
-#include "StoreTestData.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "helper/protocol/CompiledFilter.h"
+#include "helper/protocol/RuleSet.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -2,12 +2,12 @@
 // libpcap the file holds exactly those packets, byte for byte, with their times and lengths, in
 // arrival order; tcpdump reads it; progress ends at the total; a cancelled or failed export
 // says so and leaves no file.
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "PcapExporter.h"
-#include "PcapReader.h"
-#include "StoreTestData.h"
-#include "TestEnvironment.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PcapExporter.h"
+#include "helper/protocol/PcapReader.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
+#include "tests/support/core/TestEnvironment.h"
 
 #include <QProcess>
 #include <QSignalSpy>

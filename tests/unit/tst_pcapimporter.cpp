@@ -2,13 +2,13 @@
 // helper would have seen (link headers removed, frames without IP skipped), with their times
 // and lengths and without verdict; files it cannot show are refused with a sentence, and a
 // damaged file keeps the packets before the damage.
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "PcapExporter.h"
-#include "PcapImporter.h"
-#include "StoreTestData.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "app/store/PcapExporter.h"
+#include "app/store/PcapImporter.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QFile>
 #include <QSignalSpy>

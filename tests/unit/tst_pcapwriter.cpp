@@ -1,9 +1,9 @@
 // PcapWriter and PcapReader against each other, against the file format's bytes and against
 // tcpdump, which is what users open the dumps with.
-#include "PcapReader.h"
-#include "PcapWriter.h"
+#include "helper/protocol/PcapReader.h"
+#include "helper/protocol/PcapWriter.h"
 
-#include "PacketBuilder.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,6 +1,6 @@
 // The lock-free ring between a queue thread and a consumer: order, bytes, wrap-around, refusal
 // when full (the caller counts the loss), and a real producer/consumer pair on two threads.
-#include "RecordRing.h"
+#include "helper/engine/RecordRing.h"
 
 #include <QTest>
 

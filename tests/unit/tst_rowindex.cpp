@@ -1,6 +1,6 @@
 // RowIndex: the same numbers as a plain list through every change the table model makes, and a
 // range (no memory per row) exactly while the numbers are consecutive and ascending.
-#include "RowIndex.h"
+#include "app/store/RowIndex.h"
 
 #include <QTest>
 

@@ -2,12 +2,12 @@
 // rebuild finds the packets the display filter matches, in the table's order; a reorder sorts
 // the rows shown and no others; an incremental job matches only the packets that arrived since,
 // and merges them into the rows of a sorted table; a cancelled job says so.
-#include "CompiledFilter.h"
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "RowJob.h"
-#include "StoreTestData.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "app/store/RowJob.h"
+#include "helper/protocol/CompiledFilter.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QTest>
 

@@ -2,9 +2,9 @@
 // the event loop goes on and is delivered once, in the calling thread; only the latest job's
 // result arrives (a newer job or cancel() drops the one running), so the table never swaps in
 // rows it no longer wants.
-#include "PacketStore.h"
-#include "RowJobScheduler.h"
-#include "StoreTestData.h"
+#include "app/store/PacketStore.h"
+#include "app/store/RowJobScheduler.h"
+#include "tests/support/app/StoreTestData.h"
 
 #include <QTest>
 #include <QThread>

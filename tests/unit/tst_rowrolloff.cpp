@@ -1,8 +1,8 @@
 // RowRollOff: when the store rolls its oldest packets off, the table loses exactly their rows
 // and keeps the others in their order. In arrival order they leave from one end; sorted by a
 // column they are gathered at the end first, and a selected row stays on its packet.
-#include "PacketTableModel.h"
-#include "RowRollOff.h"
+#include "app/store/PacketTableModel.h"
+#include "app/store/RowRollOff.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // RuleCounterPoller: the rule counters are read on a thread of the poller's own, never by the
 // caller (request() and latest() return at once even while a reading takes long), at most once
 // an interval, only when asked, and not in the first interval.
-#include "RuleCounterPoller.h"
+#include "helper/engine/RuleCounterPoller.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,7 +1,7 @@
 // RuleFields: a rule as AddRule/ChangeRule take it and ListRules returns it, written by the helper
 // and read by the window with the same keys and names.
-#include "HelperContract.h"
-#include "RuleFields.h"
+#include "helper/protocol/HelperContract.h"
+#include "helper/protocol/RuleFields.h"
 
 #include <QTest>
 

@@ -3,10 +3,10 @@
 // packets chosen to catch a wrong anchor: hosts, networks, ports and protocols that do and do not
 // fit, fragments, IPv6 extension headers, SCTP and DCCP ports, truncated packets, disabled rules
 // and rules bound to an interface or direction.
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
-#include "RuleAnchor.h"
-#include "RuleSet.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "helper/protocol/RuleAnchor.h"
+#include "helper/protocol/RuleSet.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QtTest>
 

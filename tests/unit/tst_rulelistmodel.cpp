@@ -3,7 +3,7 @@
 // change of hits is dataChanged only, and the model stays consistent under
 // QAbstractItemModelTester throughout. The helper side (setRuleEnabled through HelperClient) is
 // covered by tst_capturecontroller.
-#include "RuleListModel.h"
+#include "app/client/RuleListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // RuleRequest: the rule fields a caller sends over D-Bus, applied onto a rule or refused with a
 // sentence.
-#include "RuleFields.h"
-#include "RuleRequest.h"
+#include "helper/protocol/RuleFields.h"
+#include "helper/service/RuleRequest.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // RuleSet and CompiledFilter: what a user's rule drops, and what a bad rule says.
-#include "RuleSet.h"
+#include "helper/protocol/RuleSet.h"
 
-#include "PacketBuilder.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // RuleStore: the rules a user set survive a restart of the helper, are written atomically, and a
 // damaged file is set aside rather than silently lost.
-#include "RuleStore.h"
+#include "helper/service/RuleStore.h"
 
 #include <QDir>
 #include <QFile>

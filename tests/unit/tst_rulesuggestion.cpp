@@ -2,11 +2,11 @@
 // the conversation, to the port and for the protocol. Every expression compiles for link type
 // RAW, matches each packet it came from, and among many other packets matches exactly those
 // with the same property; items a packet cannot support (no port, no IP) are left out.
-#include "CompiledFilter.h"
-#include "PacketBuilder.h"
-#include "RuleSuggestion.h"
-#include "StoreTestData.h"
-#include "SummaryText.h"
+#include "app/display/SummaryText.h"
+#include "app/store/RuleSuggestion.h"
+#include "helper/protocol/CompiledFilter.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QTest>
 

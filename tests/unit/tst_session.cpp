@@ -4,14 +4,14 @@
 // the previous one on a bad expression, exports write the chosen packets and only one at a
 // time, a drop rule's preview highlights what it would catch, and "Drop packets like this"
 // offers what holds for every chosen packet.
-#include "CaptureController.h"
-#include "PacketBuilder.h"
-#include "PacketExport.h"
-#include "PacketStore.h"
-#include "PacketTableModel.h"
-#include "PcapReader.h"
-#include "RuleInfo.h"
-#include "Session.h"
+#include "app/client/CaptureController.h"
+#include "app/client/RuleInfo.h"
+#include "app/session/PacketExport.h"
+#include "app/session/Session.h"
+#include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
+#include "helper/protocol/PcapReader.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>

@@ -2,8 +2,8 @@
 // as they went in, however the bytes are split; every kind of bad stream (wrong magic, version,
 // sizes, counts, lengths, padding, loss totals, truncation, random damage) ends in a sentence
 // and never in a read out of bounds (this suite also runs under the sanitizers).
-#include "StreamDecoder.h"
-#include "StreamEncoder.h"
+#include "helper/protocol/StreamDecoder.h"
+#include "helper/protocol/StreamEncoder.h"
 
 #include <QRandomGenerator>
 #include <QTest>

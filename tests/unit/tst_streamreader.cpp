@@ -1,8 +1,8 @@
 // The client's StreamReader on a real socket pair: batches written in pieces arrive whole and in
 // order with their loss counts; the helper's end closing is finished(); a stream cut inside a
 // batch or of something else is streamError() and closes the socket, which the writer sees.
-#include "StreamEncoder.h"
-#include "StreamReader.h"
+#include "app/client/StreamReader.h"
+#include "helper/protocol/StreamEncoder.h"
 
 #include <QSignalSpy>
 #include <QTest>

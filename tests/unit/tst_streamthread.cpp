@@ -3,8 +3,8 @@
 // MaxBytesInFlight (plus what one wake-up reads) waits for it and the reader stops reading, so
 // the writer (the helper) finds the socket full instead of the window's memory growing; once
 // the owner catches up, reading resumes.
-#include "StreamEncoder.h"
-#include "StreamThread.h"
+#include "app/client/StreamThread.h"
+#include "helper/protocol/StreamEncoder.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -4,12 +4,12 @@
 // second. The top lists live in fixed memory (Space-Saving): however many sources or ports come,
 // every one with more than N / TopCounters packets is listed, and a listed count is never too
 // low and at most the stated error too high.
-#include "IpProtocol.h"
-#include "PacketBuilder.h"
-#include "PacketStore.h"
-#include "StoreTestData.h"
-#include "SummaryText.h"
-#include "TrafficStatistics.h"
+#include "app/display/SummaryText.h"
+#include "app/store/PacketStore.h"
+#include "app/store/TrafficStatistics.h"
+#include "helper/protocol/IpProtocol.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

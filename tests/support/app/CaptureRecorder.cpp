@@ -1,4 +1,4 @@
-#include "CaptureRecorder.h"
+#include "tests/support/app/CaptureRecorder.h"
 
 #include <QTest>
 

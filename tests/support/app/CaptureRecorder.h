@@ -2,8 +2,8 @@
 // capture, waiting for Running or the error.
 #pragma once
 
-#include "CaptureController.h"
-#include "PacketRecord.h"
+#include "app/client/CaptureController.h"
+#include "helper/protocol/PacketRecord.h"
 
 #include <QList>
 #include <QString>

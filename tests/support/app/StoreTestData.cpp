@@ -1,10 +1,10 @@
-#include "StoreTestData.h"
+#include "tests/support/app/StoreTestData.h"
 
-#include "PacketBuilder.h"
-#include "PacketDecoder.h"
-#include "PacketStore.h"
-#include "StreamDecoder.h"
-#include "StreamEncoder.h"
+#include "app/store/PacketStore.h"
+#include "helper/protocol/PacketDecoder.h"
+#include "helper/protocol/StreamDecoder.h"
+#include "helper/protocol/StreamEncoder.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // them, batches as the client stream delivers them, and a deterministic mix of traffic.
 #pragma once
 
-#include "PacketRecord.h"
-#include "StreamBatch.h"
+#include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/StreamBatch.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "StreamClient.h"
+#include "tests/support/app/StreamClient.h"
 
-#include "StreamReader.h"
+#include "app/client/StreamReader.h"
 
 #include <QDeadlineTimer>
 

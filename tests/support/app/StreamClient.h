@@ -3,7 +3,7 @@
 // each batch with the time (CLOCK_REALTIME, ns) it arrived, or only the counts.
 #pragma once
 
-#include "StreamBatch.h"
+#include "helper/protocol/StreamBatch.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "BindMounts.h"
+#include "tests/support/bus/BindMounts.h"
 
-#include "MountNamespace.h"
+#include "tests/support/bus/MountNamespace.h"
 
 #include <QFile>
 #include <QString>

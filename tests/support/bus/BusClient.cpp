@@ -1,7 +1,7 @@
-#include "BusClient.h"
+#include "tests/support/bus/BusClient.h"
 
-#include "PrivateSystemBus.h"
-#include "TestNetwork.h"
+#include "tests/support/bus/PrivateSystemBus.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>

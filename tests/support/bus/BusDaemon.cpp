@@ -1,8 +1,8 @@
-#include "BusDaemon.h"
+#include "tests/support/bus/BusDaemon.h"
 
-#include "Command.h"
-#include "PrivateBusDirectory.h"
-#include "ProcessTree.h"
+#include "tests/support/bus/PrivateBusDirectory.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/ProcessTree.h"
 
 #include <QDeadlineTimer>
 

@@ -1,4 +1,4 @@
-#include "BusDataFile.h"
+#include "tests/support/bus/BusDataFile.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "MountNamespace.h"
+#include "tests/support/bus/MountNamespace.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "NotificationServer.h"
+#include "tests/support/bus/NotificationServer.h"
 
-#include "Command.h"
+#include "tests/support/core/Command.h"
 
 #include <QDBusArgument>
 #include <QDBusConnectionInterface>

@@ -4,7 +4,7 @@
 // history (org.dunstproject.cmd0), as `dunstctl history` does.
 #pragma once
 
-#include "TestDisplay.h"
+#include "tests/support/core/TestDisplay.h"
 
 #include <QDBusConnection>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "PolkitDaemon.h"
+#include "tests/support/bus/PolkitDaemon.h"
 
-#include "Command.h"
+#include "tests/support/core/Command.h"
 
 #include <QDeadlineTimer>
 

@@ -1,4 +1,4 @@
-#include "PrivateBusDirectory.h"
+#include "tests/support/bus/PrivateBusDirectory.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "PrivateBusFiles.h"
+#include "tests/support/bus/PrivateBusFiles.h"
 
-#include "BusDataFile.h"
-#include "PrivateBusDirectory.h"
-#include "PrivateSystemBus.h"
-#include "TestUsers.h"
+#include "tests/support/bus/BusDataFile.h"
+#include "tests/support/bus/PrivateBusDirectory.h"
+#include "tests/support/bus/PrivateSystemBus.h"
+#include "tests/support/bus/TestUsers.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
-#include "PrivateSystemBus.h"
+#include "tests/support/bus/PrivateSystemBus.h"
 
-#include "BusDataFile.h"
-#include "HelperProcess.h"
-#include "PrivateBusFiles.h"
-#include "ProcessTree.h"
-#include "TestNetwork.h"
+#include "tests/support/bus/BusDataFile.h"
+#include "tests/support/bus/PrivateBusFiles.h"
+#include "tests/support/core/ProcessTree.h"
+#include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QCoreApplication>
 #include <QDBusConnectionInterface>

@@ -27,14 +27,14 @@
 // the namespaces of the bus daemon, and must never touch the machine's firewall.
 #pragma once
 
-#include "BindMounts.h"
-#include "BusDaemon.h"
-#include "Command.h"
-#include "MountNamespace.h"
-#include "PolkitDaemon.h"
-#include "PrivateBusDirectory.h"
-#include "TestUsers.h"
-#include "UserCommand.h"
+#include "tests/support/bus/BindMounts.h"
+#include "tests/support/bus/BusDaemon.h"
+#include "tests/support/bus/MountNamespace.h"
+#include "tests/support/bus/PolkitDaemon.h"
+#include "tests/support/bus/PrivateBusDirectory.h"
+#include "tests/support/bus/TestUsers.h"
+#include "tests/support/bus/UserCommand.h"
+#include "tests/support/core/Command.h"
 
 #include <QDBusConnection>
 #include <QString>

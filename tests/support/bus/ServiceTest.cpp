@@ -1,4 +1,4 @@
-#include "ServiceTest.h"
+#include "tests/support/bus/ServiceTest.h"
 
 namespace nfqmon::test {
 

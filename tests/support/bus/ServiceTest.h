@@ -2,8 +2,8 @@
 // between test functions. QtTest runs these slots for every derived test class.
 #pragma once
 
-#include "ServiceTestBed.h"
-#include "TestEnvironment.h"
+#include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/TestEnvironment.h"
 
 #include <QJsonDocument>
 #include <QObject>

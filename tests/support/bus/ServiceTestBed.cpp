@@ -1,4 +1,4 @@
-#include "ServiceTestBed.h"
+#include "tests/support/bus/ServiceTestBed.h"
 
 #include <QFile>
 #include <QJsonArray>

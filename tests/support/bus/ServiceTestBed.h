@@ -3,9 +3,9 @@
 // the test users, and a directory the allowed user owns (for dump files it opens itself).
 #pragma once
 
-#include "BusClient.h"
-#include "PrivateSystemBus.h"
-#include "TestNetwork.h"
+#include "tests/support/bus/BusClient.h"
+#include "tests/support/bus/PrivateSystemBus.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QTemporaryDir>
 

@@ -1,6 +1,6 @@
-#include "TestUsers.h"
+#include "tests/support/bus/TestUsers.h"
 
-#include "PrivateSystemBus.h"
+#include "tests/support/bus/PrivateSystemBus.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "UserCommand.h"
+#include "tests/support/bus/UserCommand.h"
 
-#include "TestUsers.h"
+#include "tests/support/bus/TestUsers.h"
 
 #include <QProcess>
 

@@ -2,7 +2,7 @@
 // bus as its system bus and an environment fit for that user (HOME=/nonexistent, USER, LOGNAME).
 #pragma once
 
-#include "Command.h"
+#include "tests/support/core/Command.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "Command.h"
+#include "tests/support/core/Command.h"
 
 #include <QProcess>
 

@@ -1,6 +1,6 @@
-#include "DumpFile.h"
+#include "tests/support/core/DumpFile.h"
 
-#include "PcapReader.h"
+#include "helper/protocol/PcapReader.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "PacketBuilder.h"
+#include "tests/support/core/PacketBuilder.h"
 
 #include <QtGlobal>
 

@@ -16,7 +16,7 @@
 // (setBe16() helps) or cut them with QByteArray::left().
 #pragma once
 
-#include "IpProtocol.h"
+#include "helper/protocol/IpProtocol.h"
 #include <QByteArray>
 
 #include <QList>

@@ -1,4 +1,4 @@
-#include "ProcessCpu.h"
+#include "tests/support/core/ProcessCpu.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "ProcessTree.h"
+#include "tests/support/core/ProcessTree.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "TestDisplay.h"
+#include "tests/support/core/TestDisplay.h"
 
-#include "Command.h"
+#include "tests/support/core/Command.h"
 
 #include <QDeadlineTimer>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "TestEnvironment.h"
+#include "tests/support/core/TestEnvironment.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "FloodNetwork.h"
+#include "tests/support/network/FloodNetwork.h"
 
 namespace nfqmon::test {
 

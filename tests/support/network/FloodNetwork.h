@@ -7,7 +7,7 @@
 // (a raw PREROUTING rule of its own, so that the links' own chatter is not counted).
 #pragma once
 
-#include "TestNetwork.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <cstdint>
 #include <optional>

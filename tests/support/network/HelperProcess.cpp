@@ -1,6 +1,6 @@
-#include "HelperProcess.h"
+#include "tests/support/network/HelperProcess.h"
 
-#include "TestNetwork.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "IptablesSnapshot.h"
+#include "tests/support/network/IptablesSnapshot.h"
 
-#include "Command.h"
-#include "TestNetwork.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "TestNetwork.h"
+#include "tests/support/network/TestNetwork.h"
 
 #include <QDir>
 #include <QFile>

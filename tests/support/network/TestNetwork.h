@@ -10,8 +10,8 @@
 // process left behind are deleted when the next one enters its private namespace.
 #pragma once
 
-#include "Command.h"
-#include "TestEnvironment.h"
+#include "tests/support/core/Command.h"
+#include "tests/support/core/TestEnvironment.h"
 
 #include <QList>
 #include <QString>

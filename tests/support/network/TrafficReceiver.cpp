@@ -1,4 +1,4 @@
-#include "TrafficReceiver.h"
+#include "tests/support/network/TrafficReceiver.h"
 
 #include <QDeadlineTimer>
 #include <QtGlobal>
