@@ -1,5 +1,6 @@
 // nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in the Session and
 // the MainWindow built on it.
+#include "app/desktop/DesktopNotifier.h"
 #include "app/session/Session.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -15,7 +16,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("nfqmon"));
     QApplication::setApplicationName(QStringLiteral("nfqmon"));
     QApplication::setApplicationVersion(QStringLiteral(NFQMON_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.nfqmon.nfqmon"));
+    QApplication::setDesktopFileName(nfqmon::DesktopNotifier::DesktopEntry);
 
     nfqmon::installTranslations();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "NFQueue Monitor"));

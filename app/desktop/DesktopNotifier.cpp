@@ -70,7 +70,7 @@ void DesktopNotifier::send(const Pending &notification)
 {
     QVariantMap hints;
     hints.insert(QStringLiteral("desktop-entry"),
-                 m_desktopEntry.isEmpty() ? QStringLiteral("org.nfqmon.nfqmon") : m_desktopEntry);
+                 m_desktopEntry.isEmpty() ? DesktopEntry : m_desktopEntry);
     hints.insert(QStringLiteral("category"), QStringLiteral("network"));
     hints.insert(QStringLiteral("urgency"), QVariant::fromValue<uchar>(1)); // normal
     QDBusMessage call =

@@ -20,12 +20,14 @@ class DesktopNotifier : public QObject
     Q_OBJECT
 public:
     static const QString ServiceName; // org.freedesktop.Notifications
+    // nfqmon's desktop entry (packaging/desktop), which the window sets as its desktop file name.
+    static inline const QString DesktopEntry = QStringLiteral("org.nfqmon.nfqmon");
 
     explicit DesktopNotifier(QObject *parent = nullptr); // the session bus
     explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
     // The desktop entry the notifications name, so that the desktop shows the window's icon and
-    // name (QGuiApplication::desktopFileName() of the window); org.nfqmon.nfqmon when empty.
+    // name (QGuiApplication::desktopFileName() of the window); DesktopEntry when empty.
     void setDesktopEntry(const QString &name) { m_desktopEntry = name; }
     void notify(const QString &summary, const QString &body);
 
