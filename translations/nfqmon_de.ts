@@ -193,8 +193,8 @@
 <context>
     <name>HelperError</name>
     <message>
-        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
-        <translation>Das nfqmon-Hilfsprogramm ist nicht installiert: Nichts auf dem Systembus stellt org.nfqmon.Helper bereit. nfqmon mit dem Präfix /usr installieren (siehe README).</translation>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides %1. Install nfqmon with the prefix /usr (see the README).</source>
+        <translation>Das nfqmon-Hilfsprogramm ist nicht installiert: Nichts auf dem Systembus stellt %1 bereit. nfqmon mit dem Präfix /usr installieren (siehe README).</translation>
     </message>
     <message>
         <source>The nfqmon helper could not be started (%1).</source>

@@ -193,7 +193,7 @@
 <context>
     <name>HelperError</name>
     <message>
-        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides %1. Install nfqmon with the prefix /usr (see the README).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -193,8 +193,8 @@
 <context>
     <name>HelperError</name>
     <message>
-        <source>The nfqmon helper is not installed: nothing on the system bus provides org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).</source>
-        <translation>Le programme auxiliaire de nfqmon n’est pas installé&#xa0;: rien sur le bus système ne fournit org.nfqmon.Helper. Installez nfqmon avec le préfixe /usr (voir le fichier README).</translation>
+        <source>The nfqmon helper is not installed: nothing on the system bus provides %1. Install nfqmon with the prefix /usr (see the README).</source>
+        <translation>Le programme auxiliaire de nfqmon n’est pas installé&#xa0;: rien sur le bus système ne fournit %1. Installez nfqmon avec le préfixe /usr (voir le fichier README).</translation>
     </message>
     <message>
         <source>The nfqmon helper could not be started (%1).</source>

@@ -30,7 +30,8 @@ QString HelperError::sentence() const
     if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown") ||
         name == QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound"))
         return tr("The nfqmon helper is not installed: nothing on the system bus provides "
-                  "org.nfqmon.Helper. Install nfqmon with the prefix /usr (see the README).");
+                  "%1. Install nfqmon with the prefix /usr (see the README).")
+            .arg(Contract::ServiceName);
     if (name.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn.")))
         return tr("The nfqmon helper could not be started (%1).").arg(message);
     if (name == QLatin1String("org.freedesktop.DBus.Error.NoReply") ||

@@ -1,5 +1,6 @@
 // CaptureRequest: what StartCapture accepts from a caller, and the sentence it gives for what it
 // refuses. The helper is root: nothing a caller sends is trusted.
+#include "helper/protocol/HelperContract.h"
 #include "helper/service/CaptureRequest.h"
 
 #include <QDBusUnixFileDescriptor>
@@ -15,7 +16,7 @@ namespace {
 
 QVariantMap lo(QVariantMap extra = {})
 {
-    extra.insert(QStringLiteral("interfaces"), QStringList{QStringLiteral("lo")});
+    extra.insert(Contract::Option::Interfaces, QStringList{QStringLiteral("lo")});
     return extra;
 }
 
@@ -55,13 +56,13 @@ private slots:
 
     void everyOption()
     {
-        QVariantMap map{{QStringLiteral("interfaces"), QStringList{QStringLiteral("any")}},
-                        {QStringLiteral("automaticRules"), false},
-                        {QStringLiteral("queue"), 7u},
-                        {QStringLiteral("queues"), 2u},
-                        {QStringLiteral("snapLength"), 128u},
-                        {QStringLiteral("queueMaxLength"), 100u},
-                        {QStringLiteral("keepRunning"), true}};
+        QVariantMap map{{Contract::Option::Interfaces, QStringList{QStringLiteral("any")}},
+                        {Contract::Option::AutomaticRules, false},
+                        {Contract::Option::Queue, 7u},
+                        {Contract::Option::Queues, 2u},
+                        {Contract::Option::SnapLength, 128u},
+                        {Contract::Option::QueueMaxLength, 100u},
+                        {Contract::Option::KeepRunning, true}};
         CaptureRequest::Problem problem;
         QString error;
         const auto request = CaptureRequest::parse(map, &problem, &error);
@@ -84,28 +85,28 @@ private slots:
         };
         QTest::newRow("no interfaces") << QVariantMap() << "interfaces is required";
         QTest::newRow("empty list")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringList()}} << "interfaces";
+            << QVariantMap{{Contract::Option::Interfaces, QStringList()}} << "interfaces";
         QTest::newRow("interfaces as a string")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringLiteral("lo")}}
+            << QVariantMap{{Contract::Option::Interfaces, QStringLiteral("lo")}}
             << "interfaces must be of D-Bus type as, not s";
         QTest::newRow("newline in a name")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringList{QStringLiteral("lo\n-A")}}}
+            << QVariantMap{{Contract::Option::Interfaces, QStringList{QStringLiteral("lo\n-A")}}}
             << "lo\\n-A";
         QTest::newRow("rule text in a name")
-            << QVariantMap{{QStringLiteral("interfaces"),
+            << QVariantMap{{Contract::Option::Interfaces,
                             QStringList{QStringLiteral("eth0 -j ACCEPT")}}}
             << "eth0 -j ACCEPT";
         QTest::newRow("name too long")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringList{QString(16, u'e')}}}
+            << QVariantMap{{Contract::Option::Interfaces, QStringList{QString(16, u'e')}}}
             << "eeeeeeeeeeeeeeee";
         QTest::newRow("absurdly long name")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringList{QString(100000, u'e')}}}
+            << QVariantMap{{Contract::Option::Interfaces, QStringList{QString(100000, u'e')}}}
             << "longer than 64";
         QTest::newRow("unknown interface")
-            << QVariantMap{{QStringLiteral("interfaces"), QStringList{QStringLiteral("nfqnope0")}}}
+            << QVariantMap{{Contract::Option::Interfaces, QStringList{QStringLiteral("nfqnope0")}}}
             << "unknown interface(s): nfqnope0";
         QTest::newRow("any with others")
-            << QVariantMap{{QStringLiteral("interfaces"),
+            << QVariantMap{{Contract::Option::Interfaces,
                             QStringList{QStringLiteral("any"), QStringLiteral("lo")}}}
             << "any";
         QTest::newRow("unknown key") << with("dump_input", QStringLiteral("/etc/shadow"))
@@ -114,7 +115,7 @@ private slots:
         QTest::newRow("queue too large") << with("queue", 70000u) << "between 0 and 65535";
         QTest::newRow("no queues") << with("queues", 0u) << "between 1 and 16";
         QTest::newRow("past last queue")
-            << lo({{QStringLiteral("queue"), 65535u}, {QStringLiteral("queues"), 2u}})
+            << lo({{Contract::Option::Queue, 65535u}, {Contract::Option::Queues, 2u}})
             << "past the last queue number";
         QTest::newRow("tiny snap length") << with("snapLength", 10u) << "between 64 and 65535";
         QTest::newRow("keepRunning as string")
@@ -179,7 +180,7 @@ private slots:
         CaptureRequest::Problem problem;
         QString error;
         const auto request = CaptureRequest::parse(
-            lo({{QStringLiteral("dumpOutput"), descriptorOf(fd)}}), &problem, &error);
+            lo({{Contract::Option::DumpOutput, descriptorOf(fd)}}), &problem, &error);
         if (message.isEmpty()) {
             QVERIFY2(request, qPrintable(error));
             QVERIFY(request->options.dump);
@@ -189,7 +190,7 @@ private slots:
         }
         QVERIFY(!request);
         QCOMPARE(problem, CaptureRequest::Problem::BadDescriptor);
-        QVERIFY2(error.startsWith(QStringLiteral("dumpOutput")), qPrintable(error));
+        QVERIFY2(error.startsWith(Contract::Option::DumpOutput), qPrintable(error));
         QVERIFY2(error.contains(message), qPrintable(error));
     }
 

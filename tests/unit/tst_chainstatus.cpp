@@ -4,6 +4,7 @@
 // QDBusArgument, is read in tst_capturecontroller against the real helper.)
 #include "app/client/ChainStatus.h"
 #include "helper/engine/ChainScript.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QTest>
 
@@ -13,9 +14,9 @@ namespace {
 
 QVariantMap family(bool pre, bool out, const QStringList &jumps)
 {
-    return {{QStringLiteral("preExists"), pre},
-            {QStringLiteral("outExists"), out},
-            {QStringLiteral("jumps"), jumps}};
+    return {{Contract::Chains::PreExists, pre},
+            {Contract::Chains::OutExists, out},
+            {Contract::Chains::Jumps, jumps}};
 }
 
 } // namespace

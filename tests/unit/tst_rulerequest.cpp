@@ -1,5 +1,6 @@
 // RuleRequest: the rule fields a caller sends over D-Bus, applied onto a rule or refused with a
 // sentence.
+#include "helper/protocol/HelperContract.h"
 #include "helper/protocol/RuleFields.h"
 #include "helper/service/RuleRequest.h"
 
@@ -25,23 +26,23 @@ private slots:
                                          << "any"
                                          << "drop" << true;
         QTest::newRow("expression trimmed")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("  udp port 53 ")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("  udp port 53 ")}}
             << "udp port 53"
             << ""
             << "any"
             << "drop" << true;
         QTest::newRow("everything")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("host 10.0.0.5")},
-                           {QStringLiteral("interface"), QStringLiteral("eth1")},
-                           {QStringLiteral("direction"), QStringLiteral("out")},
-                           {QStringLiteral("action"), QStringLiteral("accept")},
-                           {QStringLiteral("enabled"), false}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("host 10.0.0.5")},
+                           {Contract::RuleField::Interface, QStringLiteral("eth1")},
+                           {Contract::RuleField::Direction, QStringLiteral("out")},
+                           {Contract::RuleField::Action, QStringLiteral("accept")},
+                           {Contract::RuleField::Enabled, false}}
             << "host 10.0.0.5"
             << "eth1"
             << "out"
             << "accept" << false;
         QTest::newRow("back to any interface")
-            << QVariantMap{{QStringLiteral("interface"), QString()}} << "icmp"
+            << QVariantMap{{Contract::RuleField::Interface, QString()}} << "icmp"
             << ""
             << "any"
             << "drop" << true;
@@ -68,9 +69,9 @@ private slots:
         QCOMPARE(actionName(rule->action), action);
         QCOMPARE(rule->enabled, enabled);
         const QVariantMap described = RuleFields::describe(*rule, 12);
-        QCOMPARE(described.value(QStringLiteral("id")).toUInt(), 7u);
-        QCOMPARE(described.value(QStringLiteral("hits")).toULongLong(), 12u);
-        QCOMPARE(described.value(QStringLiteral("direction")).toString(), direction);
+        QCOMPARE(described.value(Contract::RuleField::Id).toUInt(), 7u);
+        QCOMPARE(described.value(Contract::RuleField::Hits).toULongLong(), 12u);
+        QCOMPARE(described.value(Contract::RuleField::Direction).toString(), direction);
     }
 
     void refused_data()
@@ -79,36 +80,36 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("no expression") << QVariantMap() << "needs an expression";
         QTest::newRow("empty expression")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("   ")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("   ")}}
             << "must not be empty";
         QTest::newRow("huge expression")
-            << QVariantMap{{QStringLiteral("expression"), QString(5000, u'x')}}
+            << QVariantMap{{Contract::RuleField::Expression, QString(5000, u'x')}}
             << "longer than 1024";
         QTest::newRow("newline in expression")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp\nCOMMIT")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp\nCOMMIT")}}
             << "control characters";
         QTest::newRow("expression as bytes")
-            << QVariantMap{{QStringLiteral("expression"), QByteArray("udp")}}
+            << QVariantMap{{Contract::RuleField::Expression, QByteArray("udp")}}
             << "expression must be of D-Bus type s, not ay";
         QTest::newRow("bad interface")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
-                           {QStringLiteral("interface"), QStringLiteral("eth0 -j DROP")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Interface, QStringLiteral("eth0 -j DROP")}}
             << "eth0 -j DROP";
         QTest::newRow("bad direction")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
-                           {QStringLiteral("direction"), QStringLiteral("sideways")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Direction, QStringLiteral("sideways")}}
             << "\"any\", \"in\" or \"out\"";
         QTest::newRow("bad action")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
-                           {QStringLiteral("action"), QStringLiteral("reject")}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Action, QStringLiteral("reject")}}
             << "\"drop\" or \"accept\"";
         QTest::newRow("unknown field")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
-                           {QStringLiteral("id"), 5u}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Id, 5u}}
             << "unknown rule field \"id\"";
         QTest::newRow("enabled as number")
-            << QVariantMap{{QStringLiteral("expression"), QStringLiteral("udp")},
-                           {QStringLiteral("enabled"), 1u}}
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Enabled, 1u}}
             << "enabled must be of D-Bus type b, not u";
     }
 
