@@ -754,6 +754,32 @@
         <source>uid %1</source>
         <translation>UID %1</translation>
     </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>(unknown program)</source>
+        <translation>(unbekanntes Programm)</translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>(Kernel)</translation>
+    </message>
+    <message>
+        <source>%1
+process %2, user %3</source>
+        <translation>%1
+Prozess %2, Benutzer %3</translation>
+    </message>
+    <message>
+        <source>The kernel sent this packet itself: no program did.</source>
+        <translation>Der Kernel hat dieses Paket selbst gesendet, kein Programm.</translation>
+    </message>
+    <message>
+        <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
+        <translation>Für dieses Paket ist kein lokaler Socket bekannt: Es wird weitergeleitet, oder kein Programm wartet darauf.</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -835,6 +861,42 @@
     <message>
         <source>none (read from a file)</source>
         <translation>keine (aus einer Datei gelesen)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Executable</source>
+        <translation>Programmdatei</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Process id</source>
+        <translation>Prozess-ID</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in its own PID namespace)</source>
+        <translation>%1 (%2 in seinem eigenen PID-Namensraum)</translation>
+    </message>
+    <message>
+        <source>Control group id</source>
+        <translation>Control-Group-ID</translation>
+    </message>
+    <message>
+        <source>a process the window was not told about</source>
+        <translation>ein Prozess, den das Fenster nicht mitgeteilt bekam</translation>
+    </message>
+    <message>
+        <source>none: the kernel sent it itself</source>
+        <translation>keines: Der Kernel hat es selbst gesendet</translation>
+    </message>
+    <message>
+        <source>none: no local socket is known for it (forwarded, or no program listens)</source>
+        <translation>keines: Kein lokaler Socket ist dafür bekannt (weitergeleitet, oder kein Programm wartet darauf)</translation>
     </message>
 </context>
 <context>

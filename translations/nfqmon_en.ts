@@ -754,6 +754,31 @@
         <source>uid %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+process %2, user %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel sent this packet itself: no program did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -834,6 +859,42 @@
     </message>
     <message>
         <source>none (read from a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 in its own PID namespace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a process the window was not told about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the kernel sent it itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: no local socket is known for it (forwarded, or no program listens)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -754,6 +754,32 @@
         <source>uid %1</source>
         <translation>uid %1</translation>
     </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>(unknown program)</source>
+        <translation>(programme inconnu)</translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>(noyau)</translation>
+    </message>
+    <message>
+        <source>%1
+process %2, user %3</source>
+        <translation>%1
+processus %2, utilisateur %3</translation>
+    </message>
+    <message>
+        <source>The kernel sent this packet itself: no program did.</source>
+        <translation>Le noyau a envoyé ce paquet lui-même&#xa0;: aucun programme ne l’a fait.</translation>
+    </message>
+    <message>
+        <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
+        <translation>Aucune socket locale n’est connue pour ce paquet&#xa0;: il est routé, ou aucun programme ne l’attend.</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -835,6 +861,42 @@
     <message>
         <source>none (read from a file)</source>
         <translation>aucun (lu depuis un fichier)</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Executable</source>
+        <translation>Exécutable</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>Process id</source>
+        <translation>Identifiant de processus</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in its own PID namespace)</source>
+        <translation>%1 (%2 dans son propre espace de noms PID)</translation>
+    </message>
+    <message>
+        <source>Control group id</source>
+        <translation>Identifiant de groupe de contrôle</translation>
+    </message>
+    <message>
+        <source>a process the window was not told about</source>
+        <translation>un processus dont la fenêtre n’a pas été informée</translation>
+    </message>
+    <message>
+        <source>none: the kernel sent it itself</source>
+        <translation>aucun&#xa0;: le noyau l’a envoyé lui-même</translation>
+    </message>
+    <message>
+        <source>none: no local socket is known for it (forwarded, or no program listens)</source>
+        <translation>aucun&#xa0;: aucune socket locale n’est connue pour lui (routé, ou aucun programme ne l’attend)</translation>
     </message>
 </context>
 <context>

@@ -284,7 +284,8 @@ void MainWindow::showCurrentPacket()
     }
     const StoredPacket &packet = store->at(row);
     m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
-                                           store->interfaceName(packet.outInterface)),
+                                           store->interfaceName(packet.outInterface),
+                                           store->process(packet.processId)),
                           store->bytes(row));
 }
 

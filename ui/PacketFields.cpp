@@ -1,5 +1,7 @@
 #include "ui/PacketFields.h"
 
+#include "app/store/ProcessTable.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -14,7 +16,7 @@ QString PacketFields::timeText(qint64 timestampNs)
 }
 
 QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &inInterface,
-                                    const QString &outInterface)
+                                    const QString &outInterface, const ProcessInfo *process)
 {
     const QLocale locale;
     QList<HeaderField> fields;
@@ -42,10 +44,45 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
     else
         verdict = tr("accepted (no rule matched)");
     fields.append({tr("Verdict"), verdict});
-    if (packet.flags & RecordFlag::HasUid)
-        fields.append({tr("User id"), QString::number(packet.uid)});
-    if (packet.flags & RecordFlag::HasGid)
-        fields.append({tr("Group id"), QString::number(packet.gid)});
+    switch (packet.origin) {
+    case Origin::Process:
+        if (process) {
+            fields.append({tr("Program"), ProcessTable::name(*process)});
+            if (!process->executable.empty())
+                fields.append({tr("Executable"), QString::fromStdString(process->executable)});
+            QString arguments = QString::fromStdString(process->arguments);
+            arguments.replace(QChar(0), QChar(u' '));
+            if (!arguments.isEmpty())
+                fields.append({tr("Command line"), arguments});
+            fields.append(
+                {tr("Process id"), process->namespacePid && process->namespacePid != process->pid
+                                       ? tr("%1 (%2 in its own PID namespace)")
+                                             .arg(process->pid)
+                                             .arg(process->namespacePid)
+                                       : QString::number(process->pid)});
+            fields.append({tr("User id"), QString::number(process->uid)});
+            fields.append({tr("Group id"), QString::number(process->gid)});
+            fields.append({tr("Control group id"), QString::number(process->cgroupId)});
+        } else {
+            fields.append({tr("Program"), tr("a process the window was not told about")});
+        }
+        break;
+    case Origin::Kernel:
+        fields.append({tr("Program"), tr("none: the kernel sent it itself")});
+        break;
+    case Origin::NoSocket:
+        fields.append({tr("Program"), tr("none: no local socket is known for it (forwarded, "
+                                         "or no program listens)")});
+        break;
+    case Origin::Unknown:
+        break;
+    }
+    if (packet.origin != Origin::Process || !process) {
+        if (packet.flags & RecordFlag::HasUid)
+            fields.append({tr("User id"), QString::number(packet.uid)});
+        if (packet.flags & RecordFlag::HasGid)
+            fields.append({tr("Group id"), QString::number(packet.gid)});
+    }
     if (packet.flags & RecordFlag::Gso)
         fields.append({tr("Offload"), tr("several packets the kernel handed over as one "
                                          "(segmentation offload)")});

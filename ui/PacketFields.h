@@ -1,9 +1,11 @@
 // What the capture knows about a packet besides its bytes (number, time, interface, direction,
-// lengths, verdict and rule, user), as the "Packet" entry of the header tree.
+// lengths, verdict and rule, user, the program behind it), as the "Packet" entry of the header
+// tree.
 #pragma once
 
 #include "app/display/HeaderField.h"
 #include "app/store/StoredPacket.h"
+#include "helper/protocol/ProcessInfo.h"
 
 #include <QCoreApplication>
 
@@ -13,9 +15,10 @@ struct PacketFields {
     Q_DECLARE_TR_FUNCTIONS(PacketFields)
 
 public:
-    // inInterface/outInterface: the names the store keeps for the packet's interface ids.
+    // inInterface/outInterface: the names the store keeps for the packet's interface ids;
+    // process: what the store knows of the packet's program (nullptr when none).
     static QList<HeaderField> of(const StoredPacket &packet, const QString &inInterface,
-                                 const QString &outInterface);
+                                 const QString &outInterface, const ProcessInfo *process);
     // "2026-11-28 12:01:03.123456789", local time.
     static QString timeText(qint64 timestampNs);
 };

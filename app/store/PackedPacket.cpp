@@ -8,6 +8,9 @@ constexpr quint8 DropBit = 0x01;
 constexpr quint8 OutputBit = 0x02;
 constexpr int NetworkShift = 2;
 constexpr int MissingShift = 4;
+// PackedPacket::flags: bits 3-4 (free in RecordFlag and StoredFlag) hold the Origin.
+constexpr int OriginShift = 3;
+constexpr quint8 OriginMask = 0x3 << OriginShift;
 
 quint8 networkCode(NetworkProtocol network)
 {
@@ -40,7 +43,7 @@ PackedPacket PackedPacket::pack(const StoredPacket &p, AddressTable &addresses)
     k.source = addresses.acquire(p.summary.source);
     k.destination = addresses.acquire(p.summary.destination);
     k.uid = p.uid;
-    k.gid = p.gid;
+    k.gid = p.origin == Origin::Process ? p.processId : p.gid;
     k.ruleId = p.ruleId;
     k.inInterface = p.inInterface;
     k.outInterface = p.outInterface;
@@ -51,7 +54,7 @@ PackedPacket PackedPacket::pack(const StoredPacket &p, AddressTable &addresses)
     k.tcpFlags = p.summary.tcpFlags;
     k.icmpType = p.summary.icmpType;
     k.icmpCode = p.summary.icmpCode;
-    k.flags = p.flags;
+    k.flags = quint8((p.flags & ~OriginMask) | (quint8(p.origin) & 0x3) << OriginShift);
     k.state = quint8((p.verdict == Verdict::Drop ? DropBit : 0) |
                      (p.hook == Hook::Output ? OutputBit : 0) |
                      networkCode(p.summary.network) << NetworkShift |
@@ -69,13 +72,17 @@ StoredPacket PackedPacket::unpack(qint64 number, const AddressTable &addresses) 
     p.capturedLength = capturedLength;
     p.byteOffset = byteOffset;
     p.uid = uid;
-    p.gid = gid;
+    p.origin = Origin((flags & OriginMask) >> OriginShift);
+    if (p.origin == Origin::Process)
+        p.processId = gid; // its gid is the process's (PacketStore::process)
+    else
+        p.gid = gid;
     p.ruleId = ruleId;
     p.inInterface = inInterface;
     p.outInterface = outInterface;
     p.verdict = (state & DropBit) ? Verdict::Drop : Verdict::Accept;
     p.hook = (state & OutputBit) ? Hook::Output : Hook::PreRouting;
-    p.flags = flags;
+    p.flags = quint8(flags & ~OriginMask);
     PacketSummary &s = p.summary;
     s.source = addresses.at(source);
     s.destination = addresses.at(destination);

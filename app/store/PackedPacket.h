@@ -21,7 +21,7 @@ struct PackedPacket {
     quint32 source = 0;     // AddressTable ids
     quint32 destination = 0;
     quint32 uid = 0;
-    quint32 gid = 0;
+    quint32 gid = 0; // with Origin::Process the process id instead: the process has the gid
     qint32 ruleId = -1;
     quint16 inInterface = 0;
     quint16 outInterface = 0;
@@ -32,7 +32,7 @@ struct PackedPacket {
     quint8 tcpFlags = 0;
     quint8 icmpType = 0;
     quint8 icmpCode = 0;
-    quint8 flags = 0; // RecordFlag and StoredFlag
+    quint8 flags = 0; // RecordFlag and StoredFlag, and the Origin in bits 3-4
     quint8 state = 0; // verdict, hook, network and what the decoder missed (see pack())
     quint8 ttl = 0;
 

@@ -3,6 +3,7 @@
 #include "app/display/SummaryText.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
+#include "app/store/ProcessTable.h"
 
 #include <QDateTime>
 
@@ -53,6 +54,8 @@ QString PacketCellText::title(int column)
         return tr("Verdict");
     case PacketTableModel::User:
         return tr("User");
+    case PacketTableModel::Application:
+        return tr("Application");
     default:
         return {};
     }
@@ -91,7 +94,23 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
             return p.ruleId >= 0 ? tr("dropped by rule %1").arg(p.ruleId) : tr("dropped");
         return p.ruleId >= 0 ? tr("accepted by rule %1").arg(p.ruleId) : tr("accepted");
     case PacketTableModel::User:
+        if (p.origin == Origin::Process)
+            if (const ProcessInfo *process = m_store->process(p.processId))
+                return QString::number(process->uid);
         return (p.flags & RecordFlag::HasUid) ? QString::number(p.uid) : QString();
+    case PacketTableModel::Application:
+        switch (p.origin) {
+        case Origin::Process:
+            if (const ProcessInfo *process = m_store->process(p.processId))
+                return ProcessTable::name(*process);
+            return tr("(unknown program)");
+        case Origin::Kernel:
+            return tr("(kernel)");
+        case Origin::NoSocket:
+        case Origin::Unknown:
+            break;
+        }
+        return {};
     default:
         return {};
     }
@@ -108,7 +127,28 @@ QString PacketCellText::toolTip(const StoredPacket &p, int column) const
                 .arg(p.packetLength)
                 .arg(p.capturedLength);
         return tr("%1 bytes").arg(p.packetLength);
+    case PacketTableModel::Application:
+        if (p.origin == Origin::Process) {
+            if (const ProcessInfo *process = m_store->process(p.processId)) {
+                QString arguments = QString::fromStdString(process->arguments);
+                arguments.replace(QChar(0), QChar(u' '));
+                return tr("%1\nprocess %2, user %3")
+                    .arg(arguments.isEmpty() ? QString::fromStdString(process->executable)
+                                             : arguments)
+                    .arg(process->pid)
+                    .arg(process->uid);
+            }
+        }
+        if (p.origin == Origin::Kernel)
+            return tr("The kernel sent this packet itself: no program did.");
+        if (p.origin == Origin::NoSocket)
+            return tr("No local socket is known for this packet: it is forwarded, or no program "
+                      "listens for it.");
+        return display(p, column);
     case PacketTableModel::User:
+        if (p.origin == Origin::Process)
+            if (const ProcessInfo *process = m_store->process(p.processId))
+                return tr("uid %1, gid %2").arg(process->uid).arg(process->gid);
         if (!(p.flags & RecordFlag::HasUid))
             return tr("The kernel did not say which user's socket this packet belongs to.");
         if (p.flags & RecordFlag::HasGid)

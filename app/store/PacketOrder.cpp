@@ -139,6 +139,11 @@ PacketOrder::Key PacketOrder::keyOf(const StoredPacket &p) const
     case PacketTableModel::User:
         return {(p.flags & RecordFlag::HasUid) ? std::uint64_t(p.uid) : std::uint64_t(1) << 32, 0,
                 0};
+    case PacketTableModel::Application:
+        // Grouped by program (in the order the helper first saw them), then no program.
+        return {p.origin == Origin::Process ? std::uint64_t(p.processId)
+                                            : (std::uint64_t(1) << 32) + std::uint64_t(p.origin),
+                0, 0};
     default:
         return {0, 0, 0};
     }
@@ -188,6 +193,13 @@ int PacketOrder::compareKeys(const StoredPacket &a, const StoredPacket &b) const
             return (p.flags & RecordFlag::HasUid) ? qint64(p.uid) : qint64(1) << 32;
         };
         return compare(uid(a), uid(b));
+    }
+    case PacketTableModel::Application: {
+        const auto program = [](const StoredPacket &p) {
+            return p.origin == Origin::Process ? qint64(p.processId)
+                                               : (qint64(1) << 32) + qint64(p.origin);
+        };
+        return compare(program(a), program(b));
     }
     default:
         return 0;

@@ -25,6 +25,8 @@ void copyFields(StoredPacket &p, const PacketRecord &r)
     p.hook = r.hook;
     p.flags = r.flags;
     p.summary = r.summary;
+    p.origin = r.origin;
+    p.processId = r.origin == Origin::Process ? r.processId : 0;
 }
 
 } // namespace
@@ -163,6 +165,8 @@ void PacketStore::flush() const
 void PacketStore::append(const StreamBatch &batch)
 {
     ensureFile();
+    for (const ProcessInfo &process : batch.processes)
+        m_processes.add(process);
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PacketRecord r = batch.record(i);
         StoredPacket p;

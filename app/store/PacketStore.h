@@ -7,6 +7,7 @@
 
 #include "app/store/PacketChunk.h"
 #include "app/store/PacketSnapshot.h"
+#include "app/store/ProcessTable.h"
 #include "app/store/RetiredChunks.h"
 #include "app/store/StoredPacket.h"
 #include "helper/protocol/PacketRecord.h"
@@ -82,6 +83,9 @@ public:
     QString interfaceName(quint16 id) const { return m_interfaceNames.value(id); }
     const QStringList &interfaceNames() const { return m_interfaceNames; } // index = id; 0 = ""
     QByteArray bytes(qint64 row) const; // the captured bytes; empty when they were lost
+    // The process a packet with Origin::Process names; nullptr when the helper did not describe
+    // it or the description was let go (ProcessTable's limit).
+    const ProcessInfo *process(quint32 id) const { return m_processes.find(id); }
 
     Snapshot snapshot() const; // cheap: a pointer per chunk
 
@@ -105,6 +109,8 @@ private:
     void rollOff();
     void releaseRetired();
 
+    // Kept by clear(): the helper describes each process once per stream.
+    ProcessTable m_processes;
     qint64 m_limit = DefaultLimit;
     int m_shift = 12;
     QList<std::shared_ptr<PacketChunk>> m_chunks;

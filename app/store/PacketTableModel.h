@@ -42,6 +42,7 @@ public:
         Info,
         Verdict,
         User,
+        Application,
         ColumnCount
     };
     Q_ENUM(Column)

@@ -1,4 +1,4 @@
-// One packet as the window sees it: a fixed-size, trivially copyable record (104 bytes), handed
+// One packet as the window sees it: a fixed-size, trivially copyable record (112 bytes), handed
 // out by value. The store keeps it packed (PackedPacket, 56 bytes) with the bytes in its file.
 #pragma once
 
@@ -36,10 +36,11 @@ struct StoredPacket {
     Verdict verdict = Verdict::Accept;
     Hook hook = Hook::PreRouting;
     quint8 flags = 0; // RecordFlag and StoredFlag bits
-    quint8 reserved = 0;
+    Origin origin = Origin::Unknown;
     PacketSummary summary;
+    quint32 processId = 0; // with Origin::Process: PacketStore::process() describes it
 };
 static_assert(std::is_trivially_copyable_v<StoredPacket>);
-static_assert(sizeof(StoredPacket) == 104);
+static_assert(sizeof(StoredPacket) == 112);
 
 } // namespace nfqmon

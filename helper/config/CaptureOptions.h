@@ -37,6 +37,9 @@ struct CaptureOptions {
     int dumpInputFd = -1;
     int dumpOutputFd = -1;
     bool enableIptables = true;
+    // Learn the program behind each packet of a local socket (helper/attribution); where the
+    // kernel or the helper's privileges do not allow it, the capture runs without and says why.
+    bool attribution = true;
     std::uint16_t queueNumber = 0;
     std::uint16_t queueCount = 1; // > 1: --queue-balance over queueNumber..+count-1
     std::uint32_t snapLength = Limits::DefaultSnapLength; // bytes kept per packet (records, dumps)

@@ -19,17 +19,12 @@ constexpr int maxReportedErrors = 20;
 const QStringList &knownKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("interfaces"),
-        QStringLiteral("dump"),
-        QStringLiteral("dump_input"),
-        QStringLiteral("dump_output"),
-        QStringLiteral("enable_iptables"),
-        QStringLiteral("queue"),
-        QStringLiteral("queues"),
-        QStringLiteral("snaplen"),
-        QStringLiteral("queue_maxlen"),
-        QStringLiteral("status_interval"),
-        QStringLiteral("rule"),
+        QStringLiteral("interfaces"),      QStringLiteral("dump"),
+        QStringLiteral("dump_input"),      QStringLiteral("dump_output"),
+        QStringLiteral("enable_iptables"), QStringLiteral("attribution"),
+        QStringLiteral("queue"),           QStringLiteral("queues"),
+        QStringLiteral("snaplen"),         QStringLiteral("queue_maxlen"),
+        QStringLiteral("status_interval"), QStringLiteral("rule"),
         QStringLiteral("module"),
     };
     return keys;
@@ -136,6 +131,8 @@ private:
             return setBoolean(key, value, &m_options.dump, problem);
         if (key == QLatin1String("enable_iptables"))
             return setBoolean(key, value, &m_options.enableIptables, problem);
+        if (key == QLatin1String("attribution"))
+            return setBoolean(key, value, &m_options.attribution, problem);
         if (key == QLatin1String("dump_input"))
             return setPath(key, value, &m_options.dumpInput, problem);
         if (key == QLatin1String("dump_output"))

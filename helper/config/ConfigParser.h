@@ -5,6 +5,7 @@
 //   dump_input = "/tmp/input.pcap"
 //   dump_output = "/tmp/output.pcap"
 //   enable_iptables = yes
+//   attribution = yes                # learn the process behind each local packet
 //   queue = 0                        # first queue number
 //   queues = 1                       # number of queues (threads)
 //   snaplen = 65535

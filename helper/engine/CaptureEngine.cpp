@@ -55,6 +55,15 @@ bool CaptureEngine::start(QString *error)
         abandon();
         return false;
     }
+    // Before any packet is queued, so that the first packet of every flow finds its owner.
+    QString attributionNotice;
+    if (m_options.attribution) {
+        std::string why;
+        m_owners = PacketOwners::start(&why);
+        if (!m_owners)
+            attributionNotice =
+                tr("packets are not attributed to programs: %1").arg(QString::fromStdString(why));
+    }
     auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
     std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
     publish(std::move(rules), std::move(hits), std::move(consumers));
@@ -65,7 +74,8 @@ bool CaptureEngine::start(QString *error)
         });
     for (int i = 0; i < int(m_pendingQueues.size()); ++i) {
         m_workers.push_back(std::make_unique<QueueWorker>(i, std::move(m_pendingQueues[i]), m_path,
-                                                          m_sequence, m_options.snapLength));
+                                                          m_sequence, m_options.snapLength,
+                                                          m_owners.get()));
         m_workers.back()->start();
     }
     m_pendingQueues.clear();
@@ -88,6 +98,8 @@ bool CaptureEngine::start(QString *error)
         return false;
     }
     m_notice = m_chains->notice();
+    if (!attributionNotice.isEmpty())
+        m_notice = m_notice.isEmpty() ? attributionNotice : m_notice + u'\n' + attributionNotice;
     m_families = m_chains->families();
     m_ruleCounters = std::make_unique<RuleCounterPoller>([this] { return readRuleCounters(); },
                                                          std::chrono::seconds(1));
@@ -245,6 +257,7 @@ void CaptureEngine::teardown()
     m_pendingQueues.clear();
     for (auto &dump : m_dumps)
         dump->stop();
+    m_owners.reset(); // the workers that asked it are gone
 }
 
 void CaptureEngine::abandon()

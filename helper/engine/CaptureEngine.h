@@ -3,6 +3,7 @@
 // file, StartCapture over D-Bus); all methods are called from one control thread.
 #pragma once
 
+#include "helper/attribution/PacketOwners.h"
 #include "helper/config/CaptureOptions.h"
 #include "helper/engine/ChainManager.h"
 #include "helper/engine/DumpWriter.h"
@@ -66,6 +67,8 @@ public:
     // After start(): a family left out (enable_iptables = no without its chains) and how to add
     // it; empty when both are captured.
     QString notice() const { return m_notice; }
+    // While running with attribution: who owns the packets' sockets (nullptr without).
+    std::shared_ptr<PacketOwners> owners() const { return m_owners; }
     // After start(): "IPv4", "IPv6", the families captured.
     QStringList families() const { return m_families; }
 
@@ -108,6 +111,7 @@ private:
         std::uint64_t passedUnseen = 0;
     } m_finalUnseen;
     QString m_notice;
+    std::shared_ptr<PacketOwners> m_owners; // while running, with attribution
     QStringList m_families;
     bool m_finalCount = false;
     bool m_running = false;

@@ -1,5 +1,6 @@
 #include "helper/engine/QueueWorker.h"
 
+#include "helper/attribution/PacketOwners.h"
 #include "helper/protocol/PacketDecoder.h"
 
 #include <arpa/inet.h>
@@ -57,9 +58,10 @@ void copyName(char (&target)[InterfaceNameSize], std::string_view name)
 } // namespace
 
 QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
-                         std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength)
+                         std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
+                         PacketOwners *owners)
     : m_index(index), m_queue(std::move(queue)), m_pathHolder(path), m_sequence(sequence),
-      m_snapLength(snapLength), m_verdicts(*m_queue),
+      m_snapLength(snapLength), m_owners(owners), m_verdicts(*m_queue),
       m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {}
 
@@ -221,6 +223,12 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
                                               family == ETH_P_IP     ? NetworkProtocol::IPv4
                                               : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
                                                                      : NetworkProtocol::Unknown);
+    if (m_owners) {
+        const Attribution owner =
+            m_owners->ownerOf(record.summary, {payload, payloadLength}, record.hook);
+        record.origin = owner.origin;
+        record.processId = owner.processId;
+    }
 
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {

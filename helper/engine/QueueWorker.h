@@ -17,6 +17,8 @@ struct nlmsghdr;
 
 namespace nfqmon {
 
+class PacketOwners;
+
 struct QueueCounters {
     std::atomic<std::uint64_t> received{0};
     std::atomic<std::uint64_t> accepted{0};
@@ -28,7 +30,8 @@ class QueueWorker
 {
 public:
     QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
-                std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength);
+                std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
+                PacketOwners *owners = nullptr);
     ~QueueWorker();
 
     void start();
@@ -53,6 +56,7 @@ private:
     std::uint64_t m_pathGeneration = 0;
     std::atomic<std::uint64_t> &m_sequence;
     const std::uint32_t m_snapLength;
+    PacketOwners *const m_owners; // nullptr without attribution
     VerdictBatcher m_verdicts;
     InterfaceNameCache m_names;
     QueueCounters m_counters;

@@ -144,6 +144,10 @@ bool StreamSender::gather()
 {
     bool full = false;
     const auto append = [&](const PacketRecord &record, std::span<const std::uint8_t> bytes) {
+        if (!describe(record)) {
+            full = true;
+            return false;
+        }
         full = !m_encoder.append(record, bytes);
         return !full;
     };
@@ -151,6 +155,21 @@ bool StreamSender::gather()
     while (!full && drain(append, 256) > 0) {
     }
     return full;
+}
+
+bool StreamSender::describe(const PacketRecord &record)
+{
+    if (record.origin != Origin::Process || !m_options.owners ||
+        m_describedProcesses.contains(record.processId))
+        return true;
+    if (const auto process = m_options.owners->process(record.processId)) {
+        if (!m_encoder.appendProcess(*process))
+            return false; // the batch is full: the description opens the next one
+    }                     // else forgotten already: the client shows the record without a program
+    if (m_describedProcesses.size() >= MaxDescribedProcesses)
+        m_describedProcesses.clear(); // bounded: a process seen again is described again
+    m_describedProcesses.insert(record.processId);
+    return true;
 }
 
 StreamSender::Flush StreamSender::flush()

@@ -12,6 +12,7 @@
 //   engine.detach(sender); sender->stop();  // or engine.stop() first, then stop()
 #pragma once
 
+#include "helper/attribution/PacketOwners.h"
 #include "helper/engine/RecordConsumer.h"
 #include "helper/protocol/StreamEncoder.h"
 
@@ -23,6 +24,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 namespace nfqmon {
 
@@ -37,6 +39,9 @@ public:
         std::uint32_t batchBytes = 1u << 20;         // a batch this big is sent at once
         std::chrono::milliseconds maxDelay{10};      // how long a record may wait for company
         std::chrono::milliseconds stopTimeout{1000}; // stop(): how long to wait for the client
+        // Where the processes that records name are described; each goes to the client once,
+        // before the first record that names it. nullptr: records name none.
+        std::shared_ptr<PacketOwners> owners;
     };
     using FinishedHandler = std::function<void()>;
 
@@ -77,6 +82,10 @@ private:
 
     void run();
     bool gather();
+    // Puts the description of the record's process before it, once: false when the batch is
+    // full.
+    bool describe(const PacketRecord &record);
+    static constexpr std::size_t MaxDescribedProcesses = 65536;
     Flush flush();
     void waitForClient(short events, bool onData, int timeoutMs);
     void finish(const QString &reason);
@@ -85,6 +94,7 @@ private:
     int m_fd = -1;
     std::atomic<int> m_clientFd{-1};
     StreamEncoder m_encoder;
+    std::unordered_set<std::uint32_t> m_describedProcesses; // sent to this client already
     std::span<const std::uint8_t> m_sealed; // the batch being written; empty when none
     std::size_t m_sent = 0;                 // bytes of it already written
     FinishedHandler m_onFinished;

@@ -14,6 +14,15 @@ enum class Hook : std::uint8_t { PreRouting = 0, Output = 3 };
 
 enum class Verdict : std::uint8_t { Drop = 0, Accept = 1 };
 
+// Where a packet comes from or goes to on this machine, as the kernel's programs told the helper
+// (helper/attribution). Only Process carries a process id.
+enum class Origin : std::uint8_t {
+    Unknown = 0,  // attribution is off, or the socket was opened before it started
+    Process = 1,  // a local socket of the process `processId`
+    Kernel = 2,   // sent by the kernel itself (ICMP errors, resets): no process
+    NoSocket = 3, // came in, and no local socket is known for it (forwarded, or nobody listens)
+};
+
 namespace RecordFlag {
 enum : std::uint8_t {
     HasUid = 0x01,
@@ -21,6 +30,10 @@ enum : std::uint8_t {
     Gso = 0x04, // the kernel handed a GSO super-packet (larger than the MTU)
 };
 }
+
+// A packet, or, in the client stream only, the description of a process (ProcessCodec) that
+// later packet records name by processId: the record's bytes are the description.
+enum class EntryKind : std::uint8_t { Packet = 0, Process = 1 };
 
 inline constexpr int InterfaceNameSize = 16; // IFNAMSIZ, NUL included
 
@@ -38,7 +51,10 @@ struct PacketRecord {
     Hook hook = Hook::PreRouting;
     Verdict verdict = Verdict::Accept;
     std::uint8_t flags = 0; // RecordFlag bits
-    std::uint8_t reserved[7] = {};
+    Origin origin = Origin::Unknown;
+    EntryKind kind = EntryKind::Packet; // what the stream entry is (StreamFormat.h)
+    std::uint8_t reserved = 0;
+    std::uint32_t processId = 0; // with Origin::Process: the helper's number for the process
     char inInterface[InterfaceNameSize] = {}; // NUL-terminated, empty when none
     char outInterface[InterfaceNameSize] = {};
     PacketSummary summary;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/ProcessInfo.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -20,7 +21,8 @@ struct StreamBatch {
     std::uint64_t lostSincePrevious = 0; // records the client lost since the previous batch
     std::uint64_t lostTotal = 0;         // records the client lost since the stream opened
     QByteArray payload;                  // the entries as sent
-    QList<std::uint32_t> offsets;        // where each entry's PacketRecord starts in payload
+    QList<std::uint32_t> offsets;        // where each packet entry's PacketRecord starts
+    QList<ProcessInfo> processes;        // the process entries, for packets of this batch on
 
     qsizetype size() const { return offsets.size(); }
     bool isEmpty() const { return offsets.isEmpty(); }

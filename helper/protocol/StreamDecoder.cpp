@@ -1,5 +1,7 @@
 #include "helper/protocol/StreamDecoder.h"
 
+#include "helper/protocol/ProcessCodec.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -214,6 +216,18 @@ bool StreamDecoder::checkEntries(StreamBatch *batch)
         const char *padding = data + at + sizeof r + r.capturedLength;
         if (std::any_of(padding, data + at + entry, [](char c) { return c != 0; }))
             return fail(QStringLiteral("%1: the padding after its bytes is not zero").arg(where()));
+        if (r.kind == EntryKind::Process) {
+            const auto process = ProcessCodec::decode(
+                {reinterpret_cast<const std::uint8_t *>(data + at + sizeof r), r.capturedLength});
+            if (!process || process->id != r.processId)
+                return fail(
+                    QStringLiteral("%1: the process description is malformed").arg(where()));
+            batch->processes.append(*process);
+            at += entry;
+            continue;
+        }
+        if (r.kind != EntryKind::Packet)
+            return fail(QStringLiteral("%1: unknown entry kind %2").arg(where()).arg(int(r.kind)));
         batch->offsets.append(at);
         at += entry;
     }

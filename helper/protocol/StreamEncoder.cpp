@@ -1,5 +1,7 @@
 #include "helper/protocol/StreamEncoder.h"
 
+#include "helper/protocol/ProcessCodec.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -38,6 +40,16 @@ bool StreamEncoder::append(const PacketRecord &record, std::span<const std::uint
         std::memcpy(m_buffer.data() + at + sizeof kept, bytes.data(), captured);
     ++m_recordCount;
     return true;
+}
+
+bool StreamEncoder::appendProcess(const ProcessInfo &process)
+{
+    const std::vector<std::uint8_t> description = ProcessCodec::encode(process);
+    PacketRecord record;
+    record.kind = EntryKind::Process;
+    record.processId = process.id;
+    record.packetLength = std::uint32_t(description.size());
+    return append(record, description);
 }
 
 std::span<const std::uint8_t> StreamEncoder::seal(std::uint64_t lostTotal)

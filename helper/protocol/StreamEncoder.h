@@ -3,6 +3,7 @@
 // writes the bytes. Also what tests use to make valid streams.
 #pragma once
 
+#include "helper/protocol/ProcessInfo.h"
 #include "helper/protocol/StreamFormat.h"
 
 #include <cstdint>
@@ -20,6 +21,8 @@ public:
     // False, and nothing added, when the record would break the batch's limits: seal first.
     // The bytes are cut to MaxCapturedLength; capturedLength becomes their count.
     bool append(const PacketRecord &record, std::span<const std::uint8_t> bytes);
+    // A process's description (ProcessCodec), for the packet entries after it; false as above.
+    bool appendProcess(const ProcessInfo &process);
 
     // Completes the header of the batch built so far, with lostTotal the client's running loss
     // count (never decreasing), and returns the batch's bytes, valid until clear().

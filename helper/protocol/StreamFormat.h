@@ -1,12 +1,14 @@
 // The packet stream from the helper to a client, over the AF_UNIX socket that OpenStream hands
 // out. The stream is a sequence of batches; each batch is a BatchHeader followed by its entries,
-// each entry a PacketRecord, then the record's capturedLength bytes, zero-padded to 8 bytes.
+// each entry a PacketRecord, then the record's capturedLength bytes, zero-padded to 8 bytes. An
+// entry is a packet, or (record kind EntryKind::Process) the description of a process that the
+// packet entries after it name by processId, sent once per stream before its first packet.
 // Both ends run on one machine, so every field is in host byte order and the record is the
 // in-memory PacketRecord: no encoding costs on either side.
 //
 // Versioning: `version` changes when the layout changes incompatibly, and a reader refuses a
-// version it does not know. Within version 1 the header may grow at its end (headerSize says
-// how big it is); readers skip the fields they do not know.
+// version it does not know (version 2 added process entries). Within a version the header may grow
+// at its end (headerSize says how big it is); readers skip the fields they do not know.
 #pragma once
 
 #include "helper/protocol/PacketRecord.h"
@@ -19,7 +21,7 @@ namespace nfqmon::stream {
 
 inline constexpr std::uint32_t Magic = 0x4d53514e; // "NQSM" as bytes in little-endian order
 inline constexpr std::uint32_t SwappedMagic = 0x4e51534d;
-inline constexpr std::uint16_t Version = 1;
+inline constexpr std::uint16_t Version = 2;
 
 // Limits a reader enforces before it allocates anything; a writer stays within them.
 inline constexpr std::uint32_t MaxHeaderSize = 256;
@@ -32,7 +34,7 @@ struct BatchHeader {
     std::uint32_t magic = Magic;
     std::uint16_t version = Version;
     std::uint16_t headerSize = sizeof(BatchHeader); // multiple of 8, <= MaxHeaderSize
-    std::uint32_t recordCount = 0;                  // <= MaxBatchRecords
+    std::uint32_t recordCount = 0;                  // entries, <= MaxBatchRecords
     std::uint32_t payloadBytes = 0;                 // bytes of entries after the header
     std::uint64_t sequence = 0;                     // 1 for the first batch, then +1 each
     // Records this client lost (its buffers were full because it read too slowly) since the
@@ -40,7 +42,7 @@ struct BatchHeader {
     // carry no records only to report a loss.
     std::uint64_t lostSincePrevious = 0;
     std::uint64_t lostTotal = 0;
-    std::uint32_t recordSize = sizeof(PacketRecord); // 144 in version 1
+    std::uint32_t recordSize = sizeof(PacketRecord); // 144
     std::uint32_t reserved = 0;
 };
 static_assert(std::is_trivially_copyable_v<BatchHeader>);

@@ -325,6 +325,7 @@ ServiceReply HelperService::openStream(const Caller &caller)
     QString error;
     StreamSender::Options options;
     options.snapLength = m_engine->options().snapLength;
+    options.owners = m_engine->owners();
     auto sender = StreamSender::create(m_engine->producerCount(), options, &error);
     if (!sender)
         return ServiceReply::error(ServiceError::Failed, error);

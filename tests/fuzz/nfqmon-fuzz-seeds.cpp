@@ -92,7 +92,20 @@ void streamSeeds()
     for (int batch = 0; batch < 3; ++batch) {
         for (int i = 0; i < 4; ++i) {
             const QByteArray &packet = all.at((batch * 4 + i) % all.size()).second;
-            encoder.append(recordFor(packet, ++sequence), PB::bytes(packet));
+            PacketRecord record = recordFor(packet, ++sequence);
+            if (i == 1) { // a packet of a program, described just before it
+                ProcessInfo process;
+                process.id = std::uint32_t(batch + 1);
+                process.pid = std::uint32_t(1000 + batch);
+                process.uid = 1000;
+                process.command = "curl";
+                process.executable = "/usr/bin/curl";
+                process.arguments = std::string("curl\0http://a.test/", 19);
+                encoder.appendProcess(process);
+                record.origin = Origin::Process;
+                record.processId = process.id;
+            }
+            encoder.append(record, PB::bytes(packet));
         }
         const auto bytes = encoder.seal(batch);
         stream.append(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));

@@ -11,6 +11,7 @@
 
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 
 using namespace nfqmon;
@@ -29,6 +30,7 @@ private slots:
     void appearsAtOnce();
     void captureShowsTheTrafficInTheTable();
     void displayFilterShowsOnlyMatchingPackets();
+    void applicationColumnNamesTheSender();
     void layoutIsRestoredAtTheNextLaunch();
 };
 
@@ -97,6 +99,44 @@ void tst_WindowCapture::captureShowsTheTrafficInTheTable()
     QCOMPARE(bytes, session.store()->bytes(model.storeRow(row)));
     stop(session, window);
     QCOMPARE(model.rowCount() >= 5, true); // the packets stay after stopping
+}
+
+// A program here sends: its row names it, and its details say which process it was.
+void tst_WindowCapture::applicationColumnNamesTheSender()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    start(session, window);
+    const Peer &peer = m_bed.network().peer(0);
+    const QString sender = TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"));
+    const Command::Result sent = m_bed.network().run(
+        TestNetwork::Local, {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                             QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                             sender, QStringLiteral("udp"), peer.peerIpv4, QStringLiteral("6003"),
+                             QStringLiteral("--count"), QStringLiteral("2")});
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6003).size(), 2, 5000);
+    for (int row : udpRowsTo(model, peer.peerIpv4, 6003)) {
+        QCOMPARE(text(model, row, PacketTableModel::Application),
+                 QStringLiteral("nfqmon-test-send"));
+        QCOMPARE(text(model, row, PacketTableModel::User), QStringLiteral("65534"));
+    }
+    tableView(window)->selectRow(udpRowsTo(model, peer.peerIpv4, 6003).constFirst());
+    // The "Packet" entry's fields, one "name: value" line each.
+    QStringList lines;
+    const QTreeWidgetItem *packet = window.findChild<HeaderTree *>()->topLevelItem(0);
+    for (int i = 0; packet && i < packet->childCount(); ++i)
+        lines.append(packet->child(i)->text(0) + QStringLiteral(": ") + packet->child(i)->text(1));
+    const QString details = lines.join(u'\n');
+    QVERIFY2(
+        details.contains(QStringLiteral("Executable: ") + QFileInfo(sender).canonicalFilePath()),
+        qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Command line: ") + sender + QStringLiteral(" udp")),
+             qPrintable(details));
+    stop(session, window);
 }
 
 void tst_WindowCapture::displayFilterShowsOnlyMatchingPackets()

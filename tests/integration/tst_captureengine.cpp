@@ -5,6 +5,7 @@
 #include "helper/protocol/PcapReader.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/core/TestPayload.h"
+#include "tests/support/network/RecordCollector.h"
 #include "tests/support/network/TestNetwork.h"
 #include "tests/support/network/TrafficReceiver.h"
 
@@ -26,27 +27,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Collects what the engine hands out; drained by the test thread.
-class CollectingConsumer : public RecordConsumer
-{
-public:
-    CollectingConsumer(int producers, std::size_t ringBytes = 8u << 20)
-        : RecordConsumer(producers, Options{128, false, ringBytes})
-    {}
-    struct Item {
-        PacketRecord record;
-        QByteArray bytes;
-    };
-    QList<Item> take()
-    {
-        QList<Item> items;
-        drain([&](const PacketRecord &r, std::span<const std::uint8_t> b) {
-            items.append(
-                {r, QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()))});
-        });
-        return items;
-    }
-};
+using CollectingConsumer = RecordCollector;
 
 CaptureOptions optionsFor(const QStringList &interfaces)
 {
@@ -59,14 +40,7 @@ CaptureOptions optionsFor(const QStringList &interfaces)
 QList<CollectingConsumer::Item> collect(CollectingConsumer &consumer, int atLeast,
                                         std::chrono::milliseconds timeout)
 {
-    QList<CollectingConsumer::Item> items;
-    QDeadlineTimer deadline(timeout);
-    while (items.size() < atLeast && !deadline.hasExpired()) {
-        items += consumer.take();
-        QThread::msleep(10);
-    }
-    items += consumer.take();
-    return items;
+    return consumer.collect(atLeast, timeout);
 }
 
 bool isTestUdp(const CollectingConsumer::Item &item, std::uint16_t port)

@@ -52,6 +52,8 @@ QString boundingSet(const QString &capabilities, quint64 *mask)
     static const QMap<QString, int> numbers = {
         {QStringLiteral("CAP_NET_ADMIN"), CAP_NET_ADMIN},
         {QStringLiteral("CAP_NET_RAW"), CAP_NET_RAW},
+        {QStringLiteral("CAP_BPF"), CAP_BPF},
+        {QStringLiteral("CAP_PERFMON"), CAP_PERFMON},
         {QStringLiteral("CAP_DAC_OVERRIDE"), CAP_DAC_OVERRIDE}};
     QString set = QStringLiteral("-all");
     *mask = 0;
@@ -165,6 +167,12 @@ exec unshare --mount --propagation private bash -euo pipefail -c '
             {QStringLiteral("vethA")},
             {{Contract::Option::DumpInput, BusClient::fd(dump, QStringLiteral("w"))}})}));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("OpenStream")));
+
+    // The unit's capabilities are enough to learn which program sent each packet.
+    const QJsonObject status = client->call(QStringLiteral("GetStatus"));
+    NFQMON_VERIFY_REPLY(status);
+    QVERIFY2(!QJsonDocument(status).toJson().contains("not attributed"),
+             QJsonDocument(status).toJson().constData());
 
     // Exactly the unit's capabilities, and no way to gain more.
     const qint64 pid = m_bed.bus().helperPid();

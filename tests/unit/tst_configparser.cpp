@@ -16,8 +16,8 @@ namespace {
 const QString fileName = QStringLiteral("nfqmon.conf");
 
 const QString knownKeys =
-    QStringLiteral("interfaces, dump, dump_input, dump_output, enable_iptables, queue, queues, "
-                   "snaplen, queue_maxlen, status_interval, rule, module");
+    QStringLiteral("interfaces, dump, dump_input, dump_output, enable_iptables, attribution, "
+                   "queue, queues, snaplen, queue_maxlen, status_interval, rule, module");
 
 // libpcap's own message for an expression it refuses on link type RAW; empty when it compiles.
 QString pcapMessage(const QString &expression)
@@ -199,6 +199,13 @@ void TestConfigParser::booleans()
         QStringLiteral("interfaces = lo\nenable_iptables = %1\n").arg(value), fileName, &error);
     QVERIFY2(options, qPrintable(error));
     QCOMPARE(options->enableIptables, expected);
+
+    const auto attributed = ConfigParser::parse(
+        QStringLiteral("interfaces = lo\nattribution = %1\n").arg(value), fileName, &error);
+    QVERIFY2(attributed, qPrintable(error));
+    QCOMPARE(attributed->attribution, expected);
+    QVERIFY(
+        ConfigParser::parse(QStringLiteral("interfaces = lo\n"), fileName, &error)->attribution);
 }
 
 void TestConfigParser::numbers_data()

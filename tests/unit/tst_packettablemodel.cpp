@@ -269,20 +269,42 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs_data()
     QTest::newRow("dropped TCP SYN")
         << syn << QStringList{"1",         "",    "wlan0", "out", "10.1.2.3",
                               "192.0.2.9", "TCP", "40",    "",    "dropped by rule 3",
-                              "1000"}
+                              "1000",      ""}
+        << true;
+    TestPacket curl = syn;
+    curl.record.origin = Origin::Process;
+    curl.record.processId = 7;
+    curl.process = ProcessInfo{};
+    curl.process->id = 7;
+    curl.process->pid = 4242;
+    curl.process->uid = 1001; // the process's, not the socket's uid the record carries
+    curl.process->command = "curl";
+    curl.process->executable = "/usr/bin/curl";
+    QTest::newRow("TCP SYN of curl")
+        << curl << QStringList{"1",         "",    "wlan0", "out", "10.1.2.3",
+                               "192.0.2.9", "TCP", "40",    "",    "dropped by rule 3",
+                               "1001",      "curl"}
+        << true;
+    TestPacket reset = syn;
+    reset.record.origin = Origin::Kernel;
+    QTest::newRow("the kernel's reset")
+        << reset << QStringList{"1",         "",        "wlan0", "out", "10.1.2.3",
+                                "192.0.2.9", "TCP",     "40",    "",    "dropped by rule 3",
+                                "1000",      "(kernel)"}
         << true;
     const TestPacket dns = testPacket(ipv6("2001:db8::1", "2001:db8::53", Udp, udp(5353, 53, "q")),
                                       1'700'000'000'000'000'000);
     QTest::newRow("accepted DNS over IPv6")
-        << dns << QStringList{"1",  "", "eth0",     "in", "2001:db8::1", "2001:db8::53", "UDP",
-                              "49", "", "accepted", ""}
+        << dns
+        << QStringList{"1", "",         "eth0", "in", "2001:db8::1", "2001:db8::53", "UDP", "49",
+                       "",  "accepted", "",     ""}
         << false;
     const TestPacket ping = testPacket(ipv4("10.0.0.1", "10.0.0.2", Icmp, icmpEcho(false, 1, 1)),
                                        1'700'000'000'000'000'000, Verdict::Accept, 5);
     QTest::newRow("ping accepted by a rule")
         << ping << QStringList{"1",        "",     "eth0", "in", "10.0.0.1",
                                "10.0.0.2", "ICMP", "28",   "",   "accepted by rule 5",
-                               ""}
+                               "",         ""}
         << false;
 }
 

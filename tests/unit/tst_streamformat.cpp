@@ -2,6 +2,7 @@
 // as they went in, however the bytes are split; every kind of bad stream (wrong magic, version,
 // sizes, counts, lengths, padding, loss totals, truncation, random damage) ends in a sentence
 // and never in a read out of bounds (this suite also runs under the sanitizers).
+#include "helper/protocol/ProcessCodec.h"
 #include "helper/protocol/StreamDecoder.h"
 #include "helper/protocol/StreamEncoder.h"
 
@@ -158,7 +159,7 @@ private slots:
         QCOMPARE(offsetof(BatchHeader, recordSize), std::size_t(40));
         const BatchHeader h;
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(&h.magic), 4), QByteArray("NQSM"));
-        QCOMPARE(h.version, std::uint16_t(1));
+        QCOMPARE(h.version, std::uint16_t(2));
         QCOMPARE(entrySize(0), std::uint32_t(144));
         QCOMPARE(entrySize(1), std::uint32_t(152));
         QCOMPARE(entrySize(8), std::uint32_t(152));
@@ -323,9 +324,9 @@ private slots:
             << "not an nfqmon packet stream (magic 0x00000000 at byte 752";
         QTest::newRow("other byte order") << header([](BatchHeader &h) { h.magic = SwappedMagic; })
                                           << false << "written in the other byte order";
-        QTest::newRow("version 2") << header([](BatchHeader &h) { h.version = 2; }) << true
-                                   << "packet stream format version 2 is not supported; this "
-                                      "program reads version 1";
+        QTest::newRow("version 3") << header([](BatchHeader &h) { h.version = 3; }) << true
+                                   << "packet stream format version 3 is not supported; this "
+                                      "program reads version 2";
         QTest::newRow("version 0") << header([](BatchHeader &h) { h.version = 0; }) << false
                                    << "version 0 is not supported";
         QTest::newRow("header too small") << header([](BatchHeader &h) { h.headerSize = 12; })
@@ -389,6 +390,75 @@ private slots:
             << record([](PacketRecord &r) { std::memset(r.inInterface, 'e', 16); }) << true
             << "record 0: an interface name is not terminated";
     }
+    // Processes travel as entries of their own, before the packets that name them: the
+    // decoder hands them out apart, and the packets keep their places.
+    void processEntries()
+    {
+        ProcessInfo curl;
+        curl.id = 3;
+        curl.pid = 4242;
+        curl.namespacePid = 1;
+        curl.uid = 1000;
+        curl.gid = 100;
+        curl.startNs = 123456789;
+        curl.cgroupId = 77;
+        curl.command = "curl";
+        curl.executable = "/usr/bin/curl";
+        curl.arguments = std::string("curl\0-s\0http://a.test/", 24);
+        ProcessInfo longOne = curl;
+        longOne.id = 4;
+        longOne.executable = "/" + std::string(5000, 'x'); // cut to ProcessCodec's limit
+        longOne.command = "a name too long for comm";
+
+        StreamEncoder encoder;
+        QVERIFY(encoder.appendProcess(curl));
+        PacketRecord r = recordNumber(1, 40);
+        r.origin = Origin::Process;
+        r.processId = 3;
+        const QByteArray b = bytesFor(1, 40);
+        QVERIFY(encoder.append(r, span(b)));
+        QVERIFY(encoder.appendProcess(longOne));
+        r.processId = 4;
+        QVERIFY(encoder.append(r, span(b)));
+        const auto sealed = encoder.seal(0);
+        const QByteArray stream(reinterpret_cast<const char *>(sealed.data()),
+                                qsizetype(sealed.size()));
+
+        StreamDecoder decoder;
+        const auto batches = decode(stream, Split::Random, &decoder);
+        QVERIFY2(!decoder.failed(), qPrintable(decoder.errorString()));
+        QCOMPARE(batches.size(), 1);
+        const StreamBatch &batch = batches.first();
+        QCOMPARE(batch.size(), 2);
+        QCOMPARE(batch.record(0).processId, 3u);
+        QCOMPARE(batch.record(1).processId, 4u);
+        QCOMPARE(batch.bytes(1), QByteArrayView(b));
+        QCOMPARE(batch.processes.size(), 2);
+        const ProcessInfo &got = batch.processes.at(0);
+        QCOMPARE(got.id, 3u);
+        QCOMPARE(got.pid, 4242u);
+        QCOMPARE(got.namespacePid, 1u);
+        QCOMPARE(got.uid, 1000u);
+        QCOMPARE(got.gid, 100u);
+        QCOMPARE(got.startNs, 123456789u);
+        QCOMPARE(got.cgroupId, 77u);
+        QCOMPARE(got.command, curl.command);
+        QCOMPARE(got.executable, curl.executable);
+        QCOMPARE(got.arguments, curl.arguments);
+        QCOMPARE(batch.processes.at(1).executable.size(), ProcessCodec::MaxExecutable);
+        QCOMPARE(batch.processes.at(1).command.size(), ProcessCodec::MaxCommand);
+
+        // A description whose lengths do not add up is refused, as any malformed entry.
+        QByteArray damaged = stream;
+        const qsizetype lengths = sizeof(BatchHeader) + sizeof(PacketRecord) + 40;
+        damaged[lengths] = char(damaged[lengths] + 1); // commandLength of the first process
+        StreamDecoder strict;
+        decode(damaged, Split::Whole, &strict);
+        QVERIFY(strict.failed());
+        QVERIFY2(strict.errorString().contains(QStringLiteral("process description")),
+                 qPrintable(strict.errorString()));
+    }
+
     void badStreams()
     {
         QFETCH(std::function<void(QByteArray &, qsizetype)>, damage);

@@ -95,6 +95,10 @@ QList<StreamBatch> streamBatches(const QList<TestPacket> &packets)
         encoder.clear();
     };
     for (const TestPacket &p : packets) {
+        if (p.process && !encoder.appendProcess(*p.process)) {
+            seal();
+            encoder.appendProcess(*p.process);
+        }
         if (!encoder.append(p.record, PacketBuilder::bytes(p.bytes))) {
             seal();
             if (!encoder.append(p.record, PacketBuilder::bytes(p.bytes)))

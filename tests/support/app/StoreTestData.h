@@ -3,10 +3,13 @@
 #pragma once
 
 #include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/ProcessInfo.h"
 #include "helper/protocol/StreamBatch.h"
 
 #include <QByteArray>
 #include <QList>
+
+#include <optional>
 
 namespace nfqmon {
 class PacketStore;
@@ -17,6 +20,8 @@ namespace nfqmon::test {
 struct TestPacket {
     PacketRecord record;
     QByteArray bytes;
+    // Described in the stream just before the packet (record.origin Process, its id).
+    std::optional<ProcessInfo> process;
 };
 
 // A record for `bytes` as the helper fills it in: summary, lengths, interface names.

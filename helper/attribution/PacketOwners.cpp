@@ -1,0 +1,81 @@
+#include "helper/attribution/PacketOwners.h"
+
+#include "helper/attribution/OwnerProbe.h"
+
+#include <cerrno>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace nfqmon {
+
+PacketOwners::PacketOwners() : m_stopFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+
+PacketOwners::~PacketOwners()
+{
+    if (m_thread.joinable()) {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] ssize_t written = ::write(m_stopFd, &one, sizeof one);
+        m_thread.join();
+    }
+    if (m_stopFd >= 0)
+        ::close(m_stopFd);
+}
+
+std::shared_ptr<PacketOwners> PacketOwners::start(std::string *error)
+{
+    std::shared_ptr<PacketOwners> owners(new PacketOwners);
+    owners->m_probe = OwnerProbe::start(owners->m_table, error);
+    if (!owners->m_probe)
+        return nullptr;
+    owners->m_thread = std::thread([raw = owners.get()] { raw->watchRing(); });
+    return owners;
+}
+
+void PacketOwners::drainLocked()
+{
+    m_probe->drain();
+    std::vector<FlowKey> evicted = m_table.takeEvicted();
+    if (!evicted.empty())
+        m_probe->forget(evicted);
+}
+
+void PacketOwners::watchRing()
+{
+    pollfd fds[2] = {{m_probe->readyFd(), POLLIN, 0}, {m_stopFd, POLLIN, 0}};
+    for (;;) {
+        // A second's timeout as well: the kernel wakes readers only now and then.
+        const int ready = ::poll(fds, 2, 1000);
+        if (ready < 0 && errno != EINTR)
+            return;
+        if (fds[1].revents)
+            return;
+        std::lock_guard lock(m_mutex);
+        drainLocked();
+    }
+}
+
+Attribution PacketOwners::ownerOf(const PacketSummary &summary,
+                                  std::span<const std::uint8_t> packet, Hook hook)
+{
+    const bool outgoing = hook == Hook::Output;
+    const auto key = FlowKey::fromPacket(summary, packet, outgoing);
+    if (!key)
+        return {};
+    std::lock_guard lock(m_mutex);
+    drainLocked();
+    return m_table.find(*key, outgoing);
+}
+
+std::shared_ptr<const ProcessInfo> PacketOwners::process(std::uint32_t id) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_table.process(id);
+}
+
+std::uint64_t PacketOwners::lostEvents() const
+{
+    return m_probe->lostEvents();
+}
+
+} // namespace nfqmon

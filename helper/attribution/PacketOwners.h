@@ -1,0 +1,48 @@
+// What the queue threads ask: whose packet is this? Owns the kernel programs and the table they
+// fill. Before each answer it reads whatever the kernel has put in the ring, and the kernel puts
+// a flow's owner there before the flow's first packet reaches the queue, so a new flow's first
+// packet is attributed without waiting for anything. A thread of its own reads the ring when no
+// packets come (traffic nfqmon does not queue), so the ring does not fill up meanwhile.
+#pragma once
+
+#include "helper/attribution/OwnerTable.h"
+#include "helper/protocol/PacketRecord.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <thread>
+
+namespace nfqmon {
+
+class OwnerProbe;
+
+class PacketOwners
+{
+public:
+    // nullptr and a sentence when attribution cannot run here; capture works without it.
+    static std::shared_ptr<PacketOwners> start(std::string *error);
+    ~PacketOwners();
+    PacketOwners(const PacketOwners &) = delete;
+    PacketOwners &operator=(const PacketOwners &) = delete;
+
+    Attribution ownerOf(const PacketSummary &summary, std::span<const std::uint8_t> packet,
+                        Hook hook);
+    std::shared_ptr<const ProcessInfo> process(std::uint32_t id) const;
+    std::uint64_t lostEvents() const;
+
+private:
+    PacketOwners();
+    void drainLocked();
+    void watchRing();
+
+    mutable std::mutex m_mutex;
+    OwnerTable m_table;
+    std::unique_ptr<OwnerProbe> m_probe;
+    int m_stopFd = -1;
+    std::thread m_thread;
+};
+
+} // namespace nfqmon

@@ -1,0 +1,400 @@
+/* Which process owns a packet's socket, learned in the kernel before the packet is queued.
+ *
+ * The cgroup socket hooks run in the context of the process that creates, binds, connects or
+ * sends on a socket: they note that process as the socket's owner (by socket cookie) and, the
+ * first time a process is seen, tell the helper its executable and command line while it still
+ * runs. The netfilter program runs on every locally sent packet in the helper's network
+ * namespace just before nfqmon's queue (priority below the raw table's): when a flow is new, or
+ * its socket changed, it tells the helper the flow's addresses and the owner. The helper reads
+ * the ring before each batch of queued packets, so a packet's owner is known when its verdict is
+ * decided, and no program waits for anything. */
+#include "kernel_types.h"
+
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+#include <bpf/bpf_helpers.h>
+#include <linux/bpf.h>
+
+#include "../AttributionEvents.h"
+
+#define AF_INET 2
+#define AF_INET6 10
+#define IPPROTO_ICMP 1
+#define IPPROTO_TCP 6
+#define IPPROTO_UDP 17
+#define IPPROTO_ICMPV6 58
+#define NF_ACCEPT 1
+#define TCP_TIME_WAIT 6
+#define TCP_NEW_SYN_RECV 12
+#define PATH_DEPTH 32
+#define NAME_SIZE 256
+
+/* Set by the helper before loading: the network namespace it watches. */
+const volatile __u64 watched_netns = 0;
+
+struct {
+    __uint(type, BPF_MAP_TYPE_RINGBUF);
+    __uint(max_entries, 4 << 20);
+} events SEC(".maps");
+
+/* socket cookie -> the process that last created, bound, connected or sent on it */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 65536);
+    __type(key, __u64);
+    __type(value, struct nfq_owner);
+} owners SEC(".maps");
+
+/* the processes the helper has been told about */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 16384);
+    __type(key, struct nfq_process_key);
+    __type(value, __u8);
+} announced_processes SEC(".maps");
+
+/* flow -> the socket cookie last announced for it */
+struct {
+    __uint(type, BPF_MAP_TYPE_LRU_HASH);
+    __uint(max_entries, 65536);
+    __type(key, struct nfq_flow_key);
+    __type(value, __u64);
+} announced_flows SEC(".maps");
+
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, NFQ_STAT_COUNT);
+    __type(key, __u32);
+    __type(value, __u64);
+} stats SEC(".maps");
+
+/* Scratch space for building a path from its last component backwards. */
+struct path_scratch {
+    char bytes[2 * NFQ_EXE_SIZE];
+};
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct path_scratch);
+} scratch SEC(".maps");
+
+static __always_inline void count(__u32 which)
+{
+    __u64 *value = bpf_map_lookup_elem(&stats, &which);
+    if (value)
+        *value += 1;
+}
+
+static __always_inline void read_owner(struct nfq_owner *owner)
+{
+    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+    struct task_struct *leader = BPF_CORE_READ(task, group_leader);
+    __u64 pid_tgid = bpf_get_current_pid_tgid();
+    __u64 uid_gid = bpf_get_current_uid_gid();
+    owner->tgid = pid_tgid >> 32;
+    owner->pid = (__u32)pid_tgid;
+    owner->uid = (__u32)uid_gid;
+    owner->gid = uid_gid >> 32;
+    owner->cgroup_id = bpf_get_current_cgroup_id();
+    owner->start_ns = BPF_CORE_READ(leader, start_boottime);
+    owner->exec_id = (__u32)BPF_CORE_READ(leader, self_exec_id);
+    struct pid *pid = BPF_CORE_READ(leader, thread_pid);
+    unsigned int level = BPF_CORE_READ(pid, level);
+    owner->ns_tgid = BPF_CORE_READ(pid, numbers[level & 7].nr);
+    bpf_get_current_comm(owner->comm, sizeof owner->comm);
+}
+
+/* One step of the walk from the executable's dentry up to the root: a component, or a mount
+ * crossed. The path is written backwards into the scratch buffer, ending at NFQ_EXE_SIZE. */
+struct path_walk {
+    struct dentry *dentry;
+    struct mount *mnt;
+    struct path_scratch *buf;
+    __u32 pos;
+    __u32 failed;
+};
+
+static long path_step(__u32 index, void *data)
+{
+    struct path_walk *walk = data;
+    /* plain locals: BPF_CORE_READ would relocate walk's own fields too */
+    struct dentry *dentry = walk->dentry;
+    struct mount *mnt = walk->mnt;
+    struct path_scratch *buf = walk->buf;
+    struct dentry *root = BPF_CORE_READ(mnt, mnt.mnt_root);
+    struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+    if (dentry == root || dentry == parent) {
+        struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+        if (dentry != root || up == mnt)
+            return 1; /* the root of the whole tree */
+        walk->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+        walk->mnt = up;
+        return 0;
+    }
+    __u32 len = BPF_CORE_READ(dentry, d_name.len);
+    const unsigned char *name = BPF_CORE_READ(dentry, d_name.name);
+    if (len == 0 || len >= NAME_SIZE || len + 1 > walk->pos || !buf) {
+        walk->failed = 1; /* too long to keep whole: say nothing rather than half a path */
+        return 1;
+    }
+    walk->pos -= len + 1;
+    __u32 at = walk->pos & (NFQ_EXE_SIZE - 1);
+    buf->bytes[at] = '/';
+    if (bpf_probe_read_kernel(&buf->bytes[at + 1], len & (NAME_SIZE - 1), name) != 0) {
+        walk->failed = 1;
+        return 1;
+    }
+    walk->dentry = parent;
+    return 0;
+}
+
+/* The executable's path, read from its dentries up to the root, crossing mounts; the result is
+ * at buf->bytes[start..NFQ_EXE_SIZE). Returns its length, 0 when it could not be read. */
+static __always_inline __u32 read_exe(struct path_scratch *buf, __u32 *start)
+{
+    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+    struct file *exe = BPF_CORE_READ(task, mm, exe_file);
+    if (!exe)
+        return 0;
+    struct vfsmount *vfsmnt = BPF_CORE_READ(exe, f_path.mnt);
+    struct path_walk walk = {
+        .dentry = BPF_CORE_READ(exe, f_path.dentry),
+        .mnt = (struct mount *)((char *)vfsmnt - bpf_core_field_offset(struct mount, mnt)),
+        .buf = buf,
+        .pos = NFQ_EXE_SIZE,
+    };
+    bpf_loop(PATH_DEPTH, path_step, &walk, 0);
+    if (walk.failed || walk.pos == NFQ_EXE_SIZE)
+        return 0;
+    *start = walk.pos;
+    return NFQ_EXE_SIZE - walk.pos;
+}
+
+static __always_inline void announce_process(const struct nfq_owner *owner)
+{
+    struct nfq_process_key key = {.start_ns = owner->start_ns, .tgid = owner->tgid,
+                                  .exec_id = owner->exec_id};
+    if (bpf_map_lookup_elem(&announced_processes, &key))
+        return;
+    struct nfq_process_event *event = bpf_ringbuf_reserve(&events, sizeof *event, 0);
+    if (!event) {
+        count(NFQ_STAT_RING_FULL);
+        return; /* not marked announced: the next socket call tries again */
+    }
+    event->type = NFQ_EVENT_PROCESS;
+    event->owner = *owner;
+    event->exe_length = 0;
+    event->cmdline_length = 0;
+
+    __u32 zero = 0, start = 0;
+    struct path_scratch *buf = bpf_map_lookup_elem(&scratch, &zero);
+    if (buf) {
+        __u32 length = read_exe(buf, &start);
+        /* the compiler may drop masks it thinks redundant; the verifier needs to see them */
+        asm volatile("" : "+r"(length), "+r"(start));
+        length &= NFQ_EXE_SIZE - 1;
+        start &= NFQ_EXE_SIZE - 1;
+        if (length > 0 && bpf_probe_read_kernel(event->exe, length, &buf->bytes[start]) == 0)
+            event->exe_length = length;
+    }
+    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+    unsigned long arg_start = BPF_CORE_READ(task, mm, arg_start);
+    unsigned long arg_end = BPF_CORE_READ(task, mm, arg_end);
+    if (arg_end > arg_start) {
+        __u32 length = arg_end - arg_start;
+        if (length > NFQ_CMDLINE_SIZE - 1)
+            length = NFQ_CMDLINE_SIZE - 1;
+        asm volatile("" : "+r"(length));
+        length &= NFQ_CMDLINE_SIZE - 1;
+        if (bpf_probe_read_user(event->cmdline, length, (const void *)arg_start) == 0)
+            event->cmdline_length = length;
+    }
+    bpf_ringbuf_submit(event, 0);
+    __u8 one = 1;
+    bpf_map_update_elem(&announced_processes, &key, &one, BPF_ANY);
+}
+
+/* The calling process now owns the socket; the helper hears of the process once. */
+static __always_inline void own(__u64 cookie)
+{
+    struct nfq_owner owner = {};
+    read_owner(&owner);
+    if (bpf_map_update_elem(&owners, &cookie, &owner, BPF_ANY) != 0)
+        count(NFQ_STAT_OWNERS_FULL);
+    announce_process(&owner);
+}
+
+SEC("cgroup/sock_create")
+int nfq_sock_create(struct bpf_sock *sk)
+{
+    if (bpf_get_netns_cookie(sk) == watched_netns)
+        own(bpf_get_socket_cookie(sk));
+    return 1;
+}
+
+SEC("cgroup/sock_release")
+int nfq_sock_release(struct bpf_sock *sk)
+{
+    __u64 cookie = bpf_get_socket_cookie(sk);
+    if (bpf_map_delete_elem(&owners, &cookie) == 0) {
+        struct nfq_release_event event = {.type = NFQ_EVENT_RELEASE, .cookie = cookie};
+        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
+            count(NFQ_STAT_RING_FULL);
+    }
+    return 1;
+}
+
+static __always_inline int on_address(struct bpf_sock_addr *ctx)
+{
+    if (bpf_get_netns_cookie(ctx) == watched_netns)
+        own(bpf_get_socket_cookie(ctx));
+    return 1;
+}
+
+SEC("cgroup/connect4")
+int nfq_connect4(struct bpf_sock_addr *ctx) { return on_address(ctx); }
+SEC("cgroup/connect6")
+int nfq_connect6(struct bpf_sock_addr *ctx) { return on_address(ctx); }
+SEC("cgroup/sendmsg4")
+int nfq_sendmsg4(struct bpf_sock_addr *ctx) { return on_address(ctx); }
+SEC("cgroup/sendmsg6")
+int nfq_sendmsg6(struct bpf_sock_addr *ctx) { return on_address(ctx); }
+
+/* A server: its local address and port, so that packets coming in to it find their owner. */
+static __always_inline int on_bound(struct bpf_sock *sk, int family)
+{
+    if (bpf_get_netns_cookie(sk) != watched_netns)
+        return 1;
+    __u64 cookie = bpf_get_socket_cookie(sk);
+    own(cookie);
+    struct nfq_flow_event event = {.type = NFQ_EVENT_BOUND, .cookie = cookie, .known = 1};
+    struct nfq_owner *owner = bpf_map_lookup_elem(&owners, &cookie);
+    if (owner)
+        event.owner = *owner;
+    else
+        read_owner(&event.owner);
+    event.socket_uid = event.owner.uid;
+    event.key.protocol = sk->protocol;
+    event.key.local_port = sk->src_port;
+    if (family == 4) { /* each hook may read only its own family's address */
+        event.key.family = 4;
+        __u32 address = sk->src_ip4;
+        __builtin_memcpy(event.key.local, &address, 4);
+    } else {
+        event.key.family = 6;
+        __u32 address[4] = {sk->src_ip6[0], sk->src_ip6[1], sk->src_ip6[2], sk->src_ip6[3]};
+        __builtin_memcpy(event.key.local, address, 16);
+    }
+    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
+        count(NFQ_STAT_RING_FULL);
+    return 1;
+}
+
+SEC("cgroup/post_bind4")
+int nfq_post_bind4(struct bpf_sock *sk) { return on_bound(sk, 4); }
+SEC("cgroup/post_bind6")
+int nfq_post_bind6(struct bpf_sock *sk) { return on_bound(sk, 6); }
+
+struct ipv4_header {
+    __u8 version_ihl;
+    __u8 tos;
+    __u16 length;
+    __u16 id;
+    __u16 fragment;
+    __u8 ttl;
+    __u8 protocol;
+    __u16 checksum;
+    __u32 source;
+    __u32 destination;
+};
+
+struct ipv6_header {
+    __u32 version_flow;
+    __u16 length;
+    __u8 next;
+    __u8 hop_limit;
+    __u8 source[16];
+    __u8 destination[16];
+};
+
+/* The flow key from the packet's own headers, as the helper reads them from the queued copy. */
+static __always_inline int read_key(struct sk_buff *skb, struct sock *sk, struct nfq_flow_key *key)
+{
+    unsigned char *head = BPF_CORE_READ(skb, head);
+    __u16 network = BPF_CORE_READ(skb, network_header);
+    __u16 transport = BPF_CORE_READ(skb, transport_header);
+    __u8 version = 0;
+    if (bpf_probe_read_kernel(&version, 1, head + network) != 0)
+        return -1;
+    if ((version >> 4) == 4) {
+        struct ipv4_header ip;
+        if (bpf_probe_read_kernel(&ip, sizeof ip, head + network) != 0)
+            return -1;
+        key->family = 4;
+        key->protocol = ip.protocol;
+        __builtin_memcpy(key->local, &ip.source, 4);
+        __builtin_memcpy(key->remote, &ip.destination, 4);
+        transport = network + (ip.version_ihl & 0x0f) * 4;
+    } else if ((version >> 4) == 6) {
+        struct ipv6_header ip;
+        if (bpf_probe_read_kernel(&ip, sizeof ip, head + network) != 0)
+            return -1;
+        key->family = 6;
+        key->protocol = ip.next;
+        if (ip.next != IPPROTO_TCP && ip.next != IPPROTO_UDP && ip.next != IPPROTO_ICMPV6)
+            key->protocol = BPF_CORE_READ(sk, sk_protocol); /* after extension headers */
+        __builtin_memcpy(key->local, ip.source, 16);
+        __builtin_memcpy(key->remote, ip.destination, 16);
+    } else {
+        return -1;
+    }
+    __u16 words[4] = {};
+    if (key->protocol == IPPROTO_ICMP || key->protocol == IPPROTO_ICMPV6) {
+        /* type, code, checksum, identifier: echo requests and replies are keyed by identifier */
+        if (bpf_probe_read_kernel(words, sizeof words, head + transport) != 0)
+            return 0;
+        __u8 type = ((__u8 *)words)[0];
+        if (type == 8 || type == 0 || type == 128 || type == 129)
+            key->local_port = key->remote_port = bpf_ntohs(words[2]);
+    } else if (bpf_probe_read_kernel(words, 4, head + transport) == 0) {
+        key->local_port = bpf_ntohs(words[0]);
+        key->remote_port = bpf_ntohs(words[1]);
+    }
+    return 0;
+}
+
+SEC("netfilter")
+int nfq_local_out(struct bpf_nf_ctx *ctx)
+{
+    struct sk_buff *skb = ctx->skb;
+    struct sock *sk = BPF_CORE_READ(skb, sk);
+    struct nfq_flow_event event = {.type = NFQ_EVENT_FLOW};
+    if (read_key(skb, sk, &event.key) != 0)
+        return NF_ACCEPT;
+    /* No socket, or one of the kernel's own: cookie 0, which the helper reports as the kernel. */
+    event.cookie = sk ? BPF_CORE_READ(sk, __sk_common.skc_cookie.counter) : 0;
+    __u64 *known = bpf_map_lookup_elem(&announced_flows, &event.key);
+    if (known && *known == event.cookie)
+        return NF_ACCEPT;
+    struct nfq_owner *owner = event.cookie ? bpf_map_lookup_elem(&owners, &event.cookie) : 0;
+    if (owner) {
+        event.owner = *owner;
+        event.known = 1;
+    }
+    /* Only a full socket has the fields below (not a request or time-wait socket). */
+    unsigned char state = sk ? BPF_CORE_READ(sk, __sk_common.skc_state) : 0;
+    if (sk && state != TCP_TIME_WAIT && state != TCP_NEW_SYN_RECV) {
+        event.socket_uid = BPF_CORE_READ(sk, sk_uid.val);
+        if (!owner)
+            event.socket_inode = BPF_CORE_READ(sk, sk_socket, file, f_inode, i_ino);
+    }
+    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
+        count(NFQ_STAT_RING_FULL);
+        return NF_ACCEPT; /* not marked announced: the next packet tries again */
+    }
+    bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
+    return NF_ACCEPT;
+}
+
+char LICENSE[] SEC("license") = "GPL";

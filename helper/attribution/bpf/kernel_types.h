@@ -1,0 +1,124 @@
+/* The few kernel structures the programs read, each with only the fields read. CO-RE
+ * (preserve_access_index) finds every field by name in the running kernel's BTF at load time, so
+ * the object does not depend on the headers of the kernel it was built on. */
+#ifndef NFQMON_KERNEL_TYPES_H
+#define NFQMON_KERNEL_TYPES_H
+
+#include <linux/types.h>
+
+#pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
+
+typedef struct {
+    long long counter;
+} atomic64_t;
+
+typedef struct {
+    __u32 val;
+} kuid_t;
+
+struct sock_common {
+    unsigned short skc_family;
+    unsigned char skc_state;
+    atomic64_t skc_cookie;
+};
+
+struct inode {
+    unsigned long i_ino;
+};
+
+struct path {
+    struct vfsmount *mnt;
+    struct dentry *dentry;
+};
+
+struct file {
+    struct path f_path;
+    struct inode *f_inode;
+};
+
+struct socket {
+    struct file *file;
+};
+
+struct sock {
+    struct sock_common __sk_common;
+    __u16 sk_protocol;
+    kuid_t sk_uid;
+    struct socket *sk_socket;
+};
+
+struct sk_buff {
+    struct sock *sk;
+    unsigned char *head;
+    __u16 transport_header;
+    __u16 network_header;
+};
+
+struct vfsmount;
+struct dentry;
+
+struct qstr {
+    union {
+        struct {
+            __u32 hash;
+            __u32 len;
+        };
+        __u64 hash_len;
+    };
+    const unsigned char *name;
+};
+
+struct dentry {
+    struct dentry *d_parent;
+    struct qstr d_name;
+};
+
+struct vfsmount {
+    struct dentry *mnt_root;
+};
+
+struct mount {
+    struct mount *mnt_parent;
+    struct dentry *mnt_mountpoint;
+    struct vfsmount mnt;
+};
+
+struct mm_struct {
+    unsigned long arg_start;
+    unsigned long arg_end;
+    struct file *exe_file;
+};
+
+struct pid_namespace;
+
+/* Its size matters: pid->numbers[] is indexed by the namespace level. */
+struct upid {
+    int nr;
+    struct pid_namespace *ns;
+};
+
+struct pid {
+    unsigned int level;
+    struct upid numbers[1];
+};
+
+struct task_struct {
+    int pid;
+    int tgid;
+    __u64 start_boottime;
+    __u64 self_exec_id;
+    struct task_struct *group_leader;
+    struct mm_struct *mm;
+    struct pid *thread_pid;
+};
+
+#pragma clang attribute pop
+
+/* The context of a BPF_PROG_TYPE_NETFILTER program (not in the uapi headers of Debian 12). */
+struct nf_hook_state;
+struct bpf_nf_ctx {
+    const struct nf_hook_state *state;
+    struct sk_buff *skb;
+};
+
+#endif

@@ -1,0 +1,329 @@
+// Which program sent a packet, learned by the kernel programs (helper/attribution) and carried in
+// the engine's records: real senders run as an unprivileged user in the test's namespace — a
+// Python one-shot UDP sender that exits at once, curl, ping (IPv4 and IPv6), a process in a cgroup
+// of its own, a process in a PID namespace of its own — each with its pid, executable, command
+// line, uid and cgroup; a local server's incoming packets; and the kernel's own replies.
+#include "helper/attribution/CgroupTree.h"
+#include "helper/engine/CaptureEngine.h"
+#include "tests/support/core/TestEnvironment.h"
+#include "tests/support/network/RecordCollector.h"
+#include "tests/support/network/TestNetwork.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace nfqmon;
+using namespace nfqmon::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::uint32_t Nobody = 65534;
+const QString Python = QStringLiteral("/usr/bin/python3");
+
+// argv run as uid/gid 65534 with no supplementary groups.
+QStringList asNobody(const QStringList &argv)
+{
+    return QStringList{QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                       QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                       QStringLiteral("--")} +
+           argv;
+}
+
+QStringList udpOneShot(const QString &address, int port)
+{
+    const QString family =
+        address.contains(u':') ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+    return {Python, QStringLiteral("-c"),
+            QStringLiteral("import socket; socket.socket(socket.%1, socket.SOCK_DGRAM)"
+                           ".sendto(b'one shot', ('%2', %3))")
+                .arg(family, address)
+                .arg(port)};
+}
+
+// Runs argv to its end; its pid (the one setpriv exec'd into), or -1.
+qint64 runToEnd(const QStringList &argv, QString *error)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(argv.first(), argv.mid(1));
+    if (!process.waitForStarted(5000)) {
+        *error = argv.join(u' ') + QStringLiteral(": ") + process.errorString();
+        return -1;
+    }
+    const qint64 pid = process.processId();
+    process.waitForFinished(15000);
+    if (process.exitStatus() != QProcess::NormalExit) {
+        *error = argv.join(u' ') + QStringLiteral(": did not finish");
+        return -1;
+    }
+    return pid;
+}
+
+std::uint64_t inodeOf(const QString &path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
+}
+
+} // namespace
+
+class TestAttribution : public QObject
+{
+    Q_OBJECT
+    TestNetwork m_network;
+    std::unique_ptr<CaptureEngine> m_engine;
+    std::shared_ptr<RecordCollector> m_records;
+
+    QList<RecordCollector::Item> m_seen; // every record since init()
+
+    // The records that `wanted` accepts, waiting a few seconds for at least `atLeast` of them.
+    template <typename Predicate>
+    QList<RecordCollector::Item> records(int atLeast, Predicate wanted)
+    {
+        QList<RecordCollector::Item> found;
+        QDeadlineTimer deadline(5s);
+        for (;;) {
+            found.clear();
+            for (const auto &item : std::as_const(m_seen))
+                if (wanted(item.record))
+                    found.append(item);
+            if (found.size() >= atLeast || deadline.hasExpired())
+                return found;
+            m_seen += m_records->collect(1, 100ms);
+        }
+    }
+    // Packets to or from `port` (either end) at `hook`.
+    QList<RecordCollector::Item> packetsOf(std::uint16_t port, Hook hook, int atLeast)
+    {
+        return records(atLeast, [&](const PacketRecord &r) {
+            return r.hook == hook &&
+                   (r.summary.sourcePort == port || r.summary.destinationPort == port);
+        });
+    }
+    // Echo requests or replies of `family` at `hook`.
+    QList<RecordCollector::Item> pings(Hook hook, int family, int atLeast)
+    {
+        return records(atLeast, [&](const PacketRecord &r) {
+            const std::uint8_t type = r.summary.icmpType;
+            const bool echo = family == 4 ? (type == 8 || type == 0) : (type == 128 || type == 129);
+            return r.hook == hook && (r.summary.flags & SummaryFlag::HasIcmp) &&
+                   int(r.summary.network) == family && echo;
+        });
+    }
+    std::shared_ptr<const ProcessInfo> processOf(const PacketRecord &record)
+    {
+        return record.origin == Origin::Process ? m_engine->owners()->process(record.processId)
+                                                : nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        NFQMON_ENTER_TEST_NETWORK(m_network, 1);
+        QString error;
+        QVERIFY2(TestNetwork::resetFirewall(&error), qPrintable(error));
+        QVERIFY2(QFileInfo(Python).isExecutable(),
+                 "python3 is missing (packaging/install-deps.sh)");
+        // Ping sockets for everyone in this namespace, as many distributions set it.
+        QVERIFY(
+            m_network
+                .run(TestNetwork::Local, {QStringLiteral("sysctl"), QStringLiteral("-qw"),
+                                          QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})
+                .succeeded());
+        CaptureOptions options;
+        options.interfaces = {m_network.peer(0).interface};
+        options.statusIntervalSeconds = 0;
+        m_engine = std::make_unique<CaptureEngine>(options);
+        QVERIFY2(m_engine->start(&error), qPrintable(error));
+        QVERIFY2(m_engine->owners(), qPrintable(m_engine->notice()));
+        m_records = std::make_shared<RecordCollector>(m_engine->producerCount());
+        m_engine->attach(m_records);
+    }
+    void cleanupTestCase()
+    {
+        if (m_engine)
+            m_engine->stop();
+        m_engine.reset();
+        m_network.removeAll();
+    }
+    void init()
+    {
+        m_records->take();
+        m_seen.clear();
+    }
+
+    // A sender that exits right after its one datagram: the kernel named it while it ran.
+    void oneShotUdpSender_data()
+    {
+        QTest::addColumn<int>("family");
+        QTest::addColumn<int>("port");
+        QTest::newRow("IPv4") << 4 << 7101;
+        QTest::newRow("IPv6") << 6 << 7102;
+    }
+    void oneShotUdpSender()
+    {
+        QFETCH(int, family);
+        QFETCH(int, port);
+        QString error;
+        const qint64 pid =
+            runToEnd(asNobody(udpOneShot(m_network.peer(0).peerAddress(family), port)), &error);
+        QVERIFY2(pid > 0, qPrintable(error));
+        const auto packets = packetsOf(std::uint16_t(port), Hook::Output, 1);
+        QCOMPARE(packets.size(), 1);
+        const auto process = processOf(packets.first().record);
+        QVERIFY2(process, "the datagram is not attributed to a process");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(process->uid, Nobody);
+        QCOMPARE(process->gid, Nobody);
+        QCOMPARE(QString::fromStdString(process->executable),
+                 QFileInfo(Python).canonicalFilePath());
+        QVERIFY2(QString::fromStdString(process->arguments).contains(QStringLiteral("one shot")),
+                 process->arguments.c_str());
+        QCOMPARE(QString::fromStdString(process->command), QStringLiteral("python3"));
+    }
+
+    // TCP: the first SYN already names curl (nothing listens: the peer answers with a reset).
+    void curlFirstSyn()
+    {
+        QString error;
+        const QString url = QStringLiteral("http://%1:7103/").arg(m_network.peer(0).peerIpv4);
+        const qint64 pid =
+            runToEnd(asNobody({QStringLiteral("curl"), QStringLiteral("-s"),
+                               QStringLiteral("--max-time"), QStringLiteral("2"), url}),
+                     &error);
+        QVERIFY2(pid > 0, qPrintable(error));
+        const auto packets = packetsOf(7103, Hook::Output, 1);
+        QVERIFY(!packets.isEmpty());
+        const PacketRecord &syn = packets.first().record;
+        QCOMPARE(syn.summary.tcpFlags & (TcpFlag::Syn | TcpFlag::Ack), int(TcpFlag::Syn));
+        const auto process = processOf(syn);
+        QVERIFY2(process, "the SYN is not attributed to a process");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(process->uid, Nobody);
+        QCOMPARE(QString::fromStdString(process->executable), QStringLiteral("/usr/bin/curl"));
+        // The peer's reset coming back belongs to the same flow, so to curl as well.
+        const auto replies = packetsOf(7103, Hook::PreRouting, 1);
+        QVERIFY(!replies.isEmpty());
+        QCOMPARE(replies.first().record.origin, Origin::Process);
+        QCOMPARE(replies.first().record.processId, syn.processId);
+    }
+
+    // Echo requests of ping (a ping socket or a raw one), and the replies that come back.
+    void ping_data()
+    {
+        QTest::addColumn<int>("family");
+        QTest::newRow("IPv4") << 4;
+        QTest::newRow("IPv6") << 6;
+    }
+    void ping()
+    {
+        QFETCH(int, family);
+        QString error;
+        const qint64 pid =
+            runToEnd(asNobody({QStringLiteral("ping"),
+                               family == 6 ? QStringLiteral("-6") : QStringLiteral("-4"),
+                               QStringLiteral("-c1"), QStringLiteral("-W2"),
+                               m_network.peer(0).peerAddress(family)}),
+                     &error);
+        QVERIFY2(pid > 0, qPrintable(error));
+        const auto requests = pings(Hook::Output, family, 1);
+        QVERIFY(!requests.isEmpty());
+        const auto process = processOf(requests.first().record);
+        QVERIFY2(process, "the echo request is not attributed to a process");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(QString::fromStdString(process->executable), QStringLiteral("/usr/bin/ping"));
+        const auto replies = pings(Hook::PreRouting, family, 1);
+        QVERIFY(!replies.isEmpty());
+        QCOMPARE(replies.first().record.processId, requests.first().record.processId);
+    }
+
+    // The peer pings us: our reply is the kernel's own, and says so.
+    void kernelReply()
+    {
+        QCOMPARE(m_network.ping(0, m_network.peer(0).ipv4, 1), 1);
+        const auto replies = pings(Hook::Output, 4, 1);
+        QVERIFY(!replies.isEmpty());
+        QCOMPARE(replies.first().record.origin, Origin::Kernel);
+        QCOMPARE(replies.first().record.processId, 0u);
+    }
+
+    // A server here: datagrams coming in to its port belong to it.
+    void incomingToLocalServer()
+    {
+        QProcess server;
+        const QStringList argv =
+            asNobody({Python, QStringLiteral("-c"),
+                      QStringLiteral("import socket,sys; s=socket.socket(socket.AF_INET, "
+                                     "socket.SOCK_DGRAM); s.bind(('%1', 7104)); print('ready', "
+                                     "flush=True); s.recvfrom(100)")
+                          .arg(m_network.peer(0).ipv4)});
+        server.start(argv.first(), argv.mid(1));
+        QVERIFY(server.waitForReadyRead(5000));
+        const qint64 pid = server.processId();
+        QVERIFY(m_network.sendUdp(0, {m_network.peer(0).ipv4, 7104, 1, 32, 1}).succeeded());
+        QVERIFY(server.waitForFinished(5000));
+        const auto packets = packetsOf(7104, Hook::PreRouting, 1);
+        QCOMPARE(packets.size(), 1);
+        const auto process = processOf(packets.first().record);
+        QVERIFY2(process, "the datagram to the server is not attributed to it");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(process->uid, Nobody);
+    }
+
+    // A process in a cgroup of its own, as systemd makes a scope for an application.
+    void ownCgroup()
+    {
+        const QString root = QString::fromStdString(CgroupTree::root());
+        QVERIFY2(!root.isEmpty(), "no cgroup v2 tree is mounted");
+        const QString cgroup =
+            root + QStringLiteral("/nfqmon-test-%1.scope").arg(QCoreApplication::applicationPid());
+        QVERIFY(QDir().mkpath(cgroup));
+        // The shell moves itself into the cgroup, then becomes the sender ("$@").
+        QString error;
+        const qint64 pid = runToEnd(
+            QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
+                        QStringLiteral("echo $$ > %1/cgroup.procs && exec \"$@\"").arg(cgroup),
+                        QStringLiteral("sh")} +
+                asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7105)),
+            &error);
+        QVERIFY2(pid > 0, qPrintable(error));
+        const std::uint64_t cgroupId = inodeOf(cgroup);
+        const auto packets = packetsOf(7105, Hook::Output, 1);
+        QDir().rmdir(cgroup);
+        QCOMPARE(packets.size(), 1);
+        const auto process = processOf(packets.first().record);
+        QVERIFY2(process, "the datagram is not attributed to a process");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(process->cgroupId, cgroupId);
+    }
+
+    // A process in a PID namespace of its own (a container sharing the host's network): the
+    // host's pid, and its pid inside.
+    void ownPidNamespace()
+    {
+        QString error;
+        const qint64 unsharePid =
+            runToEnd(QStringList{QStringLiteral("unshare"), QStringLiteral("--pid"),
+                                 QStringLiteral("--fork")} +
+                         asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7106)),
+                     &error);
+        QVERIFY2(unsharePid > 0, qPrintable(error));
+        const auto packets = packetsOf(7106, Hook::Output, 1);
+        QCOMPARE(packets.size(), 1);
+        const auto process = processOf(packets.first().record);
+        QVERIFY2(process, "the datagram is not attributed to a process");
+        QCOMPARE(process->namespacePid, 1u); // the first process of its namespace
+        QVERIFY(process->pid != 1u);
+        QVERIFY(process->pid != std::uint32_t(unsharePid)); // unshare's child, not unshare
+        QCOMPARE(QString::fromStdString(process->executable),
+                 QFileInfo(Python).canonicalFilePath());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAttribution)
+#include "tst_attribution.moc"
