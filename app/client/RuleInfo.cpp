@@ -14,6 +14,8 @@ RuleInfo RuleInfo::fromMap(const QVariantMap &map)
     info.direction = rule.direction;
     info.action = rule.action;
     info.enabled = rule.enabled;
+    info.program = rule.program;
+    info.user = rule.user;
     info.hits = RuleFields::hitsOf(map);
     return info;
 }
@@ -32,6 +34,8 @@ Rule RuleInfo::toRule() const
     rule.direction = direction;
     rule.action = action;
     rule.enabled = enabled;
+    rule.program = program;
+    rule.user = user;
     return rule;
 }
 

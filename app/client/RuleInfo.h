@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace nfqmon {
 
 struct RuleInfo {
@@ -15,6 +17,8 @@ struct RuleInfo {
     RuleDirection direction = RuleDirection::Any;
     RuleAction action = RuleAction::Drop;
     bool enabled = true;
+    QString program;             // empty: every program
+    std::optional<quint32> user; // none: every user
     quint64 hits = 0;
 
     // A ListRules entry (RuleFields::describe).

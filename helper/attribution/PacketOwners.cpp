@@ -56,7 +56,8 @@ void PacketOwners::watchRing()
 }
 
 Attribution PacketOwners::ownerOf(const PacketSummary &summary,
-                                  std::span<const std::uint8_t> packet, Hook hook)
+                                  std::span<const std::uint8_t> packet, Hook hook,
+                                  std::shared_ptr<const ProcessInfo> *process)
 {
     const bool outgoing = hook == Hook::Output;
     const auto key = FlowKey::fromPacket(summary, packet, outgoing);
@@ -64,7 +65,10 @@ Attribution PacketOwners::ownerOf(const PacketSummary &summary,
         return {};
     std::lock_guard lock(m_mutex);
     drainLocked();
-    return m_table.find(*key, outgoing);
+    const Attribution found = m_table.find(*key, outgoing);
+    if (process && found.origin == Origin::Process)
+        *process = m_table.process(found.processId);
+    return found;
 }
 
 std::shared_ptr<const ProcessInfo> PacketOwners::process(std::uint32_t id) const

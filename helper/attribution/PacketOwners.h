@@ -28,8 +28,9 @@ public:
     PacketOwners(const PacketOwners &) = delete;
     PacketOwners &operator=(const PacketOwners &) = delete;
 
+    // With `process`: also the process itself (for rules that name a program or a user).
     Attribution ownerOf(const PacketSummary &summary, std::span<const std::uint8_t> packet,
-                        Hook hook);
+                        Hook hook, std::shared_ptr<const ProcessInfo> *process = nullptr);
     std::shared_ptr<const ProcessInfo> process(std::uint32_t id) const;
     std::uint64_t lostEvents() const;
 

@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QHash>
 
+#include <pwd.h>
+
 namespace nfqmon::ConfigParser {
 
 namespace {
@@ -298,6 +300,24 @@ private:
     std::vector<int> m_ruleLines; // parallel to m_options.rules
 };
 
+// A user named by name (the password database) or by number.
+std::optional<std::uint32_t> userId(const QString &user)
+{
+    if (user.isEmpty())
+        return std::nullopt;
+    bool number = false;
+    const qulonglong id = user.toULongLong(&number);
+    if (number)
+        return id < 0xffffffffull ? std::optional<std::uint32_t>(std::uint32_t(id)) : std::nullopt;
+    passwd entry{};
+    passwd *found = nullptr;
+    char buffer[4096];
+    if (getpwnam_r(user.toLocal8Bit().constData(), &entry, buffer, sizeof buffer, &found) != 0 ||
+        !found)
+        return std::nullopt;
+    return std::uint32_t(found->pw_uid);
+}
+
 // Splits off the next whitespace-separated word of text starting at *pos.
 QStringView nextWord(QStringView text, qsizetype *pos)
 {
@@ -350,10 +370,12 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
         return fail(QStringLiteral("it must start with drop or accept, not %1")
                         .arg(quotedText(action.toString(), 60)));
 
-    // "in|out" and "on IFACE" are optional, each at most once, in either order; what follows is
-    // the pcap expression, kept exactly as written.
+    // "in|out", "on IFACE", "program PATH" and "user NAME|UID" are optional, each at most once,
+    // in any order; what follows is the pcap expression, kept exactly as written.
     bool haveDirection = false;
     bool haveInterface = false;
+    bool haveProgram = false;
+    bool haveUser = false;
     for (;;) {
         qsizetype next = pos;
         const QStringView word = nextWord(view, &next);
@@ -375,6 +397,29 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
             else
                 rule.interface = interface;
             haveInterface = true;
+            pos = next;
+            continue;
+        }
+        if (!haveProgram && word == QLatin1String("program")) {
+            const QString program = nextWord(view, &next).toString();
+            QString problem;
+            if (!Rule::isProgramPath(program, &problem))
+                return fail(QStringLiteral("\"program\" must be followed by a program's path: ") +
+                            problem);
+            rule.program = program;
+            haveProgram = true;
+            pos = next;
+            continue;
+        }
+        if (!haveUser && word == QLatin1String("user")) {
+            const QString user = nextWord(view, &next).toString();
+            const std::optional<std::uint32_t> uid = userId(user);
+            if (!uid)
+                return fail(QStringLiteral("\"user\" must be followed by a user name or id; %1 "
+                                           "is neither")
+                                .arg(quotedText(user, 40)));
+            rule.user = *uid;
+            haveUser = true;
             pos = next;
             continue;
         }

@@ -223,18 +223,21 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
                                               family == ETH_P_IP     ? NetworkProtocol::IPv4
                                               : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
                                                                      : NetworkProtocol::Unknown);
+    // The process itself only when a rule names a program or a user.
+    std::shared_ptr<const ProcessInfo> process;
     if (m_owners) {
-        const Attribution owner =
-            m_owners->ownerOf(record.summary, {payload, payloadLength}, record.hook);
+        const bool wanted = m_path->rules && m_path->rules->needsProcess();
+        const Attribution owner = m_owners->ownerOf(record.summary, {payload, payloadLength},
+                                                    record.hook, wanted ? &process : nullptr);
         record.origin = owner.origin;
         record.processId = owner.processId;
     }
 
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {
-        ruleIndex =
-            m_path->rules->match(payload, payloadLength, record.packetLength,
-                                 PacketContext{record.hook, inName, outName, &record.summary});
+        ruleIndex = m_path->rules->match(
+            payload, payloadLength, record.packetLength,
+            PacketContext{record.hook, inName, outName, &record.summary, process.get()});
     }
     bool accept = true;
     if (ruleIndex >= 0) {

@@ -36,6 +36,7 @@ constexpr qsizetype MaxRuleExpressionLength = 1024; // characters
 // Longest interface name a caller may send (the kernel's own limit is 15; the name's own check
 // says so clearly, this only bounds what is read).
 constexpr qsizetype MaxInterfaceNameLength = 64;
+constexpr qsizetype MaxProgramPathLength = 4096; // PATH_MAX: a rule's program
 constexpr qsizetype MaxInterfacesOverDBus = 64;
 
 } // namespace nfqmon::Limits

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <cstdint>
+
 namespace nfqmon::Contract {
 
 inline const QString ServiceName = QStringLiteral("org.nfqmon.Helper");
@@ -103,6 +105,9 @@ inline const QString Direction = QStringLiteral("direction");   // s: any, in, o
 inline const QString Action = QStringLiteral("action");         // s: drop, accept
 inline const QString Enabled = QStringLiteral("enabled");       // b
 inline const QString Hits = QStringLiteral("hits");             // t; returned only
+inline const QString Program = QStringLiteral("program");       // s: executable path, "" any
+inline const QString User = QStringLiteral("user");             // u: uid, AnyUser for any
+inline constexpr std::uint32_t AnyUser = 0xffffffff;            // (uid_t)-1, never a user
 } // namespace RuleField
 
 } // namespace nfqmon::Contract

@@ -1,6 +1,28 @@
 #include "helper/protocol/Rule.h"
 
+#include "helper/protocol/CaptureLimits.h"
+
 namespace nfqmon {
+
+bool Rule::isProgramPath(const QString &path, QString *problem)
+{
+    if (!path.startsWith(u'/')) {
+        *problem = QStringLiteral("a program is named by its full path (starting with '/')");
+        return false;
+    }
+    if (path.size() > Limits::MaxProgramPathLength) {
+        *problem = QStringLiteral("a program's path is at most %1 characters")
+                       .arg(Limits::MaxProgramPathLength);
+        return false;
+    }
+    for (const QChar c : path) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            *problem = QStringLiteral("a program's path must not contain control characters");
+            return false;
+        }
+    }
+    return true;
+}
 
 QString actionName(RuleAction action)
 {

@@ -1,4 +1,5 @@
-// A drop/accept rule as users write it: a pcap filter expression plus interface and direction.
+// A drop/accept rule as users write it: a pcap filter expression plus interface and direction,
+// and the program and user it applies to.
 #pragma once
 
 #include <QString>
@@ -20,6 +21,15 @@ struct Rule {
     RuleDirection direction = RuleDirection::Any;
     RuleAction action = RuleAction::Drop;
     bool enabled = true;
+    // Only packets of this program (its executable's full path) or of this user's processes;
+    // empty / none: any. A packet whose program is not known never matches such a rule.
+    QString program;
+    std::optional<std::uint32_t> user;
+
+    bool needsProcess() const { return !program.isEmpty() || user.has_value(); }
+    // An absolute path without control characters, at most Limits::MaxProgramPathLength long;
+    // false and the reason otherwise. It need not exist (it may be installed later).
+    static bool isProgramPath(const QString &path, QString *problem);
 
     friend bool operator==(const Rule &, const Rule &) = default;
 };

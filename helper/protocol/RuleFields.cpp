@@ -12,7 +12,9 @@ QVariantMap toMap(const Rule &rule)
             {Key::Interface, rule.interface},
             {Key::Direction, directionName(rule.direction)},
             {Key::Action, actionName(rule.action)},
-            {Key::Enabled, rule.enabled}};
+            {Key::Enabled, rule.enabled},
+            {Key::Program, rule.program},
+            {Key::User, uint(rule.user.value_or(Key::AnyUser))}};
 }
 
 QVariantMap describe(const Rule &rule, std::uint64_t hits)
@@ -32,6 +34,11 @@ Rule fromMap(const QVariantMap &map, Rule base)
         directionFromName(map.value(Key::Direction).toString()).value_or(base.direction);
     base.action = actionFromName(map.value(Key::Action).toString()).value_or(base.action);
     base.enabled = map.value(Key::Enabled, base.enabled).toBool();
+    base.program = map.value(Key::Program, base.program).toString();
+    if (map.contains(Key::User)) {
+        const uint user = map.value(Key::User).toUInt();
+        base.user = user == Key::AnyUser ? std::nullopt : std::optional<std::uint32_t>(user);
+    }
     return base;
 }
 

@@ -26,6 +26,8 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, 
             set->m_index.add(std::uint32_t(set->m_filters.size()), RuleAnchor::of(rule.expression));
         set->m_filters.push_back(std::move(filter));
         set->m_interfaces.push_back(rule.interface.toStdString());
+        set->m_programs.push_back(rule.program.toStdString());
+        set->m_needsProcess = set->m_needsProcess || (rule.enabled && rule.needsProcess());
     }
     return set;
 }
@@ -52,6 +54,15 @@ bool RuleSet::matches(std::size_t i, const std::uint8_t *packet, std::uint32_t c
     const std::string &interface = m_interfaces[i];
     if (!interface.empty() && interface != hookInterface)
         return false;
+    const Rule &rule = m_rules[i];
+    if (rule.needsProcess()) {
+        if (!context.process)
+            return false;
+        if (!m_programs[i].empty() && m_programs[i] != context.process->executable)
+            return false;
+        if (rule.user && *rule.user != context.process->uid)
+            return false;
+    }
     return filter->matches(packet, caplen, wirelen);
 }
 

@@ -6,6 +6,7 @@
 
 #include "helper/protocol/CompiledFilter.h"
 #include "helper/protocol/PacketRecord.h"
+#include "helper/protocol/ProcessInfo.h"
 #include "helper/protocol/Rule.h"
 #include "helper/protocol/RuleIndex.h"
 
@@ -26,6 +27,9 @@ struct PacketContext {
     // The packet's decoded summary: with it, only the rules its addresses, ports and protocol
     // can match are tried (RuleIndex); without it, every rule.
     const PacketSummary *summary = nullptr;
+    // The program behind the packet, when it is known; a rule that names a program or a user
+    // matches only packets whose program is known and is that one.
+    const ProcessInfo *process = nullptr;
 };
 
 class RuleSet
@@ -46,6 +50,9 @@ public:
     const std::vector<Rule> &rules() const { return m_rules; }
     const RuleIndex &index() const { return m_index; }
     std::size_t size() const { return m_rules.size(); }
+    // Whether an enabled rule names a program or a user: only then does match() need
+    // PacketContext::process.
+    bool needsProcess() const { return m_needsProcess; }
 
 private:
     bool matches(std::size_t i, const std::uint8_t *packet, std::uint32_t caplen,
@@ -56,6 +63,8 @@ private:
     RuleIndex m_index;
     std::vector<std::optional<CompiledFilter>> m_filters; // nullopt for a disabled rule
     std::vector<std::string> m_interfaces; // each rule's interface as bytes, for match()
+    std::vector<std::string> m_programs;   // each rule's program as bytes, for match()
+    bool m_needsProcess = false;
 };
 
 } // namespace nfqmon

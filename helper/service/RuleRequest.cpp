@@ -13,7 +13,8 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
 {
     namespace Key = Contract::RuleField;
     ArgumentReader in(fields, QStringLiteral("rule field"));
-    in.onlyKnownKeys({Key::Expression, Key::Interface, Key::Direction, Key::Action, Key::Enabled});
+    in.onlyKnownKeys({Key::Expression, Key::Interface, Key::Direction, Key::Action, Key::Enabled,
+                      Key::Program, Key::User});
     if (in.ok() && expressionRequired && !in.has(Key::Expression))
         in.fail(QStringLiteral("a rule needs an expression (pcap filter syntax, e.g. "
                                "\"udp and dst port 53\")"));
@@ -45,6 +46,14 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
     }
     if (const auto enabled = in.boolean(Key::Enabled))
         base.enabled = *enabled;
+    if (const auto program = in.string(Key::Program, Limits::MaxProgramPathLength)) {
+        QString problem;
+        if (!program->isEmpty() && !Rule::isProgramPath(*program, &problem))
+            in.fail(QStringLiteral("rule field program: ") + problem);
+        base.program = *program;
+    }
+    if (const auto user = in.number(Key::User, 0, Key::AnyUser))
+        base.user = *user == Key::AnyUser ? std::nullopt : std::optional<std::uint32_t>(*user);
     if (!in.ok()) {
         *error = in.error();
         return std::nullopt;

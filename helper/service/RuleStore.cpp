@@ -110,6 +110,14 @@ bool RuleStore::load(QString *error, QString *warning)
         rule.expression = o.value(QStringLiteral("expression")).toString();
         rule.interface = o.value(QStringLiteral("interface")).toString();
         rule.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        rule.program = o.value(QStringLiteral("program")).toString();
+        if (o.contains(QStringLiteral("user")))
+            rule.user = std::uint32_t(o.value(QStringLiteral("user")).toDouble());
+        QString programProblem;
+        if (!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &programProblem)) {
+            problem = QStringLiteral("rule %1: %2").arg(rules.size() + 1).arg(programProblem);
+            break;
+        }
         const auto direction = directionFrom(o.value(QStringLiteral("direction")).toString());
         const auto action = actionFrom(o.value(QStringLiteral("action")).toString());
         if (rule.id <= 0 || !direction || !action || int(rules.size()) >= MaxRules) {
@@ -144,13 +152,19 @@ bool RuleStore::save(const std::vector<Rule> &rules, QString *error)
     for (const Rule &rule : rules)
         nextId = std::max(nextId, rule.id + 1);
     QJsonArray array;
-    for (const Rule &rule : rules)
-        array.append(QJsonObject{{QStringLiteral("id"), rule.id},
-                                 {QStringLiteral("expression"), rule.expression},
-                                 {QStringLiteral("interface"), rule.interface},
-                                 {QStringLiteral("direction"), directionName(rule.direction)},
-                                 {QStringLiteral("action"), actionName(rule.action)},
-                                 {QStringLiteral("enabled"), rule.enabled}});
+    for (const Rule &rule : rules) {
+        QJsonObject saved{{QStringLiteral("id"), rule.id},
+                          {QStringLiteral("expression"), rule.expression},
+                          {QStringLiteral("interface"), rule.interface},
+                          {QStringLiteral("direction"), directionName(rule.direction)},
+                          {QStringLiteral("action"), actionName(rule.action)},
+                          {QStringLiteral("enabled"), rule.enabled}};
+        if (!rule.program.isEmpty())
+            saved.insert(QStringLiteral("program"), rule.program);
+        if (rule.user)
+            saved.insert(QStringLiteral("user"), double(*rule.user));
+        array.append(saved);
+    }
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), FormatVersion},
                                                        {QStringLiteral("nextId"), nextId},
                                                        {QStringLiteral("rules"), array}})

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <sys/stat.h>
@@ -273,6 +274,63 @@ private slots:
         QVERIFY2(process, "the datagram to the server is not attributed to it");
         QCOMPARE(process->pid, std::uint32_t(pid));
         QCOMPARE(process->uid, Nobody);
+    }
+
+    // A rule by program drops curl's connection from its first SYN, and not wget's to the same
+    // address and port.
+    void ruleByProgram()
+    {
+        Rule rule;
+        rule.id = 1;
+        rule.expression = QStringLiteral("tcp and dst port 7107");
+        rule.program = QStringLiteral("/usr/bin/curl");
+        QString error;
+        QVERIFY2(m_engine->setRules({rule}, &error), qPrintable(error));
+        const auto restore = qScopeGuard([&] { m_engine->setRules({}, &error); });
+        const QString url = QStringLiteral("http://%1:7107/").arg(m_network.peer(0).peerIpv4);
+        QVERIFY(runToEnd(asNobody({QStringLiteral("curl"), QStringLiteral("-s"),
+                                   QStringLiteral("--max-time"), QStringLiteral("1"), url}),
+                         &error) > 0);
+        const auto curl = packetsOf(7107, Hook::Output, 1);
+        QVERIFY(!curl.isEmpty());
+        for (const auto &item : curl) {
+            QCOMPARE(item.record.verdict, Verdict::Drop);
+            QCOMPARE(item.record.ruleId, 1);
+        }
+        QVERIFY(packetsOf(7107, Hook::PreRouting, 1).isEmpty()); // nothing reached the peer
+        init();
+        QVERIFY(runToEnd(asNobody({QStringLiteral("wget"), QStringLiteral("-q"),
+                                   QStringLiteral("--tries=1"), QStringLiteral("--timeout=1"),
+                                   QStringLiteral("-O"), QStringLiteral("/dev/null"), url}),
+                         &error) > 0);
+        const auto wget = packetsOf(7107, Hook::Output, 1);
+        QVERIFY(!wget.isEmpty());
+        QCOMPARE(wget.first().record.verdict, Verdict::Accept);
+        QCOMPARE(QString::fromStdString(processOf(wget.first().record)->executable),
+                 QStringLiteral("/usr/bin/wget"));
+        QVERIFY(!packetsOf(7107, Hook::PreRouting, 1).isEmpty()); // the peer's reset came back
+    }
+
+    // A rule by user drops what that user's programs send, and not root's.
+    void ruleByUser()
+    {
+        Rule rule;
+        rule.id = 2;
+        rule.expression = QStringLiteral("udp and dst port 7108");
+        rule.user = Nobody;
+        QString error;
+        QVERIFY2(m_engine->setRules({rule}, &error), qPrintable(error));
+        const auto restore = qScopeGuard([&] { m_engine->setRules({}, &error); });
+        QVERIFY(runToEnd(asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7108)), &error) > 0);
+        QVERIFY(runToEnd(udpOneShot(m_network.peer(0).peerIpv4, 7108), &error) > 0);
+        const auto packets = packetsOf(7108, Hook::Output, 2);
+        QCOMPARE(packets.size(), 2);
+        for (const auto &item : packets) {
+            const auto process = processOf(item.record);
+            QVERIFY(process);
+            QCOMPARE(item.record.verdict, process->uid == Nobody ? Verdict::Drop : Verdict::Accept);
+        }
+        QVERIFY(processOf(packets.at(0).record)->uid != processOf(packets.at(1).record)->uid);
     }
 
     // A process in a cgroup of its own, as systemd makes a scope for an application.

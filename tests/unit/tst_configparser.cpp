@@ -42,10 +42,15 @@ QString describe(const Rule &rule)
     const QString direction = rule.direction == RuleDirection::In    ? QStringLiteral("in")
                               : rule.direction == RuleDirection::Out ? QStringLiteral("out")
                                                                      : QStringLiteral("both");
-    return QStringLiteral("%1 %2 %3 on=%4 [%5]%6")
+    QString owner;
+    if (!rule.program.isEmpty())
+        owner += QStringLiteral(" program=") + rule.program;
+    if (rule.user)
+        owner += QStringLiteral(" user=%1").arg(*rule.user);
+    return QStringLiteral("%1 %2 %3 on=%4%5 [%6]%7")
         .arg(rule.id)
         .arg(action, direction, rule.interface.isEmpty() ? QStringLiteral("*") : rule.interface,
-             rule.expression, rule.enabled ? QString() : QStringLiteral(" disabled"));
+             owner, rule.expression, rule.enabled ? QString() : QStringLiteral(" disabled"));
 }
 
 QStringList describe(const std::vector<Rule> &rules)
@@ -522,6 +527,23 @@ void TestConfigParser::parseRuleAlone_data()
         << QStringLiteral("0 accept out on=* [frobnicate]") << QString();
     QTest::newRow("direction twice") << QStringLiteral("drop in out udp")
                                      << QStringLiteral("0 drop in on=* [out udp]") << QString();
+    QTest::newRow("program and user")
+        << QStringLiteral("drop out program /usr/bin/curl user root tcp port 443")
+        << QStringLiteral("0 drop out on=* program=/usr/bin/curl user=0 [tcp port 443]")
+        << QString();
+    QTest::newRow("user by id, program that is not installed yet")
+        << QStringLiteral("accept user 65534 program /opt/later/app udp")
+        << QStringLiteral("0 accept both on=* program=/opt/later/app user=65534 [udp]")
+        << QString();
+    QTest::newRow("program not a path")
+        << QStringLiteral("drop program curl tcp") << QString()
+        << QStringLiteral("rule \"drop program curl tcp\": \"program\" must be followed by a "
+                          "program's path: a program is named by its full path (starting with "
+                          "'/')");
+    QTest::newRow("unknown user")
+        << QStringLiteral("drop user nfqmon-nobody-such udp") << QString()
+        << QStringLiteral("rule \"drop user nfqmon-nobody-such udp\": \"user\" must be followed "
+                          "by a user name or id; \"nfqmon-nobody-such\" is neither");
     QTest::newRow("blank") << QStringLiteral("   ") << QString()
                            << QStringLiteral("rule is empty; write for example rule = \"drop udp "
                                              "and dst port 53\"");

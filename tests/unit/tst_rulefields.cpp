@@ -30,6 +30,8 @@ Rule sample()
     rule.direction = RuleDirection::Out;
     rule.action = RuleAction::Accept;
     rule.enabled = false;
+    rule.program = QStringLiteral("/usr/bin/dig");
+    rule.user = 1000;
     return rule;
 }
 
@@ -50,7 +52,13 @@ void tst_RuleFields::theFieldsToSendCarryNoIdAndNoHits()
 {
     const QVariantMap map = RuleFields::toMap(sample());
     QCOMPARE(map.keys(), (QStringList{Key::Action, Key::Direction, Key::Enabled, Key::Expression,
-                                      Key::Interface}));
+                                      Key::Interface, Key::Program, Key::User}));
+    QCOMPARE(map.value(Key::User).metaType(), QMetaType::fromType<uint>()); // u
+    // Any user is the one uid no user has.
+    Rule anyone = sample();
+    anyone.user.reset();
+    QCOMPARE(RuleFields::toMap(anyone).value(Key::User).toUInt(), Key::AnyUser);
+    QCOMPARE(RuleFields::fromMap(RuleFields::toMap(anyone)).user, std::nullopt);
     Rule expected = sample();
     expected.id = 0;
     QCOMPARE(RuleFields::fromMap(map), expected);

@@ -74,6 +74,25 @@ private slots:
         QCOMPARE(described.value(Contract::RuleField::Direction).toString(), direction);
     }
 
+    // A program and a user are kept; any user again clears the user.
+    void programAndUser()
+    {
+        QString error;
+        const auto rule =
+            RuleRequest::apply({{Contract::RuleField::Expression, QStringLiteral("tcp")},
+                                {Contract::RuleField::Program, QStringLiteral("/usr/bin/curl")},
+                                {Contract::RuleField::User, 1000u}},
+                               Rule{}, true, &error);
+        QVERIFY2(rule, qPrintable(error));
+        QCOMPARE(rule->program, QStringLiteral("/usr/bin/curl"));
+        QCOMPARE(rule->user, std::optional<std::uint32_t>(1000));
+        const auto anyone = RuleRequest::apply(
+            {{Contract::RuleField::User, Contract::RuleField::AnyUser}}, *rule, false, &error);
+        QVERIFY2(anyone, qPrintable(error));
+        QCOMPARE(anyone->user, std::nullopt);
+        QCOMPARE(anyone->program, QStringLiteral("/usr/bin/curl"));
+    }
+
     void refused_data()
     {
         QTest::addColumn<QVariantMap>("fields");
@@ -103,6 +122,18 @@ private slots:
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::Action, QStringLiteral("reject")}}
             << "\"drop\" or \"accept\"";
+        QTest::newRow("program not a path")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Program, QStringLiteral("curl")}}
+            << "rule field program: a program is named by its full path";
+        QTest::newRow("control character in program")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Program, QStringLiteral("/usr/bin/a\nb")}}
+            << "rule field program contains control characters";
+        QTest::newRow("user as text")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::User, QStringLiteral("root")}}
+            << "user";
         QTest::newRow("unknown field")
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::Id, 5u}}

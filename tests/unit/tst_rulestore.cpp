@@ -68,6 +68,10 @@ private slots:
                 rule.interface = QStringLiteral("eth%1").arg(i);
                 rule.direction = i == 1 ? RuleDirection::In : RuleDirection::Out;
                 rule.enabled = i != 2;
+                if (i == 1) {
+                    rule.program = QStringLiteral("/usr/bin/curl");
+                    rule.user = 1000;
+                }
                 rules.push_back(rule);
             }
             QVERIFY2(store.save(rules, &error), qPrintable(error)); // ids 1-3 handed out
