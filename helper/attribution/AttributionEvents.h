@@ -36,8 +36,8 @@ struct nfq_owner {
     nfq_u32 pid;       /* the thread */
     nfq_u32 uid;
     nfq_u32 gid;
-    nfq_u32 exec_id;   /* how many execs the process made: a new program after exec is new */
-    nfq_u32 ns_tgid;   /* the process id as its own PID namespace sees it (a container's) */
+    nfq_u32 exec_id; /* how many execs the process made: a new program after exec is new */
+    nfq_u32 ns_tgid; /* the process id as its own PID namespace sees it (a container's) */
     char comm[NFQ_COMM_SIZE];
 };
 
@@ -49,7 +49,7 @@ struct nfq_process_key {
 };
 
 struct nfq_process_event {
-    nfq_u32 type; /* NFQ_EVENT_PROCESS */
+    nfq_u32 type;           /* NFQ_EVENT_PROCESS */
     nfq_u16 exe_length;     /* bytes in exe, no NUL; 0 when the kernel could not name it */
     nfq_u16 cmdline_length; /* bytes in cmdline: the arguments, each ended by a NUL */
     struct nfq_owner owner;
@@ -70,9 +70,9 @@ struct nfq_flow_key {
 };
 
 struct nfq_flow_event {
-    nfq_u32 type;   /* NFQ_EVENT_FLOW or NFQ_EVENT_BOUND (remote and remote_port are 0) */
-    nfq_u32 known;  /* 1 when owner is set: the socket was opened while nfqmon watched */
-    nfq_u64 cookie; /* the socket's cookie, unique until reboot */
+    nfq_u32 type;       /* NFQ_EVENT_FLOW or NFQ_EVENT_BOUND (remote and remote_port are 0) */
+    nfq_u32 known;      /* 1 when owner is set: the socket was opened while nfqmon watched */
+    nfq_u64 cookie;     /* the socket's cookie, unique until reboot */
     nfq_u32 socket_uid; /* the socket's owner uid, known even when owner is not */
     nfq_u32 pad;
     nfq_u64 socket_inode; /* when owner is not known: the inode /proc/PID/fd names it by */

@@ -12,6 +12,21 @@ std::string text(const char *bytes, std::size_t size)
     return std::string(bytes, std::find(bytes, bytes + size, '\0'));
 }
 
+// What the socket hooks say of every owner; a process event adds the executable and arguments.
+ProcessInfo infoOf(const nfq_owner &owner)
+{
+    ProcessInfo info;
+    info.pid = owner.tgid;
+    info.thread = owner.pid;
+    info.namespacePid = owner.ns_tgid;
+    info.uid = owner.uid;
+    info.gid = owner.gid;
+    info.startNs = owner.start_ns;
+    info.cgroupId = owner.cgroup_id;
+    info.command = text(owner.comm, sizeof owner.comm);
+    return info;
+}
+
 } // namespace
 
 std::size_t OwnerTable::ProcessKeyHash::operator()(const ProcessKey &key) const noexcept
@@ -50,15 +65,7 @@ std::uint32_t OwnerTable::addProcessInfo(ProcessInfo info, const ProcessKey &key
 void OwnerTable::addProcess(const nfq_process_event &event)
 {
     const nfq_owner &owner = event.owner;
-    ProcessInfo info;
-    info.pid = owner.tgid;
-    info.thread = owner.pid;
-    info.namespacePid = owner.ns_tgid;
-    info.uid = owner.uid;
-    info.gid = owner.gid;
-    info.startNs = owner.start_ns;
-    info.cgroupId = owner.cgroup_id;
-    info.command = text(owner.comm, sizeof owner.comm);
+    ProcessInfo info = infoOf(owner);
     info.executable.assign(event.exe, std::min<std::size_t>(event.exe_length, NFQ_EXE_SIZE));
     std::size_t length = std::min<std::size_t>(event.cmdline_length, NFQ_CMDLINE_SIZE);
     while (length > 0 && event.cmdline[length - 1] == '\0')
@@ -73,16 +80,7 @@ std::uint32_t OwnerTable::processFor(const nfq_owner &owner)
     if (const auto known = m_processIds.find(key); known != m_processIds.end())
         return known->second;
     // The process's own event was lost (the ring was full): what the owner says is all there is.
-    ProcessInfo info;
-    info.pid = owner.tgid;
-    info.thread = owner.pid;
-    info.namespacePid = owner.ns_tgid;
-    info.uid = owner.uid;
-    info.gid = owner.gid;
-    info.startNs = owner.start_ns;
-    info.cgroupId = owner.cgroup_id;
-    info.command = text(owner.comm, sizeof owner.comm);
-    return addProcessInfo(std::move(info), key);
+    return addProcessInfo(infoOf(owner), key);
 }
 
 Attribution OwnerTable::boundTo(const FlowKey &key) const
