@@ -404,7 +404,7 @@ private slots:
         curl.cgroupId = 77;
         curl.command = "curl";
         curl.executable = "/usr/bin/curl";
-        curl.arguments = std::string("curl\0-s\0http://a.test/", 24);
+        curl.arguments = std::string("curl\0-s\0http://a.test/", 22);
         ProcessInfo longOne = curl;
         longOne.id = 4;
         longOne.executable = "/" + std::string(5000, 'x'); // cut to ProcessCodec's limit
