@@ -3,7 +3,11 @@
 #include "helper/attribution/CgroupTree.h"
 #include "helper/attribution/OwnerTable.h"
 
+// The generated skeleton holds the programs as one long string literal.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverlength-strings"
 #include "attribution.skel.h"
+#pragma GCC diagnostic pop
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -38,7 +42,8 @@ constexpr int SO_NETNS_COOKIE = 71;
 std::mutex g_logMutex;
 std::string g_lastLog;
 
-int collectLog(enum libbpf_print_level level, const char *format, va_list args)
+__attribute__((format(printf, 2, 0))) int collectLog(enum libbpf_print_level level,
+                                                     const char *format, va_list args)
 {
     if (level == LIBBPF_DEBUG)
         return 0;
