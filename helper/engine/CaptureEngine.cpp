@@ -257,6 +257,8 @@ void CaptureEngine::teardown()
     m_pendingQueues.clear();
     for (auto &dump : m_dumps)
         dump->stop();
+    if (m_owners)
+        m_finalAttributionLost = m_owners->lostEvents();
     m_owners.reset(); // the workers that asked it are gone
 }
 
@@ -354,6 +356,10 @@ EngineStatistics CaptureEngine::statistics() const
         s.reachedRules = m_finalUnseen.reachedRules;
         s.passedUnseen = m_finalUnseen.passedUnseen;
     }
+    if (m_owners)
+        s.attributionLost = m_owners->lostEvents();
+    else if (!m_running)
+        s.attributionLost = m_finalAttributionLost;
     const auto kernel = m_running ? KernelQueueStats::read() : m_finalKernelStats;
     for (const auto &q : kernel) {
         if (q.queue >= m_options.queueNumber &&
@@ -387,6 +393,7 @@ CaptureStatus CaptureEngine::status() const
     // Unknown until the rules' counters have been read once (a second after the first status).
     if (s.passedUnseenKnown)
         status.passedUnseen = s.passedUnseen;
+    status.attributionLost = s.attributionLost;
     for (const auto &dump : s.dumps)
         (dump.acceptedOnly ? status.dumpOutput : status.dumpInput) =
             CaptureStatus::Dump{dump.packets, dump.error};

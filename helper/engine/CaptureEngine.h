@@ -94,10 +94,11 @@ private:
     std::vector<std::unique_ptr<QueueWorker>> m_workers;
     std::vector<std::shared_ptr<DumpWriter>> m_dumps;
     std::unique_ptr<ChainManager> m_chains;
-    QList<KernelQueueStats> m_finalKernelStats;        // read before the queues close
-    std::unique_ptr<RuleCounterPoller> m_ruleCounters; // while running
-    std::uint64_t m_baseReceived = 0;                  // before the rules were installed
-    std::uint64_t m_baseHandedOut = 0;                 // likewise
+    QList<KernelQueueStats> m_finalKernelStats;          // read before the queues close
+    std::optional<std::uint64_t> m_finalAttributionLost; // read before attribution stops
+    std::unique_ptr<RuleCounterPoller> m_ruleCounters;   // while running
+    std::uint64_t m_baseReceived = 0;                    // before the rules were installed
+    std::uint64_t m_baseHandedOut = 0;                   // likewise
     // The poller's thread only: the last reading and the queues' state when it was made.
     struct LastReading {
         RuleCounterPoller::Reading reading;

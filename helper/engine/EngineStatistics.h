@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace nfqmon {
@@ -31,6 +32,10 @@ struct EngineStatistics {
     std::uint64_t passedUnseen = 0;
     bool passedUnseenKnown = false; // the counters could be read (not yet: the first second)
     bool passedUnseenExact = false; // the capture stopped and the figure is final
+
+    // Only while programs are attributed: the kernel's reports lost because the helper did not
+    // read its ring in time; the packets of those flows show no program.
+    std::optional<std::uint64_t> attributionLost;
 
     struct RuleHits {
         Rule rule;

@@ -77,6 +77,10 @@ int HeadlessRunner::start(const QString &configPath)
         return 1;
     }
 
+    for (const Rule &rule : options->rules)
+        if (const QString warning = rule.programWarning(); !warning.isEmpty())
+            printWarning(warning);
+
     // Signals first: a SIGTERM during start-up must still lead to a clean stop.
     auto *stopRequests = new TerminationSignals(this);
     connect(stopRequests, &TerminationSignals::received, this, &HeadlessRunner::shutdown);
@@ -187,6 +191,10 @@ QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
                                               : QStringLiteral("; approximate: the rules could "
                                                                "not be stopped before their "
                                                                "counters were read"));
+    if (s.attributionLost.value_or(0) > 0)
+        lines << QStringLiteral("attribution: lost_reports=%1 (the kernel's ring was full: some "
+                                "packets show no program)")
+                     .arg(*s.attributionLost);
     return lines;
 }
 

@@ -76,6 +76,8 @@ QVariantMap CaptureStatus::toVariantMap() const
                 {Key::KeepRunning, keepRunning}});
     if (passedUnseen)
         map.insert(Key::PassedUnseen, qulonglong(*passedUnseen));
+    if (attributionLost)
+        map.insert(Key::AttributionLost, qulonglong(*attributionLost));
     insertDump(&map, dumpInput, Key::DumpInputPackets, Key::DumpInputError);
     insertDump(&map, dumpOutput, Key::DumpOutputPackets, Key::DumpOutputError);
     return map;
@@ -106,6 +108,7 @@ CaptureStatus CaptureStatus::fromVariantMap(const QVariantMap &map)
     s.startedByUid = read<uint>(map, Key::StartedByUid);
     s.keepRunning = read<bool>(map, Key::KeepRunning);
     s.passedUnseen = valueOf<qulonglong>(map, Key::PassedUnseen);
+    s.attributionLost = valueOf<qulonglong>(map, Key::AttributionLost);
     s.dumpInput = readDump(map, Key::DumpInputPackets, Key::DumpInputError);
     s.dumpOutput = readDump(map, Key::DumpOutputPackets, Key::DumpOutputError);
     return s;

@@ -43,6 +43,8 @@ struct CaptureStatus {
     bool keepRunning = false;
     // Unknown until the rules' counters have been read once.
     std::optional<quint64> passedUnseen;
+    // Only while programs are attributed: reports from the kernel that never reached the helper.
+    std::optional<quint64> attributionLost;
     std::optional<Dump> dumpInput;  // every packet
     std::optional<Dump> dumpOutput; // accepted packets
 

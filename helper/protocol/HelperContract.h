@@ -79,6 +79,9 @@ inline const QString StartedByUid = QStringLiteral("startedByUid");     // u
 inline const QString KeepRunning = QStringLiteral("keepRunning");       // b
 // t; absent until the rules' counters have been read once.
 inline const QString PassedUnseen = QStringLiteral("passedUnseen");
+// t; only while programs are attributed: the kernel's reports the helper never got (its ring
+// was full), so some packets show no program.
+inline const QString AttributionLost = QStringLiteral("attributionLost");
 // Per dump file, when one is written: t packets written, s the last write error.
 inline const QString DumpInputPackets = QStringLiteral("dumpInputPackets");
 inline const QString DumpInputError = QStringLiteral("dumpInputError");

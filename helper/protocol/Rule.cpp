@@ -2,6 +2,8 @@
 
 #include "helper/protocol/CaptureLimits.h"
 
+#include <QFileInfo>
+
 namespace nfqmon {
 
 bool Rule::isProgramPath(const QString &path, QString *problem)
@@ -22,6 +24,28 @@ bool Rule::isProgramPath(const QString &path, QString *problem)
         }
     }
     return true;
+}
+
+QString Rule::programWarning() const
+{
+    if (program.isEmpty())
+        return {};
+    const QFileInfo file(program);
+    if (file.isSymLink() && file.exists())
+        return QStringLiteral("rule %1: %2 is a link to %3, and the kernel names a program by "
+                              "its real path: name %3 for the rule to match it")
+            .arg(id)
+            .arg(program, file.canonicalFilePath());
+    if (!file.exists())
+        return QStringLiteral("rule %1: %2 does not exist (yet): the rule matches once a program "
+                              "is installed there")
+            .arg(id)
+            .arg(program);
+    if (!file.isFile())
+        return QStringLiteral("rule %1: %2 is not a file: no program can match it")
+            .arg(id)
+            .arg(program);
+    return {};
 }
 
 QString actionName(RuleAction action)

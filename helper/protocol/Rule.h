@@ -30,6 +30,10 @@ struct Rule {
     // An absolute path without control characters, at most Limits::MaxProgramPathLength long;
     // false and the reason otherwise. It need not exist (it may be installed later).
     static bool isProgramPath(const QString &path, QString *problem);
+    // Empty when program names an executable as the kernel names it; otherwise why the rule may
+    // not match (yet): it does not exist, is not a file, or is a link (the kernel names a
+    // program by its real path). Such a rule is kept: the program may be installed later.
+    QString programWarning() const;
 
     friend bool operator==(const Rule &, const Rule &) = default;
 };

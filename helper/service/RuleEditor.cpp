@@ -1,6 +1,7 @@
 #include "helper/service/RuleEditor.h"
 
 #include "helper/engine/CaptureEngine.h"
+#include "helper/engine/HeadlessRunner.h"
 #include "helper/protocol/RuleFields.h"
 #include "helper/protocol/RuleSet.h"
 #include "helper/service/RuleRequest.h"
@@ -18,6 +19,14 @@ std::uint64_t hitsOf(const CaptureEngine *engine, int ruleId)
         if (entry.rule.id == ruleId)
             return entry.hits;
     return 0;
+}
+
+// To the journal: the rule is kept (the program may be installed later), but whoever reads why
+// it never matches finds the reason there.
+void warnAboutProgram(const Rule &rule)
+{
+    if (const QString warning = rule.programWarning(); !warning.isEmpty())
+        printWarning(warning);
 }
 
 } // namespace
@@ -45,6 +54,8 @@ ServiceReply RuleEditor::add(const QVariantMap &fields, CaptureEngine *engine)
     std::vector<Rule> next = m_store.rules();
     next.push_back(*rule);
     const ServiceReply changed = commit(next, engine);
+    if (!changed.isError())
+        warnAboutProgram(*rule);
     return changed.isError() ? changed : ServiceReply::ok({uint(rule->id)});
 }
 
@@ -57,6 +68,8 @@ ServiceReply RuleEditor::change(uint id, const QVariantMap &fields, CaptureEngin
             const auto rule = RuleRequest::apply(fields, rules[index], false, &error);
             if (!rule)
                 return ServiceReply::error(ServiceError::InvalidArgument, error);
+            if (rule->program != rules[index].program)
+                warnAboutProgram(*rule);
             rules[index] = *rule;
             return ServiceReply::ok();
         },

@@ -381,6 +381,13 @@ private slots:
         QCOMPARE(QString::fromStdString(process->executable),
                  QFileInfo(Python).canonicalFilePath());
     }
+
+    // Last: after every sender above, the status says attribution ran and lost no report.
+    void statusCountsLostReports()
+    {
+        QCOMPARE(m_engine->statistics().attributionLost, std::optional<std::uint64_t>(0));
+        QCOMPARE(m_engine->status().attributionLost, std::optional<quint64>(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAttribution)

@@ -46,6 +46,7 @@ private slots:
     void dropsExactlyTheMatchingTraffic();
     void interfaceAndDirectionRestrictARule();
     void firstMatchingRuleDecides();
+    void aProgramNotInstalledIsWarnedAbout();
     void cleanupTestCase();
 
 private:
@@ -201,6 +202,30 @@ void tst_HeadlessRules::firstMatchingRuleDecides()
     QCOMPARE(report.rule(1)->hits, qint64(fromA.count));
     QCOMPARE(report.rule(2)->hits, qint64(fromB.count));
     QCOMPARE(report.totals->dropped, qint64(fromB.count));
+}
+
+// Accepted with a warning (it may be installed later); it matches nothing meanwhile, and the
+// rule after it still decides.
+void tst_HeadlessRules::aProgramNotInstalledIsWarnedAbout()
+{
+    QString error;
+    HelperProcess helper;
+    QVERIFY2(startHelper(&helper,
+                         QStringLiteral("rule = \"drop out program /opt/not-installed/app udp\"\n"
+                                        "rule = \"drop udp and dst port 5353\"\n"),
+                         &error),
+             qPrintable(error));
+    const Flow local{m_network.peer(0).peerIpv4, 5353, 2, 100, 41};
+    QVERIFY(m_network.sendUdp(TestNetwork::Local, local).succeeded());
+
+    const HelperReport report = helper.stop();
+    QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
+    QVERIFY2(report.standardError.contains("nfqmon-helper: warning: rule 1: "
+                                           "/opt/not-installed/app does not exist (yet)"),
+             qPrintable(report.describe()));
+    QVERIFY2(report.rule(1) && report.rule(2), qPrintable(report.describe()));
+    QCOMPARE(report.rule(1)->hits, qint64(0));
+    QCOMPARE(report.rule(2)->hits, qint64(local.count));
 }
 
 void tst_HeadlessRules::cleanupTestCase()

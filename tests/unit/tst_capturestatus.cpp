@@ -19,6 +19,7 @@ private slots:
     void anEmptyMapReadsAsIdleWithNothingToSay();
     void countersMissingFromARunningCaptureReadAsZero();
     void passedUnseenIsUnknownUntilSent();
+    void attributionLostOnlyWhileProgramsAreAttributed();
     void valuesOfTheWrongTypeReadAsDefaults_data();
     void valuesOfTheWrongTypeReadAsDefaults();
     void anUnknownStateReadsAsIdle();
@@ -49,6 +50,7 @@ CaptureStatus running()
     s.startedByUid = 1000;
     s.keepRunning = true;
     s.passedUnseen = 9;
+    s.attributionLost = 7;
     s.dumpInput = CaptureStatus::Dump{100, QStringLiteral("No space left on device")};
     s.dumpOutput = CaptureStatus::Dump{90, QString()};
     return s;
@@ -100,6 +102,7 @@ void tst_CaptureStatus::countersMissingFromARunningCaptureReadAsZero()
     QVERIFY(!read.failOpen);
     QVERIFY(read.notice.isEmpty());
     QVERIFY(!read.passedUnseen);
+    QVERIFY(!read.attributionLost);
     QVERIFY(!read.dumpInput);
     QVERIFY(!read.dumpOutput);
 }
@@ -113,6 +116,15 @@ void tst_CaptureStatus::passedUnseenIsUnknownUntilSent()
     status.passedUnseen = 0; // known, and none passed
     QCOMPARE(CaptureStatus::fromVariantMap(status.toVariantMap()).passedUnseen,
              std::optional<quint64>(0));
+}
+
+void tst_CaptureStatus::attributionLostOnlyWhileProgramsAreAttributed()
+{
+    CaptureStatus status = running();
+    QCOMPARE(status.toVariantMap().value(Key::AttributionLost).toULongLong(), 7u);
+    status.attributionLost.reset(); // attribution = no, or the kernel refused the programs
+    QVERIFY(!status.toVariantMap().contains(Key::AttributionLost));
+    QVERIFY(!CaptureStatus::fromVariantMap(status.toVariantMap()).attributionLost);
 }
 
 void tst_CaptureStatus::valuesOfTheWrongTypeReadAsDefaults_data()

@@ -1,0 +1,90 @@
+// Rule's own checks: what a program path may be, and the warning when a named program cannot
+// match (yet). The files are real: a temporary folder with a program, a link and a folder.
+#include "helper/protocol/Rule.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace nfqmon;
+
+class TestRule : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile program(m_dir.filePath(QStringLiteral("program")));
+        QVERIFY(program.open(QIODevice::WriteOnly));
+        program.close();
+        QVERIFY(program.setPermissions(QFile::ReadOwner | QFile::ExeOwner));
+        QVERIFY(QFile::link(program.fileName(), m_dir.filePath(QStringLiteral("link"))));
+        QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("gone")),
+                            m_dir.filePath(QStringLiteral("dangling"))));
+    }
+
+    void programPath_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("absolute") << QStringLiteral("/usr/bin/curl") << true;
+        QTest::newRow("relative") << QStringLiteral("curl") << false;
+        QTest::newRow("control character") << QStringLiteral("/usr/bin/cu\nrl") << false;
+        QTest::newRow("too long") << QStringLiteral("/") + QString(5000, u'a') << false;
+    }
+    void programPath()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, valid);
+        QString problem;
+        QCOMPARE(Rule::isProgramPath(path, &problem), valid);
+        QCOMPARE(problem.isEmpty(), valid);
+    }
+
+    void programWarning_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("warningSays"); // empty: no warning
+        QTest::newRow("a program") << QStringLiteral("program") << QString();
+        QTest::newRow("not installed (yet)")
+            << QStringLiteral("missing") << QStringLiteral("does not exist (yet)");
+        QTest::newRow("a link") << QStringLiteral("link") << QStringLiteral("is a link to");
+        QTest::newRow("a dangling link")
+            << QStringLiteral("dangling") << QStringLiteral("does not exist (yet)");
+        QTest::newRow("a folder") << QStringLiteral(".") << QStringLiteral("is not a file");
+    }
+    void programWarning()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, warningSays);
+        Rule rule;
+        rule.id = 3;
+        rule.program = name == QLatin1String(".") ? m_dir.path() : m_dir.filePath(name);
+        const QString warning = rule.programWarning();
+        if (warningSays.isEmpty()) {
+            QVERIFY2(warning.isEmpty(), qPrintable(warning));
+            return;
+        }
+        QVERIFY2(warning.startsWith(QStringLiteral("rule 3: ") + rule.program),
+                 qPrintable(warning));
+        QVERIFY2(warning.contains(warningSays), qPrintable(warning));
+        if (name == QLatin1String("link")) // names the program the rule should name
+            QVERIFY2(warning.contains(m_dir.filePath(QStringLiteral("program"))),
+                     qPrintable(warning));
+    }
+
+    void noProgramNoWarning()
+    {
+        Rule rule;
+        rule.id = 1;
+        QVERIFY(rule.programWarning().isEmpty());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestRule)
+#include "tst_rule.moc"
