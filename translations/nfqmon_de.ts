@@ -898,6 +898,30 @@ Prozess %2, Benutzer %3</translation>
         <source>none: no local socket is known for it (forwarded, or no program listens)</source>
         <translation>keines: Kein lokaler Socket ist dafür bekannt (weitergeleitet, oder kein Programm wartet darauf)</translation>
     </message>
+    <message>
+        <source>Control group</source>
+        <translation>Control Group</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Systemd unit</source>
+        <translation>Systemd-Unit</translation>
+    </message>
+    <message>
+        <source>Flatpak application</source>
+        <translation>Flatpak-Anwendung</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>Snap</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

@@ -897,6 +897,30 @@ process %2, user %3</source>
         <source>none: no local socket is known for it (forwarded, or no program listens)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Control group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemd unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatpak application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

@@ -898,6 +898,30 @@ processus %2, utilisateur %3</translation>
         <source>none: no local socket is known for it (forwarded, or no program listens)</source>
         <translation>aucun&#xa0;: aucune socket locale n’est connue pour lui (routé, ou aucun programme ne l’attend)</translation>
     </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe de contrôle</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (id %2)</translation>
+    </message>
+    <message>
+        <source>Systemd unit</source>
+        <translation>Unité systemd</translation>
+    </message>
+    <message>
+        <source>Flatpak application</source>
+        <translation>Application Flatpak</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>Snap</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

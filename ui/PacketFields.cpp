@@ -1,6 +1,7 @@
 #include "ui/PacketFields.h"
 
 #include "app/store/ProcessTable.h"
+#include "helper/protocol/CgroupPlace.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -13,6 +14,26 @@ QString PacketFields::timeText(qint64 timestampNs)
     const qint64 nanoseconds = timestampNs % 1'000'000'000;
     return QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
            QStringLiteral(".%1").arg(nanoseconds, 9, 10, QLatin1Char('0'));
+}
+
+void PacketFields::appendPlace(QList<HeaderField> *fields, const ProcessInfo &process)
+{
+    if (process.cgroup.empty()) {
+        fields->append({tr("Control group id"), QString::number(process.cgroupId)});
+        return;
+    }
+    fields->append(
+        {tr("Control group"),
+         tr("%1 (id %2)").arg(QString::fromStdString(process.cgroup)).arg(process.cgroupId)});
+    const CgroupPlace place = CgroupPlace::of(process.cgroup);
+    if (!place.unit.empty())
+        fields->append({tr("Systemd unit"), QString::fromStdString(place.unit)});
+    if (!place.flatpak.empty())
+        fields->append({tr("Flatpak application"), QString::fromStdString(place.flatpak)});
+    if (!place.snap.empty())
+        fields->append({tr("Snap"), QString::fromStdString(place.snap)});
+    if (!place.container.empty())
+        fields->append({tr("Container"), QString::fromStdString(place.container)});
 }
 
 QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &inInterface,
@@ -62,7 +83,7 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
                                        : QString::number(process->pid)});
             fields.append({tr("User id"), QString::number(process->uid)});
             fields.append({tr("Group id"), QString::number(process->gid)});
-            fields.append({tr("Control group id"), QString::number(process->cgroupId)});
+            appendPlace(&fields, *process);
         } else {
             fields.append({tr("Program"), tr("a process the window was not told about")});
         }

@@ -21,6 +21,10 @@ public:
                                  const QString &outInterface, const ProcessInfo *process);
     // "2026-11-28 12:01:03.123456789", local time.
     static QString timeText(qint64 timestampNs);
+
+private:
+    // The cgroup and what it names: the systemd unit, a Flatpak app, a Snap, a container.
+    static void appendPlace(QList<HeaderField> *fields, const ProcessInfo &process);
 };
 
 } // namespace nfqmon

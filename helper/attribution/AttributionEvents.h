@@ -20,6 +20,7 @@ typedef uint64_t nfq_u64;
 #define NFQ_COMM_SIZE 16
 #define NFQ_EXE_SIZE 512     /* a power of two: the BPF code masks offsets with it */
 #define NFQ_CMDLINE_SIZE 512 /* the same */
+#define NFQ_CGROUP_SIZE 512  /* the same */
 
 enum nfq_event_type {
     NFQ_EVENT_PROCESS = 1, /* a process the helper has not been told about yet */
@@ -52,9 +53,12 @@ struct nfq_process_event {
     nfq_u32 type;           /* NFQ_EVENT_PROCESS */
     nfq_u16 exe_length;     /* bytes in exe, no NUL; 0 when the kernel could not name it */
     nfq_u16 cmdline_length; /* bytes in cmdline: the arguments, each ended by a NUL */
+    nfq_u16 cgroup_length;  /* bytes in cgroup, no NUL; 0 when it was too deep or too long */
+    nfq_u16 pad[3];
     struct nfq_owner owner;
     char exe[NFQ_EXE_SIZE];
     char cmdline[NFQ_CMDLINE_SIZE];
+    char cgroup[NFQ_CGROUP_SIZE]; /* the cgroup v2 path, "/" for the root: a unit, a container */
 };
 
 /* A flow as the packet's headers name it: addresses in network order, ports in host order; for

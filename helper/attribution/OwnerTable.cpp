@@ -71,6 +71,7 @@ void OwnerTable::addProcess(const nfq_process_event &event)
     while (length > 0 && event.cmdline[length - 1] == '\0')
         --length;
     info.arguments.assign(event.cmdline, length);
+    info.cgroup.assign(event.cgroup, std::min<std::size_t>(event.cgroup_length, NFQ_CGROUP_SIZE));
     addProcessInfo(std::move(info), {owner.start_ns, owner.tgid, owner.exec_id});
 }
 

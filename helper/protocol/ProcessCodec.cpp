@@ -11,7 +11,7 @@ namespace {
 struct Head {
     std::uint32_t id, pid, thread, namespacePid, uid, gid;
     std::uint64_t startNs, cgroupId;
-    std::uint16_t commandLength, executableLength, argumentsLength, reserved;
+    std::uint16_t commandLength, executableLength, argumentsLength, cgroupLength;
 };
 static_assert(std::is_trivially_copyable_v<Head> && sizeof(Head) == 48);
 
@@ -36,12 +36,14 @@ std::vector<std::uint8_t> ProcessCodec::encode(const ProcessInfo &info)
                                       std::min(info.executable.size(), MaxExecutable));
     const std::string_view arguments(info.arguments.data(),
                                      std::min(info.arguments.size(), MaxArguments));
+    const std::string_view cgroup(info.cgroup.data(), std::min(info.cgroup.size(), MaxCgroup));
     head.commandLength = std::uint16_t(command.size());
     head.executableLength = std::uint16_t(executable.size());
     head.argumentsLength = std::uint16_t(arguments.size());
+    head.cgroupLength = std::uint16_t(cgroup.size());
     std::vector<std::uint8_t> bytes(sizeof head);
     std::memcpy(bytes.data(), &head, sizeof head);
-    for (std::string_view text : {command, executable, arguments})
+    for (std::string_view text : {command, executable, arguments, cgroup})
         bytes.insert(bytes.end(), text.begin(), text.end());
     return bytes;
 }
@@ -53,9 +55,9 @@ std::optional<ProcessInfo> ProcessCodec::decode(std::span<const std::uint8_t> by
         return std::nullopt;
     std::memcpy(&head, bytes.data(), sizeof head);
     if (head.commandLength > MaxCommand || head.executableLength > MaxExecutable ||
-        head.argumentsLength > MaxArguments ||
-        bytes.size() !=
-            sizeof head + head.commandLength + head.executableLength + head.argumentsLength ||
+        head.argumentsLength > MaxArguments || head.cgroupLength > MaxCgroup ||
+        bytes.size() != sizeof head + head.commandLength + head.executableLength +
+                            head.argumentsLength + head.cgroupLength ||
         head.id == 0)
         return std::nullopt;
     ProcessInfo info;
@@ -73,6 +75,8 @@ std::optional<ProcessInfo> ProcessCodec::decode(std::span<const std::uint8_t> by
     info.executable.assign(text, head.executableLength);
     text += head.executableLength;
     info.arguments.assign(text, head.argumentsLength);
+    text += head.argumentsLength;
+    info.cgroup.assign(text, head.cgroupLength);
     return info;
 }
 

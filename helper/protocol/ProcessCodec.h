@@ -18,6 +18,7 @@ public:
     static constexpr std::size_t MaxCommand = 15;
     static constexpr std::size_t MaxExecutable = 4096;
     static constexpr std::size_t MaxArguments = 4096;
+    static constexpr std::size_t MaxCgroup = 4096;
 
     static std::vector<std::uint8_t> encode(const ProcessInfo &info);
     // Nothing when the bytes are not exactly one description within the limits.

@@ -20,6 +20,7 @@ struct ProcessInfo {
     std::string command;    // the kernel's short name (comm), 15 bytes at most
     std::string executable; // full path; empty when the kernel could not name it
     std::string arguments;  // the command line, arguments separated by NUL bytes
+    std::string cgroup;     // its cgroup v2 path ("/system.slice/cron.service"); empty: unknown
 };
 
 } // namespace nfqmon

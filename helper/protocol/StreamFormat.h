@@ -7,7 +7,7 @@
 // in-memory PacketRecord: no encoding costs on either side.
 //
 // Versioning: `version` changes when the layout changes incompatibly, and a reader refuses a
-// version it does not know (version 2 added process entries). Within a version the header may grow
+// version it does not know (version 2 added process entries, version 3 their cgroup path). Within a version the header may grow
 // at its end (headerSize says how big it is); readers skip the fields they do not know.
 #pragma once
 
@@ -21,7 +21,7 @@ namespace nfqmon::stream {
 
 inline constexpr std::uint32_t Magic = 0x4d53514e; // "NQSM" as bytes in little-endian order
 inline constexpr std::uint32_t SwappedMagic = 0x4e51534d;
-inline constexpr std::uint16_t Version = 2;
+inline constexpr std::uint16_t Version = 3;
 
 // Limits a reader enforces before it allocates anything; a writer stays within them.
 inline constexpr std::uint32_t MaxHeaderSize = 256;

@@ -101,6 +101,7 @@ void streamSeeds()
                 process.command = "curl";
                 process.executable = "/usr/bin/curl";
                 process.arguments = std::string("curl\0http://a.test/", 19);
+                process.cgroup = "/user.slice/user-1000.slice/session-2.scope";
                 encoder.appendProcess(process);
                 record.origin = Origin::Process;
                 record.processId = process.id;

@@ -136,6 +136,10 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
         qPrintable(details));
     QVERIFY2(details.contains(QStringLiteral("Command line: ") + sender + QStringLiteral(" udp")),
              qPrintable(details));
+    // The sender runs in this test's cgroup: its path (from the kernel) and the cgroup's id.
+    QVERIFY2(
+        details.contains(QRegularExpression(QStringLiteral("Control group: /\\S* \\(id \\d+\\)"))),
+        qPrintable(details));
     stop(session, window);
 }
 

@@ -5,6 +5,7 @@
 // line, uid and cgroup; a local server's incoming packets; and the kernel's own replies.
 #include "helper/attribution/CgroupTree.h"
 #include "helper/engine/CaptureEngine.h"
+#include "helper/protocol/CgroupPlace.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/network/RecordCollector.h"
 #include "tests/support/network/TestNetwork.h"
@@ -358,6 +359,12 @@ private slots:
         QVERIFY2(process, "the datagram is not attributed to a process");
         QCOMPARE(process->pid, std::uint32_t(pid));
         QCOMPARE(process->cgroupId, cgroupId);
+        // The kernel's path is from the root of the whole tree; where this test runs in a cgroup
+        // namespace of its own, that root is above the tree it sees.
+        const QString scope = QFileInfo(cgroup).fileName();
+        QVERIFY2(QString::fromStdString(process->cgroup).endsWith(u'/' + scope),
+                 process->cgroup.c_str());
+        QCOMPARE(QString::fromStdString(CgroupPlace::of(process->cgroup).unit), scope);
     }
 
     // A process in a PID namespace of its own (a container sharing the host's network): the

@@ -159,7 +159,7 @@ private slots:
         QCOMPARE(offsetof(BatchHeader, recordSize), std::size_t(40));
         const BatchHeader h;
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(&h.magic), 4), QByteArray("NQSM"));
-        QCOMPARE(h.version, std::uint16_t(2));
+        QCOMPARE(h.version, std::uint16_t(3));
         QCOMPARE(entrySize(0), std::uint32_t(144));
         QCOMPARE(entrySize(1), std::uint32_t(152));
         QCOMPARE(entrySize(8), std::uint32_t(152));
@@ -283,7 +283,7 @@ private slots:
 
     void longerHeaderOfTheSameVersionIsSkipped()
     {
-        // A later writer of version 1 may append header fields; this reader skips them.
+        // A later writer of this version may append header fields; this reader skips them.
         QByteArray stream = makeStream({2, 1}, {30}, 0);
         const qsizetype secondAt =
             qsizetype(sizeof(BatchHeader)) + headerAt(stream, 0).payloadBytes;
@@ -324,9 +324,12 @@ private slots:
             << "not an nfqmon packet stream (magic 0x00000000 at byte 752";
         QTest::newRow("other byte order") << header([](BatchHeader &h) { h.magic = SwappedMagic; })
                                           << false << "written in the other byte order";
-        QTest::newRow("version 3") << header([](BatchHeader &h) { h.version = 3; }) << true
-                                   << "packet stream format version 3 is not supported; this "
-                                      "program reads version 2";
+        QTest::newRow("version 4") << header([](BatchHeader &h) { h.version = 4; }) << true
+                                   << "packet stream format version 4 is not supported; this "
+                                      "program reads version 3";
+        QTest::newRow("version 2 (no cgroup in process entries)")
+            << header([](BatchHeader &h) { h.version = 2; }) << true
+            << "packet stream format version 2 is not supported; this program reads version 3";
         QTest::newRow("version 0") << header([](BatchHeader &h) { h.version = 0; }) << false
                                    << "version 0 is not supported";
         QTest::newRow("header too small") << header([](BatchHeader &h) { h.headerSize = 12; })
@@ -405,6 +408,7 @@ private slots:
         curl.command = "curl";
         curl.executable = "/usr/bin/curl";
         curl.arguments = std::string("curl\0-s\0http://a.test/", 22);
+        curl.cgroup = "/user.slice/user-1000.slice/session-2.scope";
         ProcessInfo longOne = curl;
         longOne.id = 4;
         longOne.executable = "/" + std::string(5000, 'x'); // cut to ProcessCodec's limit
@@ -445,6 +449,7 @@ private slots:
         QCOMPARE(got.command, curl.command);
         QCOMPARE(got.executable, curl.executable);
         QCOMPARE(got.arguments, curl.arguments);
+        QCOMPARE(got.cgroup, curl.cgroup);
         QCOMPARE(batch.processes.at(1).executable.size(), ProcessCodec::MaxExecutable);
         QCOMPARE(batch.processes.at(1).command.size(), ProcessCodec::MaxCommand);
 

@@ -27,6 +27,7 @@
 #define TCP_TIME_WAIT 6
 #define TCP_NEW_SYN_RECV 12
 #define PATH_DEPTH 32
+#define CGROUP_DEPTH 16
 #define NAME_SIZE 256
 
 /* Set by the helper before loading: the network namespace it watches. */
@@ -171,6 +172,52 @@ static __always_inline __u32 read_exe(struct path_scratch *buf, __u32 *start)
     return NFQ_EXE_SIZE - walk.pos;
 }
 
+/* The calling task's cgroup v2 path, written forwards from the root into the scratch buffer:
+ * the cgroups from the task's own up to the root first, then their names from the top down.
+ * Returns its length, 0 when it is deeper than CGROUP_DEPTH or longer than NFQ_CGROUP_SIZE. */
+static __always_inline __u32 read_cgroup(struct path_scratch *buf)
+{
+    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+    struct cgroup *cgroups[CGROUP_DEPTH] = {};
+    struct cgroup *cgroup = BPF_CORE_READ(task, cgroups, dfl_cgrp);
+    int depth = 0, at_root = 0;
+#pragma unroll
+    for (int i = 0; i < CGROUP_DEPTH; ++i) {
+        if (!cgroup || at_root)
+            continue;
+        struct cgroup_subsys_state *parent = BPF_CORE_READ(cgroup, self.parent);
+        if (!parent) {
+            at_root = 1; /* the root: it has no name of its own */
+            continue;
+        }
+        cgroups[i] = cgroup;
+        depth = i + 1;
+        cgroup = BPF_CORE_READ(parent, cgroup);
+    }
+    if (!at_root)
+        return 0; /* deeper than CGROUP_DEPTH: say nothing rather than half a path */
+    if (depth == 0) {
+        buf->bytes[0] = '/';
+        return 1;
+    }
+    __u32 pos = 0;
+#pragma unroll
+    for (int i = CGROUP_DEPTH - 1; i >= 0; --i) {
+        if (i >= depth)
+            continue;
+        const char *name = BPF_CORE_READ(cgroups[i], kn, name);
+        pos &= NFQ_CGROUP_SIZE - 1;
+        buf->bytes[pos] = '/';
+        long copied = bpf_probe_read_kernel_str(&buf->bytes[pos + 1], NAME_SIZE, name);
+        if (copied <= 1)
+            return 0;
+        pos += copied; /* at the name's NUL, which the next '/' replaces */
+        if (pos >= NFQ_CGROUP_SIZE)
+            return 0;
+    }
+    return pos;
+}
+
 static __always_inline void announce_process(const struct nfq_owner *owner)
 {
     struct nfq_process_key key = {.start_ns = owner->start_ns, .tgid = owner->tgid,
@@ -186,6 +233,7 @@ static __always_inline void announce_process(const struct nfq_owner *owner)
     event->owner = *owner;
     event->exe_length = 0;
     event->cmdline_length = 0;
+    event->cgroup_length = 0;
 
     __u32 zero = 0, start = 0;
     struct path_scratch *buf = bpf_map_lookup_elem(&scratch, &zero);
@@ -197,6 +245,13 @@ static __always_inline void announce_process(const struct nfq_owner *owner)
         start &= NFQ_EXE_SIZE - 1;
         if (length > 0 && bpf_probe_read_kernel(event->exe, length, &buf->bytes[start]) == 0)
             event->exe_length = length;
+    }
+    if (buf) {
+        __u32 length = read_cgroup(buf);
+        asm volatile("" : "+r"(length));
+        length &= NFQ_CGROUP_SIZE - 1;
+        if (length > 0 && bpf_probe_read_kernel(event->cgroup, length, buf->bytes) == 0)
+            event->cgroup_length = length;
     }
     struct task_struct *task = (struct task_struct *)bpf_get_current_task();
     unsigned long arg_start = BPF_CORE_READ(task, mm, arg_start);

@@ -102,6 +102,26 @@ struct pid {
     struct upid numbers[1];
 };
 
+struct kernfs_node {
+    const char *name;
+};
+
+struct cgroup;
+
+struct cgroup_subsys_state {
+    struct cgroup *cgroup;
+    struct cgroup_subsys_state *parent;
+};
+
+struct cgroup {
+    struct cgroup_subsys_state self;
+    struct kernfs_node *kn;
+};
+
+struct css_set {
+    struct cgroup *dfl_cgrp;
+};
+
 struct task_struct {
     int pid;
     int tgid;
@@ -110,6 +130,7 @@ struct task_struct {
     struct task_struct *group_leader;
     struct mm_struct *mm;
     struct pid *thread_pid;
+    struct css_set *cgroups;
 };
 
 #pragma clang attribute pop
