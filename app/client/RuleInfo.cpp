@@ -16,6 +16,7 @@ RuleInfo RuleInfo::fromMap(const QVariantMap &map)
     info.enabled = rule.enabled;
     info.program = rule.program;
     info.user = rule.user;
+    info.unit = rule.unit;
     info.hits = RuleFields::hitsOf(map);
     return info;
 }
@@ -36,6 +37,7 @@ Rule RuleInfo::toRule() const
     rule.enabled = enabled;
     rule.program = program;
     rule.user = user;
+    rule.unit = unit;
     return rule;
 }
 

@@ -19,6 +19,7 @@ struct RuleInfo {
     bool enabled = true;
     QString program;             // empty: every program
     std::optional<quint32> user; // none: every user
+    QString unit;                // systemd unit glob; empty: every unit
     quint64 hits = 0;
 
     // A ListRules entry (RuleFields::describe).

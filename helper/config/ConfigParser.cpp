@@ -370,12 +370,14 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
         return fail(QStringLiteral("it must start with drop or accept, not %1")
                         .arg(quotedText(action.toString(), 60)));
 
-    // "in|out", "on IFACE", "program PATH" and "user NAME|UID" are optional, each at most once,
+    // "in|out", "on IFACE", "program PATH", "user NAME|UID" and "unit GLOB" are optional, each at
+    // most once,
     // in any order; what follows is the pcap expression, kept exactly as written.
     bool haveDirection = false;
     bool haveInterface = false;
     bool haveProgram = false;
     bool haveUser = false;
+    bool haveUnit = false;
     for (;;) {
         qsizetype next = pos;
         const QStringView word = nextWord(view, &next);
@@ -420,6 +422,18 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
                                 .arg(quotedText(user, 40)));
             rule.user = *uid;
             haveUser = true;
+            pos = next;
+            continue;
+        }
+        if (!haveUnit && word == QLatin1String("unit")) {
+            const QString unit = nextWord(view, &next).toString();
+            QString problem;
+            if (unit.isEmpty() || !Rule::isUnitGlob(unit, &problem))
+                return fail(QStringLiteral("\"unit\" must be followed by a systemd unit's name "
+                                           "or a glob (firefox*.scope)") +
+                            (problem.isEmpty() ? QString() : QStringLiteral(": ") + problem));
+            rule.unit = unit;
+            haveUnit = true;
             pos = next;
             continue;
         }

@@ -26,15 +26,27 @@ std::string_view containerIdOf(std::string_view component)
 
 } // namespace
 
-CgroupPlace CgroupPlace::of(std::string_view path)
+std::string_view CgroupPlace::unitOf(std::string_view path)
 {
-    CgroupPlace place;
+    std::string_view unit;
     while (!path.empty()) {
         const auto slash = path.find('/');
         const std::string_view component = path.substr(0, slash);
         path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
         if (component.ends_with(".service") || component.ends_with(".scope"))
-            place.unit = component;
+            unit = component;
+    }
+    return unit;
+}
+
+CgroupPlace CgroupPlace::of(std::string_view path)
+{
+    CgroupPlace place;
+    place.unit = unitOf(path);
+    for (std::string_view rest = path; !rest.empty();) {
+        const auto slash = rest.find('/');
+        const std::string_view component = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
         if (const std::string_view id = containerIdOf(component); !id.empty())
             place.container = id;
     }

@@ -15,6 +15,8 @@ struct CgroupPlace {
     std::string container; // the id (64 hex digits) of a docker, podman, containerd or CRI-O one
 
     static CgroupPlace of(std::string_view path);
+    // Only the unit, without allocating (the packet path's rules by unit): a view into path.
+    static std::string_view unitOf(std::string_view path);
 };
 
 } // namespace nfqmon

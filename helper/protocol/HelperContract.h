@@ -110,7 +110,9 @@ inline const QString Enabled = QStringLiteral("enabled");       // b
 inline const QString Hits = QStringLiteral("hits");             // t; returned only
 inline const QString Program = QStringLiteral("program");       // s: executable path, "" any
 inline const QString User = QStringLiteral("user");             // u: uid, AnyUser for any
-inline constexpr std::uint32_t AnyUser = 0xffffffff;            // (uid_t)-1, never a user
+inline constexpr std::uint32_t AnyUser = 0xffffffff;
+inline const QString Unit =
+    QStringLiteral("unit"); // s: systemd unit glob, "" any            // (uid_t)-1, never a user
 } // namespace RuleField
 
 } // namespace nfqmon::Contract

@@ -26,6 +26,50 @@ bool Rule::isProgramPath(const QString &path, QString *problem)
     return true;
 }
 
+bool Rule::isUnitGlob(const QString &glob, QString *problem)
+{
+    if (glob.size() > 255) {
+        *problem = QStringLiteral("a unit's name is at most 255 characters");
+        return false;
+    }
+    if (glob.contains(u'/')) {
+        *problem = QStringLiteral("name the unit (cron.service), not its cgroup's path");
+        return false;
+    }
+    int open = -1;
+    for (int i = 0; i < glob.size(); ++i) {
+        const QChar c = glob.at(i);
+        const bool unitCharacter = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                                   (c >= u'0' && c <= u'9') || QStringView(u":-_.@\\").contains(c);
+        if (c == u'[')
+            open = i;
+        else if (c == u']')
+            open = -1;
+        else if (!unitCharacter && c != u'*' && c != u'?' &&
+                 !(open >= 0 && (c == u'!' || c == u'^'))) {
+            *problem = QStringLiteral("'%1' is not in a unit's name (letters, digits, ':', '-', "
+                                      "'_', '.', '@' and '\\', and the glob characters '*', "
+                                      "'?' and '[...]')")
+                           .arg(c);
+            return false;
+        }
+    }
+    if (open >= 0) {
+        *problem = QStringLiteral("the '[' at %1 is not closed").arg(open + 1);
+        return false;
+    }
+    // Only services and scopes hold programs: the glob must be able to end like one of them.
+    const bool open_end = glob.endsWith(u'*') || glob.endsWith(u'?') || glob.endsWith(u']');
+    if (!open_end && !glob.endsWith(QLatin1String(".service")) &&
+        !glob.endsWith(QLatin1String(".scope"))) {
+        *problem = QStringLiteral("%1 can match no unit that runs programs: only a .service or a "
+                                  ".scope does (%1.service?)")
+                       .arg(glob);
+        return false;
+    }
+    return true;
+}
+
 QString Rule::programWarning() const
 {
     if (program.isEmpty())

@@ -25,11 +25,17 @@ struct Rule {
     // empty / none: any. A packet whose program is not known never matches such a rule.
     QString program;
     std::optional<std::uint32_t> user;
+    // Only packets of programs in a systemd unit or scope whose name matches this glob
+    // ("firefox*.scope", "cron.service"; fnmatch(3)); empty: any.
+    QString unit;
 
-    bool needsProcess() const { return !program.isEmpty() || user.has_value(); }
+    bool needsProcess() const { return !program.isEmpty() || user.has_value() || !unit.isEmpty(); }
     // An absolute path without control characters, at most Limits::MaxProgramPathLength long;
     // false and the reason otherwise. It need not exist (it may be installed later).
     static bool isProgramPath(const QString &path, QString *problem);
+    // A glob that can match a unit that runs programs: a ".service" or ".scope" name, of unit
+    // name characters and glob characters, at most 255; false and the reason otherwise.
+    static bool isUnitGlob(const QString &glob, QString *problem);
     // Empty when program names an executable as the kernel names it; otherwise why the rule may
     // not match (yet): it does not exist, is not a file, or is a link (the kernel names a
     // program by its real path). Such a rule is kept: the program may be installed later.

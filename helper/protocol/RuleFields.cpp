@@ -14,7 +14,8 @@ QVariantMap toMap(const Rule &rule)
             {Key::Action, actionName(rule.action)},
             {Key::Enabled, rule.enabled},
             {Key::Program, rule.program},
-            {Key::User, uint(rule.user.value_or(Key::AnyUser))}};
+            {Key::User, uint(rule.user.value_or(Key::AnyUser))},
+            {Key::Unit, rule.unit}};
 }
 
 QVariantMap describe(const Rule &rule, std::uint64_t hits)
@@ -35,6 +36,7 @@ Rule fromMap(const QVariantMap &map, Rule base)
     base.action = actionFromName(map.value(Key::Action).toString()).value_or(base.action);
     base.enabled = map.value(Key::Enabled, base.enabled).toBool();
     base.program = map.value(Key::Program, base.program).toString();
+    base.unit = map.value(Key::Unit, base.unit).toString();
     if (map.contains(Key::User)) {
         const uint user = map.value(Key::User).toUInt();
         base.user = user == Key::AnyUser ? std::nullopt : std::optional<std::uint32_t>(user);

@@ -1,5 +1,11 @@
 #include "helper/protocol/RuleSet.h"
 
+#include "helper/protocol/CgroupPlace.h"
+
+#include <fnmatch.h>
+
+#include <cstring>
+
 namespace nfqmon {
 
 std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, QString *error)
@@ -27,10 +33,28 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, 
         set->m_filters.push_back(std::move(filter));
         set->m_interfaces.push_back(rule.interface.toStdString());
         set->m_programs.push_back(rule.program.toStdString());
+        set->m_units.push_back(rule.unit.toStdString());
         set->m_needsProcess = set->m_needsProcess || (rule.enabled && rule.needsProcess());
     }
     return set;
 }
+
+namespace {
+
+// fnmatch needs NUL-ended text: the unit is copied to the stack, the packet path allocates
+// nothing. A unit name is at most 255 bytes (systemd's UNIT_NAME_MAX).
+bool unitMatches(const std::string &glob, const std::string &cgroup)
+{
+    const std::string_view unit = CgroupPlace::unitOf(cgroup);
+    char name[256];
+    if (unit.empty() || unit.size() >= sizeof name)
+        return false;
+    std::memcpy(name, unit.data(), unit.size());
+    name[unit.size()] = '\0';
+    return fnmatch(glob.c_str(), name, 0) == 0;
+}
+
+} // namespace
 
 bool RuleSet::matches(std::size_t i, const std::uint8_t *packet, std::uint32_t caplen,
                       std::uint32_t wirelen, const PacketContext &context,
@@ -61,6 +85,8 @@ bool RuleSet::matches(std::size_t i, const std::uint8_t *packet, std::uint32_t c
         if (!m_programs[i].empty() && m_programs[i] != context.process->executable)
             return false;
         if (rule.user && *rule.user != context.process->uid)
+            return false;
+        if (!m_units[i].empty() && !unitMatches(m_units[i], context.process->cgroup))
             return false;
     }
     return filter->matches(packet, caplen, wirelen);

@@ -64,6 +64,7 @@ private:
     std::vector<std::optional<CompiledFilter>> m_filters; // nullopt for a disabled rule
     std::vector<std::string> m_interfaces; // each rule's interface as bytes, for match()
     std::vector<std::string> m_programs;   // each rule's program as bytes, for match()
+    std::vector<std::string> m_units;      // each rule's unit glob as bytes, for match()
     bool m_needsProcess = false;
 };
 

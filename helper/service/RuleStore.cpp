@@ -111,10 +111,12 @@ bool RuleStore::load(QString *error, QString *warning)
         rule.interface = o.value(QStringLiteral("interface")).toString();
         rule.enabled = o.value(QStringLiteral("enabled")).toBool(true);
         rule.program = o.value(QStringLiteral("program")).toString();
+        rule.unit = o.value(QStringLiteral("unit")).toString();
         if (o.contains(QStringLiteral("user")))
             rule.user = std::uint32_t(o.value(QStringLiteral("user")).toDouble());
         QString programProblem;
-        if (!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &programProblem)) {
+        if ((!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &programProblem)) ||
+            (!rule.unit.isEmpty() && !Rule::isUnitGlob(rule.unit, &programProblem))) {
             problem = QStringLiteral("rule %1: %2").arg(rules.size() + 1).arg(programProblem);
             break;
         }
@@ -163,6 +165,8 @@ bool RuleStore::save(const std::vector<Rule> &rules, QString *error)
             saved.insert(QStringLiteral("program"), rule.program);
         if (rule.user)
             saved.insert(QStringLiteral("user"), double(*rule.user));
+        if (!rule.unit.isEmpty())
+            saved.insert(QStringLiteral("unit"), rule.unit);
         array.append(saved);
     }
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), FormatVersion},

@@ -36,6 +36,15 @@ QStringList asNobody(const QStringList &argv)
            argv;
 }
 
+// argv run in the cgroup at path: the shell moves itself there, then becomes argv ("$@").
+QStringList inCgroup(const QString &path, const QStringList &argv)
+{
+    return QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("echo $$ > %1/cgroup.procs && exec \"$@\"").arg(path),
+                       QStringLiteral("sh")} +
+           argv;
+}
+
 QStringList udpOneShot(const QString &address, int port)
 {
     const QString family =
@@ -334,6 +343,37 @@ private slots:
         QVERIFY(processOf(packets.at(0).record)->uid != processOf(packets.at(1).record)->uid);
     }
 
+    // A rule by unit drops what a scope's programs send, and not the same program outside it.
+    void ruleByUnit()
+    {
+        const QString root = QString::fromStdString(CgroupTree::root());
+        QVERIFY2(!root.isEmpty(), "no cgroup v2 tree is mounted");
+        const QString cgroup =
+            root +
+            QStringLiteral("/nfqmon-test-unit-%1.scope").arg(QCoreApplication::applicationPid());
+        QVERIFY(QDir().mkpath(cgroup));
+        const auto removeCgroup = qScopeGuard([&] { QDir().rmdir(cgroup); });
+        Rule rule;
+        rule.id = 3;
+        rule.expression = QStringLiteral("udp and dst port 7109");
+        rule.unit = QStringLiteral("nfqmon-test-unit-*.scope");
+        QString error;
+        QVERIFY2(m_engine->setRules({rule}, &error), qPrintable(error));
+        const auto restore = qScopeGuard([&] { m_engine->setRules({}, &error); });
+        const QStringList sender = asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7109));
+        const qint64 inside = runToEnd(inCgroup(cgroup, sender), &error);
+        QVERIFY2(inside > 0, qPrintable(error));
+        QVERIFY(runToEnd(sender, &error) > 0);
+        const auto packets = packetsOf(7109, Hook::Output, 2);
+        QCOMPARE(packets.size(), 2);
+        for (const auto &item : packets) {
+            const auto process = processOf(item.record);
+            QVERIFY(process);
+            QCOMPARE(item.record.verdict,
+                     process->pid == std::uint32_t(inside) ? Verdict::Drop : Verdict::Accept);
+        }
+    }
+
     // A process in a cgroup of its own, as systemd makes a scope for an application.
     void ownCgroup()
     {
@@ -342,14 +382,9 @@ private slots:
         const QString cgroup =
             root + QStringLiteral("/nfqmon-test-%1.scope").arg(QCoreApplication::applicationPid());
         QVERIFY(QDir().mkpath(cgroup));
-        // The shell moves itself into the cgroup, then becomes the sender ("$@").
         QString error;
         const qint64 pid = runToEnd(
-            QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
-                        QStringLiteral("echo $$ > %1/cgroup.procs && exec \"$@\"").arg(cgroup),
-                        QStringLiteral("sh")} +
-                asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7105)),
-            &error);
+            inCgroup(cgroup, asNobody(udpOneShot(m_network.peer(0).peerIpv4, 7105))), &error);
         QVERIFY2(pid > 0, qPrintable(error));
         const std::uint64_t cgroupId = inodeOf(cgroup);
         const auto packets = packetsOf(7105, Hook::Output, 1);

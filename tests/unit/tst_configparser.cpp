@@ -47,6 +47,8 @@ QString describe(const Rule &rule)
         owner += QStringLiteral(" program=") + rule.program;
     if (rule.user)
         owner += QStringLiteral(" user=%1").arg(*rule.user);
+    if (!rule.unit.isEmpty())
+        owner += QStringLiteral(" unit=") + rule.unit;
     return QStringLiteral("%1 %2 %3 on=%4%5 [%6]%7")
         .arg(rule.id)
         .arg(action, direction, rule.interface.isEmpty() ? QStringLiteral("*") : rule.interface,
@@ -540,6 +542,21 @@ void TestConfigParser::parseRuleAlone_data()
         << QStringLiteral("rule \"drop program curl tcp\": \"program\" must be followed by a "
                           "program's path: a program is named by its full path (starting with "
                           "'/')");
+    QTest::newRow("unit glob") << QStringLiteral("drop out unit app-flatpak-*.scope user 1000 udp")
+                               << QStringLiteral(
+                                      "0 drop out on=* user=1000 unit=app-flatpak-*.scope [udp]")
+                               << QString();
+    QTest::newRow("unit that cannot match: a slice")
+        << QStringLiteral("drop unit user.slice udp") << QString()
+        << QStringLiteral("rule \"drop unit user.slice udp\": \"unit\" must be followed by a "
+                          "systemd unit's name or a glob (firefox*.scope): user.slice can match "
+                          "no unit that runs programs: only a .service or a .scope does "
+                          "(user.slice.service?)");
+    QTest::newRow("unit as a cgroup path")
+        << QStringLiteral("drop unit /system.slice/cron.service udp") << QString()
+        << QStringLiteral("rule \"drop unit /system.slice/cron.service udp\": \"unit\" must be "
+                          "followed by a systemd unit's name or a glob (firefox*.scope): name the "
+                          "unit (cron.service), not its cgroup's path");
     QTest::newRow("unknown user")
         << QStringLiteral("drop user nfqmon-nobody-such udp") << QString()
         << QStringLiteral("rule \"drop user nfqmon-nobody-such udp\": \"user\" must be followed "

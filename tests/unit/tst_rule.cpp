@@ -75,6 +75,39 @@ private slots:
                      qPrintable(warning));
     }
 
+    void unitGlob_data()
+    {
+        QTest::addColumn<QString>("glob");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        QTest::newRow("service") << QStringLiteral("cron.service") << QString();
+        QTest::newRow("scope glob") << QStringLiteral("app-flatpak-*.scope") << QString();
+        QTest::newRow("open end") << QStringLiteral("firefox*") << QString();
+        QTest::newRow("template instance") << QStringLiteral("getty@tty1.service") << QString();
+        QTest::newRow("escaped") << QStringLiteral("run-u\\x2d1.scope") << QString();
+        QTest::newRow("bracket") << QStringLiteral("session-[0-9]*.scope") << QString();
+        QTest::newRow("negated bracket") << QStringLiteral("[!s]*.service") << QString();
+        QTest::newRow("slice") << QStringLiteral("user.slice")
+                               << QStringLiteral("can match no unit that runs programs");
+        QTest::newRow("timer") << QStringLiteral("*.timer")
+                               << QStringLiteral("can match no unit that runs programs");
+        QTest::newRow("path") << QStringLiteral("/system.slice/cron.service")
+                              << QStringLiteral("not its cgroup's path");
+        QTest::newRow("space") << QStringLiteral("my unit.service")
+                               << QStringLiteral("' ' is not in a unit's name");
+        QTest::newRow("unclosed bracket")
+            << QStringLiteral("session-[0-9.scope") << QStringLiteral("the '[' at 9 is not closed");
+        QTest::newRow("too long") << QString(300, u'a') + QStringLiteral(".service")
+                                  << QStringLiteral("at most 255");
+    }
+    void unitGlob()
+    {
+        QFETCH(QString, glob);
+        QFETCH(QString, problem);
+        QString said;
+        QCOMPARE(Rule::isUnitGlob(glob, &said), problem.isEmpty());
+        QVERIFY2(said.contains(problem), qPrintable(said));
+    }
+
     void noProgramNoWarning()
     {
         Rule rule;

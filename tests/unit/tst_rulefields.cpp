@@ -32,6 +32,7 @@ Rule sample()
     rule.enabled = false;
     rule.program = QStringLiteral("/usr/bin/dig");
     rule.user = 1000;
+    rule.unit = QStringLiteral("cron.service");
     return rule;
 }
 
@@ -52,7 +53,7 @@ void tst_RuleFields::theFieldsToSendCarryNoIdAndNoHits()
 {
     const QVariantMap map = RuleFields::toMap(sample());
     QCOMPARE(map.keys(), (QStringList{Key::Action, Key::Direction, Key::Enabled, Key::Expression,
-                                      Key::Interface, Key::Program, Key::User}));
+                                      Key::Interface, Key::Program, Key::Unit, Key::User}));
     QCOMPARE(map.value(Key::User).metaType(), QMetaType::fromType<uint>()); // u
     // Any user is the one uid no user has.
     Rule anyone = sample();

@@ -91,6 +91,11 @@ private slots:
         QVERIFY2(anyone, qPrintable(error));
         QCOMPARE(anyone->user, std::nullopt);
         QCOMPARE(anyone->program, QStringLiteral("/usr/bin/curl"));
+        const auto inUnit = RuleRequest::apply(
+            {{Contract::RuleField::Unit, QStringLiteral("cron.service")}}, *anyone, false, &error);
+        QVERIFY2(inUnit, qPrintable(error));
+        QCOMPARE(inUnit->unit, QStringLiteral("cron.service"));
+        QVERIFY(inUnit->needsProcess());
     }
 
     void refused_data()
@@ -130,6 +135,10 @@ private slots:
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::Program, QStringLiteral("/usr/bin/a\nb")}}
             << "rule field program contains control characters";
+        QTest::newRow("unit that cannot match")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Unit, QStringLiteral("cron.timer")}}
+            << "rule field unit: cron.timer can match no unit that runs programs";
         QTest::newRow("user as text")
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::User, QStringLiteral("root")}}

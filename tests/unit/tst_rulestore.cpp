@@ -71,6 +71,7 @@ private slots:
                 if (i == 1) {
                     rule.program = QStringLiteral("/usr/bin/curl");
                     rule.user = 1000;
+                    rule.unit = QStringLiteral("app-flatpak-*.scope");
                 }
                 rules.push_back(rule);
             }
