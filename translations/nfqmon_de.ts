@@ -2078,6 +2078,26 @@ Prozess %2, Benutzer %3</translation>
         <source>Hits</source>
         <translation>Treffer</translation>
     </message>
+    <message>
+        <source>program %1</source>
+        <translation>Programm %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>Unit %1</translation>
+    </message>
+    <message>
+        <source>every program</source>
+        <translation>jedes Programm</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Gilt für</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RulesPanel</name>

@@ -2077,6 +2077,26 @@ process %2, user %3</source>
         <source>Hits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>program %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RulesPanel</name>

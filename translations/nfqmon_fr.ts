@@ -2078,6 +2078,26 @@ processus %2, utilisateur %3</translation>
         <source>Hits</source>
         <translation>Correspondances</translation>
     </message>
+    <message>
+        <source>program %1</source>
+        <translation>programme %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>utilisateur %1</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>unité %1</translation>
+    </message>
+    <message>
+        <source>every program</source>
+        <translation>tout programme</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>S’applique à</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RulesPanel</name>

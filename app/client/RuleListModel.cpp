@@ -55,6 +55,16 @@ QString RuleListModel::text(const RuleInfo &rule, int column) const
         return {};
     case Action:
         return rule.action == RuleAction::Accept ? tr("accept") : tr("drop");
+    case AppliesTo: {
+        QStringList limits;
+        if (!rule.program.isEmpty())
+            limits << tr("program %1").arg(rule.program);
+        if (rule.user)
+            limits << tr("user %1").arg(*rule.user);
+        if (!rule.unit.isEmpty())
+            limits << tr("unit %1").arg(rule.unit);
+        return limits.isEmpty() ? tr("every program") : limits.join(QStringLiteral(", "));
+    }
     case Hits:
         return QString::number(rule.hits);
     default:
@@ -108,6 +118,8 @@ QVariant RuleListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Direction");
     case Action:
         return tr("Action");
+    case AppliesTo:
+        return tr("Applies to");
     case Hits:
         return tr("Hits");
     default:

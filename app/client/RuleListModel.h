@@ -18,7 +18,8 @@ class RuleListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Enabled, Expression, Interface, Direction, Action, Hits, ColumnCount };
+    // AppliesTo: the program, user and systemd unit the rule is limited to.
+    enum Column { Enabled, Expression, Interface, Direction, Action, AppliesTo, Hits, ColumnCount };
     enum Role { RuleIdRole = Qt::UserRole + 1 }; // uint
 
     // client may be null (then the model only shows what setRules() gives it).

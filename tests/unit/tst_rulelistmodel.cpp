@@ -122,14 +122,25 @@ void tst_RuleListModel::showsTheFields_data()
     QTest::addColumn<RuleDirection>("direction");
     QTest::addColumn<RuleAction>("action");
     QTest::addColumn<bool>("enabled");
-    QTest::addColumn<QStringList>("texts"); // Interface, Direction, Action
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<int>("user");          // -1: any
+    QTest::addColumn<QStringList>("texts"); // Interface, Direction, Action, AppliesTo
     QTest::newRow("defaults") << QString() << RuleDirection::Any << RuleAction::Drop << true
-                              << QStringList{"any", "both", "drop"};
+                              << QString() << QString() << -1
+                              << QStringList{"any", "both", "drop", "every program"};
     QTest::newRow("eth0 in accept disabled")
         << QStringLiteral("eth0") << RuleDirection::In << RuleAction::Accept << false
-        << QStringList{"eth0", "in", "accept"};
+        << QStringLiteral("/usr/bin/curl") << QString() << -1
+        << QStringList{"eth0", "in", "accept", "program /usr/bin/curl"};
     QTest::newRow("out") << QStringLiteral("wlan0") << RuleDirection::Out << RuleAction::Drop
-                         << true << QStringList{"wlan0", "out", "drop"};
+                         << true << QStringLiteral("/usr/bin/curl")
+                         << QStringLiteral("app-flatpak-*.scope") << -1
+                         << QStringList{"wlan0", "out", "drop",
+                                        "program /usr/bin/curl, unit app-flatpak-*.scope"};
+    QTest::newRow("a user's") << QString() << RuleDirection::Out << RuleAction::Drop << true
+                              << QString() << QString() << 65534
+                              << QStringList{"any", "out", "drop", "user 65534"};
 }
 
 void tst_RuleListModel::showsTheFields()
@@ -138,8 +149,15 @@ void tst_RuleListModel::showsTheFields()
     QFETCH(RuleDirection, direction);
     QFETCH(RuleAction, action);
     QFETCH(bool, enabled);
+    QFETCH(QString, program);
+    QFETCH(QString, unit);
+    QFETCH(int, user);
     QFETCH(QStringList, texts);
     RuleInfo r = rule(7, 12);
+    r.program = program;
+    r.unit = unit;
+    if (user >= 0)
+        r.user = quint32(user);
     r.interface = interface;
     r.direction = direction;
     r.action = action;
@@ -154,6 +172,7 @@ void tst_RuleListModel::showsTheFields()
     QCOMPARE(model.data(model.index(0, RuleListModel::Interface)).toString(), texts.at(0));
     QCOMPARE(model.data(model.index(0, RuleListModel::Direction)).toString(), texts.at(1));
     QCOMPARE(model.data(model.index(0, RuleListModel::Action)).toString(), texts.at(2));
+    QCOMPARE(model.data(model.index(0, RuleListModel::AppliesTo)).toString(), texts.at(3));
     QCOMPARE(model.data(model.index(0, RuleListModel::Hits)).toULongLong(), 12u);
     QCOMPARE(model.rowOfRule(7), 0);
     QCOMPARE(model.rowOfRule(8), -1);
