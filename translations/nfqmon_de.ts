@@ -1673,6 +1673,14 @@ Prozess %2, Benutzer %3</translation>
         <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
         <translation>Pakete, die die Warteschlangen-Regeln von nfqmon erreichten, aber nie das Hilfsprogramm: Die Warteschlange des Kernels war voll und Fail-open ließ sie ohne Urteil passieren, daher galten die Regeln nicht für sie und sie fehlen in der Tabelle und in den Mitschnitten. Die Regelzähler des Kernels abzüglich der Pakete, die er dem Hilfsprogramm übergab, einmal pro Sekunde gelesen</translation>
     </message>
+    <message>
+        <source>program unknown %1</source>
+        <translation>Programm unbekannt %1</translation>
+    </message>
+    <message>
+        <source>Reports of which program sent a flow that the kernel could not pass to the helper in time (its ring was full): the packets of those flows show no program, and rules by program, user or unit do not apply to them</source>
+        <translation>Meldungen, welches Programm einen Fluss gesendet hat, die der Kernel nicht rechtzeitig an das Hilfsprogramm weitergeben konnte (sein Ringpuffer war voll): Die Pakete dieser Flüsse zeigen kein Programm, und Regeln nach Programm, Benutzer oder Unit gelten für sie nicht</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>

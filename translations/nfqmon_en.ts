@@ -1672,6 +1672,14 @@ process %2, user %3</source>
         <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>program unknown %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports of which program sent a flow that the kernel could not pass to the helper in time (its ring was full): the packets of those flows show no program, and rules by program, user or unit do not apply to them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>

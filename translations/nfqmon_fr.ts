@@ -1673,6 +1673,14 @@ processus %2, utilisateur %3</translation>
         <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
         <translation>Paquets qui ont atteint les règles de file d’attente de nfqmon mais jamais le programme auxiliaire : la file du noyau était pleine et le fail-open les a laissés passer sans verdict, les règles ne se sont donc pas appliquées à eux et ils manquent dans le tableau et les fichiers de capture. Les compteurs des règles du noyau moins les paquets remis au programme auxiliaire, lus une fois par seconde</translation>
     </message>
+    <message>
+        <source>program unknown %1</source>
+        <translation>programme inconnu %1</translation>
+    </message>
+    <message>
+        <source>Reports of which program sent a flow that the kernel could not pass to the helper in time (its ring was full): the packets of those flows show no program, and rules by program, user or unit do not apply to them</source>
+        <translation>Rapports indiquant quel programme a envoyé un flux, que le noyau n’a pas pu transmettre à temps au programme auxiliaire (son tampon circulaire était plein)&#xa0;: les paquets de ces flux n’indiquent aucun programme, et les règles par programme, utilisateur ou unité ne s’y appliquent pas</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HelperClient</name>

@@ -26,14 +26,15 @@ QString dot(const QColor &color)
 HealthWidget::HealthWidget(QWidget *parent)
     : QWidget(parent), m_state(new QLabel(this)), m_rate(new QLabel(this)),
       m_dropped(new QLabel(this)), m_lost(new QLabel(this)), m_kernel(new QLabel(this)),
-      m_unseen(new QLabel(this)), m_failOpen(new QLabel(this)), m_rolledOff(new QLabel(this))
+      m_unseen(new QLabel(this)), m_unattributed(new QLabel(this)), m_failOpen(new QLabel(this)),
+      m_rolledOff(new QLabel(this))
 {
     setObjectName(QStringLiteral("healthWidget"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(14);
-    for (QLabel *label :
-         {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_failOpen, m_rolledOff})
+    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_unattributed,
+                          m_failOpen, m_rolledOff})
         layout->addWidget(label);
     layout->addStretch(1);
     m_state->setTextFormat(Qt::RichText);
@@ -135,6 +136,14 @@ void HealthWidget::refresh()
                 "queue was full and fail-open let them pass without a verdict, so rules did not "
                 "apply to them and they are missing from the table and the dumps. The kernel's "
                 "rule counters minus the packets it handed to the helper, read once a second"));
+    // Only when it happened: otherwise it is noise beside counters a user checks every time.
+    m_unattributed->setVisible(h.attributionLost > 0);
+    setCount(m_unattributed,
+             tr("program unknown %1").arg(locale.toString(qMax<qint64>(0, h.attributionLost))),
+             true,
+             tr("Reports of which program sent a flow that the kernel could not pass to the "
+                "helper in time (its ring was full): the packets of those flows show no "
+                "program, and rules by program, user or unit do not apply to them"));
     m_failOpen->setText(h.failOpen ? tr("fail-open on") : tr("fail-open off"));
     m_rolledOff->setVisible(m_rolledOffCount > 0);
     setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(m_rolledOffCount)), true,
@@ -145,8 +154,8 @@ void HealthWidget::refresh()
 QString HealthWidget::text() const
 {
     QStringList parts;
-    for (QLabel *label :
-         {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_failOpen, m_rolledOff}) {
+    for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_unattributed,
+                          m_failOpen, m_rolledOff}) {
         if (!label->isHidden())
             parts.append(label->text());
     }

@@ -45,6 +45,7 @@ private:
     QLabel *m_lost;
     QLabel *m_kernel;
     QLabel *m_unseen;
+    QLabel *m_unattributed;
     QLabel *m_failOpen;
     QLabel *m_rolledOff;
 };

@@ -195,6 +195,7 @@ void CaptureController::onStatus(const CaptureStatus &status)
     m_health.kernelDropped = status.kernelDropped;
     m_health.failOpen = status.failOpen;
     m_health.passedUnseen = status.passedUnseen ? qint64(*status.passedUnseen) : -1;
+    m_health.attributionLost = status.attributionLost ? qint64(*status.attributionLost) : -1;
     emit healthChanged(m_health);
     if (!status.notice.isEmpty() && status.notice != m_notice) {
         m_notice = status.notice;

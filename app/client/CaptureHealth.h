@@ -20,6 +20,9 @@ struct CaptureHealth {
     // Packets that reached nfqmon's queue rules but never the helper (fail-open, queue full):
     // the rules' counters minus what the kernel handed to the helper. -1 until first read.
     qint64 passedUnseen = -1;
+    // The kernel's reports of which program sent a flow that never reached the helper (its
+    // ring was full): those packets show no program. -1 while programs are not attributed.
+    qint64 attributionLost = -1;
 
     bool operator==(const CaptureHealth &) const = default;
 };

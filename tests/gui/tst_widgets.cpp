@@ -413,6 +413,15 @@ void tst_Widgets::healthShowsEveryCounter()
              QStringLiteral("● Capturing eth0 · 8,210 pkt/s · dropped by rules 412 · lost to "
                             "display 3 · kernel 0 · passed unseen 5,120 · fail-open on · rolled "
                             "off 1,000"));
+    // Attribution ran and lost nothing: not shown; it lost reports: shown.
+    h.attributionLost = 0;
+    health.setHealth(h);
+    QVERIFY(!health.text().contains(QStringLiteral("program unknown")));
+    h.attributionLost = 7;
+    health.setHealth(h);
+    QVERIFY2(health.text().contains(QStringLiteral("passed unseen 5,120 · program unknown 7 · "
+                                                   "fail-open on")),
+             qPrintable(health.text()));
     h.state = CaptureState::Idle;
     health.setHealth(h);
     health.setOfflineFile(QStringLiteral("/tmp/x.pcap"));

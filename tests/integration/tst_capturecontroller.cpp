@@ -165,6 +165,7 @@ void tst_CaptureController::captureStreamsTheTrafficAndWritesTheDumps()
     QCOMPARE(controller.health().state, CaptureState::Running);
     QCOMPARE(controller.health().interfaces, QStringList{QStringLiteral("vethA")});
     QVERIFY(controller.health().failOpen);
+    QCOMPARE(controller.health().attributionLost, 0); // programs attributed, no report lost
     QVERIFY(!health.isEmpty());
 
     controller.stop();
