@@ -665,6 +665,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerDrop</name>
+    <message>
+        <source>Everything from this application (%1)</source>
+        <translation>Alles von dieser Anwendung (%1)</translation>
+    </message>
+    <message>
+        <source>%1 from program %2</source>
+        <translation>%1 von Programm %2</translation>
+    </message>
+    <message>
+        <source>Everything from user %1</source>
+        <translation>Alles von Benutzer %1</translation>
+    </message>
+    <message>
+        <source>%1 from user %2</source>
+        <translation>%1 von Benutzer %2</translation>
+    </message>
+</context>
+<context>
     <name>PacketCellText</name>
     <message>
         <source>No.</source>

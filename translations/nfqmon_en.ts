@@ -665,6 +665,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerDrop</name>
+    <message>
+        <source>Everything from this application (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from program %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything from user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from user %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PacketCellText</name>
     <message>
         <source>No.</source>

@@ -665,6 +665,25 @@
     </message>
 </context>
 <context>
+    <name>OwnerDrop</name>
+    <message>
+        <source>Everything from this application (%1)</source>
+        <translation>Tout ce qui vient de cette application (%1)</translation>
+    </message>
+    <message>
+        <source>%1 from program %2</source>
+        <translation>%1 venant du programme %2</translation>
+    </message>
+    <message>
+        <source>Everything from user %1</source>
+        <translation>Tout ce qui vient de l’utilisateur %1</translation>
+    </message>
+    <message>
+        <source>%1 from user %2</source>
+        <translation>%1 venant de l’utilisateur %2</translation>
+    </message>
+</context>
+<context>
     <name>PacketCellText</name>
     <message>
         <source>No.</source>

@@ -333,13 +333,16 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     const QList<qint64> rows = selectedStoreRows();
     if (rows.isEmpty())
         return nullptr;
-    auto *menu = new PacketMenu(m_session->dropSuggestions(rows), int(rows.size()), this);
+    auto *menu = new PacketMenu(m_session->dropSuggestions(rows), m_session->ownerDrops(rows),
+                                int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // The menu's entries add rules of their expression alone (dropLike): previewed as such.
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {
         m_session->previewRule(Session::dropRule(expression));
     });
     connect(menu, &PacketMenu::dropRequested, m_session, &Session::dropLike);
+    connect(menu, &PacketMenu::ownerPreviewRequested, m_session, &Session::previewRule);
+    connect(menu, &PacketMenu::ownerDropRequested, m_session, &Session::dropFrom);
     connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,
             Qt::QueuedConnection); // after the menu has closed
     connect(menu, &PacketMenu::filterRequested, m_filterBar, &FilterBar::setExpression);

@@ -4,10 +4,12 @@ namespace nfqmon {
 
 namespace {
 constexpr char ExpressionProperty[] = "nfqmonExpression";
-}
+constexpr char OwnerProperty[] = "nfqmonOwner"; // the index in m_owners
+} // namespace
 
-PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QWidget *parent)
-    : QMenu(parent)
+PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
+                       int packets, QWidget *parent)
+    : QMenu(parent), m_owners(owners)
 {
     setObjectName(QStringLiteral("packetMenu"));
     setToolTipsVisible(true);
@@ -35,6 +37,18 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QW
         m_drop->addAction(tr("(nothing these packets share)"))->setEnabled(false);
         m_filter->setEnabled(false);
     }
+    if (!m_owners.isEmpty())
+        m_drop->addSeparator();
+    for (qsizetype i = 0; i < m_owners.size(); ++i) {
+        QAction *drop = m_drop->addAction(m_owners.at(i).label);
+        drop->setObjectName(m_owners.at(i).rule.program.isEmpty()
+                                ? QStringLiteral("dropFromUserAction")
+                                : QStringLiteral("dropFromApplicationAction"));
+        drop->setToolTip(m_owners.at(i).description);
+        drop->setProperty(OwnerProperty, int(i));
+        connect(drop, &QAction::triggered, this,
+                [this, i] { emit ownerDropRequested(m_owners.at(i)); });
+    }
     m_drop->addSeparator();
     const QString start = items.isEmpty() ? QString() : items.constFirst().expression;
     QAction *custom = m_drop->addAction(tr("&Custom…"));
@@ -54,7 +68,11 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QW
 
 void PacketMenu::onHovered(QAction *action)
 {
-    emit previewRequested(action ? action->property(ExpressionProperty).toString() : QString());
+    const QVariant owner = action ? action->property(OwnerProperty) : QVariant();
+    if (owner.isValid())
+        emit ownerPreviewRequested(m_owners.at(owner.toInt()).rule);
+    else
+        emit previewRequested(action ? action->property(ExpressionProperty).toString() : QString());
 }
 
 } // namespace nfqmon

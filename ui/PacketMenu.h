@@ -1,9 +1,11 @@
 // The packet table's context menu for the chosen rows: "Drop packets like this" (from this
 // source, to this destination, this conversation, to this port, this protocol — what
-// RuleSuggestion offers — and "Custom…"), "Show only packets like this" (the display filter) and
+// RuleSuggestion offers —, everything from this application or user — what OwnerDrop offers —
+// and "Custom…"), "Show only packets like this" (the display filter) and
 // exporting the chosen packets. Hovering an entry asks for a preview of what it would match.
 #pragma once
 
+#include "app/session/OwnerDrop.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QMenu>
@@ -15,7 +17,9 @@ class PacketMenu : public QMenu
     Q_OBJECT
 public:
     // packets: how many rows were chosen (the items hold for all of them).
-    PacketMenu(const QList<RuleSuggestion::Item> &items, int packets, QWidget *parent = nullptr);
+    // owners: "everything from this application / user" (OwnerDrop), after the items.
+    PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
+               int packets, QWidget *parent = nullptr);
 
     QMenu *dropMenu() const { return m_drop; }
     QMenu *filterMenu() const { return m_filter; }
@@ -25,11 +29,14 @@ signals:
     void dropRequested(const QString &expression);
     void customDropRequested(const QString &expression); // the expression to start from
     void filterRequested(const QString &expression);
+    void ownerPreviewRequested(const RuleInfo &rule);
+    void ownerDropRequested(const OwnerDrop &drop);
     void exportRequested();
 
 private:
     void onHovered(QAction *action);
 
+    QList<OwnerDrop> m_owners;
     QMenu *m_drop;
     QMenu *m_filter;
 };

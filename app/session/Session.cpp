@@ -150,6 +150,32 @@ QList<RuleSuggestion::Item> Session::dropSuggestions(const QList<qint64> &storeR
     return RuleSuggestion::forPackets(packets);
 }
 
+QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
+{
+    constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
+    QList<const ProcessInfo *> processes;
+    for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i) {
+        const StoredPacket packet = m_store->at(storeRows[i]);
+        processes.append(packet.origin == Origin::Process ? m_store->process(packet.processId)
+                                                          : nullptr);
+    }
+    return OwnerDrop::forProcesses(processes);
+}
+
+void Session::dropFrom(const OwnerDrop &drop)
+{
+    QPointer<Session> self(this);
+    m_client->addRule(drop.rule.toFields(), [self, description = drop.description](
+                                                uint id, const HelperError &error) {
+        if (!self)
+            return;
+        if (error.isError())
+            emit self->errorOccurred(tr("The rule was not added. %1").arg(error.sentence()));
+        else
+            emit self->dropRuleAdded(id, description);
+    });
+}
+
 RuleInfo Session::dropRule(const QString &expression)
 {
     RuleInfo rule;

@@ -11,6 +11,7 @@
 
 #include "app/client/CaptureSettings.h"
 #include "app/session/ExportScope.h"
+#include "app/session/OwnerDrop.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
@@ -73,6 +74,12 @@ public:
 
     // The rules "Drop packets like this" offers for the packets at these store rows.
     QList<RuleSuggestion::Item> dropSuggestions(const QList<qint64> &storeRows) const;
+    // "Everything from this application / from this user" for the chosen packets, where they
+    // share a known program or user.
+    QList<OwnerDrop> ownerDrops(const QList<qint64> &storeRows) const;
+    // Adds drop.rule at the end of the rules (dropRuleAdded() with its description, or
+    // errorOccurred()).
+    void dropFrom(const OwnerDrop &drop);
     // What such a choice adds: the expression alone, every interface, both ways.
     static RuleInfo dropRule(const QString &expression);
     // Highlights in the table what `rule` would catch, as the helper's matcher decides; a rule
@@ -99,7 +106,8 @@ public:
 signals:
     // The file browsed from here on (path), or none since a capture replaced it (empty).
     void offlineFileChanged(const QString &path);
-    // dropLike()'s rule is in place, with the id the helper gave it.
+    // dropLike()'s or dropFrom()'s rule is in place, with the id the helper gave it; what it
+    // drops: the expression, or the owner drop's description.
     void dropRuleAdded(uint id, const QString &expression);
     // A rule call that answered later failed: a sentence for a person.
     void errorOccurred(const QString &message);

@@ -57,9 +57,10 @@ bool PacketTableModel::previewMatches(const StoredPacket &p) const
     const auto cached = m_previewCache.constFind(p.number);
     if (cached != m_previewCache.constEnd())
         return *cached;
-    const bool match = m_preview->matches(p, m_store->bytes(p.number - m_store->firstNumber()),
-                                          m_store->interfaceName(p.inInterface),
-                                          m_store->interfaceName(p.outInterface));
+    const bool match = m_preview->matches(
+        p, m_store->bytes(p.number - m_store->firstNumber()), m_store->interfaceName(p.inInterface),
+        m_store->interfaceName(p.outInterface),
+        p.origin == Origin::Process ? m_store->process(p.processId) : nullptr);
     if (m_previewCache.size() >= PreviewCacheLimit)
         m_previewCache.clear();
     m_previewCache.insert(p.number, match);

@@ -28,8 +28,10 @@ public:
 
     // bytes: the packet's captured bytes; the names: of its input and output interface
     // (empty for none), as the store keeps them.
+    // process: the packet's program as the store knows it (nullptr: not known), for rules
+    // limited to a program, user or unit.
     bool matches(const StoredPacket &packet, const QByteArray &bytes, const QString &inInterface,
-                 const QString &outInterface) const;
+                 const QString &outInterface, const ProcessInfo *process) const;
 
     const Rule &rule() const { return m_set->rules().front(); }
 

@@ -27,6 +27,7 @@ private slots:
 
     void rightClickDropsTheNextPacketsToThatPort();
     void customRuleFromTheMenuIsValidatedAndPreviewed();
+    void dropEverythingFromThisApplication();
 };
 
 void tst_WindowRules::initTestCase()
@@ -183,6 +184,67 @@ void tst_WindowRules::customRuleFromTheMenuIsValidatedAndPreviewed()
     QCOMPARE(added.direction, RuleDirection::In);
     QCOMPARE(added.interface, QStringLiteral("vethA"));
     QVERIFY(!model.hasPreview());
+    stop(session, window);
+}
+
+// Right-click on a packet a program here sent: "Drop packets like this" → "Everything from this
+// application", previewed on the program's rows only (not on a packet no program sent), applied
+// on click as a rule limited to that executable; its next datagrams are dropped, from the first.
+void tst_WindowRules::dropEverythingFromThisApplication()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    start(session, window);
+    const Peer &peer = m_bed.network().peer(0);
+    const QString sender = TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"));
+    const auto send = [&] {
+        return m_bed.network().run(TestNetwork::Local,
+                                   {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                                    QStringLiteral("--regid=65534"),
+                                    QStringLiteral("--clear-groups"), sender, QStringLiteral("udp"),
+                                    peer.peerIpv4, QStringLiteral("6005"),
+                                    QStringLiteral("--count"), QStringLiteral("2")});
+    };
+    QVERIFY2(send().succeeded(), "the sender did not run");
+    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6006, 1, 80, 3}).succeeded()); // no program
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6005).size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6006).size(), 1, 5000);
+    tableView(window)->selectRow(udpRowsTo(model, peer.peerIpv4, 6005).constFirst());
+    PacketMenu *menu = window.showPacketMenu(QPoint(5, 5));
+    QVERIFY(menu);
+    auto *fromApplication = menu->findChild<QAction *>(QStringLiteral("dropFromApplicationAction"));
+    QVERIFY(fromApplication);
+    QVERIFY2(fromApplication->text().contains(QStringLiteral("nfqmon-test-send")),
+             qPrintable(fromApplication->text()));
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("dropFromUserAction")));
+
+    emit menu->dropMenu()->hovered(fromApplication);
+    const auto highlighted = [&](const QString &to, int port) {
+        QList<bool> rows;
+        for (int r : udpRowsTo(model, to, port))
+            rows.append(model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+        return rows;
+    };
+    QCOMPARE(highlighted(peer.peerIpv4, 6005), (QList<bool>{true, true}));
+    QCOMPARE(highlighted(peer.ipv4, 6006), QList<bool>{false});
+
+    fromApplication->trigger();
+    menu->close();
+    QTRY_COMPARE_WITH_TIMEOUT(session.rules()->rowCount(), 1, 5000);
+    const RuleInfo rule = session.rules()->rule(0);
+    QCOMPARE(rule.program, QFileInfo(sender).canonicalFilePath());
+    QCOMPARE(rule.action, RuleAction::Drop);
+    QTRY_VERIFY(messageBar(window)->text().contains(QStringLiteral("from program")));
+
+    QVERIFY2(send().succeeded(), "the sender did not run");
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6005).size(), 4, 5000);
+    const QList<int> rows = udpRowsTo(model, peer.peerIpv4, 6005);
+    const QString dropped = QStringLiteral("dropped by rule %1").arg(rule.id);
+    for (int i = 0; i < rows.size(); ++i)
+        QCOMPARE(text(model, rows[i], PacketTableModel::Verdict),
+                 i < 2 ? QStringLiteral("accepted") : dropped);
     stop(session, window);
 }
 
