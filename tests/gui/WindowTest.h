@@ -111,6 +111,21 @@ protected:
                                   "the capture neither ran nor failed", 15000);
         QVERIFY2(messageBar(window)->text().isEmpty(), qPrintable(messageBar(window)->text()));
     }
+    // nfqmon-test-send (the program the window should name), run as uid 65534 in the test's
+    // namespace: `count` datagrams to peer 0's far end, `port`.
+    Command::Result sendAsNobody(int port, int count)
+    {
+        return m_bed.network().run(
+            TestNetwork::Local,
+            {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+             QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"), senderPath(),
+             QStringLiteral("udp"), m_bed.network().peer(0).peerIpv4, QString::number(port),
+             QStringLiteral("--count"), QString::number(count)});
+    }
+    static QString senderPath()
+    {
+        return TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"));
+    }
     void stop(Session &session, MainWindow &window)
     {
         action(window, "stopAction")->trigger();

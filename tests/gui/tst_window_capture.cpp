@@ -109,12 +109,8 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
     window.show();
     start(session, window);
     const Peer &peer = m_bed.network().peer(0);
-    const QString sender = TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"));
-    const Command::Result sent = m_bed.network().run(
-        TestNetwork::Local, {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
-                             QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                             sender, QStringLiteral("udp"), peer.peerIpv4, QStringLiteral("6003"),
-                             QStringLiteral("--count"), QStringLiteral("2")});
+    const QString sender = senderPath();
+    const Command::Result sent = sendAsNobody(6003, 2);
     QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
 
     PacketTableModel &model = *session.model();

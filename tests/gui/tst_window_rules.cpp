@@ -197,16 +197,8 @@ void tst_WindowRules::dropEverythingFromThisApplication()
     window.show();
     start(session, window);
     const Peer &peer = m_bed.network().peer(0);
-    const QString sender = TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"));
-    const auto send = [&] {
-        return m_bed.network().run(TestNetwork::Local,
-                                   {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
-                                    QStringLiteral("--regid=65534"),
-                                    QStringLiteral("--clear-groups"), sender, QStringLiteral("udp"),
-                                    peer.peerIpv4, QStringLiteral("6005"),
-                                    QStringLiteral("--count"), QStringLiteral("2")});
-    };
-    QVERIFY2(send().succeeded(), "the sender did not run");
+    const Command::Result sent = sendAsNobody(6005, 2);
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
     QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6006, 1, 80, 3}).succeeded()); // no program
     PacketTableModel &model = *session.model();
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6005).size(), 2, 5000);
@@ -234,11 +226,12 @@ void tst_WindowRules::dropEverythingFromThisApplication()
     menu->close();
     QTRY_COMPARE_WITH_TIMEOUT(session.rules()->rowCount(), 1, 5000);
     const RuleInfo rule = session.rules()->rule(0);
-    QCOMPARE(rule.program, QFileInfo(sender).canonicalFilePath());
+    QCOMPARE(rule.program, QFileInfo(senderPath()).canonicalFilePath());
     QCOMPARE(rule.action, RuleAction::Drop);
     QTRY_VERIFY(messageBar(window)->text().contains(QStringLiteral("from program")));
 
-    QVERIFY2(send().succeeded(), "the sender did not run");
+    const Command::Result again = sendAsNobody(6005, 2);
+    QVERIFY2(again.succeeded(), qPrintable(again.describe()));
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6005).size(), 4, 5000);
     const QList<int> rows = udpRowsTo(model, peer.peerIpv4, 6005);
     const QString dropped = QStringLiteral("dropped by rule %1").arg(rule.id);
