@@ -1447,6 +1447,10 @@ Prozess %2, Benutzer %3</translation>
         <source>Rule %1 is dropping packets</source>
         <translation>Regel %1 verwirft Pakete</translation>
     </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation>Gilt für %1.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopNotifier</name>

@@ -1446,6 +1446,10 @@ process %2, user %3</source>
         <source>Rule %1 is dropping packets</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopNotifier</name>

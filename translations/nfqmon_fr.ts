@@ -1447,6 +1447,10 @@ processus %2, utilisateur %3</translation>
         <source>Rule %1 is dropping packets</source>
         <translation>La règle %1 bloque des paquets</translation>
     </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation>S’applique à %1.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopNotifier</name>

@@ -2,6 +2,7 @@
 
 #include "app/client/CaptureController.h"
 #include "app/client/DropRuleWatcher.h"
+#include "app/client/RuleListModel.h"
 #include "app/desktop/DesktopNotifier.h"
 #include "app/desktop/DesktopSettings.h"
 #include "ui/TrayIcon.h"
@@ -93,11 +94,12 @@ void DesktopIntegration::onRuleStartedDropping(const RuleInfo &rule)
     if (!m_notifyAction->isChecked())
         return;
     const int hits = int(qMin<quint64>(rule.hits, INT_MAX));
-    const QString body =
-        rule.interface.isEmpty()
-            ? tr("“%1” has dropped %Ln packet(s) so far.", "", hits).arg(rule.expression)
-            : tr("“%1” on %2 has dropped %Ln packet(s) so far.", "", hits)
-                  .arg(rule.expression, rule.interface);
+    QString body = rule.interface.isEmpty()
+                       ? tr("“%1” has dropped %Ln packet(s) so far.", "", hits).arg(rule.expression)
+                       : tr("“%1” on %2 has dropped %Ln packet(s) so far.", "", hits)
+                             .arg(rule.expression, rule.interface);
+    if (const QString limits = RuleListModel::appliesTo(rule); !limits.isEmpty())
+        body += QLatin1Char('\n') + tr("Applies to %1.").arg(limits);
     notifier()->notify(tr("Rule %1 is dropping packets").arg(rule.id), body);
 }
 

@@ -36,6 +36,18 @@ int RuleListModel::rowOfRule(uint id) const
     return -1;
 }
 
+QString RuleListModel::appliesTo(const RuleInfo &rule)
+{
+    QStringList limits;
+    if (!rule.program.isEmpty())
+        limits << tr("program %1").arg(rule.program);
+    if (rule.user)
+        limits << tr("user %1").arg(*rule.user);
+    if (!rule.unit.isEmpty())
+        limits << tr("unit %1").arg(rule.unit);
+    return limits.join(QStringLiteral(", "));
+}
+
 QString RuleListModel::text(const RuleInfo &rule, int column) const
 {
     switch (column) {
@@ -56,14 +68,8 @@ QString RuleListModel::text(const RuleInfo &rule, int column) const
     case Action:
         return rule.action == RuleAction::Accept ? tr("accept") : tr("drop");
     case AppliesTo: {
-        QStringList limits;
-        if (!rule.program.isEmpty())
-            limits << tr("program %1").arg(rule.program);
-        if (rule.user)
-            limits << tr("user %1").arg(*rule.user);
-        if (!rule.unit.isEmpty())
-            limits << tr("unit %1").arg(rule.unit);
-        return limits.isEmpty() ? tr("every program") : limits.join(QStringLiteral(", "));
+        const QString limits = appliesTo(rule);
+        return limits.isEmpty() ? tr("every program") : limits;
     }
     case Hits:
         return QString::number(rule.hits);

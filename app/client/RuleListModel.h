@@ -25,6 +25,10 @@ public:
     // client may be null (then the model only shows what setRules() gives it).
     explicit RuleListModel(HelperClient *client, QObject *parent = nullptr);
 
+    // "program /usr/bin/curl, user 1000, unit cron.service": what the rule is limited to;
+    // empty when it applies to every program.
+    static QString appliesTo(const RuleInfo &rule);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

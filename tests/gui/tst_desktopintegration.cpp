@@ -68,13 +68,15 @@ private slots:
     void withoutTrayClosingStopsTheCapture();
     void newRuleDroppingNotifiesOnce();
     void notificationsTurnedOffStayQuiet();
+    void notificationSaysWhomTheRuleIsFor();
 
 private:
     void start(Session &session, MainWindow &window);
     // What the helper says of its capture (GetStatus as root, without the window).
     QString helperState();
     // Rule `expression` added through the session's client; its id.
-    uint addDropRule(Session &session, const QString &expression);
+    uint addDropRule(Session &session, const QString &expression,
+                     std::optional<quint32> user = std::nullopt);
 
     ServiceTestBed m_bed;
 };
@@ -121,10 +123,12 @@ QString tst_DesktopIntegration::helperState()
     return m_bed.status().value(QStringLiteral("state")).toString();
 }
 
-uint tst_DesktopIntegration::addDropRule(Session &session, const QString &expression)
+uint tst_DesktopIntegration::addDropRule(Session &session, const QString &expression,
+                                         std::optional<quint32> user)
 {
     RuleInfo rule;
     rule.expression = expression;
+    rule.user = user;
     uint added = 0;
     QString error;
     session.client()->addRule(rule.toFields(), [&](uint id, const HelperError &e) {
@@ -284,6 +288,31 @@ void tst_DesktopIntegration::notificationsTurnedOffStayQuiet()
     QString error;
     QCOMPARE(g_server->notifications(&error).size(), 0); // ...and nobody was told
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    action(window, "stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
+}
+
+// A rule limited to a user (or a program, or a unit): the notification says so.
+void tst_DesktopIntegration::notificationSaysWhomTheRuleIsFor()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    start(session, window);
+    QVERIFY(addDropRule(session, QStringLiteral("udp and dst port 6002"), 0) != 0);
+    QSignalSpy started(window.findChild<DropRuleWatcher *>(),
+                       &DropRuleWatcher::ruleStartedDropping);
+    const Peer &peer = m_bed.network().peer(0);
+    // Sent here, by root's program: the rule's user.
+    QVERIFY(
+        m_bed.network().sendUdp(TestNetwork::Local, {peer.peerIpv4, 6002, 2, 100, 17}).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 5000);
+    QString error;
+    QList<NotificationServer::Notification> shown;
+    QTRY_VERIFY_WITH_TIMEOUT(!(shown = g_server->notifications(&error)).isEmpty(), 5000);
+    QVERIFY2(shown.constLast().shown.contains(QStringLiteral("Applies to user 0.")),
+             qPrintable(shown.constLast().shown));
     action(window, "stopAction")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
 }
