@@ -2050,6 +2050,54 @@ Prozess %2, Benutzer %3</translation>
         <source>Valid. Matching packets are highlighted in the table.</source>
         <translation>Gültig. Passende Pakete sind in der Tabelle hervorgehoben.</translation>
     </message>
+    <message>
+        <source>every program; e.g. /usr/bin/curl</source>
+        <translation>jedes Programm; z. B. /usr/bin/curl</translation>
+    </message>
+    <message>
+        <source>Only packets this program sent or receives (its executable&apos;s full path)</source>
+        <translation>Nur Pakete, die dieses Programm sendet oder empfängt (der vollständige Pfad seiner ausführbaren Datei)</translation>
+    </message>
+    <message>
+        <source>every user; a name or a number</source>
+        <translation>jeder Benutzer; ein Name oder eine Nummer</translation>
+    </message>
+    <message>
+        <source>Only packets of this user&apos;s programs</source>
+        <translation>Nur Pakete der Programme dieses Benutzers</translation>
+    </message>
+    <message>
+        <source>every unit; e.g. firefox*.scope, cron.service</source>
+        <translation>jede Unit; z. B. firefox*.scope, cron.service</translation>
+    </message>
+    <message>
+        <source>Only packets of programs in a systemd service or scope whose name matches (* and ? allowed)</source>
+        <translation>Nur Pakete von Programmen in einem systemd-Dienst oder -Scope, dessen Name passt (* und ? erlaubt)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogram:</source>
+        <translation>Pro&amp;gramm:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Systemd u&amp;nit:</source>
+        <translation>Systemd-&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Program: %1</source>
+        <translation>Programm: %1</translation>
+    </message>
+    <message>
+        <source>User: no user is called %1 here</source>
+        <translation>Benutzer: Hier heißt kein Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Systemd unit: %1</source>
+        <translation>Systemd-Unit: %1</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>

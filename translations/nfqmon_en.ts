@@ -2049,6 +2049,54 @@ process %2, user %3</source>
         <source>Valid. Matching packets are highlighted in the table.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>every program; e.g. /usr/bin/curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only packets this program sent or receives (its executable&apos;s full path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every user; a name or a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only packets of this user&apos;s programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every unit; e.g. firefox*.scope, cron.service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only packets of programs in a systemd service or scope whose name matches (* and ? allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rogram:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemd u&amp;nit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: no user is called %1 here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systemd unit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>

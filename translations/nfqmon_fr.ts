@@ -2050,6 +2050,54 @@ processus %2, utilisateur %3</translation>
         <source>Valid. Matching packets are highlighted in the table.</source>
         <translation>Valide. Les paquets correspondants sont mis en évidence dans le tableau.</translation>
     </message>
+    <message>
+        <source>every program; e.g. /usr/bin/curl</source>
+        <translation>tout programme&#xa0;; p. ex. /usr/bin/curl</translation>
+    </message>
+    <message>
+        <source>Only packets this program sent or receives (its executable&apos;s full path)</source>
+        <translation>Seulement les paquets que ce programme envoie ou reçoit (le chemin complet de son exécutable)</translation>
+    </message>
+    <message>
+        <source>every user; a name or a number</source>
+        <translation>tout utilisateur&#xa0;; un nom ou un numéro</translation>
+    </message>
+    <message>
+        <source>Only packets of this user&apos;s programs</source>
+        <translation>Seulement les paquets des programmes de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>every unit; e.g. firefox*.scope, cron.service</source>
+        <translation>toute unité&#xa0;; p. ex. firefox*.scope, cron.service</translation>
+    </message>
+    <message>
+        <source>Only packets of programs in a systemd service or scope whose name matches (* and ? allowed)</source>
+        <translation>Seulement les paquets des programmes d’un service ou d’un scope systemd dont le nom correspond (* et ? permis)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogram:</source>
+        <translation>Pro&amp;gramme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Systemd u&amp;nit:</source>
+        <translation>Unité s&amp;ystemd&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Program: %1</source>
+        <translation>Programme&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>User: no user is called %1 here</source>
+        <translation>Utilisateur&#xa0;: aucun utilisateur ne s’appelle %1 ici</translation>
+    </message>
+    <message>
+        <source>Systemd unit: %1</source>
+        <translation>Unité systemd&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>

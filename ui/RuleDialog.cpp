@@ -12,12 +12,15 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <pwd.h>
+
 namespace nfqmon {
 
 RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     : QDialog(parent), m_expression(new QLineEdit(this)), m_message(new QLabel(this)),
       m_interface(new QComboBox(this)), m_direction(new QComboBox(this)),
-      m_action(new QComboBox(this)), m_enabled(new QCheckBox(tr("&Enabled"), this)),
+      m_action(new QComboBox(this)), m_program(new QLineEdit(this)), m_user(new QLineEdit(this)),
+      m_unit(new QLineEdit(this)), m_enabled(new QCheckBox(tr("&Enabled"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(purpose == Purpose::Add ? tr("Add rule") : tr("Edit rule"));
@@ -42,6 +45,17 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     m_action->addItem(tr("accept"), actionName(RuleAction::Accept));
     m_action->setToolTip(tr("Rules are tried in order; the first that matches decides. Packets "
                             "no rule matches are accepted."));
+    m_program->setObjectName(QStringLiteral("ruleProgram"));
+    m_program->setPlaceholderText(tr("every program; e.g. /usr/bin/curl"));
+    m_program->setToolTip(tr("Only packets this program sent or receives (its executable's full "
+                             "path)"));
+    m_user->setObjectName(QStringLiteral("ruleUser"));
+    m_user->setPlaceholderText(tr("every user; a name or a number"));
+    m_user->setToolTip(tr("Only packets of this user's programs"));
+    m_unit->setObjectName(QStringLiteral("ruleUnit"));
+    m_unit->setPlaceholderText(tr("every unit; e.g. firefox*.scope, cron.service"));
+    m_unit->setToolTip(tr("Only packets of programs in a systemd service or scope whose name "
+                          "matches (* and ? allowed)"));
     m_enabled->setChecked(true);
 
     auto *form = new QFormLayout;
@@ -50,6 +64,9 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     form->addRow(tr("&Action:"), m_action);
     form->addRow(tr("&Direction:"), m_direction);
     form->addRow(tr("On &interface:"), m_interface);
+    form->addRow(tr("P&rogram:"), m_program);
+    form->addRow(tr("&User:"), m_user);
+    form->addRow(tr("Systemd u&nit:"), m_unit);
     form->addRow(QString(), m_enabled);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -58,7 +75,8 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
         ->setText(purpose == Purpose::Add ? tr("Add rule") : tr("Save rule"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_expression, &QLineEdit::textChanged, this, &RuleDialog::check);
+    for (QLineEdit *edit : {m_expression, m_program, m_user, m_unit})
+        connect(edit, &QLineEdit::textChanged, this, &RuleDialog::check);
     // What the rule catches depends on its direction and interface too.
     const auto changed = [this] {
         if (m_valid)
@@ -82,6 +100,9 @@ void RuleDialog::setRule(const RuleInfo &rule)
     m_direction->setCurrentIndex(qMax(0, m_direction->findData(directionName(rule.direction))));
     m_action->setCurrentIndex(qMax(0, m_action->findData(actionName(rule.action))));
     m_enabled->setChecked(rule.enabled);
+    m_program->setText(rule.program);
+    m_user->setText(rule.user ? QString::number(*rule.user) : QString());
+    m_unit->setText(rule.unit);
     check();
 }
 
@@ -96,7 +117,48 @@ RuleInfo RuleDialog::rule() const
         directionFromName(m_direction->currentData().toString()).value_or(RuleDirection::Any);
     rule.action = actionFromName(m_action->currentData().toString()).value_or(RuleAction::Drop);
     rule.enabled = m_enabled->isChecked();
+    rule.program = m_program->text().trimmed();
+    bool valid = false;
+    rule.user = typedUser(&valid);
+    rule.unit = m_unit->text().trimmed();
     return rule;
+}
+
+std::optional<quint32> RuleDialog::typedUser(bool *valid) const
+{
+    const QString text = m_user->text().trimmed();
+    *valid = true;
+    if (text.isEmpty())
+        return std::nullopt;
+    bool number = false;
+    const uint uid = text.toUInt(&number);
+    if (number && uid != 0xffffffffu)
+        return uid;
+    // Names are this machine's (the helper decides by uid).
+    const QByteArray name = text.toLocal8Bit();
+    passwd entry{};
+    passwd *found = nullptr;
+    char buffer[4096];
+    if (getpwnam_r(name.constData(), &entry, buffer, sizeof buffer, &found) == 0 && found)
+        return quint32(found->pw_uid);
+    *valid = false;
+    return std::nullopt;
+}
+
+QString RuleDialog::ownerProblem() const
+{
+    QString problem;
+    const QString program = m_program->text().trimmed();
+    if (!program.isEmpty() && !Rule::isProgramPath(program, &problem))
+        return tr("Program: %1").arg(problem);
+    bool userValid = false;
+    typedUser(&userValid);
+    if (!userValid)
+        return tr("User: no user is called %1 here").arg(m_user->text().trimmed());
+    const QString unit = m_unit->text().trimmed();
+    if (!unit.isEmpty() && !Rule::isUnitGlob(unit, &problem))
+        return tr("Systemd unit: %1").arg(problem);
+    return {};
 }
 
 void RuleDialog::check()
@@ -108,6 +170,10 @@ void RuleDialog::check()
         m_message->setText(tr("A rule needs an expression: which packets does it match?"));
     } else {
         m_valid = CompiledFilter::compile(expression, &error).has_value();
+        if (const QString problem = m_valid ? ownerProblem() : QString(); !problem.isEmpty()) {
+            m_valid = false;
+            error = problem;
+        }
         m_message->setText(m_valid ? tr("Valid. Matching packets are highlighted in the table.")
                                    : error);
     }

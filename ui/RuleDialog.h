@@ -37,6 +37,10 @@ signals:
 
 private:
     void check();
+    // Empty when the program, user and unit fields are valid; otherwise why not.
+    QString ownerProblem() const;
+    // The user field as a uid: a number, or a name this machine knows; nullopt when empty.
+    std::optional<quint32> typedUser(bool *valid) const;
 
     RuleInfo m_rule;
     bool m_valid = false;
@@ -45,6 +49,9 @@ private:
     QComboBox *m_interface;
     QComboBox *m_direction;
     QComboBox *m_action;
+    QLineEdit *m_program;
+    QLineEdit *m_user;
+    QLineEdit *m_unit;
     QCheckBox *m_enabled;
     QDialogButtonBox *m_buttons;
 };

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -197,6 +198,45 @@ void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
     QCOMPARE(result.direction, RuleDirection::Out);
     QCOMPARE(result.action, RuleAction::Drop);
     QCOMPARE(result.interface, QString());
+
+    // Program, user and unit: each checked as the helper would, each in the preview.
+    auto *program = dialog.findChild<QLineEdit *>(QStringLiteral("ruleProgram"));
+    auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("ruleUser"));
+    auto *unit = dialog.findChild<QLineEdit *>(QStringLiteral("ruleUnit"));
+    auto *message = dialog.findChild<QLabel *>(QStringLiteral("ruleMessage"));
+    program->setText(QStringLiteral("curl"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(message->text().startsWith(QStringLiteral("Program: ")), qPrintable(message->text()));
+    program->setText(QStringLiteral("/usr/bin/curl"));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(previewed().program, QStringLiteral("/usr/bin/curl"));
+    user->setText(QStringLiteral("nfqmon-no-such-user"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(message->text().contains(QStringLiteral("no user is called nfqmon-no-such-user")),
+             qPrintable(message->text()));
+    user->setText(QStringLiteral("root"));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(previewed().user, std::optional<quint32>(0));
+    user->setText(QStringLiteral("65534"));
+    QCOMPARE(previewed().user, std::optional<quint32>(65534));
+    unit->setText(QStringLiteral("user.slice"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(message->text().startsWith(QStringLiteral("Systemd unit: ")),
+             qPrintable(message->text()));
+    unit->setText(QStringLiteral("app-flatpak-*.scope"));
+    QVERIFY(ok->isEnabled());
+    const RuleInfo limited = dialog.rule();
+    QCOMPARE(limited.program, QStringLiteral("/usr/bin/curl"));
+    QCOMPARE(limited.user, std::optional<quint32>(65534));
+    QCOMPARE(limited.unit, QStringLiteral("app-flatpak-*.scope"));
+    // An existing rule's limits fill the form; clearing a field lifts the limit.
+    RuleDialog edit(RuleDialog::Purpose::Edit);
+    edit.setRule(limited);
+    QCOMPARE(edit.rule().program, limited.program);
+    QCOMPARE(edit.rule().user, limited.user);
+    QCOMPARE(edit.rule().unit, limited.unit);
+    edit.findChild<QLineEdit *>(QStringLiteral("ruleUser"))->clear();
+    QCOMPARE(edit.rule().user, std::nullopt);
 }
 
 void tst_Widgets::rateChartBrushingSelectsATimeRange()
