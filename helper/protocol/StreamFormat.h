@@ -7,8 +7,9 @@
 // in-memory PacketRecord: no encoding costs on either side.
 //
 // Versioning: `version` changes when the layout changes incompatibly, and a reader refuses a
-// version it does not know (version 2 added process entries, version 3 their cgroup path). Within a version the header may grow
-// at its end (headerSize says how big it is); readers skip the fields they do not know.
+// version it does not know (version 2 added process entries, version 3 their cgroup path). Within a
+// version the header may grow at its end (headerSize says how big it is); readers skip the fields
+// they do not know.
 #pragma once
 
 #include "helper/protocol/PacketRecord.h"
