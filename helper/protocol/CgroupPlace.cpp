@@ -24,18 +24,25 @@ std::string_view containerIdOf(std::string_view component)
     return isContainerId(component) ? component : std::string_view();
 }
 
+// Calls visit with each '/'-separated component of path, from the root down.
+template <typename Visit> void forEachComponent(std::string_view path, Visit visit)
+{
+    while (!path.empty()) {
+        const auto slash = path.find('/');
+        visit(path.substr(0, slash));
+        path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    }
+}
+
 } // namespace
 
 std::string_view CgroupPlace::unitOf(std::string_view path)
 {
     std::string_view unit;
-    while (!path.empty()) {
-        const auto slash = path.find('/');
-        const std::string_view component = path.substr(0, slash);
-        path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    forEachComponent(path, [&](std::string_view component) {
         if (component.ends_with(".service") || component.ends_with(".scope"))
             unit = component;
-    }
+    });
     return unit;
 }
 
@@ -43,13 +50,10 @@ CgroupPlace CgroupPlace::of(std::string_view path)
 {
     CgroupPlace place;
     place.unit = unitOf(path);
-    for (std::string_view rest = path; !rest.empty();) {
-        const auto slash = rest.find('/');
-        const std::string_view component = rest.substr(0, slash);
-        rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    forEachComponent(path, [&](std::string_view component) {
         if (const std::string_view id = containerIdOf(component); !id.empty())
             place.container = id;
-    }
+    });
     std::string_view unit = place.unit;
     constexpr std::string_view FlatpakPrefix = "app-flatpak-";
     constexpr std::string_view SnapPrefix = "snap.";

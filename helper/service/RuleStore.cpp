@@ -114,10 +114,10 @@ bool RuleStore::load(QString *error, QString *warning)
         rule.unit = o.value(QStringLiteral("unit")).toString();
         if (o.contains(QStringLiteral("user")))
             rule.user = std::uint32_t(o.value(QStringLiteral("user")).toDouble());
-        QString programProblem;
-        if ((!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &programProblem)) ||
-            (!rule.unit.isEmpty() && !Rule::isUnitGlob(rule.unit, &programProblem))) {
-            problem = QStringLiteral("rule %1: %2").arg(rules.size() + 1).arg(programProblem);
+        QString fieldProblem;
+        if ((!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &fieldProblem)) ||
+            (!rule.unit.isEmpty() && !Rule::isUnitGlob(rule.unit, &fieldProblem))) {
+            problem = QStringLiteral("rule %1: %2").arg(rules.size() + 1).arg(fieldProblem);
             break;
         }
         const auto direction = directionFrom(o.value(QStringLiteral("direction")).toString());
