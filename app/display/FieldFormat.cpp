@@ -1,6 +1,6 @@
 #include "app/display/FieldFormat.h"
 
-#include "app/display/NumberName.h"
+#include "helper/protocol/ProtocolName.h"
 
 #include <QStringList>
 
@@ -8,19 +8,6 @@
 #include <netinet/in.h>
 
 namespace nfqmon {
-
-namespace {
-
-// IANA protocol keywords; not translated, they are what users type in filters.
-constexpr NumberName ProtocolNames[] = {
-    {0, "HOPOPT"},     {1, "ICMP"},       {2, "IGMP"},      {4, "IPIP"},         {6, "TCP"},
-    {17, "UDP"},       {33, "DCCP"},      {41, "IPv6"},     {43, "IPv6-Route"},  {44, "IPv6-Frag"},
-    {47, "GRE"},       {50, "ESP"},       {51, "AH"},       {58, "ICMPv6"},      {59, "IPv6-NoNxt"},
-    {60, "IPv6-Opts"}, {89, "OSPF"},      {103, "PIM"},     {112, "VRRP"},       {115, "L2TP"},
-    {132, "SCTP"},     {135, "Mobility"}, {136, "UDPLite"}, {137, "MPLS-in-IP"},
-};
-
-} // namespace
 
 QString FieldFormat::hex(std::uint32_t value, int digits)
 {
@@ -34,9 +21,7 @@ QString FieldFormat::bytes(std::size_t count)
 
 QString FieldFormat::protocol(unsigned number)
 {
-    if (const char *name = NumberName::find(ProtocolNames, number))
-        return QString::fromLatin1(name);
-    return QStringLiteral("proto %1").arg(number);
+    return QString::fromStdString(ProtocolName::of(number));
 }
 
 QString FieldFormat::protocolWithNumber(unsigned number)

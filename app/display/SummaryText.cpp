@@ -3,6 +3,7 @@
 #include "app/display/FieldFormat.h"
 #include "app/display/IcmpText.h"
 #include "helper/protocol/IpProtocol.h"
+#include "helper/protocol/ProtocolName.h"
 
 namespace nfqmon {
 
@@ -22,9 +23,7 @@ QString SummaryText::destination(const PacketSummary &summary)
 
 QString SummaryText::protocolName(const PacketSummary &summary)
 {
-    if (summary.network == NetworkProtocol::Unknown || summary.missing == Missing::NetworkHeader)
-        return QStringLiteral("?");
-    return FieldFormat::protocol(summary.transport);
+    return QString::fromStdString(ProtocolName::of(summary));
 }
 
 QString SummaryText::info(const PacketSummary &s)

@@ -36,6 +36,9 @@ struct CaptureOptions {
     // >= 0 they are used instead of the paths and the engine takes ownership of them.
     int dumpInputFd = -1;
     int dumpOutputFd = -1;
+    // Headless only: a JSON line per packet appended to this file, or standard output for "-";
+    // empty: no log. Never set over D-Bus.
+    QString log;
     bool enableIptables = true;
     // Learn the program behind each packet of a local socket (helper/attribution); where the
     // kernel or the helper's privileges do not allow it, the capture runs without and says why.

@@ -27,7 +27,7 @@ const QStringList &knownKeys()
         QStringLiteral("queue"),           QStringLiteral("queues"),
         QStringLiteral("snaplen"),         QStringLiteral("queue_maxlen"),
         QStringLiteral("status_interval"), QStringLiteral("rule"),
-        QStringLiteral("module"),
+        QStringLiteral("module"),          QStringLiteral("log"),
     };
     return keys;
 }
@@ -156,6 +156,9 @@ private:
                              &m_options.statusIntervalSeconds, problem);
         if (key == QLatin1String("rule"))
             return addRule(value, line, problem);
+        if (key == QLatin1String("log"))
+            return value == QLatin1String("-") ? (m_options.log = value, true)
+                                               : setPath(key, value, &m_options.log, problem);
         if (key == QLatin1String("module")) {
             if (value == QLatin1String("packet/nfqueue"))
                 return true;
@@ -275,6 +278,16 @@ private:
             addError(m_lineOf.value(output),
                      QStringLiteral("dump_output names the same file as dump_input (line %1)")
                          .arg(m_lineOf.value(input)));
+        // The log's text would corrupt a pcap file.
+        for (const QString &key : {input, output}) {
+            const QString &dumpPath = key == input ? m_options.dumpInput : m_options.dumpOutput;
+            if (m_lineOf.contains(key) && m_lineOf.contains(QStringLiteral("log")) &&
+                QDir::cleanPath(dumpPath) == QDir::cleanPath(m_options.log))
+                addError(m_lineOf.value(QStringLiteral("log")),
+                         QStringLiteral("log names the same file as %1 (line %2)")
+                             .arg(key)
+                             .arg(m_lineOf.value(key)));
+        }
     }
 
     // A rule bound to an interface that is not captured would silently never match.

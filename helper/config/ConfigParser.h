@@ -11,6 +11,7 @@
 //   snaplen = 65535
 //   queue_maxlen = 4096
 //   status_interval = 5              # seconds between status lines, 0 = none
+//   log = "/var/log/nfqmon.jsonl"    # a JSON line per packet; "-": standard output
 //   rule = "drop udp and dst port 53"
 //   rule = "drop in on eth1 host 10.0.0.5"   # action [in|out] [on IFACE] expression
 //

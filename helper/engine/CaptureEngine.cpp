@@ -51,7 +51,7 @@ bool CaptureEngine::start(QString *error)
         return false;
     }
     // The queue comes first: if another program holds it, nothing else has been touched.
-    if (!openQueues(error) || !openDumps(error)) {
+    if (!openQueues(error) || !openDumps(error) || !openLog(error)) {
         abandon();
         return false;
     }
@@ -66,6 +66,13 @@ bool CaptureEngine::start(QString *error)
     }
     auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
     std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
+    if (m_log) {
+        m_log->setOwners(m_owners);
+        consumers.push_back(m_log);
+        m_log->start([this](const QString &message) {
+            report(message + tr("; the log stopped, capture goes on"));
+        });
+    }
     publish(std::move(rules), std::move(hits), std::move(consumers));
 
     for (auto &dump : m_dumps)
@@ -199,6 +206,17 @@ bool CaptureEngine::openDumps(QString *error)
     return true;
 }
 
+bool CaptureEngine::openLog(QString *error)
+{
+    if (m_options.log.isEmpty())
+        return true;
+    auto log = std::make_shared<PacketLog>(m_options.queueCount);
+    if (!log->open(m_options.log, error))
+        return false;
+    m_log = std::move(log);
+    return true;
+}
+
 void CaptureEngine::stop()
 {
     if (!m_running)
@@ -257,6 +275,8 @@ void CaptureEngine::teardown()
     m_pendingQueues.clear();
     for (auto &dump : m_dumps)
         dump->stop();
+    if (m_log)
+        m_log->stop();
     if (m_owners)
         m_finalAttributionLost = m_owners->lostEvents();
     m_owners.reset(); // the workers that asked it are gone
@@ -268,6 +288,7 @@ void CaptureEngine::abandon()
     teardown();
     m_workers.clear();
     m_dumps.clear();
+    m_log.reset();
     m_path.publish(std::make_shared<PacketPath>());
 }
 
@@ -339,6 +360,9 @@ EngineStatistics CaptureEngine::statistics() const
     for (const auto &dump : m_dumps)
         s.dumps.push_back({dump->options().acceptedOnly, dump->fileName(), dump->packetsWritten(),
                            dump->errorString()});
+    if (m_log)
+        s.log = EngineStatistics::Log{m_log->fileName(), m_log->linesWritten(), m_log->lost(),
+                                      m_log->errorString()};
     if (m_running && m_ruleCounters) {
         m_ruleCounters->request();
         const RuleCounterPoller::Reading reading = m_ruleCounters->latest();

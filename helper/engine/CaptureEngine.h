@@ -9,6 +9,7 @@
 #include "helper/engine/DumpWriter.h"
 #include "helper/engine/EngineStatistics.h"
 #include "helper/engine/KernelQueueStats.h"
+#include "helper/engine/PacketLog.h"
 #include "helper/engine/PacketPath.h"
 #include "helper/engine/QueueWorker.h"
 #include "helper/engine/RuleCounterPoller.h"
@@ -75,6 +76,7 @@ public:
 private:
     bool openQueues(QString *error);
     bool openDumps(QString *error);
+    bool openLog(QString *error);
     void publish(std::shared_ptr<const RuleSet> rules,
                  std::shared_ptr<std::vector<std::atomic<std::uint64_t>>> hits,
                  std::vector<std::shared_ptr<RecordConsumer>> consumers);
@@ -93,6 +95,7 @@ private:
     std::vector<std::unique_ptr<NfQueue>> m_pendingQueues;
     std::vector<std::unique_ptr<QueueWorker>> m_workers;
     std::vector<std::shared_ptr<DumpWriter>> m_dumps;
+    std::shared_ptr<PacketLog> m_log; // headless `log = FILE`
     std::unique_ptr<ChainManager> m_chains;
     QList<KernelQueueStats> m_finalKernelStats;          // read before the queues close
     std::optional<std::uint64_t> m_finalAttributionLost; // read before attribution stops

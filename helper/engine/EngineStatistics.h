@@ -51,6 +51,14 @@ struct EngineStatistics {
     };
     std::vector<Dump> dumps;
 
+    struct Log {
+        QString file;
+        std::uint64_t lines = 0;
+        std::uint64_t lost = 0; // records the log could not take in time
+        QString error;          // empty while the log works
+    };
+    std::optional<Log> log; // only with `log = FILE`
+
     std::uint64_t kernelDropped() const { return kernelQueueDropped + kernelUserDropped; }
 };
 

@@ -16,6 +16,7 @@ namespace nfqmon {
 namespace {
 
 QMutex g_consoleMutex;
+FILE *g_lines = stdout;
 
 } // namespace
 
@@ -23,8 +24,14 @@ void printLine(const QString &line)
 {
     QMutexLocker lock(&g_consoleMutex);
     const QByteArray bytes = line.toLocal8Bit() + '\n';
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), g_lines);
+    fflush(g_lines);
+}
+
+void printLinesToStandardError()
+{
+    QMutexLocker lock(&g_consoleMutex);
+    g_lines = stderr;
 }
 
 void printWarning(const QString &message)
@@ -76,6 +83,10 @@ int HeadlessRunner::start(const QString &configPath)
         printError(error);
         return 1;
     }
+
+    // Standard output carries nothing but the log's JSON lines then.
+    if (options->log == QLatin1String("-"))
+        printLinesToStandardError();
 
     for (const Rule &rule : options->rules)
         if (const QString warning = rule.programWarning(); !warning.isEmpty())
@@ -175,6 +186,15 @@ QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
                            .arg(d.file);
         if (!d.error.isEmpty())
             line += QStringLiteral(" error=%1").arg(d.error);
+        lines << line;
+    }
+    if (s.log) {
+        QString line = QStringLiteral("log: lines=%1 lost=%2 file=%3")
+                           .arg(s.log->lines)
+                           .arg(s.log->lost)
+                           .arg(s.log->file);
+        if (!s.log->error.isEmpty())
+            line += QStringLiteral(" error=%1").arg(s.log->error);
         lines << line;
     }
     if (s.kernelDropped() > 0)

@@ -42,6 +42,8 @@ private:
 
 // Console output shared by the helper's threads: whole lines, flushed.
 void printLine(const QString &line);
+// From now on printLine() writes to standard error (standard output carries the packet log).
+void printLinesToStandardError();
 void printError(const QString &message);
 void printWarning(const QString &message);
 

@@ -17,7 +17,7 @@ const QString fileName = QStringLiteral("nfqmon.conf");
 
 const QString knownKeys =
     QStringLiteral("interfaces, dump, dump_input, dump_output, enable_iptables, attribution, "
-                   "queue, queues, snaplen, queue_maxlen, status_interval, rule, module");
+                   "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log");
 
 // libpcap's own message for an expression it refuses on link type RAW; empty when it compiles.
 QString pcapMessage(const QString &expression)
@@ -73,6 +73,8 @@ private slots:
     void documentedExamples_data();
     void documentedExamples();
     void defaults();
+    void log_data();
+    void log();
     void booleans_data();
     void booleans();
     void numbers_data();
@@ -185,6 +187,28 @@ void TestConfigParser::defaults()
     QCOMPARE(options->queueMaxLength, 4096u);
     QCOMPARE(options->statusIntervalSeconds, 5);
     QVERIFY(options->rules.empty());
+}
+
+void TestConfigParser::log_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("log");
+    QTest::newRow("a file") << QStringLiteral("log = \"/var/log/nfqmon.jsonl\"")
+                            << QStringLiteral("/var/log/nfqmon.jsonl");
+    QTest::newRow("standard output") << QStringLiteral("log = -") << QStringLiteral("-");
+    QTest::newRow("quoted standard output") << QStringLiteral("log = \"-\"") << QStringLiteral("-");
+    QTest::newRow("none") << QString() << QString();
+}
+
+void TestConfigParser::log()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, log);
+    QString error;
+    const auto options =
+        ConfigParser::parse(QStringLiteral("interfaces = lo\n") + line, fileName, &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->log, log);
 }
 
 void TestConfigParser::booleans_data()
@@ -443,6 +467,13 @@ void TestConfigParser::errors_data()
         lo + QStringLiteral("dump = true\ndump_input = /tmp/x.pcap\n"
                             "dump_output = \"/tmp//./x.pcap\"\n"),
         QStringLiteral("4: dump_output names the same file as dump_input (line 3)"));
+    row("relative log", lo + QStringLiteral("log = packets.jsonl\n"),
+        QStringLiteral("2: log must be an absolute path (starting with '/'), not "
+                       "\"packets.jsonl\""));
+    row("log into a dump",
+        lo + QStringLiteral("dump = true\ndump_input = /tmp/x.pcap\n"
+                            "log = /tmp/x.pcap\n"),
+        QStringLiteral("4: log names the same file as dump_input (line 3)"));
 
     // Rules
     row("rule with an unknown action", lo + QStringLiteral("rule = \"reject udp\"\n"),

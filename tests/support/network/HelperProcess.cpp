@@ -267,10 +267,15 @@ void HelperProcess::collectOutput()
 
 QStringList HelperProcess::outputLines() const
 {
-    // Only complete lines: a line still being written is not yet a readiness line.
-    QString text = QString::fromUtf8(m_standardOutput);
-    text.truncate(text.lastIndexOf(QLatin1Char('\n')) + 1);
-    return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // Only complete lines: a line still being written is not yet a readiness line. Standard
+    // error too: with `log = -` the helper prints its own lines there.
+    QStringList lines;
+    for (const QByteArray *output : {&m_standardOutput, &m_standardError}) {
+        QString text = QString::fromUtf8(*output);
+        text.truncate(text.lastIndexOf(QLatin1Char('\n')) + 1);
+        lines += text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    return lines;
 }
 
 HelperReport HelperProcess::finish(bool timedOut)

@@ -102,7 +102,8 @@ public:
     // Whether it still runs, and what it printed so far: for messages of checks made while
     // it captures (a failed ping then shows the helper's complaint, if any).
     QString outputSoFar();
-    // Waits until stdout holds `count` lines that start with `prefix`.
+    // Waits until its output (stdout, or stderr with `log = -`) holds `count` lines that start
+    // with `prefix`.
     bool waitForLines(const QString &prefix, int count, std::chrono::milliseconds timeout);
 
 private:
