@@ -57,6 +57,19 @@ __attribute__((format(printf, 2, 0))) int collectLog(enum libbpf_print_level lev
     return 0;
 }
 
+// A process the sweep found: its arguments from /proc (world-readable), NUL-separated.
+void readCommandLine(nfq_process_event &event)
+{
+    const std::string path = "/proc/" + std::to_string(event.owner.tgid) + "/cmdline";
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    const ssize_t n = ::read(fd, event.cmdline, NFQ_CMDLINE_SIZE - 1);
+    ::close(fd);
+    if (n > 0)
+        event.cmdline_length = std::uint16_t(n);
+}
+
 std::string lastLog()
 {
     std::lock_guard lock(g_logMutex);
@@ -122,6 +135,7 @@ std::unique_ptr<OwnerProbe> OwnerProbe::start(OwnerTable &table, std::string *er
     std::unique_ptr<OwnerProbe> probe(new OwnerProbe(table));
     if (!probe->load(error) || !probe->attach(error))
         return nullptr;
+    probe->sweepExistingSockets();
     return probe;
 }
 
@@ -200,6 +214,37 @@ bool OwnerProbe::attach(std::string *error)
     return true;
 }
 
+void OwnerProbe::sweepExistingSockets()
+{
+    // The holders first, then the sockets that look them up. A walk that cannot run leaves
+    // those sockets without a program until they are next used.
+    bpf_program *const walks[] = {m_skeleton->progs.nfq_sweep_holders,
+                                  m_skeleton->progs.nfq_sweep_tcp, m_skeleton->progs.nfq_sweep_udp};
+    for (bpf_program *program : walks) {
+        bpf_link *link = bpf_program__attach_iter(program, nullptr);
+        if (!link)
+            continue;
+        const int walk = bpf_iter_create(bpf_link__fd(link));
+        if (walk >= 0) {
+            char unused[64];
+            while (::read(walk, unused, sizeof unused) > 0) {
+            }
+            ::close(walk);
+        }
+        bpf_link__destroy(link);
+    }
+    m_sweeping = true;
+    drain();
+    m_sweeping = false;
+    // The holders were only for the walks.
+    const int holders = bpf_map__fd(m_skeleton->maps.sweep_holders);
+    std::uint64_t key = 0, next = 0;
+    while (bpf_map_get_next_key(holders, nullptr, &next) == 0) {
+        key = next;
+        bpf_map_delete_elem(holders, &key);
+    }
+}
+
 int OwnerProbe::onEvent(void *self, void *data, std::size_t size)
 {
     auto *probe = static_cast<OwnerProbe *>(self);
@@ -211,6 +256,8 @@ int OwnerProbe::onEvent(void *self, void *data, std::size_t size)
     if (type == NFQ_EVENT_PROCESS && size >= sizeof(nfq_process_event)) {
         static thread_local nfq_process_event event;
         std::memcpy(&event, data, sizeof event);
+        if (probe->m_sweeping && event.cmdline_length == 0)
+            readCommandLine(event);
         probe->m_table.addProcess(event);
     } else if ((type == NFQ_EVENT_FLOW || type == NFQ_EVENT_BOUND) &&
                size >= sizeof(nfq_flow_event)) {

@@ -41,6 +41,9 @@ private:
     explicit OwnerProbe(OwnerTable &table);
     bool load(std::string *error);
     bool attach(std::string *error);
+    // Gives the sockets opened before the capture their holders (the kernel's walk over every
+    // process's files), and reads what it found. Not on the packet path: before the queue opens.
+    void sweepExistingSockets();
     static int onEvent(void *self, void *data, std::size_t size);
 
     OwnerTable &m_table;
@@ -48,6 +51,7 @@ private:
     std::vector<bpf_link *> m_links;
     std::vector<int> m_linkFds;
     ring_buffer *m_ring = nullptr;
+    bool m_sweeping = false; // process events lack the command line: read it from /proc
 };
 
 } // namespace nfqmon

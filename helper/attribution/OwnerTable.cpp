@@ -123,24 +123,35 @@ void OwnerTable::addBound(const nfq_flow_event &event)
 {
     const FlowKey key = FlowKey::fromKernel(event.key).localEnd();
     if (const auto old = m_bound.find(key); old != m_bound.end())
-        m_boundByCookie.erase(old->second.cookie);
+        forgetBound(old->second.cookie, key);
     Flow flow;
     flow.cookie = event.cookie;
     flow.attribution = {Origin::Process, processFor(event.owner)};
     m_bound[key] = flow;
-    m_boundByCookie[event.cookie] = key;
+    m_boundByCookie.emplace(event.cookie, key);
+}
+
+void OwnerTable::forgetBound(std::uint64_t cookie, const FlowKey &key)
+{
+    auto [first, last] = m_boundByCookie.equal_range(cookie);
+    for (auto it = first; it != last; ++it) {
+        if (it->second == key) {
+            m_boundByCookie.erase(it);
+            return;
+        }
+    }
 }
 
 void OwnerTable::release(std::uint64_t cookie)
 {
     // A closed server stops claiming its port. Flows stay: their last packets may still come.
-    const auto it = m_boundByCookie.find(cookie);
-    if (it == m_boundByCookie.end())
-        return;
-    if (const auto bound = m_bound.find(it->second);
-        bound != m_bound.end() && bound->second.cookie == cookie)
-        m_bound.erase(bound);
-    m_boundByCookie.erase(it);
+    auto [first, last] = m_boundByCookie.equal_range(cookie);
+    for (auto it = first; it != last; ++it) {
+        if (const auto bound = m_bound.find(it->second);
+            bound != m_bound.end() && bound->second.cookie == cookie)
+            m_bound.erase(bound);
+    }
+    m_boundByCookie.erase(cookie);
 }
 
 Attribution OwnerTable::find(const FlowKey &key, bool outgoing) const

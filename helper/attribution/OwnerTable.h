@@ -61,6 +61,7 @@ private:
     std::uint32_t processFor(const nfq_owner &owner);
     std::uint32_t addProcessInfo(ProcessInfo info, const ProcessKey &key);
     Attribution boundTo(const FlowKey &key) const;
+    void forgetBound(std::uint64_t cookie, const FlowKey &key);
 
     const std::size_t m_maxFlows;
     const std::size_t m_maxProcesses;
@@ -69,7 +70,8 @@ private:
     std::uint64_t m_flowSerial = 0;
     std::vector<FlowKey> m_evicted;
     std::unordered_map<FlowKey, Flow, FlowKeyHash> m_bound;
-    std::unordered_map<std::uint64_t, FlowKey> m_boundByCookie;
+    // A server on the IPv6 wildcard may be filed twice (for IPv4 too).
+    std::unordered_multimap<std::uint64_t, FlowKey> m_boundByCookie;
     std::unordered_map<std::uint32_t, std::shared_ptr<const ProcessInfo>> m_processes;
     std::unordered_map<ProcessKey, std::uint32_t, ProcessKeyHash> m_processIds;
     std::deque<std::pair<std::uint32_t, ProcessKey>> m_processOrder; // oldest first

@@ -140,6 +140,23 @@ class TestAttribution : public QObject
                                                 : nullptr;
     }
 
+    bool startCapture(QString *error)
+    {
+        CaptureOptions options;
+        options.interfaces = {m_network.peer(0).interface};
+        options.statusIntervalSeconds = 0;
+        m_engine = std::make_unique<CaptureEngine>(options);
+        if (!m_engine->start(error))
+            return false;
+        if (!m_engine->owners()) {
+            *error = m_engine->notice();
+            return false;
+        }
+        m_records = std::make_shared<RecordCollector>(m_engine->producerCount());
+        m_engine->attach(m_records);
+        return true;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -154,14 +171,7 @@ private slots:
                 .run(TestNetwork::Local, {QStringLiteral("sysctl"), QStringLiteral("-qw"),
                                           QStringLiteral("net.ipv4.ping_group_range=0 2147483647")})
                 .succeeded());
-        CaptureOptions options;
-        options.interfaces = {m_network.peer(0).interface};
-        options.statusIntervalSeconds = 0;
-        m_engine = std::make_unique<CaptureEngine>(options);
-        QVERIFY2(m_engine->start(&error), qPrintable(error));
-        QVERIFY2(m_engine->owners(), qPrintable(m_engine->notice()));
-        m_records = std::make_shared<RecordCollector>(m_engine->producerCount());
-        m_engine->attach(m_records);
+        QVERIFY2(startCapture(&error), qPrintable(error));
     }
     void cleanupTestCase()
     {
@@ -269,6 +279,60 @@ private slots:
         QVERIFY(!replies.isEmpty());
         QCOMPARE(replies.first().record.origin, Origin::Kernel);
         QCOMPARE(replies.first().record.processId, 0u);
+    }
+
+    // Sockets a program opened before the capture started: a UDP socket connected to the peer,
+    // a UDP server and a TCP server (IPv6 wildcard, taking IPv4 too). Their packets name the
+    // program from the first one, in and out.
+    void socketsOpenedBeforeTheCapture()
+    {
+        m_engine->stop();
+        QProcess program;
+        const QStringList argv = asNobody(
+            {Python, QStringLiteral("-c"),
+             QStringLiteral(
+                 "import socket,sys\n"
+                 "c=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); c.connect(('%1', 7120))\n"
+                 "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('%2', 7121))\n"
+                 "t=socket.socket(socket.AF_INET6, socket.SOCK_STREAM); t.bind(('::', 7122))\n"
+                 "t.listen()\n"
+                 "print('ready', flush=True); sys.stdin.readline()\n"
+                 "c.send(b'opened before'); u.recvfrom(100); t.accept()[0].recv(100)\n")
+                 .arg(m_network.peer(0).peerIpv4, m_network.peer(0).ipv4)});
+        program.start(argv.first(), argv.mid(1));
+        QVERIFY(program.waitForReadyRead(5000));
+        const auto end = qScopeGuard([&] { program.kill(), program.waitForFinished(); });
+        QString error;
+        QVERIFY2(startCapture(&error), qPrintable(error));
+        init();
+        const qint64 pid = program.processId();
+
+        program.write("go\n");
+        QVERIFY(program.waitForBytesWritten(5000));
+        const auto sent = packetsOf(7120, Hook::Output, 1);
+        QVERIFY2(sent.size() == 1, program.readAll().constData());
+        const auto process = processOf(sent.first().record);
+        QVERIFY2(process, "the datagram of a socket opened before the capture has no program");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QCOMPARE(process->uid, Nobody);
+        QCOMPARE(QString::fromStdString(process->executable),
+                 QFileInfo(Python).canonicalFilePath());
+        QVERIFY2(QString::fromStdString(process->arguments).contains(QStringLiteral("7122")),
+                 process->arguments.c_str());
+
+        QVERIFY(m_network.sendUdp(0, {m_network.peer(0).ipv4, 7121, 1, 32, 2}).succeeded());
+        const auto toServer = packetsOf(7121, Hook::PreRouting, 1);
+        QCOMPARE(toServer.size(), 1);
+        QCOMPARE(toServer.first().record.origin, Origin::Process);
+        QCOMPARE(toServer.first().record.processId, sent.first().record.processId);
+
+        QVERIFY(m_network.sendTcp(0, Flow{m_network.peer(0).ipv4, 7122, 1, 32, 3}, 3s).succeeded());
+        const auto syn = packetsOf(7122, Hook::PreRouting, 1);
+        QVERIFY(!syn.isEmpty());
+        QCOMPARE(syn.first().record.summary.tcpFlags & TcpFlag::Syn, int(TcpFlag::Syn));
+        QCOMPARE(syn.first().record.origin, Origin::Process);
+        QCOMPARE(syn.first().record.processId, sent.first().record.processId);
+        QVERIFY(program.waitForFinished(5000));
     }
 
     // A server here: datagrams coming in to its port belong to it.

@@ -162,6 +162,30 @@ private slots:
         QCOMPARE(table.find(later, false).origin, Origin::NoSocket);
     }
 
+    // A server on the IPv6 wildcard is filed for IPv4 too (the sweep of sockets opened before
+    // the capture does so); closed, it gives up both.
+    void dualStackServerGivesUpBothFamilies()
+    {
+        OwnerTable table;
+        const nfq_owner server = owner(501, 1, "sshd");
+        nfq_flow_key any4 = key4("0.0.0.0", 22, "0.0.0.0", 0);
+        nfq_flow_key any6 = any4;
+        any6.family = 6;
+        table.addBound(flowEvent(any6, 12, &server, NFQ_EVENT_BOUND));
+        table.addBound(flowEvent(any4, 12, &server, NFQ_EVENT_BOUND));
+        const FlowKey in4 = FlowKey::fromKernel(key4("10.0.0.1", 22, "192.0.2.9", 50000));
+        nfq_flow_key raw6 = any6;
+        raw6.local[15] = 1;
+        raw6.remote[15] = 9;
+        raw6.remote_port = 50000;
+        const FlowKey in6 = FlowKey::fromKernel(raw6);
+        QCOMPARE(table.find(in4, false).origin, Origin::Process);
+        QCOMPARE(table.find(in6, false).origin, Origin::Process);
+        table.release(12);
+        QCOMPARE(table.find(in4, false).origin, Origin::NoSocket);
+        QCOMPARE(table.find(in6, false).origin, Origin::NoSocket);
+    }
+
     // Packets without a socket, or of the kernel's own sockets, are the kernel's; packets of a
     // socket opened before attribution started have no known owner.
     void kernelAndUnknownSockets()

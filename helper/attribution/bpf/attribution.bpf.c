@@ -26,6 +26,7 @@
 #define NF_ACCEPT 1
 #define TCP_TIME_WAIT 6
 #define TCP_NEW_SYN_RECV 12
+#define TCP_LISTEN 10
 #define PATH_DEPTH 32
 #define CGROUP_DEPTH 16
 #define NAME_SIZE 256
@@ -152,9 +153,9 @@ static long path_step(__u32 index, void *data)
 
 /* The executable's path, read from its dentries up to the root, crossing mounts; the result is
  * at buf->bytes[start..NFQ_EXE_SIZE). Returns its length, 0 when it could not be read. */
-static __always_inline __u32 read_exe(struct path_scratch *buf, __u32 *start)
+static __always_inline __u32 read_exe(struct task_struct *task, struct path_scratch *buf,
+                                      __u32 *start)
 {
-    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
     struct file *exe = BPF_CORE_READ(task, mm, exe_file);
     if (!exe)
         return 0;
@@ -175,9 +176,8 @@ static __always_inline __u32 read_exe(struct path_scratch *buf, __u32 *start)
 /* The calling task's cgroup v2 path, written forwards from the root into the scratch buffer:
  * the cgroups from the task's own up to the root first, then their names from the top down.
  * Returns its length, 0 when it is deeper than CGROUP_DEPTH or longer than NFQ_CGROUP_SIZE. */
-static __always_inline __u32 read_cgroup(struct path_scratch *buf)
+static __always_inline __u32 read_cgroup(struct task_struct *task, struct path_scratch *buf)
 {
-    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
     struct cgroup *cgroups[CGROUP_DEPTH] = {};
     struct cgroup *cgroup = BPF_CORE_READ(task, cgroups, dfl_cgrp);
     int depth = 0, at_root = 0;
@@ -218,7 +218,10 @@ static __always_inline __u32 read_cgroup(struct path_scratch *buf)
     return pos;
 }
 
-static __always_inline void announce_process(const struct nfq_owner *owner)
+/* The command line is read only from the calling process's own memory (current): for another
+ * task, the event leaves it empty and the helper reads it from /proc. */
+static __always_inline void announce_process(struct task_struct *task, int current,
+                                             const struct nfq_owner *owner)
 {
     struct nfq_process_key key = {.start_ns = owner->start_ns, .tgid = owner->tgid,
                                   .exec_id = owner->exec_id};
@@ -238,7 +241,7 @@ static __always_inline void announce_process(const struct nfq_owner *owner)
     __u32 zero = 0, start = 0;
     struct path_scratch *buf = bpf_map_lookup_elem(&scratch, &zero);
     if (buf) {
-        __u32 length = read_exe(buf, &start);
+        __u32 length = read_exe(task, buf, &start);
         /* the compiler may drop masks it thinks redundant; the verifier needs to see them */
         asm volatile("" : "+r"(length), "+r"(start));
         length &= NFQ_EXE_SIZE - 1;
@@ -247,16 +250,15 @@ static __always_inline void announce_process(const struct nfq_owner *owner)
             event->exe_length = length;
     }
     if (buf) {
-        __u32 length = read_cgroup(buf);
+        __u32 length = read_cgroup(task, buf);
         asm volatile("" : "+r"(length));
         length &= NFQ_CGROUP_SIZE - 1;
         if (length > 0 && bpf_probe_read_kernel(event->cgroup, length, buf->bytes) == 0)
             event->cgroup_length = length;
     }
-    struct task_struct *task = (struct task_struct *)bpf_get_current_task();
     unsigned long arg_start = BPF_CORE_READ(task, mm, arg_start);
     unsigned long arg_end = BPF_CORE_READ(task, mm, arg_end);
-    if (arg_end > arg_start) {
+    if (current && arg_end > arg_start) {
         __u32 length = arg_end - arg_start;
         if (length > NFQ_CMDLINE_SIZE - 1)
             length = NFQ_CMDLINE_SIZE - 1;
@@ -277,7 +279,7 @@ static __always_inline void own(__u64 cookie)
     read_owner(&owner);
     if (bpf_map_update_elem(&owners, &cookie, &owner, BPF_ANY) != 0)
         count(NFQ_STAT_OWNERS_FULL);
-    announce_process(&owner);
+    announce_process((struct task_struct *)bpf_get_current_task(), 1, &owner);
 }
 
 SEC("cgroup/sock_create")
@@ -450,6 +452,149 @@ int nfq_local_out(struct bpf_nf_ctx *ctx)
     }
     bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
     return NF_ACCEPT;
+}
+
+/* Sockets opened before the capture started, in two walks the helper runs once, after the hooks
+ * above are attached (so that no socket slips between): first over every open file of every
+ * process, noting each socket's holder by the socket's inode and telling the helper of the
+ * process; then over the TCP and UDP sockets of the watched network namespace, where each gets
+ * its holder as owner, as if the holder had just used it, and its flow (a connected socket) or
+ * its local end (a server) is told to the helper. A socket several processes hold goes to the
+ * last one the first walk meets. */
+struct {
+    __uint(type, BPF_MAP_TYPE_HASH);
+    __uint(max_entries, 65536);
+    __uint(map_flags, BPF_F_NO_PREALLOC);
+    __type(key, __u64);
+    __type(value, struct nfq_owner);
+} sweep_holders SEC(".maps");
+
+static __always_inline void read_task_owner(struct task_struct *task, struct nfq_owner *owner)
+{
+    struct task_struct *leader = BPF_CORE_READ(task, group_leader);
+    owner->tgid = BPF_CORE_READ(task, tgid);
+    owner->pid = BPF_CORE_READ(task, pid);
+    owner->uid = BPF_CORE_READ(task, cred, uid.val);
+    owner->gid = BPF_CORE_READ(task, cred, gid.val);
+    owner->cgroup_id = BPF_CORE_READ(task, cgroups, dfl_cgrp, kn, id);
+    owner->start_ns = BPF_CORE_READ(leader, start_boottime);
+    owner->exec_id = (__u32)BPF_CORE_READ(leader, self_exec_id);
+    struct pid *pid = BPF_CORE_READ(leader, thread_pid);
+    unsigned int level = BPF_CORE_READ(pid, level);
+    owner->ns_tgid = BPF_CORE_READ(pid, numbers[level & 7].nr);
+    BPF_CORE_READ_STR_INTO(&owner->comm, leader, comm);
+}
+
+SEC("iter/task_file")
+int nfq_sweep_holders(struct bpf_iter__task_file *ctx)
+{
+    struct task_struct *task = ctx->task;
+    struct file *file = ctx->file;
+    if (!task || !file || !bpf_sock_from_file(file))
+        return 0;
+    struct file___socket *socket_file = (struct file___socket *)file;
+    if (BPF_CORE_READ(socket_file, private_data, sk, __sk_common.skc_net.net, net_cookie) !=
+        watched_netns)
+        return 0;
+    struct nfq_owner owner = {};
+    read_task_owner(task, &owner);
+    __u64 inode = BPF_CORE_READ(file, f_inode, i_ino);
+    bpf_map_update_elem(&sweep_holders, &inode, &owner, BPF_ANY);
+    announce_process(task, 0, &owner);
+    return 0;
+}
+
+static __always_inline int is_v4_mapped(const __u8 *address)
+{
+    const __u32 *words = (const __u32 *)address;
+    return words[0] == 0 && words[1] == 0 && words[2] == bpf_htonl(0xffff);
+}
+
+static __always_inline int is_any6(const __u8 *address)
+{
+    const __u32 *words = (const __u32 *)address;
+    return (words[0] | words[1] | words[2] | words[3]) == 0;
+}
+
+static __always_inline void sweep_socket(struct sock *sk)
+{
+    unsigned char state = BPF_CORE_READ(sk, __sk_common.skc_state);
+    if (state == TCP_TIME_WAIT || state == TCP_NEW_SYN_RECV)
+        return; /* not a full socket: no file, no holder */
+    if (BPF_CORE_READ(sk, __sk_common.skc_net.net, net_cookie) != watched_netns)
+        return;
+    __u64 inode = BPF_CORE_READ(sk, sk_socket, file, f_inode, i_ino);
+    struct nfq_owner *holder = bpf_map_lookup_elem(&sweep_holders, &inode);
+    if (!holder)
+        return;
+    struct nfq_flow_event event = {.known = 1};
+    event.owner = *holder;
+    event.cookie = bpf_get_socket_cookie(sk);
+    if (bpf_map_update_elem(&owners, &event.cookie, &event.owner, BPF_ANY) != 0)
+        count(NFQ_STAT_OWNERS_FULL);
+    event.socket_uid = BPF_CORE_READ(sk, sk_uid.val);
+    event.key.protocol = BPF_CORE_READ(sk, sk_protocol);
+    event.key.local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+    event.key.remote_port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+    if (BPF_CORE_READ(sk, __sk_common.skc_family) == AF_INET) {
+        event.key.family = 4;
+        __be32 local = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+        __be32 remote = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+        __builtin_memcpy(event.key.local, &local, 4);
+        __builtin_memcpy(event.key.remote, &remote, 4);
+    } else {
+        struct in6_addr local = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
+        struct in6_addr remote = BPF_CORE_READ(sk, __sk_common.skc_v6_daddr);
+        event.key.family = 6;
+        if (event.key.remote_port != 0 && is_v4_mapped(remote.s6_addr)) {
+            event.key.family = 4; /* an IPv6 socket talking IPv4: its packets are IPv4 */
+            __builtin_memcpy(event.key.local, &local.s6_addr[12], 4);
+            __builtin_memcpy(event.key.remote, &remote.s6_addr[12], 4);
+        } else {
+            __builtin_memcpy(event.key.local, local.s6_addr, 16);
+            __builtin_memcpy(event.key.remote, remote.s6_addr, 16);
+        }
+    }
+    if (event.key.local_port == 0)
+        return; /* neither bound nor connected: its first use will tell */
+    if (event.key.remote_port != 0) {
+        event.type = NFQ_EVENT_FLOW;
+        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
+            count(NFQ_STAT_RING_FULL);
+            return;
+        }
+        bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
+        return;
+    }
+    if (event.key.protocol == IPPROTO_TCP && state != TCP_LISTEN)
+        return; /* bound, not listening: no packet comes to it */
+    event.type = NFQ_EVENT_BOUND;
+    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
+        count(NFQ_STAT_RING_FULL);
+    /* A server on the IPv6 wildcard takes IPv4 too (unless IPV6_V6ONLY, which is not read). */
+    if (event.key.family == 6 && is_any6(event.key.local)) {
+        event.key.family = 4;
+        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
+            count(NFQ_STAT_RING_FULL);
+    }
+}
+
+SEC("iter/tcp")
+int nfq_sweep_tcp(struct bpf_iter__tcp *ctx)
+{
+    struct sock_common *common = ctx->sk_common;
+    if (common)
+        sweep_socket((struct sock *)common);
+    return 0;
+}
+
+SEC("iter/udp")
+int nfq_sweep_udp(struct bpf_iter__udp *ctx)
+{
+    struct udp_sock *udp = ctx->udp_sk;
+    if (udp)
+        sweep_socket((struct sock *)udp);
+    return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

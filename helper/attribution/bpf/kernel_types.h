@@ -6,6 +6,11 @@
 
 #include <linux/types.h>
 
+/* Copied whole from the kernel and read here: plain, without CO-RE. */
+struct in6_addr {
+    __u8 s6_addr[16];
+};
+
 #pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
 
 typedef struct {
@@ -16,9 +21,28 @@ typedef struct {
     __u32 val;
 } kuid_t;
 
+typedef struct {
+    __u32 val;
+} kgid_t;
+
+struct net {
+    __u64 net_cookie;
+};
+
+typedef struct {
+    struct net *net;
+} possible_net_t;
+
 struct sock_common {
+    __be32 skc_daddr;
+    __be32 skc_rcv_saddr;
+    __be16 skc_dport;
+    __u16 skc_num;
     unsigned short skc_family;
     unsigned char skc_state;
+    possible_net_t skc_net;
+    struct in6_addr skc_v6_daddr;
+    struct in6_addr skc_v6_rcv_saddr;
     atomic64_t skc_cookie;
 };
 
@@ -31,13 +55,22 @@ struct path {
     struct dentry *dentry;
 };
 
+struct socket;
+
 struct file {
     struct path f_path;
     struct inode *f_inode;
 };
 
+/* A socket's file, whose private_data is its struct socket (CO-RE drops the "___" suffix and
+ * looks the field up in struct file). */
+struct file___socket {
+    struct socket *private_data;
+};
+
 struct socket {
     struct file *file;
+    struct sock *sk;
 };
 
 struct sock {
@@ -104,6 +137,7 @@ struct pid {
 
 struct kernfs_node {
     const char *name;
+    __u64 id;
 };
 
 struct cgroup;
@@ -122,9 +156,16 @@ struct css_set {
     struct cgroup *dfl_cgrp;
 };
 
+struct cred {
+    kuid_t uid;
+    kgid_t gid;
+};
+
 struct task_struct {
     int pid;
     int tgid;
+    char comm[16];
+    const struct cred *cred;
     __u64 start_boottime;
     __u64 self_exec_id;
     struct task_struct *group_leader;
@@ -134,6 +175,33 @@ struct task_struct {
 };
 
 #pragma clang attribute pop
+
+/* The context of a task_file iterator: each open file of each process (Linux 5.8). Every
+ * pointer takes 8 bytes, the fd is aligned to 8, as the kernel declares it. */
+struct bpf_iter_meta;
+struct bpf_iter__task_file {
+    struct bpf_iter_meta *meta;
+    struct task_struct *task;
+    __u32 fd __attribute__((aligned(8)));
+    struct file *file;
+};
+
+struct sock;
+struct udp_sock;
+
+/* The contexts of the TCP and UDP socket iterators (Linux 5.9), as the kernel declares them. */
+struct bpf_iter__tcp {
+    struct bpf_iter_meta *meta;
+    struct sock_common *sk_common;
+    __u32 uid __attribute__((aligned(8)));
+};
+
+struct bpf_iter__udp {
+    struct bpf_iter_meta *meta;
+    struct udp_sock *udp_sk;
+    __u32 uid __attribute__((aligned(8)));
+    int bucket __attribute__((aligned(8)));
+};
 
 /* The context of a BPF_PROG_TYPE_NETFILTER program (not in the uapi headers of Debian 12). */
 struct nf_hook_state;
