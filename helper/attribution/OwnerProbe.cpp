@@ -57,19 +57,6 @@ __attribute__((format(printf, 2, 0))) int collectLog(enum libbpf_print_level lev
     return 0;
 }
 
-// A process the sweep found: its arguments from /proc (world-readable), NUL-separated.
-void readCommandLine(nfq_process_event &event)
-{
-    const std::string path = "/proc/" + std::to_string(event.owner.tgid) + "/cmdline";
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    const ssize_t n = ::read(fd, event.cmdline, NFQ_CMDLINE_SIZE - 1);
-    ::close(fd);
-    if (n > 0)
-        event.cmdline_length = std::uint16_t(n);
-}
-
 std::string lastLog()
 {
     std::lock_guard lock(g_logMutex);
@@ -233,9 +220,7 @@ void OwnerProbe::sweepExistingSockets()
         }
         bpf_link__destroy(link);
     }
-    m_sweeping = true;
     drain();
-    m_sweeping = false;
     // The holders were only for the walks.
     const int holders = bpf_map__fd(m_skeleton->maps.sweep_holders);
     std::uint64_t key = 0, next = 0;
@@ -256,8 +241,6 @@ int OwnerProbe::onEvent(void *self, void *data, std::size_t size)
     if (type == NFQ_EVENT_PROCESS && size >= sizeof(nfq_process_event)) {
         static thread_local nfq_process_event event;
         std::memcpy(&event, data, sizeof event);
-        if (probe->m_sweeping && event.cmdline_length == 0)
-            readCommandLine(event);
         probe->m_table.addProcess(event);
     } else if ((type == NFQ_EVENT_FLOW || type == NFQ_EVENT_BOUND) &&
                size >= sizeof(nfq_flow_event)) {

@@ -51,7 +51,6 @@ private:
     std::vector<bpf_link *> m_links;
     std::vector<int> m_linkFds;
     ring_buffer *m_ring = nullptr;
-    bool m_sweeping = false; // process events lack the command line: read it from /proc
 };
 
 } // namespace nfqmon

@@ -49,7 +49,8 @@ QJsonObject describe(const PacketRecord &r)
              r.verdict == Verdict::Accept ? QStringLiteral("accept") : QStringLiteral("drop")},
             {QStringLiteral("rule"), r.ruleId},
             {QStringLiteral("in"), QString::fromLatin1(r.inInterface)},
-            {QStringLiteral("out"), QString::fromLatin1(r.outInterface)}};
+            {QStringLiteral("out"), QString::fromLatin1(r.outInterface)},
+            {QStringLiteral("hasProcess"), r.origin == Origin::Process}};
 }
 
 class Client : public QObject

@@ -218,8 +218,8 @@ static __always_inline __u32 read_cgroup(struct task_struct *task, struct path_s
     return pos;
 }
 
-/* The command line is read only from the calling process's own memory (current): for another
- * task, the event leaves it empty and the helper reads it from /proc. */
+/* The command line is read from the calling process's own memory (current), or, for another
+ * task, by a sleepable program (bpf_copy_from_user_task may fault pages in). */
 static __always_inline void announce_process(struct task_struct *task, int current,
                                              const struct nfq_owner *owner)
 {
@@ -258,13 +258,16 @@ static __always_inline void announce_process(struct task_struct *task, int curre
     }
     unsigned long arg_start = BPF_CORE_READ(task, mm, arg_start);
     unsigned long arg_end = BPF_CORE_READ(task, mm, arg_end);
-    if (current && arg_end > arg_start) {
+    if (arg_end > arg_start) {
         __u32 length = arg_end - arg_start;
         if (length > NFQ_CMDLINE_SIZE - 1)
             length = NFQ_CMDLINE_SIZE - 1;
         asm volatile("" : "+r"(length));
         length &= NFQ_CMDLINE_SIZE - 1;
-        if (bpf_probe_read_user(event->cmdline, length, (const void *)arg_start) == 0)
+        long failed = current ? bpf_probe_read_user(event->cmdline, length, (const void *)arg_start)
+                              : bpf_copy_from_user_task(event->cmdline, length,
+                                                        (const void *)arg_start, task, 0);
+        if (!failed)
             event->cmdline_length = length;
     }
     bpf_ringbuf_submit(event, 0);
@@ -485,7 +488,7 @@ static __always_inline void read_task_owner(struct task_struct *task, struct nfq
     BPF_CORE_READ_STR_INTO(&owner->comm, leader, comm);
 }
 
-SEC("iter/task_file")
+SEC("iter.s/task_file")
 int nfq_sweep_holders(struct bpf_iter__task_file *ctx)
 {
     struct task_struct *task = ctx->task;
