@@ -1402,6 +1402,26 @@ Prozess %2, Benutzer %3</translation>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
         <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jeder Port, der mehr als %L2 Pakete empfangen hat, wird gezählt.</translation>
     </message>
+    <message>
+        <source>Top applications (packets sent and received)</source>
+        <translation>Aktivste Anwendungen (gesendete und empfangene Pakete)</translation>
+    </message>
+    <message>
+        <source>Top applications</source>
+        <translation>Aktivste Anwendungen</translation>
+    </message>
+    <message>
+        <source>Packets of each program, sent or received, named as in the Application column; the kernel&apos;s own packets count as (kernel). Forwarded packets, packets nobody listens for and packets of unknown origin (an opened file) are not counted.</source>
+        <translation>Pakete jedes Programms, gesendet oder empfangen, benannt wie in der Spalte Anwendung; die eigenen Pakete des Kernels zählen als (Kernel). Weitergeleitete Pakete, Pakete, auf die kein Programm wartet, und Pakete unbekannter Herkunft (eine geöffnete Datei) werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every application so far has a counter of its own (up to %L1 applications).</source>
+        <translation>Genaue Zählung: Jede bisherige Anwendung hat einen eigenen Zähler (bis zu %L1 Anwendungen).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
+        <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jede Anwendung mit mehr als %L2 Paketen wird gezählt.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>

@@ -1401,6 +1401,26 @@ process %2, user %3</source>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Top applications (packets sent and received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets of each program, sent or received, named as in the Application column; the kernel&apos;s own packets count as (kernel). Forwarded packets, packets nobody listens for and packets of unknown origin (an opened file) are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact counts: every application so far has a counter of its own (up to %L1 applications).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>

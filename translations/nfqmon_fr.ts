@@ -1402,6 +1402,26 @@ processus %2, utilisateur %3</translation>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
         <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout port ayant reçu plus de %L2 paquets est compté.</translation>
     </message>
+    <message>
+        <source>Top applications (packets sent and received)</source>
+        <translation>Principales applications (paquets envoyés et reçus)</translation>
+    </message>
+    <message>
+        <source>Top applications</source>
+        <translation>Principales applications</translation>
+    </message>
+    <message>
+        <source>Packets of each program, sent or received, named as in the Application column; the kernel&apos;s own packets count as (kernel). Forwarded packets, packets nobody listens for and packets of unknown origin (an opened file) are not counted.</source>
+        <translation>Paquets envoyés ou reçus par chaque programme, nommé comme dans la colonne Application&#xa0;; les paquets propres au noyau comptent comme (noyau). Les paquets routés, ceux qu’aucun programme n’attend et ceux d’origine inconnue (un fichier ouvert) ne sont pas comptés.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every application so far has a counter of its own (up to %L1 applications).</source>
+        <translation>Comptes exacts&#xa0;: chaque application vue jusqu’ici a son propre compteur (jusqu’à %L1 applications).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et toute application ayant plus de %L2 paquets est comptée.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>

@@ -72,6 +72,8 @@ void ChartFeeder::update()
                          TrafficStatistics::TopCounters);
     m_charts->setPorts(entries(statistics.topPorts()), statistics.topPortsError(),
                        TrafficStatistics::TopCounters);
+    m_charts->setApplications(entries(statistics.topApplications()),
+                              statistics.topApplicationsError(), TrafficStatistics::TopCounters);
 }
 
 } // namespace nfqmon

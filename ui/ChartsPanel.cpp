@@ -20,7 +20,9 @@ ChartsPanel::ChartsPanel(QWidget *parent)
       m_rates(new RateChart(this)), m_tabs(new QTabWidget(this)),
       m_protocols(new ShareChart(tr("Protocols (packets)"), this)),
       m_talkers(new TopChart(tr("Top talkers (packets sent)"), tr("packets"), this)),
-      m_ports(new TopChart(tr("Top destination ports (packets)"), tr("packets"), this))
+      m_ports(new TopChart(tr("Top destination ports (packets)"), tr("packets"), this)),
+      m_applications(
+          new TopChart(tr("Top applications (packets sent and received)"), tr("packets"), this))
 {
     m_rates->setObjectName(QStringLiteral("rateChart"));
     m_unit->setObjectName(QStringLiteral("rateUnit"));
@@ -43,6 +45,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_protocols, tr("Protocols"));
     m_tabs->addTab(m_talkers, tr("Top talkers"));
     m_tabs->addTab(m_ports, tr("Top ports"));
+    m_tabs->addTab(m_applications, tr("Top applications"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -83,6 +86,8 @@ void ChartsPanel::applyShownTab()
         m_talkers->setEntries(*std::exchange(m_pendingTalkers, std::nullopt));
     else if (shown == m_ports && m_pendingPorts)
         m_ports->setEntries(*std::exchange(m_pendingPorts, std::nullopt));
+    else if (shown == m_applications && m_pendingApplications)
+        m_applications->setEntries(*std::exchange(m_pendingApplications, std::nullopt));
 }
 
 void ChartsPanel::setRates(const QList<RatePoint> &points)
@@ -123,6 +128,26 @@ void ChartsPanel::setPorts(const QList<ChartEntry> &entries, quint64 error, int 
                   .arg(counters)
                   .arg(error));
     m_pendingPorts = entries;
+    applyShownTab();
+}
+
+void ChartsPanel::setApplications(const QList<ChartEntry> &entries, quint64 error, int counters)
+{
+    const QString counted =
+        tr("Packets of each program, sent or received, named as in the Application column; the "
+           "kernel's own packets count as (kernel). Forwarded packets, packets nobody listens "
+           "for and packets of unknown origin (an opened file) are not counted.");
+    m_applications->setToolTip(
+        counted + QLatin1Char('\n') +
+        (error == 0 ? tr("Exact counts: every application so far has a counter of its own (up "
+                         "to %L1 applications).")
+                          .arg(counters)
+                    : tr("Counted in fixed memory (%L1 counters, Space-Saving): a count may be "
+                         "too high by up to %L2 packets, never too low, and every application "
+                         "with more than %L2 packets is counted.")
+                          .arg(counters)
+                          .arg(error)));
+    m_pendingApplications = entries;
     applyShownTab();
 }
 

@@ -1,6 +1,7 @@
 // The charts dock: the rate chart (packets or bytes per second, with brushing) above tabs for the
-// protocol mix, the top talkers and the top destination ports. Fed plain values about once a
-// second by the window. The top charts' tooltips say how exact their counts are.
+// protocol mix, the top talkers, the top destination ports and the top applications. Fed plain
+// values about once a second by the window. The top charts' tooltips say how exact their counts
+// are.
 #pragma once
 
 #include "ui/ChartData.h"
@@ -31,10 +32,13 @@ public:
     // (TrafficStatistics::topTalkersError(), TopCounters).
     void setTalkers(const QList<ChartEntry> &entries, quint64 error, int counters);
     void setPorts(const QList<ChartEntry> &entries, quint64 error, int counters);
+    // Labelled as the packet table's Application column (TrafficStatistics::topApplications()).
+    void setApplications(const QList<ChartEntry> &entries, quint64 error, int counters);
 
     RateChart *rateChart() const { return m_rates; }
     TopChart *talkersChart() const { return m_talkers; }
     TopChart *portsChart() const { return m_ports; }
+    TopChart *applicationsChart() const { return m_applications; }
 
 private:
     // The tabs' charts are drawn only while shown (a hidden one costs a relayout a second for
@@ -48,9 +52,11 @@ private:
     ShareChart *m_protocols;
     TopChart *m_talkers;
     TopChart *m_ports;
+    TopChart *m_applications;
     std::optional<QList<ChartEntry>> m_pendingProtocols;
     std::optional<QList<ChartEntry>> m_pendingTalkers;
     std::optional<QList<ChartEntry>> m_pendingPorts;
+    std::optional<QList<ChartEntry>> m_pendingApplications;
 };
 
 } // namespace nfqmon

@@ -1,4 +1,5 @@
-// Horizontal bars for a top list (top talkers, top destination ports), largest first.
+// Horizontal bars for a top list (top talkers, top destination ports, top applications), largest
+// first.
 #pragma once
 
 #include "ui/ChartData.h"

@@ -3,7 +3,6 @@
 #include "app/display/SummaryText.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
-#include "app/store/ProcessTable.h"
 
 #include <QDateTime>
 
@@ -61,6 +60,20 @@ QString PacketCellText::title(int column)
     }
 }
 
+QString PacketCellText::application(Origin origin, const ApplicationName *name)
+{
+    switch (origin) {
+    case Origin::Process:
+        return name ? name->text : tr("(unknown program)");
+    case Origin::Kernel:
+        return tr("(kernel)");
+    case Origin::NoSocket:
+    case Origin::Unknown:
+        break;
+    }
+    return {};
+}
+
 QString PacketCellText::display(const StoredPacket &p, int column) const
 {
     switch (column) {
@@ -99,18 +112,8 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
                 return QString::number(process->uid);
         return (p.flags & RecordFlag::HasUid) ? QString::number(p.uid) : QString();
     case PacketTableModel::Application:
-        switch (p.origin) {
-        case Origin::Process:
-            if (const ProcessInfo *process = m_store->process(p.processId))
-                return ProcessTable::name(*process);
-            return tr("(unknown program)");
-        case Origin::Kernel:
-            return tr("(kernel)");
-        case Origin::NoSocket:
-        case Origin::Unknown:
-            break;
-        }
-        return {};
+        return application(p.origin, p.origin == Origin::Process ? m_store->application(p.processId)
+                                                                 : nullptr);
     default:
         return {};
     }

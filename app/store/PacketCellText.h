@@ -3,6 +3,7 @@
 // for all packets. The one place where the table calls the packet decoder's display text.
 #pragma once
 
+#include "app/store/ApplicationName.h"
 #include "app/store/StoredPacket.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,10 @@ public:
 
     // `column` is a PacketTableModel::Column; empty for any other.
     static QString title(int column);
+    // The Application column's text for a packet from `origin` whose process, if any, is named
+    // `name` (nullptr: not described): the program, "(unknown program)", "(kernel)", or empty
+    // when no program of this machine sent or receives it (forwarded, nobody listens, unknown).
+    static QString application(Origin origin, const ApplicationName *name);
     QString display(const StoredPacket &p, int column) const;
     QString toolTip(const StoredPacket &p, int column) const;
 

@@ -86,6 +86,8 @@ public:
     // The process a packet with Origin::Process names; nullptr when the helper did not describe
     // it or the description was let go (ProcessTable's limit).
     const ProcessInfo *process(quint32 id) const { return m_processes.find(id); }
+    // Its name as the Application column shows it, made once per process (ProcessTable::name).
+    const ApplicationName *application(quint32 id) const { return m_processes.application(id); }
 
     Snapshot snapshot() const; // cheap: a pointer per chunk
 

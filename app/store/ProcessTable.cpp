@@ -6,7 +6,7 @@ void ProcessTable::add(const ProcessInfo &process)
 {
     if (!m_processes.contains(process.id))
         m_order.push_back(process.id);
-    m_processes.insert(process.id, process);
+    m_processes.insert(process.id, {process, ApplicationName(name(process))});
     while (qsizetype(m_order.size()) > m_limit) {
         m_processes.remove(m_order.front());
         m_order.pop_front();
@@ -16,7 +16,13 @@ void ProcessTable::add(const ProcessInfo &process)
 const ProcessInfo *ProcessTable::find(quint32 id) const
 {
     const auto it = m_processes.constFind(id);
-    return it == m_processes.constEnd() ? nullptr : &it.value();
+    return it == m_processes.constEnd() ? nullptr : &it->process;
+}
+
+const ApplicationName *ProcessTable::application(quint32 id) const
+{
+    const auto it = m_processes.constFind(id);
+    return it == m_processes.constEnd() ? nullptr : &it->application;
 }
 
 void ProcessTable::clear()

@@ -3,6 +3,7 @@
 // program (a flood of one-shot senders costs bounded memory).
 #pragma once
 
+#include "app/store/ApplicationName.h"
 #include "helper/protocol/ProcessInfo.h"
 
 #include <QHash>
@@ -21,6 +22,8 @@ public:
 
     void add(const ProcessInfo &process);
     const ProcessInfo *find(quint32 id) const;
+    // name() of the process `id`, made when it was described; nullptr when it is not known.
+    const ApplicationName *application(quint32 id) const;
     qsizetype size() const { return m_processes.size(); }
     void clear();
 
@@ -29,8 +32,13 @@ public:
     static QString name(const ProcessInfo &process);
 
 private:
+    struct Described {
+        ProcessInfo process;
+        ApplicationName application;
+    };
+
     qsizetype m_limit;
-    QHash<quint32, ProcessInfo> m_processes;
+    QHash<quint32, Described> m_processes;
     std::deque<quint32> m_order; // oldest first
 };
 

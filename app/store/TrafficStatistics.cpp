@@ -1,6 +1,7 @@
 #include "app/store/TrafficStatistics.h"
 
 #include "app/display/SummaryText.h"
+#include "app/store/PacketCellText.h"
 #include "app/store/PacketStore.h"
 #include "helper/protocol/IpProtocol.h"
 
@@ -79,12 +80,14 @@ TrafficStatistics::TrafficStatistics(PacketStore *store, QObject *parent)
 void TrafficStatistics::takeNewPackets()
 {
     const qint64 end = m_store->endNumber();
-    for (qint64 n = std::max(m_nextNumber, m_store->firstNumber()); n < end; ++n)
-        add(m_store->byNumber(n));
+    for (qint64 n = std::max(m_nextNumber, m_store->firstNumber()); n < end; ++n) {
+        const StoredPacket p = m_store->byNumber(n);
+        add(p, p.origin == Origin::Process ? m_store->application(p.processId) : nullptr);
+    }
     m_nextNumber = end;
 }
 
-void TrafficStatistics::add(const StoredPacket &p)
+void TrafficStatistics::add(const StoredPacket &p, const ApplicationName *application)
 {
     const bool dropped = p.verdict == Verdict::Drop;
     const quint64 bytes = p.packetLength;
@@ -122,6 +125,10 @@ void TrafficStatistics::add(const StoredPacket &p)
     }
     if ((summary.flags & SummaryFlag::HasPorts) && hasPortName(summary.transport))
         m_ports.add(quint32(summary.transport) << 16 | summary.destinationPort, bytes);
+    if (p.origin == Origin::Kernel || (p.origin == Origin::Process && !application))
+        m_applications.add(labelOf(p.origin), bytes);
+    else if (p.origin == Origin::Process)
+        m_applications.add(*application, bytes);
     changed();
 }
 
@@ -134,8 +141,20 @@ void TrafficStatistics::clear()
     m_protocols = {};
     m_talkers.clear();
     m_ports.clear();
+    m_applications.clear();
     m_acceptedPackets = m_droppedPackets = m_acceptedBytes = m_droppedBytes = 0;
     changed();
+}
+
+const ApplicationName &TrafficStatistics::labelOf(Origin origin)
+{
+    // A program that calls itself "(kernel)" shares the kernel's bar, as it shares its text in
+    // the column: a bar is a label, and labels must not repeat on the chart's axis.
+    std::optional<ApplicationName> &label =
+        origin == Origin::Kernel ? m_kernelLabel : m_unknownLabel;
+    if (!label)
+        label.emplace(PacketCellText::application(origin, nullptr));
+    return *label;
 }
 
 void TrafficStatistics::changed()
@@ -209,6 +228,17 @@ QList<TrafficStatistics::Count> TrafficStatistics::topPorts(int count) const
                          .arg(SummaryText::protocolName(summary).toLower()),
                      entry.count, entry.weight, entry.error});
     }
+    sortByPackets(list);
+    return list;
+}
+
+QList<TrafficStatistics::Count> TrafficStatistics::topApplications(int count) const
+{
+    const auto top = m_applications.top(
+        count, [](const ApplicationName &a, const ApplicationName &b) { return a.text < b.text; });
+    QList<Count> list;
+    for (const auto &entry : top)
+        list.append({entry.key.text, entry.count, entry.weight, entry.error});
     sortByPackets(list);
     return list;
 }

@@ -1,11 +1,14 @@
 // The window's widgets on their own, on the offscreen platform, without a helper: the hex view,
-// the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the packet
-// table's autoscroll and its row colours, the message bar and the status bar health.
+// the header tree, the display filter bar, the rule dialog, the rate chart's brushing, the top
+// charts (the applications' fed from a store as the window feeds it), the packet table's
+// autoscroll and its row colours, the message bar and the status bar health.
 #include "app/client/CaptureHealth.h"
+#include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "tests/support/app/StoreTestData.h"
 #include "tests/support/core/PacketBuilder.h"
+#include "ui/ChartFeeder.h"
 #include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
 #include "ui/HeaderTree.h"
@@ -28,6 +31,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QtTest>
 
 using namespace nfqmon;
@@ -53,6 +57,7 @@ private slots:
     void rateChartBrushingSelectsATimeRange();
     void topChartShowsTheLargestFirst();
     void topChartsSayHowExactTheyAre();
+    void applicationsChartNamesProgramsAsTheTableDoes();
     void tableFollowsUntilTheUserScrollsUp();
     void tableColoursDroppedAndPreviewedRows();
     void messageBarActionsAndDismiss();
@@ -306,6 +311,67 @@ void tst_Widgets::topChartsSayHowExactTheyAre()
              qPrintable(talkers));
     QVERIFY2(panel.portsChart()->toolTip().contains("more than 89 packets"),
              qPrintable(panel.portsChart()->toolTip()));
+    panel.setApplications(entries, 0, 4096);
+    QVERIFY2(panel.applicationsChart()->toolTip().contains("\nExact counts"),
+             qPrintable(panel.applicationsChart()->toolTip()));
+    panel.setApplications(entries, 77, 4096);
+    QVERIFY2(panel.applicationsChart()->toolTip().contains("too high by up to 77 packets"),
+             qPrintable(panel.applicationsChart()->toolTip()));
+}
+
+void tst_Widgets::applicationsChartNamesProgramsAsTheTableDoes()
+{
+    // Packets as the helper streams them, each program described before its first packet.
+    using namespace PacketBuilder;
+    const qint64 t0 = 1'700'000'000'000'000'000;
+    QList<TestPacket> packets;
+    const auto add = [&](int count, Origin origin, quint32 id, const char *executable) {
+        for (int i = 0; i < count; ++i) {
+            TestPacket p = testPacket(ipv4("10.0.0.1", "10.0.0.9", Udp, udp(5000, 53, "q")),
+                                      t0 + packets.size() * 1'000'000);
+            p.record.origin = origin;
+            p.record.processId = id;
+            if (origin == Origin::Process && i == 0 && executable) {
+                p.process = ProcessInfo{};
+                p.process->id = id;
+                p.process->pid = 100 + id;
+                p.process->executable = executable;
+            }
+            packets.append(p);
+        }
+    };
+    add(3, Origin::Process, 1, "/usr/bin/curl");
+    add(4, Origin::Process, 2, "/usr/bin/ssh");
+    add(2, Origin::Process, 3, "/usr/local/bin/curl"); // another curl: one bar with the first
+    add(2, Origin::Kernel, 0, nullptr);
+    add(1, Origin::Process, 4, nullptr); // never described
+    add(9, Origin::NoSocket, 0, nullptr);
+
+    Session session(QDBusConnection(QStringLiteral("no bus")));
+    ChartsPanel panel;
+    auto *feeder = new ChartFeeder(&session, &panel);
+    panel.findChild<QTabWidget *>()->setCurrentWidget(panel.applicationsChart());
+    appendInBatches(*session.store(), packets);
+    feeder->update();
+    const QStringList labels = panel.applicationsChart()->labels();
+    QCOMPARE(labels, (QStringList{"curl", "ssh", "(kernel)", "(unknown program)"}));
+
+    // Every bar is a text of the table's Application column, and every such text is a bar.
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE(model.rowCount(), packets.size());
+    QSet<QString> column;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString text =
+            model.index(row, PacketTableModel::Application).data(Qt::DisplayRole).toString();
+        if (!text.isEmpty())
+            column.insert(text);
+    }
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()), column);
+
+    // A new capture or file empties the chart, as it does the other top lists.
+    session.store()->clear();
+    feeder->update();
+    QVERIFY(panel.applicationsChart()->labels().isEmpty());
 }
 
 void tst_Widgets::tableFollowsUntilTheUserScrollsUp()

@@ -4,15 +4,18 @@
 #include "app/store/PacketStore.h"
 #include "tests/gui/WindowTest.h"
 #include "tests/support/network/TrafficReceiver.h"
+#include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
 #include "ui/HeaderTree.h"
 #include "ui/HealthWidget.h"
 #include "ui/HexView.h"
+#include "ui/TopChart.h"
 
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QTabWidget>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -101,7 +104,8 @@ void tst_WindowCapture::captureShowsTheTrafficInTheTable()
     QCOMPARE(model.rowCount() >= 5, true); // the packets stay after stopping
 }
 
-// A program here sends: its row names it, and its details say which process it was.
+// A program here sends: its row names it, its details say which process it was, and the top
+// applications chart names it as the row does.
 void tst_WindowCapture::applicationColumnNamesTheSender()
 {
     Session session(m_bed.bus().connection());
@@ -136,6 +140,14 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
     QVERIFY2(
         details.contains(QRegularExpression(QStringLiteral("Control group: /\\S* \\(id \\d+\\)"))),
         qPrintable(details));
+
+    auto *charts = window.findChild<ChartsPanel *>();
+    QVERIFY(charts);
+    charts->findChild<QTabWidget *>()->setCurrentWidget(charts->applicationsChart());
+    // The charts follow the statistics at most once a second.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        charts->applicationsChart()->labels().contains(QStringLiteral("nfqmon-test-send")),
+        qPrintable(charts->applicationsChart()->labels().join(u',')), 5000);
     stop(session, window);
 }
 

@@ -1,11 +1,14 @@
 // TrafficStatistics counts what reaches the store: accepted and dropped packets and bytes per
-// second over a ten-minute window of packet time, the protocol mix, the top talkers and the top
-// destination ports; it follows the store (appends, clear) and says updated() at most once a
-// second. The top lists live in fixed memory (Space-Saving): however many sources or ports come,
-// every one with more than N / TopCounters packets is listed, and a listed count is never too
-// low and at most the stated error too high.
+// second over a ten-minute window of packet time, the protocol mix, the top talkers, the top
+// destination ports and the top applications (named as the Application column names them); it
+// follows the store (appends, clear) and says updated() at most once a second. The top lists live
+// in fixed memory (Space-Saving): however many sources, ports or programs come, every one with
+// more than N / TopCounters packets is listed, and a listed count is never too low and at most
+// the stated error too high.
 #include "app/display/SummaryText.h"
+#include "app/store/PacketCellText.h"
 #include "app/store/PacketStore.h"
+#include "app/store/PacketTableModel.h"
 #include "app/store/TrafficStatistics.h"
 #include "helper/protocol/IpProtocol.h"
 #include "tests/support/app/StoreTestData.h"
@@ -46,10 +49,14 @@ StoredPacket stored(const TestPacket &t)
     return p;
 }
 
-// Key `n` of a stream as a packet: from source 2001:db8::n (talkers), or to port n / 2 over UDP
-// or TCP (ports; keys wrap at 131,072).
-StoredPacket keyed(bool ports, quint32 n)
+enum class TopList { Talkers, Ports, Applications };
+
+// Key `n` of a stream as a packet: from source 2001:db8::n (talkers), to port n / 2 over UDP or
+// TCP (ports; keys wrap at 131,072), or of process n (applications: the program named by
+// programOf(n)).
+StoredPacket keyed(TopList list, quint32 n)
 {
+    const bool ports = list == TopList::Ports;
     StoredPacket p = packet(T0, 100, false);
     PacketSummary &s = p.summary;
     s.network = NetworkProtocol::IPv6;
@@ -68,12 +75,23 @@ StoredPacket keyed(bool ports, quint32 n)
         s.source[14] = std::uint8_t(n >> 8);
         s.source[15] = std::uint8_t(n);
     }
+    if (list == TopList::Applications) {
+        p.origin = Origin::Process;
+        p.processId = n;
+    }
     return p;
 }
 
-QString nameOf(bool ports, const StoredPacket &p)
+ApplicationName programOf(quint32 n)
 {
-    if (!ports)
+    return ApplicationName(QStringLiteral("program-%1").arg(n));
+}
+
+QString nameOf(TopList list, const StoredPacket &p)
+{
+    if (list == TopList::Applications)
+        return programOf(p.processId).text;
+    if (list == TopList::Talkers)
         return SummaryText::source(p.summary);
     return QStringLiteral("%1/%2")
         .arg(p.summary.destinationPort)
@@ -82,6 +100,44 @@ QString nameOf(bool ports, const StoredPacket &p)
 
 // "seconds after T0: accepted packets/bytes, dropped packets/bytes"
 using Buckets = QMap<qint64, QList<quint64>>;
+using Counts = QList<QPair<QString, quint64>>;
+
+// A UDP packet of `origin`; with Origin::Process, of process `id` (executable `executable`, the
+// kernel's short name `command`), described in the stream before it when `describe`.
+TestPacket ofOrigin(Origin origin, quint32 id = 0, const char *executable = "",
+                    const char *command = "", bool describe = true)
+{
+    using namespace PacketBuilder;
+    TestPacket t = testPacket(ipv4("10.0.0.1", "10.0.0.9", Udp, udp(5000, 53, "q")), T0);
+    t.record.origin = origin;
+    if (origin == Origin::Process) {
+        t.record.processId = id;
+        if (describe) {
+            t.process = ProcessInfo{};
+            t.process->id = id;
+            t.process->pid = 1000 + id;
+            t.process->command = command;
+            t.process->executable = executable;
+        }
+    }
+    return t;
+}
+
+QList<TestPacket> times(int n, const TestPacket &packet)
+{
+    QList<TestPacket> list(n, packet);
+    for (int i = 1; i < n; ++i)
+        list[i].process.reset(); // described once, as the helper does
+    return list;
+}
+
+Counts countsOf(const QList<TrafficStatistics::Count> &list)
+{
+    Counts counts;
+    for (const auto &c : list)
+        counts.append({c.name, c.packets});
+    return counts;
+}
 
 } // namespace
 
@@ -94,6 +150,8 @@ private slots:
     void ratesPerSecond();
     void windowEndsAtTheLaterOfNowAndTheNewestPacket();
     void mixTalkersAndPorts();
+    void countsPacketsPerApplicationAsTheColumnNamesThem_data();
+    void countsPacketsPerApplicationAsTheColumnNamesThem();
     void topListsKeepTheirGuarantee_data();
     void topListsKeepTheirGuarantee();
     void followsTheStore();
@@ -207,21 +265,78 @@ void tst_TrafficStatistics::mixTalkersAndPorts()
     QCOMPARE(statistics.topPorts(1).size(), 1);
 }
 
+void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem_data()
+{
+    QTest::addColumn<QList<TestPacket>>("packets");
+    QTest::addColumn<Counts>("expected");
+
+    QTest::newRow("one program") << times(3, ofOrigin(Origin::Process, 1, "/usr/bin/curl", "curl"))
+                                 << Counts{{"curl", 3}};
+    QTest::newRow("processes of one program count together")
+        << times(2, ofOrigin(Origin::Process, 1, "/usr/bin/curl", "curl")) +
+               times(1, ofOrigin(Origin::Process, 3, "/usr/bin/wget", "wget")) +
+               times(3, ofOrigin(Origin::Process, 2, "/usr/local/bin/curl", "curl"))
+        << Counts{{"curl", 5}, {"wget", 1}};
+    QTest::newRow("the executable's name, else the kernel's short name")
+        << times(2, ofOrigin(Origin::Process, 1, "/opt/sync/bin/sync-agent", "sync-agen")) +
+               times(1, ofOrigin(Origin::Process, 2, "", "python3"))
+        << Counts{{"sync-agent", 2}, {"python3", 1}};
+    QTest::newRow("the kernel and processes the helper did not describe")
+        << times(2, ofOrigin(Origin::Kernel)) +
+               times(3, ofOrigin(Origin::Process, 9, "", "", false)) +
+               times(1, ofOrigin(Origin::Process, 1, "/usr/bin/curl", "curl"))
+        << Counts{{"(unknown program)", 3}, {"(kernel)", 2}, {"curl", 1}};
+    QTest::newRow("forwarded and unattributed packets are left out")
+        << times(4, ofOrigin(Origin::NoSocket)) + times(5, ofOrigin(Origin::Unknown)) +
+               times(1, ofOrigin(Origin::Process, 1, "/usr/bin/curl", "curl"))
+        << Counts{{"curl", 1}};
+    QTest::newRow("nothing but a file's packets")
+        << times(4, ofOrigin(Origin::Unknown)) << Counts{};
+}
+
+void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem()
+{
+    QFETCH(QList<TestPacket>, packets);
+    QFETCH(Counts, expected);
+    PacketStore store;
+    TrafficStatistics statistics(&store);
+    appendInBatches(store, packets, 4);
+    QCOMPARE(countsOf(statistics.topApplications()), expected);
+    QCOMPARE(statistics.topApplicationsError(), 0u);
+    QCOMPARE(countsOf(statistics.topApplications(1)), expected.mid(0, 1));
+
+    // The chart and the table's column agree: each counted name is the column's text, counted
+    // once per row that shows it, and rows with an empty column are not counted.
+    const PacketCellText cells(&store);
+    QMap<QString, quint64> column;
+    for (qint64 row = 0; row < store.size(); ++row) {
+        const QString text = cells.display(store.at(row), PacketTableModel::Application);
+        if (!text.isEmpty())
+            ++column[text];
+    }
+    QMap<QString, quint64> counted;
+    for (const auto &[name, count] : expected)
+        counted.insert(name, count);
+    QCOMPARE(counted, column);
+}
+
 void tst_TrafficStatistics::topListsKeepTheirGuarantee_data()
 {
-    QTest::addColumn<bool>("ports");
+    QTest::addColumn<TopList>("list");
     QTest::addColumn<QString>("stream");
-    for (const bool ports : {false, true}) {
-        const char *what = ports ? "ports" : "talkers";
+    for (const TopList list : {TopList::Talkers, TopList::Ports, TopList::Applications}) {
+        const char *what = list == TopList::Talkers ? "talkers"
+                           : list == TopList::Ports ? "ports"
+                                                    : "applications";
         for (const char *stream : {"few", "flood and heavy hitters", "zipf", "uniform"}) {
-            QTest::addRow("%s, %s", what, stream) << ports << QString::fromLatin1(stream);
+            QTest::addRow("%s, %s", what, stream) << list << QString::fromLatin1(stream);
         }
     }
 }
 
 void tst_TrafficStatistics::topListsKeepTheirGuarantee()
 {
-    QFETCH(bool, ports);
+    QFETCH(TopList, list);
     QFETCH(QString, stream);
     constexpr int N = 300'000;
     constexpr int K = TrafficStatistics::TopCounters;
@@ -242,8 +357,8 @@ void tst_TrafficStatistics::topListsKeepTheirGuarantee()
             const double x = std::uniform_real_distribution<double>(0, zipf.back())(random);
             return quint32(std::lower_bound(zipf.begin(), zipf.end(), x) - zipf.begin());
         }
-        // A spoofed flood, every packet from a new source (a new port), and 20 real talkers
-        // sending a fifth of the packets, the first the most.
+        // A spoofed flood, every packet from a new source (a new port, a new program), and 20
+        // real talkers sending a fifth of the packets, the first the most.
         if (random() % 5 == 0)
             return quint32(std::min(random() % 20, random() % 20));
         return fresh++;
@@ -253,18 +368,27 @@ void tst_TrafficStatistics::topListsKeepTheirGuarantee()
     QHash<quint32, QString> names;
     for (int i = 0; i < N; ++i) {
         const quint32 n = next();
-        const StoredPacket p = keyed(ports, n);
-        statistics.add(p);
+        const StoredPacket p = keyed(list, n);
+        if (list == TopList::Applications) {
+            const ApplicationName program = programOf(n);
+            statistics.add(p, &program);
+        } else {
+            statistics.add(p);
+        }
         auto name = names.find(n);
         if (name == names.end())
-            name = names.insert(n, nameOf(ports, p));
+            name = names.insert(n, nameOf(list, p));
         ++truth[*name];
     }
     names.clear();
 
-    const quint64 error = ports ? statistics.topPortsError() : statistics.topTalkersError();
+    const quint64 error = list == TopList::Ports          ? statistics.topPortsError()
+                          : list == TopList::Applications ? statistics.topApplicationsError()
+                                                          : statistics.topTalkersError();
     const QList<TrafficStatistics::Count> listed =
-        ports ? statistics.topPorts(1'000'000) : statistics.topTalkers(1'000'000);
+        list == TopList::Ports          ? statistics.topPorts(1'000'000)
+        : list == TopList::Applications ? statistics.topApplications(1'000'000)
+                                        : statistics.topTalkers(1'000'000);
     // Fixed memory: no more counters than TopCounters, whatever came.
     QVERIFY2(listed.size() <= K, qPrintable(QString::number(listed.size())));
     QVERIFY2(error <= quint64(N / K), qPrintable(QString::number(error)));
@@ -337,6 +461,15 @@ void tst_TrafficStatistics::followsTheStore()
     QVERIFY(statistics.protocols().isEmpty());
     appendInBatches(store, packets.first(3));
     QCOMPARE(statistics.acceptedPackets() + statistics.droppedPackets(), 3u);
+
+    // A new capture starts the applications afresh, like the other lists; a new helper may
+    // number another program as an earlier one was.
+    appendInBatches(store, times(2, ofOrigin(Origin::Process, 1, "/usr/bin/curl", "curl")));
+    QCOMPARE(countsOf(statistics.topApplications()), (Counts{{"curl", 2}}));
+    store.clear();
+    QVERIFY(statistics.topApplications().isEmpty());
+    appendInBatches(store, times(1, ofOrigin(Origin::Process, 1, "/usr/bin/ssh", "ssh")));
+    QCOMPARE(countsOf(statistics.topApplications()), (Counts{{"ssh", 1}}));
 }
 
 QTEST_GUILESS_MAIN(tst_TrafficStatistics)
