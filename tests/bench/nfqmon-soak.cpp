@@ -8,7 +8,8 @@
 //                   is within 5 % of its peak in the first half
 //   no duplicates   the sequence numbers of the records the window got only ever increase
 //   window = helper every packet the helper saw is in the window, rolled off, or counted as lost
-//                   on the way to it (what the health bar shows)
+//                   on the way to it (what the health bar shows), or came before the window's
+//                   stream opened (the first record's engine-wide number says how many)
 //   sink = window   the window got no more flood records than the sink counted datagrams, and
 //                   the rest is what was lost to the display or passed unseen (fail-open let
 //                   it through while the queue was full); with --strict nothing may pass unseen
@@ -61,6 +62,9 @@ struct Arrivals {
     quint64 floodRecords = 0;
     quint64 duplicates = 0; // sequence numbers not above the one before
     quint64 lastSequence = 0;
+    quint64 firstSequence = 0; // 0: none yet
+    // Packets the helper saw before the stream opened: the window cannot have them.
+    quint64 beforeStream() const { return firstSequence > 0 ? firstSequence - 1 : 0; }
 };
 
 bool check(bool ok, const QString &what)
@@ -111,6 +115,8 @@ int main(int argc, char *argv[])
                     const PacketRecord r = batch.record(i);
                     got.duplicates += r.sequence <= got.lastSequence ? 1 : 0;
                     got.lastSequence = r.sequence;
+                    if (got.firstSequence == 0)
+                        got.firstSequence = r.sequence;
                     ++got.records;
                     got.floodRecords += r.summary.transport == 17 &&
                                         r.summary.destinationPort == FloodNetwork::Port;
@@ -182,7 +188,8 @@ int main(int argc, char *argv[])
         // The helper's own count, then the window's once the stream has delivered it all.
         quint64 helperReceived = 0;
         const auto windowTotal = [&] {
-            return quint64(store.size() + store.rolledOff()) + controller.health().lostToDisplay;
+            return quint64(store.size() + store.rolledOff()) + controller.health().lostToDisplay +
+                   got.beforeStream();
         };
         spin(
             [&] {
@@ -218,15 +225,18 @@ int main(int argc, char *argv[])
         passed &= check(got.duplicates == 0,
                         QStringLiteral("no duplicates: %1 records out of order or repeated")
                             .arg(got.duplicates));
-        passed &= check(windowTotal() == helperReceived &&
-                            got.records + health.lostToDisplay == helperReceived,
-                        QStringLiteral("window = helper: helper saw %1; window got %2 (%3 rows, "
-                                       "%4 rolled off), %5 lost to the display")
-                            .arg(helperReceived)
-                            .arg(got.records)
-                            .arg(store.size())
-                            .arg(store.rolledOff())
-                            .arg(health.lostToDisplay));
+        passed &=
+            check(windowTotal() == helperReceived &&
+                      got.records + health.lostToDisplay + got.beforeStream() == helperReceived,
+                  QStringLiteral("window = helper: helper saw %1; window got %2 (%3 rows, "
+                                 "%4 rolled off), %5 lost to the display, %6 before its "
+                                 "stream opened")
+                      .arg(helperReceived)
+                      .arg(got.records)
+                      .arg(store.size())
+                      .arg(store.rolledOff())
+                      .arg(health.lostToDisplay)
+                      .arg(got.beforeStream()));
         // Fail-open passes are not counted by the kernel: they are what the sink got beyond
         // what reached the helper.
         const quint64 accounted = got.floodRecords + health.lostToDisplay;
