@@ -6,7 +6,8 @@
 # machine's own are never touched).
 #
 # The next build compiles at the lowest priority while a suite runs: the suites mostly wait on
-# the kernel and the bus, and the scheduler gives the tests the CPU whenever they want it.
+# the kernel and the bus, and the scheduler gives the tests the CPU whenever they want it. The
+# benchmarks' smoke runs and the soak wait for a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -47,8 +48,13 @@ cmake --build --preset default -j "$jobs"
 
 build_behind sanitize sanitize
 step "tests"
-ctest --preset default -j "$jobs"
+ctest --preset default -j "$jobs" -LE bench
 finish sanitize
+
+# The benchmarks' smoke runs and the soak measure time and keep up with a flood: on a quiet
+# machine, with nothing building behind them.
+step "benchmark smoke runs and the soak"
+ctest --preset default -L bench
 
 build_behind analysis fuzz tsan
 step "tests under address + undefined sanitizers"
