@@ -88,8 +88,16 @@ Attribution OwnerTable::boundTo(const FlowKey &key) const
 {
     if (const auto it = m_bound.find(key.localEnd()); it != m_bound.end())
         return it->second.attribution;
-    if (const auto it = m_bound.find(key.anyLocalAddress()); it != m_bound.end())
+    FlowKey any = key.anyLocalAddress();
+    if (const auto it = m_bound.find(any); it != m_bound.end())
         return it->second.attribution;
+    // An IPv4 packet to a server on the IPv6 wildcard, which takes IPv4 too unless it set
+    // IPV6_V6ONLY (not known here; such a server then rarely shares its port with IPv4).
+    if (key.raw.family == 4) {
+        any.raw.family = 6;
+        if (const auto it = m_bound.find(any); it != m_bound.end())
+            return it->second.attribution;
+    }
     return {};
 }
 
