@@ -130,7 +130,9 @@ check_installed_files() {
     if [ -d "$path" ] && [ ! -L "$path" ]; then
       actual=$(stat -c '%a %U:%G' "$path")
       [ "$actual" = "755 root:root" ] || fail "directory $path is $actual, not 755 root:root"
-    elif ! printf '%s\n' "${files[@]}" | grep -q " $path\$"; then
+    # A here-string, not a pipe: grep -q stops at the first match, and under pipefail the
+    # writer's SIGPIPE would fail the test now and then.
+    elif ! grep -q " $path\$" <<<"$(printf '%s\n' "${files[@]}")"; then
       fail "the package installs $path, which is not in the list of expected files"
     fi
   done <<<"$listed"
@@ -249,8 +251,8 @@ DPKG_MAINTSCRIPT_NAME=postinst DPKG_MAINTSCRIPT_PACKAGE=nfqmon \
 wait_reloads $((seen + 1)) || fail "postinst configure did not ask the system bus to ReloadConfig"
 ok "dpkg -i again with the bus running; its postinst asks the bus to ReloadConfig"
 
-call root --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.ListActivatableNames |
-  grep -q '"org.nfqmon.Helper"' || fail "the bus does not offer org.nfqmon.Helper for activation"
+grep -q '"org.nfqmon.Helper"' <<<"$(call root --print-reply --dest=org.freedesktop.DBus / \
+  org.freedesktop.DBus.ListActivatableNames)" || fail "the bus does not offer org.nfqmon.Helper for activation"
 
 # As an ordinary user, like the desktop application: the installed policy lets anyone call.
 nobody=65534
@@ -277,7 +279,7 @@ exe=$(readlink "/proc/$pid/exe")
 [ "$exe" = "$helper" ] || fail "org.nfqmon.Helper is served by $exe, not $helper"
 uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status")
 [ "$uid" = 0 ] || fail "the helper runs as uid $uid, not root"
-tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- '--service' || fail "the helper was not started with --service"
+grep -q -- '--service' <<<"$(tr '\0' ' ' <"/proc/$pid/cmdline")" || fail "the helper was not started with --service"
 ok "org.nfqmon.Helper is pid $pid, $exe --service, as root"
 
 [ "$(stat -c '%a %U' "$state_dir" 2>/dev/null)" = "700 root" ] ||
