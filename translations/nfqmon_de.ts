@@ -941,6 +941,14 @@ Prozess %2, Benutzer %3</translation>
         <source>Container</source>
         <translation>Container</translation>
     </message>
+    <message>
+        <source>Network namespace</source>
+        <translation>Netzwerk-Namensraum</translation>
+    </message>
+    <message>
+        <source>another one (a container&apos;s): the packet came here forwarded</source>
+        <translation>ein anderer (der eines Containers): das Paket wurde hierher weitergeleitet</translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

@@ -940,6 +940,14 @@ process %2, user %3</source>
         <source>Container</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Network namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another one (a container&apos;s): the packet came here forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

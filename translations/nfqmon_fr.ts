@@ -941,6 +941,14 @@ processus %2, utilisateur %3</translation>
         <source>Container</source>
         <translation>Conteneur</translation>
     </message>
+    <message>
+        <source>Network namespace</source>
+        <translation>Espace de noms réseau</translation>
+    </message>
+    <message>
+        <source>another one (a container&apos;s): the packet came here forwarded</source>
+        <translation>un autre (celui d’un conteneur) : le paquet est arrivé ici retransmis</translation>
+    </message>
 </context>
 <context>
     <name>PcapImporter</name>

@@ -69,6 +69,9 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
     case Origin::Process:
         if (process) {
             fields.append({tr("Program"), ProcessTable::name(*process)});
+            if (packet.flags & RecordFlag::OtherNamespace)
+                fields.append({tr("Network namespace"),
+                               tr("another one (a container's): the packet came here forwarded")});
             if (!process->executable.empty())
                 fields.append({tr("Executable"), QString::fromStdString(process->executable)});
             QString arguments = QString::fromStdString(process->arguments);

@@ -61,6 +61,13 @@ struct nfq_process_event {
     char cgroup[NFQ_CGROUP_SIZE]; /* the cgroup v2 path, "/" for the root: a unit, a container */
 };
 
+/* Where a flow's socket is. */
+enum nfq_flow_scope {
+    NFQ_SCOPE_WATCHED = 0, /* the network namespace the helper watches */
+    /* another one (a container's): its packets reach the watched one forwarded */
+    NFQ_SCOPE_OTHER_NETNS = 1,
+};
+
 /* A flow as the packet's headers name it: addresses in network order, ports in host order; for
  * ICMP and ICMPv6 echo both ports are the echo identifier. */
 struct nfq_flow_key {
@@ -68,7 +75,7 @@ struct nfq_flow_key {
     nfq_u8 protocol;
     nfq_u16 local_port;
     nfq_u16 remote_port;
-    nfq_u16 pad;
+    nfq_u16 scope; /* enum nfq_flow_scope: equal addresses in two namespaces are two flows */
     nfq_u8 local[16];
     nfq_u8 remote[16];
 };

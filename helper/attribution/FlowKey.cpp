@@ -2,6 +2,8 @@
 
 #include "helper/protocol/IpProtocol.h"
 
+#include <utility>
+
 namespace nfqmon {
 
 namespace {
@@ -58,6 +60,19 @@ FlowKey FlowKey::anyLocalAddress() const
 {
     FlowKey key = localEnd();
     std::memset(key.raw.local, 0, sizeof key.raw.local);
+    return key;
+}
+
+FlowKey FlowKey::inOtherNamespace(bool fromThere) const
+{
+    // *this names the watched namespace's end as local, which a forwarded packet does not have:
+    // the key the queue made for an incoming packet has its destination as local.
+    FlowKey key = *this;
+    key.raw.scope = NFQ_SCOPE_OTHER_NETNS;
+    if (fromThere) {
+        std::swap(key.raw.local, key.raw.remote);
+        std::swap(key.raw.local_port, key.raw.remote_port);
+    }
     return key;
 }
 

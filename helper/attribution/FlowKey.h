@@ -24,13 +24,15 @@ struct FlowKey {
     {
         FlowKey k;
         k.raw = key;
-        k.raw.pad = 0;
         return k;
     }
     // The same flow with the remote end left out: what a bound socket (a server) is filed by.
     FlowKey localEnd() const;
     // The same local end on any local address (a server bound to 0.0.0.0 or ::).
     FlowKey anyLocalAddress() const;
+    // The same flow as a socket of another network namespace names it, from that socket's end:
+    // the packet's source (from) or destination (to) is that socket's.
+    FlowKey inOtherNamespace(bool fromThere) const;
 
     bool operator==(const FlowKey &other) const
     {

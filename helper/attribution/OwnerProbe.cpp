@@ -166,10 +166,11 @@ bool OwnerProbe::attach(std::string *error)
         return false;
     }
     bpf_program *const hooks[] = {
-        m_skeleton->progs.nfq_sock_create, m_skeleton->progs.nfq_sock_release,
-        m_skeleton->progs.nfq_connect4,    m_skeleton->progs.nfq_connect6,
-        m_skeleton->progs.nfq_sendmsg4,    m_skeleton->progs.nfq_sendmsg6,
-        m_skeleton->progs.nfq_post_bind4,  m_skeleton->progs.nfq_post_bind6,
+        m_skeleton->progs.nfq_sock_create,        m_skeleton->progs.nfq_sock_release,
+        m_skeleton->progs.nfq_connect4,           m_skeleton->progs.nfq_connect6,
+        m_skeleton->progs.nfq_sendmsg4,           m_skeleton->progs.nfq_sendmsg6,
+        m_skeleton->progs.nfq_post_bind4,         m_skeleton->progs.nfq_post_bind6,
+        m_skeleton->progs.nfq_other_netns_egress,
     };
     for (bpf_program *hook : hooks) {
         bpf_link *link = bpf_program__attach_cgroup(hook, cgroup);

@@ -169,6 +169,15 @@ Attribution OwnerTable::find(const FlowKey &key, bool outgoing) const
     const Attribution server = boundTo(key);
     if (server.origin == Origin::Process || outgoing)
         return server;
+    // No socket of the watched namespace takes it: forwarded, perhaps from or to a socket of
+    // another namespace (a container's) on this machine.
+    for (const bool fromThere : {true, false}) {
+        if (const auto it = m_flows.find(key.inOtherNamespace(fromThere)); it != m_flows.end()) {
+            Attribution found = it->second.attribution;
+            found.otherNamespace = true;
+            return found;
+        }
+    }
     return {Origin::NoSocket, 0};
 }
 

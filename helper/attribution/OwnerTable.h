@@ -19,6 +19,7 @@ namespace nfqmon {
 struct Attribution {
     Origin origin = Origin::Unknown;
     std::uint32_t processId = 0;
+    bool otherNamespace = false; // the socket is in another network namespace (a container's)
 };
 
 class OwnerTable
@@ -32,7 +33,8 @@ public:
     void release(std::uint64_t cookie);
 
     // Whose packet this is: an outgoing packet by its flow, an incoming one by its flow
-    // reversed or else by the server bound to its destination.
+    // reversed or else by the server bound to its destination, else (forwarded) by the flow of
+    // a socket in another network namespace that sent it or that it goes to.
     Attribution find(const FlowKey &key, bool outgoing) const;
     std::shared_ptr<const ProcessInfo> process(std::uint32_t id) const;
 

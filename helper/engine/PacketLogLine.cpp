@@ -217,6 +217,8 @@ void PacketLogLine::append(std::string &out, const PacketRecord &record, const P
     stringOrNull(out, process ? CgroupPlace::unitOf(process->cgroup) : std::string_view());
     key(out, "cgroup");
     stringOrNull(out, process ? std::string_view(process->cgroup) : std::string_view());
+    key(out, "other_netns");
+    out += (record.flags & RecordFlag::OtherNamespace) ? "true" : "false";
     out += "}\n";
 }
 

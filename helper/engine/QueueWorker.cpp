@@ -231,6 +231,8 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
                                                     record.hook, wanted ? &process : nullptr);
         record.origin = owner.origin;
         record.processId = owner.processId;
+        if (owner.otherNamespace)
+            record.flags |= RecordFlag::OtherNamespace;
     }
 
     int ruleIndex = -1;

@@ -28,6 +28,9 @@ enum : std::uint8_t {
     HasUid = 0x01,
     HasGid = 0x02,
     Gso = 0x04, // the kernel handed a GSO super-packet (larger than the MTU)
+    // With Origin::Process: the socket is in another network namespace (a container's), and
+    // the packet came to this one forwarded. (0x08 and 0x10 are the window's: PackedPacket.)
+    OtherNamespace = 0x20,
 };
 }
 

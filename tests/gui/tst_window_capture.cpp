@@ -3,6 +3,7 @@
 // describes the test bed).
 #include "app/store/PacketStore.h"
 #include "tests/gui/WindowTest.h"
+#include "tests/support/network/SenderCommands.h"
 #include "tests/support/network/TrafficReceiver.h"
 #include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
@@ -105,7 +106,8 @@ void tst_WindowCapture::captureShowsTheTrafficInTheTable()
 }
 
 // A program here sends: its row names it, its details say which process it was, and the top
-// applications chart names it as the row does.
+// applications chart names it as the row does. A program in the peer's network namespace (as a
+// container's would be) is named on the row of its datagram, whose details say so.
 void tst_WindowCapture::applicationColumnNamesTheSender()
 {
     Session session(m_bed.bus().connection());
@@ -124,13 +126,17 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
                  QStringLiteral("nfqmon-test-send"));
         QCOMPARE(text(model, row, PacketTableModel::User), QStringLiteral("65534"));
     }
-    tableView(window)->selectRow(udpRowsTo(model, peer.peerIpv4, 6003).constFirst());
-    // The "Packet" entry's fields, one "name: value" line each.
-    QStringList lines;
-    const QTreeWidgetItem *packet = window.findChild<HeaderTree *>()->topLevelItem(0);
-    for (int i = 0; packet && i < packet->childCount(); ++i)
-        lines.append(packet->child(i)->text(0) + QStringLiteral(": ") + packet->child(i)->text(1));
-    const QString details = lines.join(u'\n');
+    // The "Packet" entry's fields of a row, one "name: value" line each.
+    const auto detailsOf = [&](int row) {
+        tableView(window)->selectRow(row);
+        QStringList lines;
+        const QTreeWidgetItem *packet = window.findChild<HeaderTree *>()->topLevelItem(0);
+        for (int i = 0; packet && i < packet->childCount(); ++i)
+            lines.append(packet->child(i)->text(0) + QStringLiteral(": ") +
+                         packet->child(i)->text(1));
+        return lines.join(u'\n');
+    };
+    const QString details = detailsOf(udpRowsTo(model, peer.peerIpv4, 6003).constFirst());
     QVERIFY2(
         details.contains(QStringLiteral("Executable: ") + QFileInfo(sender).canonicalFilePath()),
         qPrintable(details));
@@ -148,6 +154,14 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
     QTRY_VERIFY2_WITH_TIMEOUT(
         charts->applicationsChart()->labels().contains(QStringLiteral("nfqmon-test-send")),
         qPrintable(charts->applicationsChart()->labels().join(u',')), 5000);
+
+    QVERIFY(m_bed.network().run(0, SenderCommands::udpOneShot(peer.ipv4, 6013)).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6013).size(), 1, 5000);
+    const int fromPeer = udpRowsTo(model, peer.ipv4, 6013).constFirst();
+    QVERIFY(text(model, fromPeer, PacketTableModel::Application).startsWith(u"python3"));
+    const QString peerDetails = detailsOf(fromPeer);
+    QVERIFY2(peerDetails.contains(QStringLiteral("Network namespace: another one")),
+             qPrintable(peerDetails));
     stop(session, window);
 }
 

@@ -3,6 +3,7 @@
 // (WindowTest.h describes the test bed).
 #include "app/client/RuleListModel.h"
 #include "tests/gui/WindowTest.h"
+#include "tests/support/network/SenderCommands.h"
 #include "tests/support/network/TrafficReceiver.h"
 #include "ui/PacketMenu.h"
 #include "ui/RuleDialog.h"
@@ -188,8 +189,9 @@ void tst_WindowRules::customRuleFromTheMenuIsValidatedAndPreviewed()
 }
 
 // Right-click on a packet a program here sent: "Drop packets like this" → "Everything from this
-// application", previewed on the program's rows only (not on a packet no program sent), applied
-// on click as a rule limited to that executable; its next datagrams are dropped, from the first.
+// application", previewed on the program's rows only (not on a packet another program sent, in
+// the peer's namespace), applied on click as a rule limited to that executable; its next
+// datagrams are dropped, from the first.
 void tst_WindowRules::dropEverythingFromThisApplication()
 {
     Session session(m_bed.bus().connection());
@@ -199,7 +201,9 @@ void tst_WindowRules::dropEverythingFromThisApplication()
     const Peer &peer = m_bed.network().peer(0);
     const Command::Result sent = sendAsNobody(6005, 2);
     QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
-    QVERIFY(m_bed.network().sendUdp(0, {peer.ipv4, 6006, 1, 80, 3}).succeeded()); // no program
+    QVERIFY(m_bed.network()
+                .run(0, SenderCommands::udpOneShot(peer.ipv4, 6006))
+                .succeeded()); // another program
     PacketTableModel &model = *session.model();
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6005).size(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6006).size(), 1, 5000);

@@ -189,6 +189,42 @@ private slots:
         QCOMPARE(table.find(in6, false).origin, Origin::NoSocket);
     }
 
+    // A container's socket (another network namespace) files its flow marked so; the watched
+    // namespace sees its packets forwarded, both ways, and names the container's process. A
+    // packet that a socket of the watched namespace takes (a server's) stays that socket's.
+    void forwardedFlowsOfAnotherNamespace()
+    {
+        using namespace PB;
+        OwnerTable table;
+        const nfq_owner router = owner(600, 1, "dnsmasq");
+        table.addBound(
+            flowEvent(key4("0.0.0.0", 53, "0.0.0.0", 0, 17), 3, &router, NFQ_EVENT_BOUND));
+        const nfq_owner container = owner(4300, 2, "curl");
+        nfq_flow_key kernel = key4("172.17.0.2", 40000, "192.0.2.9", 443, 17);
+        kernel.scope = NFQ_SCOPE_OTHER_NETNS;
+        table.addFlow(flowEvent(kernel, 8, &container));
+
+        const QByteArray out = ipv4("172.17.0.2", "192.0.2.9", Udp, udp(40000, 443, "q"));
+        const QByteArray back = ipv4("192.0.2.9", "172.17.0.2", Udp, udp(443, 40000, "a"));
+        for (const QByteArray &packet : {out, back}) {
+            const Attribution found = table.find(keyOf(packet, false), false);
+            QCOMPARE(found.origin, Origin::Process);
+            QVERIFY(found.otherNamespace);
+            QCOMPARE(table.process(found.processId)->pid, 4300u);
+        }
+        // The same addresses sent by a socket of the watched namespace are a flow of their own.
+        QCOMPARE(table.find(keyOf(out, true), true).origin, Origin::Unknown);
+        // The container asks the router's own server: the packet is the server's.
+        nfq_flow_key toRouter = key4("172.17.0.2", 40001, "10.0.0.1", 53, 17);
+        toRouter.scope = NFQ_SCOPE_OTHER_NETNS;
+        table.addFlow(flowEvent(toRouter, 9, &container));
+        const Attribution server = table.find(
+            keyOf(ipv4("172.17.0.2", "10.0.0.1", Udp, udp(40001, 53, "q")), false), false);
+        QCOMPARE(server.origin, Origin::Process);
+        QCOMPARE(table.process(server.processId)->pid, 600u);
+        QVERIFY(!server.otherNamespace);
+    }
+
     // Packets without a socket, or of the kernel's own sockets, are the kernel's; packets of a
     // socket opened before attribution started have no known owner.
     void kernelAndUnknownSockets()

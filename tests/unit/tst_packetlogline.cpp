@@ -18,14 +18,14 @@ namespace Build = nfqmon::test::PacketBuilder;
 namespace {
 
 const QStringList Keys = {
-    QStringLiteral("time"),    QStringLiteral("seq"),       QStringLiteral("in"),
-    QStringLiteral("out"),     QStringLiteral("direction"), QStringLiteral("family"),
-    QStringLiteral("src"),     QStringLiteral("dst"),       QStringLiteral("protocol"),
-    QStringLiteral("sport"),   QStringLiteral("dport"),     QStringLiteral("length"),
-    QStringLiteral("verdict"), QStringLiteral("rule"),      QStringLiteral("origin"),
-    QStringLiteral("uid"),     QStringLiteral("pid"),       QStringLiteral("comm"),
-    QStringLiteral("exe"),     QStringLiteral("cmdline"),   QStringLiteral("unit"),
-    QStringLiteral("cgroup"),
+    QStringLiteral("time"),    QStringLiteral("seq"),         QStringLiteral("in"),
+    QStringLiteral("out"),     QStringLiteral("direction"),   QStringLiteral("family"),
+    QStringLiteral("src"),     QStringLiteral("dst"),         QStringLiteral("protocol"),
+    QStringLiteral("sport"),   QStringLiteral("dport"),       QStringLiteral("length"),
+    QStringLiteral("verdict"), QStringLiteral("rule"),        QStringLiteral("origin"),
+    QStringLiteral("uid"),     QStringLiteral("pid"),         QStringLiteral("comm"),
+    QStringLiteral("exe"),     QStringLiteral("cmdline"),     QStringLiteral("unit"),
+    QStringLiteral("cgroup"),  QStringLiteral("other_netns"),
 };
 
 PacketRecord recordOf(const QByteArray &packet)
@@ -114,6 +114,11 @@ void tst_PacketLogLine::aProcessPacket()
     QCOMPARE(line[u"cmdline"].toString(), QStringLiteral("curl -s https://example.org/"));
     QCOMPARE(line[u"unit"].toString(), QStringLiteral("vte-spawn-1.scope"));
     QCOMPARE(line[u"cgroup"].toString(), QString::fromStdString(process.cgroup));
+    QCOMPARE(line[u"other_netns"].toBool(), false);
+
+    // The same packet from a container's socket, forwarded to the watched namespace.
+    record.flags |= RecordFlag::OtherNamespace;
+    QCOMPARE(lineOf(record, &process, &raw)[u"other_netns"].toBool(), true);
 }
 
 void tst_PacketLogLine::unknownValuesAreNull_data()

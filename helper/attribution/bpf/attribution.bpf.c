@@ -5,7 +5,9 @@
  * first time a process is seen, tell the helper its executable and command line while it still
  * runs. The netfilter program runs on every locally sent packet in the helper's network
  * namespace just before nfqmon's queue (priority below the raw table's): when a flow is new, or
- * its socket changed, it tells the helper the flow's addresses and the owner. The helper reads
+ * its socket changed, it tells the helper the flow's addresses and the owner. The cgroup egress
+ * program does the same for sockets in other network namespaces (containers), whose packets
+ * reach the helper's namespace forwarded. The helper reads
  * the ring before each batch of queued packets, so a packet's owner is known when its verdict is
  * decided, and no program waits for anything. */
 #include "kernel_types.h"
@@ -30,6 +32,8 @@
 #define PATH_DEPTH 32
 #define CGROUP_DEPTH 16
 #define NAME_SIZE 256
+
+extern void *bpf_cast_to_kern_ctx(void *) __ksym;
 
 /* Set by the helper before loading: the network namespace it watches. */
 const volatile __u64 watched_netns = 0;
@@ -285,11 +289,12 @@ static __always_inline void own(__u64 cookie)
     announce_process((struct task_struct *)bpf_get_current_task(), 1, &owner);
 }
 
+/* Sockets of every network namespace get their owner: those of another namespace (a
+ * container's) for the packets that namespace forwards to the watched one. */
 SEC("cgroup/sock_create")
 int nfq_sock_create(struct bpf_sock *sk)
 {
-    if (bpf_get_netns_cookie(sk) == watched_netns)
-        own(bpf_get_socket_cookie(sk));
+    own(bpf_get_socket_cookie(sk));
     return 1;
 }
 
@@ -307,8 +312,7 @@ int nfq_sock_release(struct bpf_sock *sk)
 
 static __always_inline int on_address(struct bpf_sock_addr *ctx)
 {
-    if (bpf_get_netns_cookie(ctx) == watched_netns)
-        own(bpf_get_socket_cookie(ctx));
+    own(bpf_get_socket_cookie(ctx));
     return 1;
 }
 
@@ -324,10 +328,10 @@ int nfq_sendmsg6(struct bpf_sock_addr *ctx) { return on_address(ctx); }
 /* A server: its local address and port, so that packets coming in to it find their owner. */
 static __always_inline int on_bound(struct bpf_sock *sk, int family)
 {
-    if (bpf_get_netns_cookie(sk) != watched_netns)
-        return 1;
     __u64 cookie = bpf_get_socket_cookie(sk);
     own(cookie);
+    if (bpf_get_netns_cookie(sk) != watched_netns)
+        return 1; /* a server in another namespace: its packets come in there, not here */
     struct nfq_flow_event event = {.type = NFQ_EVENT_BOUND, .cookie = cookie, .known = 1};
     struct nfq_owner *owner = bpf_map_lookup_elem(&owners, &cookie);
     if (owner)
@@ -377,6 +381,20 @@ struct ipv6_header {
     __u8 source[16];
     __u8 destination[16];
 };
+
+/* The socket's cookie as it is, without making one (bpf_get_socket_cookie would): 0 for the
+ * kernel's own sockets (made by sock_create_kern, with no file), which some ICMP replies and
+ * resets go out on, even where something else gave them a cookie. Those sockets are shared by
+ * every network namespace (the per-CPU ICMP and TCP control sockets). Request and time-wait
+ * sockets keep their cookie: the kernel answers for their listener or connection. */
+static __always_inline __u64 cookie_of(struct sock *sk, unsigned char state)
+{
+    if (!sk)
+        return 0;
+    if (state != TCP_TIME_WAIT && state != TCP_NEW_SYN_RECV && !BPF_CORE_READ(sk, sk_socket, file))
+        return 0;
+    return BPF_CORE_READ(sk, __sk_common.skc_cookie.counter);
+}
 
 /* The flow key from the packet's own headers, as the helper reads them from the queued copy. */
 static __always_inline int read_key(struct sk_buff *skb, struct sock *sk, struct nfq_flow_key *key)
@@ -433,7 +451,8 @@ int nfq_local_out(struct bpf_nf_ctx *ctx)
     if (read_key(skb, sk, &event.key) != 0)
         return NF_ACCEPT;
     /* No socket, or one of the kernel's own: cookie 0, which the helper reports as the kernel. */
-    event.cookie = sk ? BPF_CORE_READ(sk, __sk_common.skc_cookie.counter) : 0;
+    unsigned char state = sk ? BPF_CORE_READ(sk, __sk_common.skc_state) : 0;
+    event.cookie = cookie_of(sk, state);
     __u64 *known = bpf_map_lookup_elem(&announced_flows, &event.key);
     if (known && *known == event.cookie)
         return NF_ACCEPT;
@@ -443,8 +462,7 @@ int nfq_local_out(struct bpf_nf_ctx *ctx)
         event.known = 1;
     }
     /* Only a full socket has the fields below (not a request or time-wait socket). */
-    unsigned char state = sk ? BPF_CORE_READ(sk, __sk_common.skc_state) : 0;
-    if (sk && state != TCP_TIME_WAIT && state != TCP_NEW_SYN_RECV) {
+    if (event.cookie && state != TCP_TIME_WAIT && state != TCP_NEW_SYN_RECV) {
         event.socket_uid = BPF_CORE_READ(sk, sk_uid.val);
         if (!owner)
             event.socket_inode = BPF_CORE_READ(sk, sk_socket, file, f_inode, i_ino);
@@ -455,6 +473,40 @@ int nfq_local_out(struct bpf_nf_ctx *ctx)
     }
     bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
     return NF_ACCEPT;
+}
+
+/* A packet a socket of another network namespace sends (a container's): its flow and owner,
+ * like nfq_local_out's, marked as of another namespace. The packet reaches the watched
+ * namespace forwarded, where no socket of its own is known for it. Runs for every packet any
+ * socket sends, so the watched namespace's own leave at the first comparison. */
+SEC("cgroup_skb/egress")
+int nfq_other_netns_egress(struct __sk_buff *ctx)
+{
+    if (bpf_get_netns_cookie(ctx) == watched_netns)
+        return 1;
+    struct nfq_flow_event event = {.type = NFQ_EVENT_FLOW};
+    struct sk_buff *skb = bpf_cast_to_kern_ctx(ctx);
+    struct sock *sk = BPF_CORE_READ(skb, sk);
+    /* A socket with an owner has its cookie already (own() made it). */
+    event.cookie = cookie_of(sk, sk ? BPF_CORE_READ(sk, __sk_common.skc_state) : 0);
+    if (event.cookie == 0 || read_key(skb, sk, &event.key) != 0)
+        return 1;
+    event.key.scope = NFQ_SCOPE_OTHER_NETNS;
+    __u64 *known = bpf_map_lookup_elem(&announced_flows, &event.key);
+    if (known && *known == event.cookie)
+        return 1;
+    struct nfq_owner *owner = bpf_map_lookup_elem(&owners, &event.cookie);
+    if (!owner)
+        return 1; /* a socket of the other namespace's kernel, or opened before the capture */
+    event.owner = *owner;
+    event.known = 1;
+    event.socket_uid = owner->uid;
+    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
+        count(NFQ_STAT_RING_FULL);
+        return 1;
+    }
+    bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
+    return 1;
 }
 
 /* Sockets opened before the capture started, in two walks the helper runs once, after the hooks
