@@ -89,9 +89,20 @@ void tst_HeadlessIptables::rulesetIsTheSameAfterARun()
                  qPrintable(QStringLiteral("lost while running: ") + line));
     }
 
-    // Traffic through the chains (counters change, the snapshot must not care).
-    NFQMON_VERIFY_HELPER(m_network.ping(0, m_network.peer(0).ipv4, 2) == 2, helper);
-    NFQMON_VERIFY_HELPER(m_network.ping(TestNetwork::Local, QStringLiteral("::1"), 2) == 2, helper);
+    // Traffic through the chains (counters change, the snapshot must not care). What is checked
+    // here is the chains, not loss: a reply lost under load (seen once under the sanitizers with
+    // builds behind) gets a second round, and says so.
+    const auto echoes = [&](int where, const QString &address) {
+        for (int round = 1; round <= 3; ++round) {
+            const int replies = m_network.ping(where, address, 2);
+            if (replies == 2)
+                return true;
+            qWarning("ping %s, round %d: %d of 2 replies", qPrintable(address), round, replies);
+        }
+        return false;
+    };
+    NFQMON_VERIFY_HELPER(echoes(0, m_network.peer(0).ipv4), helper);
+    NFQMON_VERIFY_HELPER(echoes(TestNetwork::Local, QStringLiteral("::1")), helper);
 
     const HelperReport report = helper.stop(stopSignal);
     QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
