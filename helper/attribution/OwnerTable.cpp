@@ -88,16 +88,10 @@ Attribution OwnerTable::boundTo(const FlowKey &key) const
 {
     if (const auto it = m_bound.find(key.localEnd()); it != m_bound.end())
         return it->second.attribution;
-    FlowKey any = key.anyLocalAddress();
-    if (const auto it = m_bound.find(any); it != m_bound.end())
+    // A server on the IPv6 wildcard that takes IPv4 too (no IPV6_V6ONLY) is filed for both
+    // families by the kernel programs.
+    if (const auto it = m_bound.find(key.anyLocalAddress()); it != m_bound.end())
         return it->second.attribution;
-    // An IPv4 packet to a server on the IPv6 wildcard, which takes IPv4 too unless it set
-    // IPV6_V6ONLY (not known here; such a server then rarely shares its port with IPv4).
-    if (key.raw.family == 4) {
-        any.raw.family = 6;
-        if (const auto it = m_bound.find(any); it != m_bound.end())
-            return it->second.attribution;
-    }
     return {};
 }
 

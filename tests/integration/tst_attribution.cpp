@@ -233,8 +233,8 @@ private slots:
     }
 
     // Sockets a program opened before the capture started: a UDP socket connected to the peer,
-    // a UDP server and a TCP server (IPv6 wildcard, taking IPv4 too). Their packets name the
-    // program from the first one, in and out.
+    // a UDP server, a TCP server (IPv6 wildcard, taking IPv4 too) and a ping socket. Their
+    // packets name the program from the first one, in and out.
     void socketsOpenedBeforeTheCapture()
     {
         m_engine->stop();
@@ -247,8 +247,11 @@ private slots:
                  "u=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('%2', 7121))\n"
                  "t=socket.socket(socket.AF_INET6, socket.SOCK_STREAM); t.bind(('::', 7122))\n"
                  "t.listen()\n"
+                 "p=socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_ICMP)\n"
+                 "p.bind(('', 0))\n"
                  "print('ready', flush=True); sys.stdin.readline()\n"
-                 "c.send(b'opened before'); u.recvfrom(100); t.accept()[0].recv(100)\n")
+                 "c.send(b'opened before'); p.sendto(b'\\x08\\0\\0\\0\\0\\0\\0\\1', ('%1', 0))\n"
+                 "u.recvfrom(100); t.accept()[0].recv(100)\n")
                  .arg(m_network.peer(0).peerIpv4, m_network.peer(0).ipv4)});
         program.start(argv.first(), argv.mid(1));
         QVERIFY(program.waitForReadyRead(5000));
@@ -270,6 +273,13 @@ private slots:
                  QFileInfo(Python).canonicalFilePath());
         QVERIFY2(QString::fromStdString(process->arguments).contains(QStringLiteral("7122")),
                  process->arguments.c_str());
+        const auto echo = pings(Hook::Output, 4, 1);
+        QCOMPARE(echo.size(), 1);
+        QCOMPARE(echo.first().record.origin, Origin::Process);
+        QCOMPARE(echo.first().record.processId, sent.first().record.processId);
+        const auto echoReply = pings(Hook::PreRouting, 4, 1);
+        QCOMPARE(echoReply.size(), 1);
+        QCOMPARE(echoReply.first().record.processId, sent.first().record.processId);
 
         QVERIFY(m_network.sendUdp(0, {m_network.peer(0).ipv4, 7121, 1, 32, 2}).succeeded());
         const auto toServer = packetsOf(7121, Hook::PreRouting, 1);
@@ -284,6 +294,41 @@ private slots:
         QCOMPARE(syn.first().record.origin, Origin::Process);
         QCOMPARE(syn.first().record.processId, sent.first().record.processId);
         QVERIFY(program.waitForFinished(5000));
+    }
+
+    // Servers on the IPv6 wildcard bound while capturing: IPv4 datagrams to the port of one that
+    // set IPV6_V6ONLY are not its (they name their sender in the peer's namespace instead);
+    // those to a dual-stack one are.
+    void v6OnlyServerTakesNoIpv4()
+    {
+        QProcess server;
+        const QStringList argv = asNobody(
+            {Python, QStringLiteral("-c"),
+             QStringLiteral("import socket\n"
+                            "def bound(port, only):\n"
+                            "  s=socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)\n"
+                            "  s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, only)\n"
+                            "  s.bind(('::', port)); return s\n"
+                            "a=bound(7131, 1); b=bound(7132, 0)\n"
+                            "print('ready', flush=True); b.recvfrom(100)\n")});
+        server.start(argv.first(), argv.mid(1));
+        QVERIFY(server.waitForReadyRead(5000));
+        const auto end = qScopeGuard([&] { server.kill(), server.waitForFinished(); });
+        const std::uint32_t pid = std::uint32_t(server.processId());
+        for (const int port : {7131, 7132})
+            QVERIFY(m_network.sendUdp(0, {m_network.peer(0).ipv4, std::uint16_t(port), 1, 32, 4})
+                        .succeeded());
+        const auto v6Only = packetsOf(7131, Hook::PreRouting, 1);
+        const auto dualStack = packetsOf(7132, Hook::PreRouting, 1);
+        QCOMPARE(v6Only.size(), 1);
+        QCOMPARE(dualStack.size(), 1);
+        const auto taken = processOf(dualStack.first().record);
+        QVERIFY2(taken, "the datagram to the dual-stack server is not attributed");
+        QCOMPARE(taken->pid, pid);
+        const auto notTaken = processOf(v6Only.first().record);
+        QVERIFY2(!notTaken || notTaken->pid != pid,
+                 "an IPv4 datagram is attributed to a server that takes only IPv6");
+        QVERIFY(server.waitForFinished(5000));
     }
 
     // A server here: datagrams coming in to its port belong to it.

@@ -162,8 +162,8 @@ private slots:
         QCOMPARE(table.find(later, false).origin, Origin::NoSocket);
     }
 
-    // A server on the IPv6 wildcard takes IPv4 packets too; filed for both families (the walk
-    // of sockets opened before the capture does so), closed, it gives up both.
+    // A server on the IPv6 wildcard takes IPv4 packets only where the kernel programs filed it
+    // for both families (no IPV6_V6ONLY); closed, it gives up both.
     void dualStackServerGivesUpBothFamilies()
     {
         OwnerTable table;
@@ -178,10 +178,10 @@ private slots:
         raw6.remote[15] = 9;
         raw6.remote_port = 50000;
         const FlowKey in6 = FlowKey::fromKernel(raw6);
-        // Bound by the hook (IPv6 only): IPv4 packets find it.
-        QCOMPARE(table.find(in4, false).origin, Origin::Process);
+        // Filed for IPv6 only (IPV6_V6ONLY): IPv4 packets to its port are nobody's.
+        QCOMPARE(table.find(in4, false).origin, Origin::NoSocket);
         QCOMPARE(table.find(in6, false).origin, Origin::Process);
-        // Filed for IPv4 as well (as the walk does): closed, it gives up both.
+        // Filed for IPv4 as well (it takes both): closed, it gives up both.
         table.addBound(flowEvent(any4, 12, &server, NFQ_EVENT_BOUND));
         QCOMPARE(table.find(in4, false).origin, Origin::Process);
         table.release(12);

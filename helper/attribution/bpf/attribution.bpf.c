@@ -21,6 +21,7 @@
 
 #define AF_INET 2
 #define AF_INET6 10
+#define SOCK_DGRAM 2
 #define IPPROTO_ICMP 1
 #define IPPROTO_TCP 6
 #define IPPROTO_UDP 17
@@ -90,6 +91,15 @@ static __always_inline void count(__u32 which)
     __u64 *value = bpf_map_lookup_elem(&stats, &which);
     if (value)
         *value += 1;
+}
+
+/* A flow or bound event into the ring; 0 when it went in. */
+static __always_inline int emit(struct nfq_flow_event *event)
+{
+    if (bpf_ringbuf_output(&events, event, sizeof *event, 0) == 0)
+        return 0;
+    count(NFQ_STAT_RING_FULL);
+    return -1;
 }
 
 static __always_inline void read_owner(struct nfq_owner *owner)
@@ -325,6 +335,12 @@ int nfq_sendmsg4(struct bpf_sock_addr *ctx) { return on_address(ctx); }
 SEC("cgroup/sendmsg6")
 int nfq_sendmsg6(struct bpf_sock_addr *ctx) { return on_address(ctx); }
 
+static __always_inline int is_any6(const __u8 *address)
+{
+    const __u32 *words = (const __u32 *)address;
+    return (words[0] | words[1] | words[2] | words[3]) == 0;
+}
+
 /* A server: its local address and port, so that packets coming in to it find their owner. */
 static __always_inline int on_bound(struct bpf_sock *sk, int family)
 {
@@ -350,8 +366,15 @@ static __always_inline int on_bound(struct bpf_sock *sk, int family)
         __u32 address[4] = {sk->src_ip6[0], sk->src_ip6[1], sk->src_ip6[2], sk->src_ip6[3]};
         __builtin_memcpy(event.key.local, address, 16);
     }
-    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
-        count(NFQ_STAT_RING_FULL);
+    emit(&event);
+    /* A server on the IPv6 wildcard takes IPv4 too, unless it set IPV6_V6ONLY. */
+    if (family == 6 && is_any6(event.key.local)) {
+        struct sock *kernel_sk = bpf_cast_to_kern_ctx(sk);
+        if (!BPF_CORE_READ_BITFIELD_PROBED(&kernel_sk->__sk_common, skc_ipv6only)) {
+            event.key.family = 4;
+            emit(&event);
+        }
+    }
     return 1;
 }
 
@@ -540,6 +563,36 @@ static __always_inline void read_task_owner(struct task_struct *task, struct nfq
     BPF_CORE_READ_STR_INTO(&owner->comm, leader, comm);
 }
 
+/* A ping socket (ICMP or ICMPv6, SOCK_DGRAM), which no iterator walks: filed as bound to its
+ * echo identifier, which its requests and their replies carry. Its cookie is read, not made
+ * (the holder names it; a later release of it is then not seen, and a new socket on the same
+ * identifier files its own flow, which is found first). */
+static __always_inline void sweep_ping_socket(struct sock *sk, const struct nfq_owner *holder)
+{
+    __u16 protocol = BPF_CORE_READ(sk, sk_protocol);
+    if ((protocol != IPPROTO_ICMP && protocol != IPPROTO_ICMPV6) ||
+        BPF_CORE_READ(sk, sk_type) != SOCK_DGRAM)
+        return;
+    struct nfq_flow_event event = {.type = NFQ_EVENT_BOUND, .known = 1};
+    event.owner = *holder;
+    event.cookie = BPF_CORE_READ(sk, __sk_common.skc_cookie.counter);
+    event.socket_uid = BPF_CORE_READ(sk, sk_uid.val);
+    event.key.protocol = protocol;
+    event.key.local_port = BPF_CORE_READ(sk, __sk_common.skc_num);
+    if (event.key.local_port == 0)
+        return; /* no identifier yet: its first echo request will tell */
+    if (protocol == IPPROTO_ICMP) {
+        event.key.family = 4;
+        __be32 local = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+        __builtin_memcpy(event.key.local, &local, 4);
+    } else {
+        event.key.family = 6;
+        struct in6_addr local = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
+        __builtin_memcpy(event.key.local, local.s6_addr, 16);
+    }
+    emit(&event);
+}
+
 SEC("iter.s/task_file")
 int nfq_sweep_holders(struct bpf_iter__task_file *ctx)
 {
@@ -556,6 +609,7 @@ int nfq_sweep_holders(struct bpf_iter__task_file *ctx)
     __u64 inode = BPF_CORE_READ(file, f_inode, i_ino);
     bpf_map_update_elem(&sweep_holders, &inode, &owner, BPF_ANY);
     announce_process(task, 0, &owner);
+    sweep_ping_socket(BPF_CORE_READ(socket_file, private_data, sk), &owner);
     return 0;
 }
 
@@ -563,12 +617,6 @@ static __always_inline int is_v4_mapped(const __u8 *address)
 {
     const __u32 *words = (const __u32 *)address;
     return words[0] == 0 && words[1] == 0 && words[2] == bpf_htonl(0xffff);
-}
-
-static __always_inline int is_any6(const __u8 *address)
-{
-    const __u32 *words = (const __u32 *)address;
-    return (words[0] | words[1] | words[2] | words[3]) == 0;
 }
 
 static __always_inline void sweep_socket(struct sock *sk)
@@ -614,23 +662,19 @@ static __always_inline void sweep_socket(struct sock *sk)
         return; /* neither bound nor connected: its first use will tell */
     if (event.key.remote_port != 0) {
         event.type = NFQ_EVENT_FLOW;
-        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
-            count(NFQ_STAT_RING_FULL);
-            return;
-        }
-        bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
+        if (emit(&event) == 0)
+            bpf_map_update_elem(&announced_flows, &event.key, &event.cookie, BPF_ANY);
         return;
     }
     if (event.key.protocol == IPPROTO_TCP && state != TCP_LISTEN)
         return; /* bound, not listening: no packet comes to it */
     event.type = NFQ_EVENT_BOUND;
-    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
-        count(NFQ_STAT_RING_FULL);
-    /* A server on the IPv6 wildcard takes IPv4 too (unless IPV6_V6ONLY, which is not read). */
-    if (event.key.family == 6 && is_any6(event.key.local)) {
+    emit(&event);
+    /* A server on the IPv6 wildcard takes IPv4 too, unless it set IPV6_V6ONLY. */
+    if (event.key.family == 6 && is_any6(event.key.local) &&
+        !BPF_CORE_READ_BITFIELD_PROBED(&sk->__sk_common, skc_ipv6only)) {
         event.key.family = 4;
-        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
-            count(NFQ_STAT_RING_FULL);
+        emit(&event);
     }
 }
 

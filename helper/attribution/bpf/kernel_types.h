@@ -40,6 +40,9 @@ struct sock_common {
     __u16 skc_num;
     unsigned short skc_family;
     unsigned char skc_state;
+    unsigned char skc_reuse : 4;
+    unsigned char skc_reuseport : 1;
+    unsigned char skc_ipv6only : 1; /* IPV6_V6ONLY: a v6 wildcard that takes no IPv4 */
     possible_net_t skc_net;
     struct in6_addr skc_v6_daddr;
     struct in6_addr skc_v6_rcv_saddr;
@@ -75,6 +78,7 @@ struct socket {
 
 struct sock {
     struct sock_common __sk_common;
+    __u16 sk_type;
     __u16 sk_protocol;
     kuid_t sk_uid;
     struct socket *sk_socket;
