@@ -1,5 +1,7 @@
 #include "helper/attribution/OwnerTable.h"
 
+#include "helper/attribution/LocalAddresses.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -89,7 +91,11 @@ Attribution OwnerTable::boundTo(const FlowKey &key) const
     if (const auto it = m_bound.find(key.localEnd()); it != m_bound.end())
         return it->second.attribution;
     // A server on the IPv6 wildcard that takes IPv4 too (no IPV6_V6ONLY) is filed for both
-    // families by the kernel programs.
+    // families by the kernel programs. A packet to an address that is not this namespace's is
+    // forwarded, and not the wildcard server's (a router's DNS server and the DNS queries it
+    // forwards).
+    if (m_localAddresses && !m_localAddresses->takes(key.raw.family, key.raw.local))
+        return {};
     if (const auto it = m_bound.find(key.anyLocalAddress()); it != m_bound.end())
         return it->second.attribution;
     return {};

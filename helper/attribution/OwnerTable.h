@@ -16,6 +16,8 @@
 
 namespace nfqmon {
 
+class LocalAddresses;
+
 struct Attribution {
     Origin origin = Origin::Unknown;
     std::uint32_t processId = 0;
@@ -31,6 +33,9 @@ public:
     void addFlow(const nfq_flow_event &event);
     void addBound(const nfq_flow_event &event);
     void release(std::uint64_t cookie);
+    // A server on the wildcard address takes only packets to these addresses; without them
+    // (nullptr, the default) every packet to its port.
+    void setLocalAddresses(const LocalAddresses *addresses) { m_localAddresses = addresses; }
 
     // Whose packet this is: an outgoing packet by its flow, an incoming one by its flow
     // reversed or else by the server bound to its destination, else (forwarded) by the flow of
@@ -65,6 +70,7 @@ private:
     Attribution boundTo(const FlowKey &key) const;
     void forgetBound(std::uint64_t cookie, const FlowKey &key);
 
+    const LocalAddresses *m_localAddresses = nullptr;
     const std::size_t m_maxFlows;
     const std::size_t m_maxProcesses;
     std::unordered_map<FlowKey, Flow, FlowKeyHash> m_flows;

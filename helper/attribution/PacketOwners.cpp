@@ -28,6 +28,11 @@ std::shared_ptr<PacketOwners> PacketOwners::start(std::string *error)
     owners->m_probe = OwnerProbe::start(owners->m_table, error);
     if (!owners->m_probe)
         return nullptr;
+    // Without the addresses, servers on the wildcard address claim forwarded packets to their
+    // port too, which is all that is lost.
+    std::string unused;
+    if (owners->m_localAddresses.open(&unused))
+        owners->m_table.setLocalAddresses(&owners->m_localAddresses);
     owners->m_thread = std::thread([raw = owners.get()] { raw->watchRing(); });
     return owners;
 }
@@ -42,15 +47,19 @@ void PacketOwners::drainLocked()
 
 void PacketOwners::watchRing()
 {
-    pollfd fds[2] = {{m_probe->readyFd(), POLLIN, 0}, {m_stopFd, POLLIN, 0}};
+    pollfd fds[3] = {{m_probe->readyFd(), POLLIN, 0},
+                     {m_stopFd, POLLIN, 0},
+                     {m_localAddresses.fd(), POLLIN, 0}}; // ignored while it is -1
     for (;;) {
         // A second's timeout as well: the kernel wakes readers only now and then.
-        const int ready = ::poll(fds, 2, 1000);
+        const int ready = ::poll(fds, 3, 1000);
         if (ready < 0 && errno != EINTR)
             return;
         if (fds[1].revents)
             return;
         std::lock_guard lock(m_mutex);
+        if (fds[2].revents)
+            m_localAddresses.update();
         drainLocked();
     }
 }

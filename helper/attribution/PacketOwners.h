@@ -2,9 +2,11 @@
 // fill. Before each answer it reads whatever the kernel has put in the ring, and the kernel puts
 // a flow's owner there before the flow's first packet reaches the queue, so a new flow's first
 // packet is attributed without waiting for anything. A thread of its own reads the ring when no
-// packets come (traffic nfqmon does not queue), so the ring does not fill up meanwhile.
+// packets come (traffic nfqmon does not queue), so the ring does not fill up meanwhile, and
+// follows the namespace's addresses (LocalAddresses).
 #pragma once
 
+#include "helper/attribution/LocalAddresses.h"
 #include "helper/attribution/OwnerTable.h"
 #include "helper/protocol/PacketRecord.h"
 
@@ -40,6 +42,7 @@ private:
     void watchRing();
 
     mutable std::mutex m_mutex;
+    LocalAddresses m_localAddresses;
     OwnerTable m_table;
     std::unique_ptr<OwnerProbe> m_probe;
     int m_stopFd = -1;

@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QTest>
 
@@ -210,6 +211,31 @@ private slots:
         QVERIFY(replies.first().flags & RecordFlag::OtherNamespace);
         QCOMPARE(replies.first().origin, Origin::Process);
         QCOMPARE(replies.first().processId, requests.first().processId);
+    }
+
+    // The router runs a server on the wildcard address and the port the container's datagram
+    // goes to elsewhere: the forwarded datagram is the container's sender's, not the server's.
+    void routersWildcardServerClaimsNoForwardedPacket()
+    {
+        QProcess server;
+        server.start(Python,
+                     {QStringLiteral("-c"),
+                      QStringLiteral("import socket\n"
+                                     "s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                                     "s.bind(('0.0.0.0', 7204)); print('ready', flush=True)\n"
+                                     "s.recvfrom(100)\n")});
+        QVERIFY(server.waitForReadyRead(5000));
+        const auto end = qScopeGuard([&] { server.kill(), server.waitForFinished(); });
+        QString error;
+        const qint64 pid =
+            runToEnd(inContainer(udpOneShot(m_network.peer(1).peerIpv4, 7204)), &error);
+        QVERIFY2(pid > 0, qPrintable(error));
+        const auto packets = arrivals(m_network.peer(0).interface, 7204, false, 1);
+        QCOMPARE(packets.size(), 1);
+        const auto process = processOf(packets.first());
+        QVERIFY2(process, "the forwarded datagram is not attributed to a process");
+        QCOMPARE(process->pid, std::uint32_t(pid));
+        QVERIFY(packets.first().flags & RecordFlag::OtherNamespace);
     }
 
     // A rule by program decides the container's forwarded packets too: Python's datagram is

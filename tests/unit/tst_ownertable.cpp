@@ -2,6 +2,7 @@
 // kernel: a flow's packets in both directions belong to its socket's process, a server's incoming
 // packets to the server, the kernel's own packets to nobody; the tables stay within their bounds
 // and say which flows they let go, so that the kernel announces them again.
+#include "helper/attribution/LocalAddresses.h"
 #include "helper/attribution/OwnerTable.h"
 #include "tests/support/core/PacketBuilder.h"
 
@@ -223,6 +224,63 @@ private slots:
         QCOMPARE(server.origin, Origin::Process);
         QCOMPARE(table.process(server.processId)->pid, 600u);
         QVERIFY(!server.otherNamespace);
+    }
+
+    // A server on the wildcard address takes the packets to this namespace's addresses (and to
+    // multicast and broadcast ones), not those forwarded through it to its port elsewhere.
+    void wildcardServersTakeOnlyLocalPackets_data()
+    {
+        // Documentation ranges (RFC 5737), which no machine running the test has: 198.51.100.0/24
+        // plays this namespace's subnet.
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<bool>("taken");
+        QTest::newRow("an address of ours") << QStringLiteral("198.51.100.1") << true;
+        QTest::newRow("forwarded elsewhere") << QStringLiteral("192.0.2.53") << false;
+        QTest::newRow("our subnet's broadcast") << QStringLiteral("198.51.100.255") << true;
+        QTest::newRow("limited broadcast") << QStringLiteral("255.255.255.255") << true;
+        QTest::newRow("multicast") << QStringLiteral("224.0.0.251") << true;
+    }
+    void wildcardServersTakeOnlyLocalPackets()
+    {
+        QFETCH(QString, destination);
+        QFETCH(bool, taken);
+        LocalAddresses local;
+        std::string error;
+        QVERIFY2(local.open(&error), error.c_str()); // the namespace's own, then two more
+        std::uint8_t address[4];
+        for (const char *ours : {"198.51.100.1", "198.51.100.255"}) {
+            inet_pton(AF_INET, ours, address);
+            local.add(4, address);
+        }
+        OwnerTable table;
+        table.setLocalAddresses(&local);
+        const nfq_owner server = owner(600, 1, "dnsmasq");
+        table.addBound(
+            flowEvent(key4("0.0.0.0", 53, "0.0.0.0", 0, 17), 3, &server, NFQ_EVENT_BOUND));
+        const QByteArray packet = PB::ipv4("198.51.100.7", destination.toLatin1().constData(),
+                                           PB::Udp, PB::udp(40000, 53, "q"));
+        QCOMPARE(table.find(keyOf(packet, false), false).origin,
+                 taken ? Origin::Process : Origin::NoSocket);
+        // Gone from the interface, an address is no longer ours.
+        inet_pton(AF_INET, "198.51.100.1", address);
+        local.remove(4, address);
+        if (destination == u"198.51.100.1")
+            QCOMPARE(table.find(keyOf(packet, false), false).origin, Origin::NoSocket);
+    }
+
+    // The addresses of the namespace the test runs in, from rtnetlink: loopback's are there.
+    void localAddressesReadTheKernel()
+    {
+        LocalAddresses local;
+        std::string error;
+        QVERIFY2(local.open(&error), error.c_str());
+        std::uint8_t v4[4], v6[16];
+        inet_pton(AF_INET, "127.0.0.1", v4);
+        inet_pton(AF_INET6, "::1", v6);
+        QVERIFY(local.takes(4, v4));
+        QVERIFY(local.takes(6, v6));
+        inet_pton(AF_INET, "192.0.2.1", v4); // TEST-NET-1: never an address here
+        QVERIFY(!local.takes(4, v4));
     }
 
     // Packets without a socket, or of the kernel's own sockets, are the kernel's; packets of a
