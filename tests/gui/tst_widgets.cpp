@@ -27,6 +27,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -579,6 +581,23 @@ void tst_Widgets::applicationIconsComeFromTheThemeOrAFile()
     QVERIFY(!icon.value<QIcon>().isNull());
     QVERIFY(!ApplicationIcon::make(dir.filePath(QStringLiteral("missing.png"))).isValid());
     QVERIFY(!ApplicationIcon::make(QStringLiteral("no-such-icon-in-any-theme")).isValid());
+
+    // A theme's icon by its name.
+    QDir(dir.path()).mkpath(QStringLiteral("icons/test/16x16/apps"));
+    QFile index(dir.filePath(QStringLiteral("icons/test/index.theme")));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("[Icon Theme]\nName=Test\nDirectories=16x16/apps\n\n"
+                "[16x16/apps]\nSize=16\nType=Fixed\n");
+    index.close();
+    QVERIFY(image.save(dir.filePath(QStringLiteral("icons/test/16x16/apps/test-app.png"))));
+    const QStringList searchPaths = QIcon::themeSearchPaths();
+    const QString theme = QIcon::themeName();
+    QIcon::setThemeSearchPaths({dir.filePath(QStringLiteral("icons"))});
+    QIcon::setThemeName(QStringLiteral("test"));
+    const bool byName = !ApplicationIcon::make(QStringLiteral("test-app")).value<QIcon>().isNull();
+    QIcon::setThemeSearchPaths(searchPaths);
+    QIcon::setThemeName(theme);
+    QVERIFY(byName);
 }
 
 QTEST_MAIN(tst_Widgets)
