@@ -80,6 +80,39 @@
     </message>
 </context>
 <context>
+    <name>DropNotification</name>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>Regel %1 verwirft Pakete</translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets of %2</source>
+        <translation>Regel %1 verwirft Pakete von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Paket verworfen.</numerusform>
+            <numerusform>„%1“ auf %2 hat bisher %Ln Pakete verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation>Gilt für %1.</translation>
+    </message>
+    <message>
+        <source>Made from packets of %1.</source>
+        <translation>Erstellt aus Paketen von %1.</translation>
+    </message>
+</context>
+<context>
     <name>FieldFormat</name>
     <message>
         <source>1 byte</source>
@@ -799,6 +832,14 @@ Prozess %2, Benutzer %3</translation>
         <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
         <translation>Für dieses Paket ist kein lokaler Socket bekannt: Es wird weitergeleitet, oder kein Programm wartet darauf.</translation>
     </message>
+    <message>
+        <source>%1
+process %2, user %3
+name and icon from %4</source>
+        <translation>%1
+Prozess %2, Benutzer %3
+Name und Symbol aus %4</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -940,6 +981,10 @@ Prozess %2, Benutzer %3</translation>
     <message>
         <source>Container</source>
         <translation>Container</translation>
+    </message>
+    <message>
+        <source>Desktop entry</source>
+        <translation>Desktop-Eintrag</translation>
     </message>
     <message>
         <source>Network namespace</source>
@@ -1456,28 +1501,6 @@ Prozess %2, Benutzer %3</translation>
     <message>
         <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
         <translation>Ein Klick auf das Symbol in der Kontrollleiste holt das Fenster zurück; „Beenden“ in seinem Menü beendet den Mitschnitt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>„%1“ hat bisher %Ln Paket verworfen.</numerusform>
-            <numerusform>„%1“ hat bisher %Ln Pakete verworfen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>„%1“ auf %2 hat bisher %Ln Paket verworfen.</numerusform>
-            <numerusform>„%1“ auf %2 hat bisher %Ln Pakete verworfen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation>Regel %1 verwirft Pakete</translation>
-    </message>
-    <message>
-        <source>Applies to %1.</source>
-        <translation>Gilt für %1.</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2358,14 @@ Prozess %2, Benutzer %3</translation>
     <message>
         <source>&amp;Show window</source>
         <translation>Fenster &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Busiest: %1</source>
+        <translation>Am aktivsten: %1</translation>
     </message>
 </context>
 <context>

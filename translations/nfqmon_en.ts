@@ -80,6 +80,39 @@
     </message>
 </context>
 <context>
+    <name>DropNotification</name>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” has dropped %Ln packets so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>“%1” on %2 has dropped %Ln packet so far.</numerusform>
+            <numerusform>“%1” on %2 has dropped %Ln packets so far.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from packets of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldFormat</name>
     <message>
         <source>1 byte</source>
@@ -798,6 +831,12 @@ process %2, user %3</source>
         <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1
+process %2, user %3
+name and icon from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -938,6 +977,10 @@ process %2, user %3</source>
     </message>
     <message>
         <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1454,28 +1497,6 @@ process %2, user %3</source>
     </message>
     <message>
         <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>“%1” has dropped %Ln packet so far.</numerusform>
-            <numerusform>“%1” has dropped %Ln packets so far.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>“%1” on %2 has dropped %Ln packet so far.</numerusform>
-            <numerusform>“%1” on %2 has dropped %Ln packets so far.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applies to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2333,6 +2354,14 @@ process %2, user %3</source>
     </message>
     <message>
         <source>&amp;Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

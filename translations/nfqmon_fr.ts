@@ -80,6 +80,39 @@
     </message>
 </context>
 <context>
+    <name>DropNotification</name>
+    <message>
+        <source>Rule %1 is dropping packets</source>
+        <translation>La règle %1 bloque des paquets</translation>
+    </message>
+    <message>
+        <source>Rule %1 is dropping packets of %2</source>
+        <translation>La règle %1 bloque des paquets de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applies to %1.</source>
+        <translation>S’applique à %1.</translation>
+    </message>
+    <message>
+        <source>Made from packets of %1.</source>
+        <translation>Créée à partir de paquets de %1.</translation>
+    </message>
+</context>
+<context>
     <name>FieldFormat</name>
     <message>
         <source>1 byte</source>
@@ -799,6 +832,14 @@ processus %2, utilisateur %3</translation>
         <source>No local socket is known for this packet: it is forwarded, or no program listens for it.</source>
         <translation>Aucune socket locale n’est connue pour ce paquet&#xa0;: il est routé, ou aucun programme ne l’attend.</translation>
     </message>
+    <message>
+        <source>%1
+process %2, user %3
+name and icon from %4</source>
+        <translation>%1
+processus %2, utilisateur %3
+nom et icône de %4</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -940,6 +981,10 @@ processus %2, utilisateur %3</translation>
     <message>
         <source>Container</source>
         <translation>Conteneur</translation>
+    </message>
+    <message>
+        <source>Desktop entry</source>
+        <translation>Entrée de bureau</translation>
     </message>
     <message>
         <source>Network namespace</source>
@@ -1456,28 +1501,6 @@ processus %2, utilisateur %3</translation>
     <message>
         <source>Click the tray icon to bring the window back; Quit in its menu ends the capture.</source>
         <translation>Cliquez sur l’icône de la zone de notification pour rouvrir la fenêtre&#x202f;; «&#xa0;Quitter&#xa0;» dans son menu arrête la capture.</translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» a bloqué %Ln paquets jusqu’ici.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>“%1” on %2 has dropped %Ln packet(s) so far.</source>
-        <translation>
-            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquet jusqu’ici.</numerusform>
-            <numerusform>«&#xa0;%1&#xa0;» sur %2 a bloqué %Ln paquets jusqu’ici.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rule %1 is dropping packets</source>
-        <translation>La règle %1 bloque des paquets</translation>
-    </message>
-    <message>
-        <source>Applies to %1.</source>
-        <translation>S’applique à %1.</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2358,14 @@ processus %2, utilisateur %3</translation>
     <message>
         <source>&amp;Show window</source>
         <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Busiest: %1</source>
+        <translation>Les plus actifs&#xa0;: %1</translation>
     </message>
 </context>
 <context>

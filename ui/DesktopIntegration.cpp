@@ -2,9 +2,11 @@
 
 #include "app/client/CaptureController.h"
 #include "app/client/DropRuleWatcher.h"
-#include "app/client/RuleListModel.h"
 #include "app/desktop/DesktopNotifier.h"
 #include "app/desktop/DesktopSettings.h"
+#include "app/session/DropNotification.h"
+#include "app/session/Session.h"
+#include "app/store/TrafficStatistics.h"
 #include "ui/TrayIcon.h"
 
 #include <QAction>
@@ -14,11 +16,10 @@
 
 namespace nfqmon {
 
-DesktopIntegration::DesktopIntegration(QMainWindow *window, HelperClient *client,
-                                       CaptureController *controller, QAction *start, QAction *stop,
-                                       QAction *quit)
-    : QObject(window), m_window(window), m_controller(controller),
-      m_dropWatcher(new DropRuleWatcher(client, this)),
+DesktopIntegration::DesktopIntegration(QMainWindow *window, Session *session, QAction *start,
+                                       QAction *stop, QAction *quit)
+    : QObject(window), m_window(window), m_session(session), m_controller(session->controller()),
+      m_dropWatcher(new DropRuleWatcher(session->client(), this)),
       m_tray(new TrayIcon(start, stop, quit, window)), m_trayAction(new QAction(this)),
       m_notifyAction(new QAction(this))
 {
@@ -48,7 +49,12 @@ DesktopIntegration::DesktopIntegration(QMainWindow *window, HelperClient *client
         settings.notifyNewDrops = on;
         settings.save();
     });
-    connect(controller, &CaptureController::healthChanged, m_tray, &TrayIcon::setHealth);
+    connect(m_controller, &CaptureController::healthChanged, m_tray, &TrayIcon::setHealth);
+    // The statistics say so at most once a second: the tooltip changes as calmly.
+    TrafficStatistics *statistics = session->statistics();
+    connect(statistics, &TrafficStatistics::updated, m_tray, [this, statistics] {
+        m_tray->setBusiestApplications(statistics->topApplications(TrayIcon::BusiestShown));
+    });
     connect(m_dropWatcher, &DropRuleWatcher::ruleStartedDropping, this,
             &DesktopIntegration::onRuleStartedDropping);
 }
@@ -93,14 +99,9 @@ void DesktopIntegration::onRuleStartedDropping(const RuleInfo &rule)
 {
     if (!m_notifyAction->isChecked())
         return;
-    const int hits = int(qMin<quint64>(rule.hits, INT_MAX));
-    QString body = rule.interface.isEmpty()
-                       ? tr("“%1” has dropped %Ln packet(s) so far.", "", hits).arg(rule.expression)
-                       : tr("“%1” on %2 has dropped %Ln packet(s) so far.", "", hits)
-                             .arg(rule.expression, rule.interface);
-    if (const QString limits = RuleListModel::appliesTo(rule); !limits.isEmpty())
-        body += QLatin1Char('\n') + tr("Applies to %1.").arg(limits);
-    notifier()->notify(tr("Rule %1 is dropping packets").arg(rule.id), body);
+    const DropNotification notification =
+        DropNotification::of(rule, m_session->programName(rule), m_session->addedFrom(rule));
+    notifier()->notify(notification.summary, notification.body);
 }
 
 void DesktopIntegration::bringBack()

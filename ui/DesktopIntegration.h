@@ -1,7 +1,8 @@
-// The window's place on the desktop: the system tray icon (TrayIcon) with the capture state, and
-// a desktop notification when a new rule starts dropping packets (DropRuleWatcher,
-// DesktopNotifier), each with its choice in the View menu (DesktopSettings). With the icon
-// shown, closing the window during a capture hides it there instead (closeHidesToTray()).
+// The window's place on the desktop: the system tray icon (TrayIcon) with the capture state and
+// the busiest applications, and a desktop notification when a new rule starts dropping packets
+// (DropRuleWatcher, DropNotification, DesktopNotifier), each with its choice in the View menu
+// (DesktopSettings). With the icon shown, closing the window during a capture hides it there
+// instead (closeHidesToTray()).
 #pragma once
 
 #include <QObject>
@@ -15,7 +16,7 @@ namespace nfqmon {
 class CaptureController;
 class DesktopNotifier;
 class DropRuleWatcher;
-class HelperClient;
+class Session;
 class TrayIcon;
 struct RuleInfo;
 
@@ -24,8 +25,8 @@ class DesktopIntegration : public QObject
     Q_OBJECT
 public:
     // start, stop, quit: the window's actions, for the tray's menu.
-    DesktopIntegration(QMainWindow *window, HelperClient *client, CaptureController *controller,
-                       QAction *start, QAction *stop, QAction *quit);
+    DesktopIntegration(QMainWindow *window, Session *session, QAction *start, QAction *stop,
+                       QAction *quit);
 
     // The two choices ("trayAction", "notifyAction"), at the end of `menu`.
     void addMenuActions(QMenu *menu);
@@ -44,6 +45,7 @@ private:
     void bringBack();
 
     QMainWindow *m_window;
+    Session *m_session;
     CaptureController *m_controller;
     DropRuleWatcher *m_dropWatcher;
     TrayIcon *m_tray;

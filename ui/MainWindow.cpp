@@ -6,6 +6,7 @@
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
+#include "ui/ApplicationIcon.h"
 #include "ui/CaptureSettingsDialog.h"
 #include "ui/ChartFeeder.h"
 #include "ui/ChartsPanel.h"
@@ -57,14 +58,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     createCentralArea();
     createToolBar();
     createDocks();
-    m_desktop = new DesktopIntegration(this, session->client(), session->controller(),
-                                       m_actions->start(), m_actions->stop(), m_actions->quit());
+    m_desktop = new DesktopIntegration(this, session, m_actions->start(), m_actions->stop(),
+                                       m_actions->quit());
     createMenus();
     m_health = new HealthWidget(this);
     m_health->watch(session->controller(), session->store());
     statusBar()->addWidget(m_health, 1);
     m_messages = new SessionMessages(session, m_messageBar, m_actions->startAgain());
     new ChartFeeder(session, m_charts);
+    session->model()->setIconMaker(&ApplicationIcon::make);
     new ExportProgress(session->packetExport(), this);
     connectSession();
 
@@ -285,7 +287,8 @@ void MainWindow::showCurrentPacket()
     const StoredPacket &packet = store->at(row);
     m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
                                            store->interfaceName(packet.outInterface),
-                                           store->process(packet.processId)),
+                                           store->process(packet.processId),
+                                           store->desktopEntry(packet.processId)),
                           store->bytes(row));
 }
 
@@ -340,7 +343,11 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {
         m_session->previewRule(Session::dropRule(expression));
     });
-    connect(menu, &PacketMenu::dropRequested, m_session, &Session::dropLike);
+    // Its notification will name the application the rows came from, where they share one.
+    connect(menu, &PacketMenu::dropRequested, m_session,
+            [this, application = m_session->rowsApplication(rows)](const QString &expression) {
+                m_session->dropLike(expression, application);
+            });
     connect(menu, &PacketMenu::ownerPreviewRequested, m_session, &Session::previewRule);
     connect(menu, &PacketMenu::ownerDropRequested, m_session, &Session::dropFrom);
     connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,

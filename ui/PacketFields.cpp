@@ -37,7 +37,8 @@ void PacketFields::appendPlace(QList<HeaderField> *fields, const ProcessInfo &pr
 }
 
 QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &inInterface,
-                                    const QString &outInterface, const ProcessInfo *process)
+                                    const QString &outInterface, const ProcessInfo *process,
+                                    const DesktopEntry *entry)
 {
     const QLocale locale;
     QList<HeaderField> fields;
@@ -68,12 +69,14 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
     switch (packet.origin) {
     case Origin::Process:
         if (process) {
-            fields.append({tr("Program"), ProcessTable::name(*process)});
+            fields.append({tr("Program"), entry ? entry->name : ProcessTable::name(*process)});
             if (packet.flags & RecordFlag::OtherNamespace)
                 fields.append({tr("Network namespace"),
                                tr("another one (a container's): the packet came here forwarded")});
             if (!process->executable.empty())
                 fields.append({tr("Executable"), QString::fromStdString(process->executable)});
+            if (entry)
+                fields.append({tr("Desktop entry"), entry->path});
             QString arguments = QString::fromStdString(process->arguments);
             arguments.replace(QChar(0), QChar(u' '));
             if (!arguments.isEmpty())

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/display/HeaderField.h"
+#include "app/store/DesktopEntry.h"
 #include "app/store/StoredPacket.h"
 #include "helper/protocol/ProcessInfo.h"
 
@@ -16,9 +17,11 @@ struct PacketFields {
 
 public:
     // inInterface/outInterface: the names the store keeps for the packet's interface ids;
-    // process: what the store knows of the packet's program (nullptr when none).
+    // process: what the store knows of the packet's program (nullptr when none); entry: the
+    // desktop entry that names it (nullptr when none).
     static QList<HeaderField> of(const StoredPacket &packet, const QString &inInterface,
-                                 const QString &outInterface, const ProcessInfo *process);
+                                 const QString &outInterface, const ProcessInfo *process,
+                                 const DesktopEntry *entry = nullptr);
     // "2026-11-28 12:01:03.123456789", local time.
     static QString timeText(qint64 timestampNs);
 

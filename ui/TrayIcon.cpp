@@ -57,6 +57,24 @@ void TrayIcon::setHealth(const CaptureHealth &health)
     refresh();
 }
 
+void TrayIcon::setBusiestApplications(const QList<TrafficStatistics::Count> &applications)
+{
+    const QLocale locale;
+    QStringList names;
+    for (const TrafficStatistics::Count &application : applications.mid(0, BusiestShown)) {
+        QString name = application.name;
+        if (name.size() > LabelLength)
+            name = name.left(LabelLength - 1) + QChar(u'…');
+        names.append(tr("%1 (%2)").arg(name, locale.toString(application.packets)));
+    }
+    const QString busiest =
+        names.isEmpty() ? QString() : tr("Busiest: %1").arg(names.join(QStringLiteral(", ")));
+    if (busiest == m_busiest)
+        return;
+    m_busiest = busiest;
+    refresh();
+}
+
 void TrayIcon::setWanted(bool wanted)
 {
     m_wanted = wanted;
@@ -88,6 +106,8 @@ QString TrayIcon::toolTip() const
                    tr("lost to display %1 · kernel %2")
                        .arg(locale.toString(h.lostToDisplay), locale.toString(h.kernelDropped));
     }
+    if (!m_busiest.isEmpty())
+        tip += QLatin1Char('\n') + m_busiest;
     return tip;
 }
 

@@ -10,7 +10,8 @@ const QString EveryPacket = QStringLiteral("ip or ip6");
 
 } // namespace
 
-QList<OwnerDrop> OwnerDrop::forProcesses(const QList<const ProcessInfo *> &processes)
+QList<OwnerDrop> OwnerDrop::forProcesses(const QList<const ProcessInfo *> &processes,
+                                         const QString &name)
 {
     if (processes.isEmpty() || !processes.constFirst())
         return {};
@@ -28,7 +29,8 @@ QList<OwnerDrop> OwnerDrop::forProcesses(const QList<const ProcessInfo *> &proce
         OwnerDrop drop;
         drop.rule.expression = EveryPacket;
         drop.rule.program = QString::fromStdString(first.executable);
-        drop.label = tr("Everything from this application (%1)").arg(ProcessTable::name(first));
+        drop.label = tr("Everything from this application (%1)")
+                         .arg(name.isEmpty() ? ProcessTable::name(first) : name);
         drop.description = tr("%1 from program %2").arg(EveryPacket, drop.rule.program);
         drops.append(drop);
     }

@@ -20,8 +20,10 @@ public:
     QString description; // for the "rule added" message: "ip or ip6 from program /usr/bin/curl"
     RuleInfo rule;
 
-    // processes: one per chosen packet, nullptr where its program is not known.
-    static QList<OwnerDrop> forProcesses(const QList<const ProcessInfo *> &processes);
+    // processes: one per chosen packet, nullptr where its program is not known; name: what the
+    // Application column calls their program (ProcessTable), its file name when empty.
+    static QList<OwnerDrop> forProcesses(const QList<const ProcessInfo *> &processes,
+                                         const QString &name = {});
 };
 
 } // namespace nfqmon

@@ -7,6 +7,8 @@
 #include "app/client/RuleInfo.h"
 #include "app/client/RuleListModel.h"
 #include "app/session/PacketExport.h"
+#include "app/store/DesktopEntryIndex.h"
+#include "app/store/PacketCellText.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "app/store/PcapImporter.h"
@@ -26,6 +28,8 @@ Session::Session(const QDBusConnection &bus, QObject *parent)
       m_statistics(new TrafficStatistics(m_store, this)), m_export(new PacketExport(this))
 {
     m_interfaces->setChecked(CaptureSettings::load().interfaces);
+    // Read on a worker while the window comes up; programs are named by them (ProcessTable).
+    m_store->setDesktopEntries(DesktopEntryIndex::loadInBackground());
     connect(m_controller, &CaptureController::batchArrived, m_store, &PacketStore::append);
     // As when the session opens: the rules may have changed while the bus was away.
     connect(m_client, &HelperClient::busRestored, m_client, &HelperClient::refreshRules);
@@ -159,7 +163,37 @@ QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
         processes.append(packet.origin == Origin::Process ? m_store->process(packet.processId)
                                                           : nullptr);
     }
-    return OwnerDrop::forProcesses(processes);
+    const QString name =
+        processes.isEmpty() || !processes.constFirst() ? QString() : rowsApplication(storeRows);
+    return OwnerDrop::forProcesses(processes, name);
+}
+
+QString Session::rowsApplication(const QList<qint64> &storeRows) const
+{
+    constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
+    QString shared;
+    for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i) {
+        const StoredPacket packet = m_store->at(storeRows[i]);
+        const QString name = PacketCellText::application(
+            packet.origin,
+            packet.origin == Origin::Process ? m_store->application(packet.processId) : nullptr);
+        if (name.isEmpty() || (!shared.isEmpty() && name != shared))
+            return {};
+        shared = name;
+    }
+    return shared;
+}
+
+QString Session::addedFrom(const RuleInfo &rule) const
+{
+    const auto it = m_origins.constFind(rule.id);
+    return it != m_origins.constEnd() && it->expression == rule.expression ? it->application
+                                                                           : QString();
+}
+
+QString Session::programName(const RuleInfo &rule) const
+{
+    return rule.program.isEmpty() ? QString() : m_store->programName(rule.program);
 }
 
 void Session::dropFrom(const OwnerDrop &drop)
@@ -191,18 +225,25 @@ void Session::previewRule(const RuleInfo &rule)
         m_model->clearPreview();
 }
 
-void Session::dropLike(const QString &expression)
+void Session::dropLike(const QString &expression, const QString &application)
 {
     QPointer<Session> self(this);
-    m_client->addRule(
-        dropRule(expression).toFields(), [self, expression](uint id, const HelperError &error) {
-            if (!self)
-                return;
-            if (error.isError())
-                emit self->errorOccurred(tr("The rule was not added. %1").arg(error.sentence()));
-            else
-                emit self->dropRuleAdded(id, expression);
-        });
+    m_client->addRule(dropRule(expression).toFields(), [self, expression, application](
+                                                           uint id, const HelperError &error) {
+        if (!self)
+            return;
+        if (error.isError()) {
+            emit self->errorOccurred(tr("The rule was not added. %1").arg(error.sentence()));
+            return;
+        }
+        if (!application.isEmpty()) {
+            constexpr qsizetype MaximumRemembered = 1024; // rules by hand
+            if (self->m_origins.size() >= MaximumRemembered)
+                self->m_origins.clear();
+            self->m_origins.insert(id, {expression, application});
+        }
+        emit self->dropRuleAdded(id, expression);
+    });
 }
 
 void Session::addRule(const RuleInfo &rule)

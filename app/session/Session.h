@@ -15,6 +15,7 @@
 #include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -86,7 +87,18 @@ public:
     // without an expression (or one the helper would refuse) clears the highlight.
     void previewRule(const RuleInfo &rule);
     // Adds dropRule(expression) at the end of the rules (dropRuleAdded() or errorOccurred()).
-    void dropLike(const QString &expression);
+    // application: what the Application column calls the program of the rows it was chosen on
+    // (rowsApplication()), remembered for the rule's notification (addedFrom()).
+    void dropLike(const QString &expression, const QString &application = {});
+    // The Application column's text that every packet at these store rows shares (the first
+    // few hundred, as dropSuggestions()); empty when they differ or name no program.
+    QString rowsApplication(const QList<qint64> &storeRows) const;
+    // The application of the rows a rule of dropLike() was chosen on, while the rule keeps its
+    // expression; empty for any other rule.
+    QString addedFrom(const RuleInfo &rule) const;
+    // What the Application column calls the program a rule is limited to (its desktop entry's
+    // Name, else the executable's file name); empty for a rule of every program.
+    QString programName(const RuleInfo &rule) const;
     // Adds `rule` at the end of the rules (errorOccurred() when the helper refuses).
     void addRule(const RuleInfo &rule);
     // Removes rule `id` again (the undo of dropLike()).
@@ -115,6 +127,11 @@ signals:
 private:
     void setOfflineFile(const QString &path);
 
+    struct RuleOrigin {
+        QString expression;
+        QString application;
+    };
+
     HelperClient *m_client;
     CaptureController *m_controller;
     InterfaceListModel *m_interfaces;
@@ -124,6 +141,9 @@ private:
     TrafficStatistics *m_statistics;
     PacketExport *m_export;
     QString m_offlineFile;
+    // Rules of dropLike() on one application's rows, by id; an id used again for another
+    // expression does not match (addedFrom()).
+    QHash<uint, RuleOrigin> m_origins;
 };
 
 } // namespace nfqmon

@@ -135,6 +135,15 @@ QString PacketCellText::toolTip(const StoredPacket &p, int column) const
             if (const ProcessInfo *process = m_store->process(p.processId)) {
                 QString arguments = QString::fromStdString(process->arguments);
                 arguments.replace(QChar(0), QChar(u' '));
+                // The column shows the entry's name: the tip says which program that is.
+                if (const DesktopEntry *entry = m_store->desktopEntry(p.processId)) {
+                    QString program = QString::fromStdString(process->executable);
+                    if (!arguments.isEmpty())
+                        program += QLatin1Char('\n') + arguments;
+                    return tr("%1\nprocess %2, user %3\nname and icon from %4")
+                        .arg(program, QString::number(process->pid), QString::number(process->uid),
+                             entry->path);
+                }
                 return tr("%1\nprocess %2, user %3")
                     .arg(arguments.isEmpty() ? QString::fromStdString(process->executable)
                                              : arguments)
@@ -160,6 +169,14 @@ QString PacketCellText::toolTip(const StoredPacket &p, int column) const
     default:
         return display(p, column);
     }
+}
+
+QString PacketCellText::iconName(const StoredPacket &p, int column) const
+{
+    if (column != PacketTableModel::Application || p.origin != Origin::Process)
+        return {};
+    const DesktopEntry *entry = m_store->desktopEntry(p.processId);
+    return entry ? entry->icon : QString();
 }
 
 } // namespace nfqmon

@@ -28,6 +28,9 @@ public:
     static QString application(Origin origin, const ApplicationName *name);
     QString display(const StoredPacket &p, int column) const;
     QString toolTip(const StoredPacket &p, int column) const;
+    // The icon of the Application column's program, from its desktop entry: a theme icon's name
+    // or a file's absolute path; empty for another column or a program without an entry.
+    QString iconName(const StoredPacket &p, int column) const;
 
 private:
     const PacketStore *m_store;

@@ -86,8 +86,21 @@ public:
     // The process a packet with Origin::Process names; nullptr when the helper did not describe
     // it or the description was let go (ProcessTable's limit).
     const ProcessInfo *process(quint32 id) const { return m_processes.find(id); }
-    // Its name as the Application column shows it, made once per process (ProcessTable::name).
+    // Its name as the Application column shows it, made once per process (ProcessTable).
     const ApplicationName *application(quint32 id) const { return m_processes.application(id); }
+    // The desktop entry that named it (and gives its icon); nullptr when none did.
+    const DesktopEntry *desktopEntry(quint32 id) const { return m_processes.desktopEntry(id); }
+    // What the Application column calls the program at this real path (ProcessTable).
+    QString programName(const QString &executable) const
+    {
+        return m_processes.programName(executable);
+    }
+    // Programs described from here on are named by these desktop entries
+    // (DesktopEntryIndex::loadInBackground()); by their executables without.
+    void setDesktopEntries(QFuture<std::shared_ptr<const DesktopEntryIndex>> entries)
+    {
+        m_processes.setDesktopEntries(std::move(entries));
+    }
 
     Snapshot snapshot() const; // cheap: a pointer per chunk
 

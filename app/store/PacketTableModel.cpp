@@ -67,6 +67,15 @@ bool PacketTableModel::previewMatches(const StoredPacket &p) const
     return match;
 }
 
+void PacketTableModel::setIconMaker(IconMaker maker)
+{
+    m_iconMaker = std::move(maker);
+    m_icons.clear();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Application), index(rowCount() - 1, Application),
+                         {Qt::DecorationRole});
+}
+
 QVariant PacketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -77,6 +86,17 @@ QVariant PacketTableModel::data(const QModelIndex &index, int role) const
         return m_text.display(p, index.column());
     case Qt::ToolTipRole:
         return m_text.toolTip(p, index.column());
+    case Qt::DecorationRole: {
+        if (!m_iconMaker)
+            return {};
+        const QString name = m_text.iconName(p, index.column());
+        if (name.isEmpty())
+            return {};
+        auto it = m_icons.constFind(name);
+        if (it == m_icons.constEnd())
+            it = m_icons.insert(name, m_iconMaker(name));
+        return *it;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == Number || index.column() == Length || index.column() == User)
             return int(Qt::AlignRight | Qt::AlignVCenter);

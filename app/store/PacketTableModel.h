@@ -19,6 +19,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace nfqmon {
@@ -52,9 +53,17 @@ public:
         DroppedRole,                     // bool: the packet was dropped
     };
 
+    // Makes the Application column's Qt::DecorationRole from a desktop entry's Icon (a theme
+    // icon's name or a file's path): the window passes one that makes a QIcon, as this library
+    // links no Qt GUI. A null QVariant: no icon.
+    using IconMaker = std::function<QVariant(const QString &icon)>;
+
     // The store must outlive the model.
     explicit PacketTableModel(PacketStore *store, QObject *parent = nullptr);
     ~PacketTableModel() override;
+
+    // Without one (the default) the column shows no icons.
+    void setIconMaker(IconMaker maker);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -123,6 +132,9 @@ private:
     qint64 m_nextNumber; // packets below this number have been matched for m_rows
     RowQuery m_applied;  // what m_rows shows
     RowQuery m_target;   // what it will show when the running rebuild is done
+
+    IconMaker m_iconMaker;
+    mutable QHash<QString, QVariant> m_icons; // made once per icon; a few hundred at most
 
     std::optional<RulePreview> m_preview;
     mutable QHash<qint64, bool> m_previewCache; // by number

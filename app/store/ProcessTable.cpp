@@ -2,11 +2,30 @@
 
 namespace nfqmon {
 
+void ProcessTable::setDesktopEntries(QFuture<std::shared_ptr<const DesktopEntryIndex>> entries)
+{
+    if (m_index)
+        m_earlier.push_back(std::move(m_index)); // described processes still point into it
+    m_loading = std::move(entries);
+}
+
+const DesktopEntryIndex *ProcessTable::index() const
+{
+    if (!m_index && m_loading.isValid()) {
+        m_index = m_loading.result(); // read on a worker since the session began: done by now
+        m_loading = {};
+    }
+    return m_index.get();
+}
+
 void ProcessTable::add(const ProcessInfo &process)
 {
     if (!m_processes.contains(process.id))
         m_order.push_back(process.id);
-    m_processes.insert(process.id, {process, ApplicationName(name(process))});
+    const DesktopEntryIndex *entries = index();
+    const DesktopEntry *entry = entries ? entries->match(process) : nullptr;
+    m_processes.insert(process.id,
+                       {process, ApplicationName(entry ? entry->name : name(process)), entry});
     while (qsizetype(m_order.size()) > m_limit) {
         m_processes.remove(m_order.front());
         m_order.pop_front();
@@ -23,6 +42,20 @@ const ApplicationName *ProcessTable::application(quint32 id) const
 {
     const auto it = m_processes.constFind(id);
     return it == m_processes.constEnd() ? nullptr : &it->application;
+}
+
+const DesktopEntry *ProcessTable::desktopEntry(quint32 id) const
+{
+    const auto it = m_processes.constFind(id);
+    return it == m_processes.constEnd() ? nullptr : it->entry;
+}
+
+QString ProcessTable::programName(const QString &executable) const
+{
+    const DesktopEntryIndex *entries = index();
+    if (const DesktopEntry *entry = entries ? entries->forProgram(executable) : nullptr)
+        return entry->name;
+    return executable.mid(executable.lastIndexOf(u'/') + 1);
 }
 
 void ProcessTable::clear()

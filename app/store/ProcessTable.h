@@ -1,15 +1,20 @@
 // The processes the helper described in the stream (ProcessCodec), by the id that packet records
-// name them with. Bounded: past the limit the oldest description goes, and its packets show no
-// program (a flood of one-shot senders costs bounded memory).
+// name them with, each with its name and desktop entry found once, when it is described.
+// Bounded: past the limit the oldest description goes, and its packets show no program (a flood
+// of one-shot senders costs bounded memory).
 #pragma once
 
 #include "app/store/ApplicationName.h"
+#include "app/store/DesktopEntryIndex.h"
 #include "helper/protocol/ProcessInfo.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QString>
 
 #include <deque>
+#include <memory>
+#include <vector>
 
 namespace nfqmon {
 
@@ -20,26 +25,42 @@ public:
 
     explicit ProcessTable(qsizetype limit = DefaultLimit) : m_limit(limit) {}
 
+    // Processes described from here on are named by these entries (DesktopEntryIndex::
+    // loadInBackground()); the first description waits for them if they are not read yet.
+    // Without entries, programs are named by their executable.
+    void setDesktopEntries(QFuture<std::shared_ptr<const DesktopEntryIndex>> entries);
+
     void add(const ProcessInfo &process);
     const ProcessInfo *find(quint32 id) const;
-    // name() of the process `id`, made when it was described; nullptr when it is not known.
+    // What the Application column calls the process `id` (the desktop entry's Name, else name()),
+    // made when it was described; nullptr when it is not known.
     const ApplicationName *application(quint32 id) const;
+    // The desktop entry the process `id` was named by; nullptr when none (or not known).
+    const DesktopEntry *desktopEntry(quint32 id) const;
+    // What the column calls the program at this real path (a rule's program): its desktop
+    // entry's Name, else the file name.
+    QString programName(const QString &executable) const;
     qsizetype size() const { return m_processes.size(); }
     void clear();
 
-    // What the table's Application column says: the executable's file name, else the kernel's
-    // short name.
+    // A program without a desktop entry: the executable's file name, else the kernel's short
+    // name.
     static QString name(const ProcessInfo &process);
 
 private:
     struct Described {
         ProcessInfo process;
         ApplicationName application;
+        const DesktopEntry *entry = nullptr; // in m_index
     };
+    const DesktopEntryIndex *index() const;
 
     qsizetype m_limit;
     QHash<quint32, Described> m_processes;
     std::deque<quint32> m_order; // oldest first
+    mutable QFuture<std::shared_ptr<const DesktopEntryIndex>> m_loading;
+    mutable std::shared_ptr<const DesktopEntryIndex> m_index;
+    std::vector<std::shared_ptr<const DesktopEntryIndex>> m_earlier;
 };
 
 } // namespace nfqmon

@@ -18,6 +18,7 @@
 #include "app/session/Session.h"
 #include "tests/support/bus/NotificationServer.h"
 #include "tests/support/bus/ServiceTestBed.h"
+#include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/network/TrafficReceiver.h"
 #include "ui/InterfacePicker.h"
@@ -27,6 +28,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QMenu>
 #include <QProcess>
 #include <QSettings>
@@ -69,6 +71,7 @@ private slots:
     void newRuleDroppingNotifiesOnce();
     void notificationsTurnedOffStayQuiet();
     void notificationSaysWhomTheRuleIsFor();
+    void notificationNamesTheRulesProgramByItsDesktopEntry();
 
 private:
     void start(Session &session, MainWindow &window);
@@ -76,7 +79,7 @@ private:
     QString helperState();
     // Rule `expression` added through the session's client; its id.
     uint addDropRule(Session &session, const QString &expression,
-                     std::optional<quint32> user = std::nullopt);
+                     std::optional<quint32> user = std::nullopt, const QString &program = {});
 
     ServiceTestBed m_bed;
 };
@@ -124,11 +127,12 @@ QString tst_DesktopIntegration::helperState()
 }
 
 uint tst_DesktopIntegration::addDropRule(Session &session, const QString &expression,
-                                         std::optional<quint32> user)
+                                         std::optional<quint32> user, const QString &program)
 {
     RuleInfo rule;
     rule.expression = expression;
     rule.user = user;
+    rule.program = program;
     uint added = 0;
     QString error;
     session.client()->addRule(rule.toFields(), [&](uint id, const HelperError &e) {
@@ -157,6 +161,13 @@ void tst_DesktopIntegration::trayShowsTheCaptureState()
                  qPrintable(tray->toolTip()));
     QVERIFY2(tray->toolTip().contains(QStringLiteral(" pkt/s · dropped by rules 0")),
              qPrintable(tray->toolTip()));
+    // The busiest applications of the capture, as the table names them, within a second or so.
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(
+        m_bed.network().sendUdp(TestNetwork::Local, {peer.peerIpv4, 6005, 3, 64, 21}).succeeded());
+    QTRY_VERIFY2_WITH_TIMEOUT(tray->toolTip().contains(QRegularExpression(
+                                  QStringLiteral("\nBusiest: .*nfqmon-test-send \\(\\d+\\)"))),
+                              qPrintable(tray->toolTip()), 5000);
     // The tray's menu starts and stops like the toolbar.
     QStringList items;
     for (QAction *item : tray->menu()->actions()) {
@@ -312,6 +323,41 @@ void tst_DesktopIntegration::notificationSaysWhomTheRuleIsFor()
     QList<NotificationServer::Notification> shown;
     QTRY_VERIFY_WITH_TIMEOUT(!(shown = g_server->notifications(&error)).isEmpty(), 5000);
     QVERIFY2(shown.constLast().shown.contains(QStringLiteral("Applies to user 0.")),
+             qPrintable(shown.constLast().shown));
+    action(window, "stopAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);
+}
+
+// A rule limited to a program that has a desktop entry: the notification names the entry.
+void tst_DesktopIntegration::notificationNamesTheRulesProgramByItsDesktopEntry()
+{
+    DesktopFileTree desktop;
+    QVERIFY(desktop.isValid());
+    desktop.useAsSearchPath();
+    const QString sender =
+        QFileInfo(TestNetwork::toolPath(QStringLiteral("nfqmon-test-send"))).canonicalFilePath();
+    desktop.writeEntry(desktop.systemApplications(), QStringLiteral("test-sender.desktop"),
+                       QStringLiteral("[Desktop Entry]\nType=Application\nName=Test Sender\n"
+                                      "Exec=%1 %U\n")
+                           .arg(sender)
+                           .toUtf8());
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    start(session, window);
+    const uint id =
+        addDropRule(session, QStringLiteral("udp and dst port 6006"), std::nullopt, sender);
+    QVERIFY(id != 0);
+    const Peer &peer = m_bed.network().peer(0);
+    QVERIFY(
+        m_bed.network().sendUdp(TestNetwork::Local, {peer.peerIpv4, 6006, 2, 100, 23}).succeeded());
+    QString error;
+    QList<NotificationServer::Notification> shown;
+    QTRY_VERIFY_WITH_TIMEOUT(!(shown = g_server->notifications(&error)).isEmpty(), 5000);
+    QCOMPARE(shown.constLast().summary,
+             QStringLiteral("Rule %1 is dropping packets of Test Sender").arg(id));
+    QVERIFY2(shown.constLast().shown.contains(QStringLiteral("Applies to program ") + sender),
              qPrintable(shown.constLast().shown));
     action(window, "stopAction")->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Idle, 10000);

@@ -8,6 +8,7 @@
 #include "app/store/PacketTableModel.h"
 #include "tests/support/app/StoreTestData.h"
 #include "tests/support/core/PacketBuilder.h"
+#include "ui/ApplicationIcon.h"
 #include "ui/ChartFeeder.h"
 #include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
@@ -20,11 +21,15 @@
 #include "ui/RuleDialog.h"
 #include "ui/TopChart.h"
 #include "ui/Translations.h"
+#include "ui/TrayIcon.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -32,6 +37,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace nfqmon;
@@ -62,6 +68,8 @@ private slots:
     void tableColoursDroppedAndPreviewedRows();
     void messageBarActionsAndDismiss();
     void healthShowsEveryCounter();
+    void trayTooltipNamesTheBusiestApplications();
+    void applicationIconsComeFromTheThemeOrAFile();
 };
 
 void tst_Widgets::hexViewShowsOffsetsHexAndAscii()
@@ -532,6 +540,64 @@ void tst_Widgets::healthShowsEveryCounter()
     health.setHealth(h);
     health.setOfflineFile(QStringLiteral("/tmp/x.pcap"));
     QVERIFY(health.text().startsWith(QStringLiteral("● Browsing x.pcap (offline)")));
+}
+
+// The tray's tooltip adds the busiest applications of the capture, as the table names them,
+// a few and each kept short; no line before there are any.
+void tst_Widgets::trayTooltipNamesTheBusiestApplications()
+{
+    QWidget window;
+    QAction start, stop, quit;
+    TrayIcon tray(&start, &stop, &quit, &window);
+    QCOMPARE(tray.toolTip(), QStringLiteral("NFQueue Monitor\nNot capturing"));
+    const auto count = [](const char *name, quint64 packets) {
+        TrafficStatistics::Count c;
+        c.name = QString::fromUtf8(name);
+        c.packets = packets;
+        return c;
+    };
+    tray.setBusiestApplications({count("Firefox ESR", 1200), count("curl", 40),
+                                 count("An Application With A Very Long Name", 3),
+                                 count("(kernel)", 2)});
+    QCOMPARE(tray.toolTip(),
+             QStringLiteral("NFQueue Monitor\nNot capturing\nBusiest: Firefox ESR (1,200), curl "
+                            "(40), An Application With A V… (3)"));
+    tray.setBusiestApplications({});
+    QCOMPARE(tray.toolTip(), QStringLiteral("NFQueue Monitor\nNot capturing"));
+}
+
+// A desktop entry's Icon: a file by its absolute path, a theme icon by name; nothing where
+// neither exists, so that the cell shows no empty icon.
+void tst_Widgets::applicationIconsComeFromTheThemeOrAFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("app.png"));
+    QImage image(16, 16, QImage::Format_ARGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(file));
+    const QVariant icon = ApplicationIcon::make(file);
+    QVERIFY(icon.canConvert<QIcon>());
+    QVERIFY(!icon.value<QIcon>().isNull());
+    QVERIFY(!ApplicationIcon::make(dir.filePath(QStringLiteral("missing.png"))).isValid());
+    QVERIFY(!ApplicationIcon::make(QStringLiteral("no-such-icon-in-any-theme")).isValid());
+
+    // A theme's icon by its name.
+    QDir(dir.path()).mkpath(QStringLiteral("icons/test/16x16/apps"));
+    QFile index(dir.filePath(QStringLiteral("icons/test/index.theme")));
+    QVERIFY(index.open(QIODevice::WriteOnly));
+    index.write("[Icon Theme]\nName=Test\nDirectories=16x16/apps\n\n"
+                "[16x16/apps]\nSize=16\nType=Fixed\n");
+    index.close();
+    QVERIFY(image.save(dir.filePath(QStringLiteral("icons/test/16x16/apps/test-app.png"))));
+    const QStringList searchPaths = QIcon::themeSearchPaths();
+    const QString theme = QIcon::themeName();
+    QIcon::setThemeSearchPaths({dir.filePath(QStringLiteral("icons"))});
+    QIcon::setThemeName(QStringLiteral("test"));
+    const bool byName = !ApplicationIcon::make(QStringLiteral("test-app")).value<QIcon>().isNull();
+    QIcon::setThemeSearchPaths(searchPaths);
+    QIcon::setThemeName(theme);
+    QVERIFY(byName);
 }
 
 QTEST_MAIN(tst_Widgets)

@@ -1,8 +1,9 @@
 // The main window capturing: it appears at once without a helper, shows the traffic of a capture
-// in the table with its headers and bytes, filters it, and remembers its layout (WindowTest.h
-// describes the test bed).
+// in the table with its headers and bytes and its programs by their desktop entries, filters it,
+// and remembers its layout (WindowTest.h describes the test bed).
 #include "app/store/PacketStore.h"
 #include "tests/gui/WindowTest.h"
+#include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/network/SenderCommands.h"
 #include "tests/support/network/TrafficReceiver.h"
 #include "ui/ChartsPanel.h"
@@ -15,6 +16,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
+#include <QImage>
 #include <QLineEdit>
 #include <QTabWidget>
 
@@ -110,6 +113,22 @@ void tst_WindowCapture::captureShowsTheTrafficInTheTable()
 // container's would be) is named on the row of its datagram, whose details say so.
 void tst_WindowCapture::applicationColumnNamesTheSender()
 {
+    // A desktop entry for the sender, read when the session begins: its Name and Icon name it.
+    DesktopFileTree desktop;
+    QVERIFY(desktop.isValid());
+    desktop.useAsSearchPath();
+    const QString icon = desktop.path(QStringLiteral("sender.png"));
+    QImage image(16, 16, QImage::Format_ARGB32);
+    image.fill(Qt::blue);
+    QVERIFY(image.save(icon));
+    const QString entry = desktop.writeEntry(
+        desktop.systemApplications(), QStringLiteral("org.nfqmon.TestSender.desktop"),
+        QStringLiteral("[Desktop Entry]\nType=Application\nName=Test Sender\nIcon=%1\n"
+                       "Exec=env NFQMON_TEST=1 %2 udp %U\n")
+            .arg(icon, senderPath())
+            .toUtf8());
+    const QString name = QStringLiteral("Test Sender");
+
     Session session(m_bed.bus().connection());
     MainWindow window(&session);
     window.show();
@@ -122,8 +141,10 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
     PacketTableModel &model = *session.model();
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6003).size(), 2, 5000);
     for (int row : udpRowsTo(model, peer.peerIpv4, 6003)) {
-        QCOMPARE(text(model, row, PacketTableModel::Application),
-                 QStringLiteral("nfqmon-test-send"));
+        QCOMPARE(text(model, row, PacketTableModel::Application), name);
+        const QVariant decoration =
+            model.index(row, PacketTableModel::Application).data(Qt::DecorationRole);
+        QVERIFY(!decoration.value<QIcon>().isNull());
         QCOMPARE(text(model, row, PacketTableModel::User), QStringLiteral("65534"));
     }
     // The "Packet" entry's fields of a row, one "name: value" line each.
@@ -142,6 +163,8 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
         qPrintable(details));
     QVERIFY2(details.contains(QStringLiteral("Command line: ") + sender + QStringLiteral(" udp")),
              qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Program: ") + name), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Desktop entry: ") + entry), qPrintable(details));
     // The sender runs in this test's cgroup: its path (from the kernel) and the cgroup's id.
     QVERIFY2(
         details.contains(QRegularExpression(QStringLiteral("Control group: /\\S* \\(id \\d+\\)"))),
@@ -151,16 +174,16 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
     QVERIFY(charts);
     charts->findChild<QTabWidget *>()->setCurrentWidget(charts->applicationsChart());
     // The charts follow the statistics at most once a second.
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        charts->applicationsChart()->labels().contains(QStringLiteral("nfqmon-test-send")),
-        qPrintable(charts->applicationsChart()->labels().join(u',')), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(charts->applicationsChart()->labels().contains(name),
+                              qPrintable(charts->applicationsChart()->labels().join(u',')), 5000);
 
     QVERIFY(m_bed.network().run(0, SenderCommands::udpOneShot(peer.ipv4, 6013)).succeeded());
     QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6013).size(), 1, 5000);
     const int fromPeer = udpRowsTo(model, peer.ipv4, 6013).constFirst();
-    QVERIFY(text(model, fromPeer, PacketTableModel::Application).startsWith(u"python3"));
     const QString peerDetails = detailsOf(fromPeer);
-    QVERIFY2(peerDetails.contains(QStringLiteral("Network namespace: another one")),
+    QVERIFY2(peerDetails.contains(QStringLiteral("Executable: ") +
+                                  QFileInfo(SenderCommands::Python).canonicalFilePath()) &&
+                 peerDetails.contains(QStringLiteral("Network namespace: another one")),
              qPrintable(peerDetails));
     stop(session, window);
 }

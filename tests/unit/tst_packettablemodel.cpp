@@ -4,15 +4,19 @@
 // the columns' values do, also for packets arriving later and packets rolling off; and on a big
 // store filtering and sorting run in a worker while the event loop goes on.
 #include "app/display/SummaryText.h"
+#include "app/store/DesktopEntryIndex.h"
+#include "app/store/DesktopEntryReader.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "helper/protocol/CompiledFilter.h"
 #include "helper/protocol/RuleSet.h"
 #include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/core/PacketBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -183,6 +187,7 @@ private slots:
     void newRowsAnnouncedOncePerTurn();
     void columnsSayWhatThePacketIs_data();
     void columnsSayWhatThePacketIs();
+    void applicationColumnNamesProgramsByTheirDesktopEntry();
     void displayFilter_data();
     void displayFilter();
     void badFilterChangesNothing();
@@ -335,6 +340,67 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs()
     QCOMPARE(model.index(0, 0).data(Model::StoreRowRole).toLongLong(), 0);
     QCOMPARE(model.index(0, 0).data(Model::HighlightRole).toBool(), false);
     QVERIFY(!model.index(0, Model::Length).data(Qt::ToolTipRole).toString().isEmpty());
+}
+
+// A program with a desktop entry shows the entry's Name and Icon (DecorationRole, through the
+// window's icon maker), its tooltip the executable and the entry; one without keeps its file
+// name and shows no icon.
+void tst_PacketTableModel::applicationColumnNamesProgramsByTheirDesktopEntry()
+{
+    DesktopFileTree tree;
+    QVERIFY(tree.isValid());
+    const QString browser = tree.writeProgram(QStringLiteral("lib/browser/browser-bin"));
+    tree.writeLink(QStringLiteral("bin/browser"), browser);
+    const QString entryFile =
+        tree.writeEntry(tree.systemApplications(), QStringLiteral("browser.desktop"),
+                        "[Desktop Entry]\nType=Application\nName=Web Browser\nIcon=web-browser\n"
+                        "Exec={{root}}/bin/browser %u\n");
+    const QString plain = tree.writeProgram(QStringLiteral("bin/plain-tool"));
+
+    PacketStore store;
+    store.setDesktopEntries(QtFuture::makeReadyFuture(std::make_shared<const DesktopEntryIndex>(
+        DesktopEntryIndex::load({tree.systemApplications()}, {}))));
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &Model::dataChanged);
+    model.setIconMaker(
+        [](const QString &icon) { return QVariant(QStringLiteral("icon:") + icon); });
+
+    using namespace PacketBuilder;
+    QList<TestPacket> packets;
+    for (const auto &[id, executable] : {std::pair{7u, QFileInfo(browser).canonicalFilePath()},
+                                         std::pair{8u, QFileInfo(plain).canonicalFilePath()}}) {
+        TestPacket p = testPacket(ipv4("10.1.2.3", "192.0.2.9", Udp, udp(40000, 53, "q")),
+                                  1'700'000'000'000'000'000, Verdict::Accept, -1, Hook::Output);
+        p.record.origin = Origin::Process;
+        p.record.processId = id;
+        p.process = ProcessInfo{};
+        p.process->id = id;
+        p.process->pid = 4000 + id;
+        p.process->executable = executable.toStdString();
+        p.process->arguments = executable.toStdString() + std::string("\0--x", 4);
+        packets.append(p);
+    }
+    appendInBatches(store, packets);
+    turn();
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex named = model.index(0, Model::Application);
+    QCOMPARE(named.data(Qt::DisplayRole).toString(), QStringLiteral("Web Browser"));
+    QCOMPARE(named.data(Qt::DecorationRole).toString(), QStringLiteral("icon:web-browser"));
+    const QString tip = named.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QFileInfo(browser).canonicalFilePath() + u'\n'), qPrintable(tip));
+    QVERIFY2(tip.contains(entryFile), qPrintable(tip));
+    QCOMPARE(store.desktopEntry(7)->id, QStringLiteral("browser.desktop"));
+    QCOMPARE(store.programName(QFileInfo(browser).canonicalFilePath()),
+             QStringLiteral("Web Browser"));
+
+    const QModelIndex unnamed = model.index(1, Model::Application);
+    QCOMPARE(unnamed.data(Qt::DisplayRole).toString(), QStringLiteral("plain-tool"));
+    QVERIFY(!unnamed.data(Qt::DecorationRole).isValid());
+    QVERIFY(!store.desktopEntry(8));
+    QCOMPARE(store.programName(QFileInfo(plain).canonicalFilePath()), QStringLiteral("plain-tool"));
+    // Only the Application column has icons.
+    QVERIFY(!model.index(0, Model::Source).data(Qt::DecorationRole).isValid());
 }
 
 void tst_PacketTableModel::displayFilter_data()

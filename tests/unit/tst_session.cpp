@@ -3,7 +3,7 @@
 // cannot be shown is refused with a sentence, the display filter shows what matches and keeps
 // the previous one on a bad expression, exports write the chosen packets and only one at a
 // time, a drop rule's preview highlights what it would catch, and "Drop packets like this"
-// offers what holds for every chosen packet.
+// offers what holds for every chosen packet and names their application as the column does.
 #include "app/client/CaptureController.h"
 #include "app/client/RuleInfo.h"
 #include "app/session/PacketExport.h"
@@ -11,12 +11,15 @@
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "helper/protocol/PcapReader.h"
+#include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/core/PacketBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -118,6 +121,8 @@ private slots:
     void dropRulePreviewHighlightsWhatItWouldCatch();
     void dropSuggestionsHoldForEveryChosenPacket();
     void startWithoutABusEndsIdleWithASentence();
+    void chosenRowsNameTheirApplicationAsTheColumnDoes_data();
+    void chosenRowsNameTheirApplicationAsTheColumnDoes();
 
 private:
     // A file of `packets` in the test's directory, opened into m_session.
@@ -388,6 +393,83 @@ void tst_Session::startWithoutABusEndsIdleWithASentence()
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(!failed.constFirst().at(0).toString().isEmpty());
     QVERIFY(!m_session->isCapturing());
+}
+
+void tst_Session::chosenRowsNameTheirApplicationAsTheColumnDoes_data()
+{
+    QTest::addColumn<QList<qint64>>("rows");
+    QTest::addColumn<QString>("application"); // rowsApplication(); empty: none shared
+    QTest::addColumn<QString>("ownerLabel");  // the "everything from this application" offer
+
+    const QString browser = QStringLiteral("Everything from this application (Web Browser)");
+    QTest::newRow("one process of the browser") << QList<qint64>{0, 1} << "Web Browser" << browser;
+    QTest::newRow("two processes of the browser")
+        << QList<qint64>{0, 1, 2} << "Web Browser" << browser;
+    QTest::newRow("curl, without an entry") << QList<qint64>{3} << "curl"
+                                            << "Everything from this application (curl)";
+    QTest::newRow("the browser and curl") << QList<qint64>{0, 3} << ""
+                                          << "";
+    QTest::newRow("the kernel") << QList<qint64>{4} << "(kernel)"
+                                << "";
+    QTest::newRow("no program") << QList<qint64>{5} << ""
+                                << "";
+    QTest::newRow("the browser and no program") << QList<qint64>{0, 5} << ""
+                                                << "";
+}
+
+// What "Drop packets like this" remembers for the notification, and what it offers, name the
+// chosen rows' program as the Application column does: by its desktop entry where it has one.
+void tst_Session::chosenRowsNameTheirApplicationAsTheColumnDoes()
+{
+    QFETCH(QList<qint64>, rows);
+    QFETCH(QString, application);
+    QFETCH(QString, ownerLabel);
+    DesktopFileTree desktop;
+    QVERIFY(desktop.isValid());
+    desktop.useAsSearchPath();
+    const QString browser =
+        QFileInfo(desktop.writeProgram(QStringLiteral("bin/browser"))).canonicalFilePath();
+    desktop.writeEntry(desktop.systemApplications(), QStringLiteral("browser.desktop"),
+                       "[Desktop Entry]\nType=Application\nName=Web Browser\nExec=browser %u\n");
+    Session session(QDBusConnection(QStringLiteral("no bus"))); // reads the entries above
+
+    using namespace PacketBuilder;
+    QList<TestPacket> packets;
+    const auto add = [&](Origin origin, quint32 id, const QString &executable) {
+        TestPacket p = testPacket(ipv4("10.0.0.1", "10.0.0.9", Udp, udp(5000, 53, "q")),
+                                  1'700'000'000'000'000'000 + packets.size());
+        p.record.origin = origin;
+        p.record.processId = id;
+        if (origin == Origin::Process) {
+            p.process = ProcessInfo{};
+            p.process->id = id;
+            p.process->pid = 100 + id;
+            p.process->uid = 1000;
+            p.process->executable = executable.toStdString();
+        }
+        packets.append(p);
+    };
+    add(Origin::Process, 1, browser);
+    add(Origin::Process, 1, browser);
+    add(Origin::Process, 2, browser); // another process of the same program
+    add(Origin::Process, 3, QStringLiteral("/usr/bin/curl"));
+    add(Origin::Kernel, 0, {});
+    add(Origin::NoSocket, 0, {});
+    appendInBatches(*session.store(), packets);
+
+    QCOMPARE(session.rowsApplication(rows), application);
+    QString offered;
+    for (const OwnerDrop &drop : session.ownerDrops(rows))
+        if (!drop.rule.program.isEmpty())
+            offered = drop.label;
+    QCOMPARE(offered, ownerLabel);
+
+    RuleInfo rule;
+    QCOMPARE(session.programName(rule), QString());
+    rule.program = browser;
+    QCOMPARE(session.programName(rule), QStringLiteral("Web Browser"));
+    rule.program = QStringLiteral("/usr/bin/curl");
+    QCOMPARE(session.programName(rule), QStringLiteral("curl"));
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -6,20 +6,24 @@
 // more than N / TopCounters packets is listed, and a listed count is never too low and at most
 // the stated error too high.
 #include "app/display/SummaryText.h"
+#include "app/store/DesktopEntryIndex.h"
 #include "app/store/PacketCellText.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "app/store/TrafficStatistics.h"
 #include "helper/protocol/IpProtocol.h"
 #include "tests/support/app/StoreTestData.h"
+#include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/core/PacketBuilder.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <random>
 
 using namespace nfqmon;
@@ -146,6 +150,7 @@ class tst_TrafficStatistics : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void ratesPerSecond_data();
     void ratesPerSecond();
     void windowEndsAtTheLaterOfNowAndTheNewestPacket();
@@ -155,7 +160,33 @@ private slots:
     void topListsKeepTheirGuarantee_data();
     void topListsKeepTheirGuarantee();
     void followsTheStore();
+
+private:
+    // Desktop entries for the rows of programs named by them.
+    DesktopFileTree m_tree;
+    std::shared_ptr<const DesktopEntryIndex> m_entries;
+    std::string m_browser;      // real path of the "Web Browser" entry's program
+    std::string m_otherBrowser; // another program whose entry is named "Web Browser" too
 };
+
+void tst_TrafficStatistics::initTestCase()
+{
+    QVERIFY(m_tree.isValid());
+    m_browser = QFileInfo(m_tree.writeProgram(QStringLiteral("bin/browser")))
+                    .canonicalFilePath()
+                    .toStdString();
+    m_otherBrowser = QFileInfo(m_tree.writeProgram(QStringLiteral("opt/browser-nightly")))
+                         .canonicalFilePath()
+                         .toStdString();
+    m_tree.writeEntry(m_tree.systemApplications(), QStringLiteral("browser.desktop"),
+                      "[Desktop Entry]\nType=Application\nName=Web Browser\n"
+                      "Exec={{root}}/bin/browser %u\n");
+    m_tree.writeEntry(m_tree.systemApplications(), QStringLiteral("nightly.desktop"),
+                      "[Desktop Entry]\nType=Application\nName=Web Browser\n"
+                      "Exec={{root}}/opt/browser-nightly\n");
+    m_entries = std::make_shared<const DesktopEntryIndex>(
+        DesktopEntryIndex::load({m_tree.systemApplications()}, {}));
+}
 
 void tst_TrafficStatistics::ratesPerSecond_data()
 {
@@ -292,6 +323,11 @@ void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem_data
         << Counts{{"curl", 1}};
     QTest::newRow("nothing but a file's packets")
         << times(4, ofOrigin(Origin::Unknown)) << Counts{};
+    QTest::newRow("by the desktop entry's name, programs of one name together")
+        << times(2, ofOrigin(Origin::Process, 1, m_browser.c_str(), "browser")) +
+               times(1, ofOrigin(Origin::Process, 2, "/usr/bin/curl", "curl")) +
+               times(2, ofOrigin(Origin::Process, 3, m_otherBrowser.c_str(), "browser-nightl"))
+        << Counts{{"Web Browser", 4}, {"curl", 1}};
 }
 
 void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem()
@@ -299,6 +335,7 @@ void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem()
     QFETCH(QList<TestPacket>, packets);
     QFETCH(Counts, expected);
     PacketStore store;
+    store.setDesktopEntries(QtFuture::makeReadyFuture(m_entries));
     TrafficStatistics statistics(&store);
     appendInBatches(store, packets, 4);
     QCOMPARE(countsOf(statistics.topApplications()), expected);
