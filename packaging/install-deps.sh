@@ -15,7 +15,7 @@ packages=(
 )
 if [ "${1:-}" = --tests ]; then
   packages+=(
-    clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer
+    clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer ccache
     nftables iputils-ping tcpdump curl wget python3
     dpkg-dev file desktop-file-utils appstream man-db
   )

@@ -21,6 +21,14 @@ trap 'rm -rf "$logs"' EXIT
 
 step() { echo "== $1 (at ${SECONDS} s)"; }
 
+# Every build compiles through ccache, so a run after another on the same machine (CI, a second
+# run here) compiles only what changed. Paths are taken relative to the tree and the build
+# folder is not hashed, so clones in different places share one cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
+configure() {
+  cmake --preset "$1" -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+}
+
 # Builds presets in the background, at nice 19, into $logs/NAME.log; `finish NAME` waits for it.
 declare -A background=()
 build_behind() {
@@ -28,7 +36,7 @@ build_behind() {
   shift
   (
     for preset in "$@"; do
-      cmake --preset "$preset" >/dev/null && nice -n 19 cmake --build --preset "$preset" -j "$jobs"
+      configure "$preset" && nice -n 19 cmake --build --preset "$preset" -j "$jobs"
     done
   ) >"$logs/$name.log" 2>&1 &
   background[$name]=$!
@@ -43,7 +51,7 @@ finish() {
 }
 
 step "build (RelWithDebInfo)"
-cmake --preset default >/dev/null
+configure default
 cmake --build --preset default -j "$jobs"
 
 build_behind sanitize sanitize
