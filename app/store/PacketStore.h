@@ -88,6 +88,7 @@ public:
     const ProcessInfo *process(quint32 id) const { return m_processes.find(id); }
     // Its name as the Application column shows it, made once per process (ProcessTable::name).
     const ApplicationName *application(quint32 id) const { return m_processes.application(id); }
+    const ProcessTable &processes() const { return m_processes; }
 
     Snapshot snapshot() const; // cheap: a pointer per chunk
 
@@ -96,6 +97,9 @@ public:
     QString errorString() const { return m_error; }
 
 signals:
+    // Before the packets of the batch that described them: processes now known (or described
+    // anew) and those let go to make room (ProcessTable's limit).
+    void processesChanged(const QList<quint32> &described, const QList<quint32> &forgotten);
     void packetsAppended(qint64 count);         // after each append call
     void packetsRolledOff(qint64 count);        // BEFORE the oldest `count` rows go
     void cleared();                             // after clear()

@@ -2,13 +2,15 @@
 
 namespace nfqmon {
 
-void ProcessTable::add(const ProcessInfo &process)
+void ProcessTable::add(const ProcessInfo &process, QList<quint32> *forgotten)
 {
     if (!m_processes.contains(process.id))
         m_order.push_back(process.id);
     m_processes.insert(process.id, {process, ApplicationName(name(process))});
     while (qsizetype(m_order.size()) > m_limit) {
         m_processes.remove(m_order.front());
+        if (forgotten)
+            forgotten->append(m_order.front());
         m_order.pop_front();
     }
 }

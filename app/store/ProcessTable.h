@@ -7,6 +7,7 @@
 #include "helper/protocol/ProcessInfo.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <deque>
@@ -20,11 +21,18 @@ public:
 
     explicit ProcessTable(qsizetype limit = DefaultLimit) : m_limit(limit) {}
 
-    void add(const ProcessInfo &process);
+    // Ids whose description goes to make room are appended to *forgotten, when given.
+    void add(const ProcessInfo &process, QList<quint32> *forgotten = nullptr);
     const ProcessInfo *find(quint32 id) const;
     // name() of the process `id`, made when it was described; nullptr when it is not known.
     const ApplicationName *application(quint32 id) const;
     qsizetype size() const { return m_processes.size(); }
+    // Calls visit(process, application) for every process held, in no particular order.
+    template <typename Visit> void forEach(Visit &&visit) const
+    {
+        for (const Described &d : m_processes)
+            visit(d.process, d.application);
+    }
     void clear();
 
     // What the table's Application column says: the executable's file name, else the kernel's
