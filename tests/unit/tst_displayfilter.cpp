@@ -48,32 +48,45 @@ void tst_DisplayFilter::ownerTermsAreReadOutOfTheFilter_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("pcap");
     QTest::addColumn<QStringList>("terms");
-    QTest::newRow("app") << "app curl" << "" << QStringList{"app [curl]"};
-    QTest::newRow("app and pcap") << "app curl and tcp port 443" << "tcp port 443"
-                                  << QStringList{"app [curl]"};
-    QTest::newRow("pcap and app") << "tcp port 443 and app curl" << "tcp port 443"
-                                  << QStringList{"app [curl]"};
-    QTest::newRow("&&") << "udp&&app curl" << "udp" << QStringList{"app [curl]"};
-    QTest::newRow("not app") << "not app firefox" << "" << QStringList{"not app [firefox]"};
-    QTest::newRow("! app") << "!app firefox" << "" << QStringList{"not app [firefox]"};
-    QTest::newRow("not not") << "not not app firefox" << "" << QStringList{"app [firefox]"};
-    QTest::newRow("quoted") << "app \"Web Content\"" << "" << QStringList{"app [Web Content]"};
-    QTest::newRow("escaped quote") << R"(app "say \"hi\"")" << "" << QStringList{"app [say \"hi\"]"};
-    QTest::newRow("kernel") << "app \"(kernel)\"" << "" << QStringList{"app [(kernel)] kernel"};
-    QTest::newRow("user number") << "user 1000" << "" << QStringList{"user 1000"};
-    QTest::newRow("user name") << "user root" << "" << QStringList{"user 0"};
-    QTest::newRow("pid") << "pid 4242" << "" << QStringList{"pid 4242"};
-    QTest::newRow("exe") << "exe /usr/bin/curl" << "" << QStringList{"exe [/usr/bin/curl]"};
-    QTest::newRow("unit") << "unit app-*.scope" << "" << QStringList{"unit [app-*.scope]"};
+    QTest::newRow("app") << "app curl"
+                         << "" << QStringList{"app [curl]"};
+    QTest::newRow("app and pcap") << "app curl and tcp port 443"
+                                  << "tcp port 443" << QStringList{"app [curl]"};
+    QTest::newRow("pcap and app") << "tcp port 443 and app curl"
+                                  << "tcp port 443" << QStringList{"app [curl]"};
+    QTest::newRow("&&") << "udp&&app curl"
+                        << "udp" << QStringList{"app [curl]"};
+    QTest::newRow("not app") << "not app firefox"
+                             << "" << QStringList{"not app [firefox]"};
+    QTest::newRow("! app") << "!app firefox"
+                           << "" << QStringList{"not app [firefox]"};
+    QTest::newRow("not not") << "not not app firefox"
+                             << "" << QStringList{"app [firefox]"};
+    QTest::newRow("quoted") << "app \"Web Content\""
+                            << "" << QStringList{"app [Web Content]"};
+    QTest::newRow("escaped quote") << R"(app "say \"hi\"")"
+                                   << "" << QStringList{"app [say \"hi\"]"};
+    QTest::newRow("kernel") << "app \"(kernel)\""
+                            << "" << QStringList{"app [(kernel)] kernel"};
+    QTest::newRow("user number") << "user 1000"
+                                 << "" << QStringList{"user 1000"};
+    QTest::newRow("user name") << "user root"
+                               << "" << QStringList{"user 0"};
+    QTest::newRow("pid") << "pid 4242"
+                         << "" << QStringList{"pid 4242"};
+    QTest::newRow("exe") << "exe /usr/bin/curl"
+                         << "" << QStringList{"exe [/usr/bin/curl]"};
+    QTest::newRow("unit") << "unit app-*.scope"
+                          << "" << QStringList{"unit [app-*.scope]"};
     QTest::newRow("several") << "udp and not app curl and user 0 and dst port 53"
-                             << "udp and dst port 53"
-                             << QStringList{"not app [curl]", "user 0"};
-    QTest::newRow("or in parentheses") << "(tcp or udp) and app curl" << "(tcp or udp)"
-                                       << QStringList{"app [curl]"};
-    QTest::newRow("not pcap") << "not icmp and app curl" << "not icmp" << QStringList{"app [curl]"};
-    QTest::newRow("bit operators") << "tcp[tcpflags] & (tcp-syn|tcp-fin) != 0 and pid 1"
-                                   << "tcp[tcpflags] & (tcp-syn|tcp-fin) != 0"
-                                   << QStringList{"pid 1"};
+                             << "udp and dst port 53" << QStringList{"not app [curl]", "user 0"};
+    QTest::newRow("or in parentheses") << "(tcp or udp) and app curl"
+                                       << "(tcp or udp)" << QStringList{"app [curl]"};
+    QTest::newRow("not pcap") << "not icmp and app curl"
+                              << "not icmp" << QStringList{"app [curl]"};
+    QTest::newRow("bit operators")
+        << "tcp[tcpflags] & (tcp-syn|tcp-fin) != 0 and pid 1"
+        << "tcp[tcpflags] & (tcp-syn|tcp-fin) != 0" << QStringList{"pid 1"};
 }
 
 void tst_DisplayFilter::ownerTermsAreReadOutOfTheFilter()
@@ -102,24 +115,42 @@ void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("sentence"); // a part of the error
-    QTest::newRow("or after") << "app curl or udp" << "cannot be combined with “or”";
-    QTest::newRow("or before") << "udp or app curl" << "cannot be combined with “or”";
-    QTest::newRow("||") << "udp || user 0" << "“user” cannot be combined with “or”";
-    QTest::newRow("parentheses") << "(app curl)" << "cannot stand inside parentheses";
-    QTest::newRow("deeper") << "tcp and (app curl or udp)" << "cannot stand inside parentheses";
-    QTest::newRow("not parentheses") << "not (pid 1)" << "“pid” cannot stand inside parentheses";
-    QTest::newRow("no name") << "app" << "“app” needs a program’s name";
-    QTest::newRow("empty name") << "app \"\" and udp" << "“app” needs a program’s name";
-    QTest::newRow("operator for a name") << "app and udp" << "“app” needs a program’s name";
-    QTest::newRow("two words") << "app Web Content" << "quote a name with spaces";
-    QTest::newRow("no user") << "user nfqmon-nobody-here" << "no user “nfqmon-nobody-here”";
-    QTest::newRow("pid not a number") << "pid curl" << "a process id is a number";
-    QTest::newRow("pid negative") << "pid -1" << "a process id is a number";
-    QTest::newRow("exe not a path") << "exe curl" << "full path";
-    QTest::newRow("unit path") << "unit /system.slice/cron.service" << "cannot match a unit";
-    QTest::newRow("unclosed quote") << "app \"Web Content" << "quotation mark at 5 is not closed";
-    QTest::newRow("dangling and") << "app curl and" << "“and” needs a term on each side";
-    QTest::newRow("pcap error") << "app curl and tcp port" << "syntax error";
+    QTest::newRow("or after") << "app curl or udp"
+                              << "cannot be combined with “or”";
+    QTest::newRow("or before") << "udp or app curl"
+                               << "cannot be combined with “or”";
+    QTest::newRow("||") << "udp || user 0"
+                        << "“user” cannot be combined with “or”";
+    QTest::newRow("parentheses") << "(app curl)"
+                                 << "cannot stand inside parentheses";
+    QTest::newRow("deeper") << "tcp and (app curl or udp)"
+                            << "cannot stand inside parentheses";
+    QTest::newRow("not parentheses") << "not (pid 1)"
+                                     << "“pid” cannot stand inside parentheses";
+    QTest::newRow("no name") << "app"
+                             << "“app” needs a program’s name";
+    QTest::newRow("empty name") << "app \"\" and udp"
+                                << "“app” needs a program’s name";
+    QTest::newRow("operator for a name") << "app and udp"
+                                         << "“app” needs a program’s name";
+    QTest::newRow("two words") << "app Web Content"
+                               << "quote a name with spaces";
+    QTest::newRow("no user") << "user nfqmon-nobody-here"
+                             << "no user “nfqmon-nobody-here”";
+    QTest::newRow("pid not a number") << "pid curl"
+                                      << "a process id is a number";
+    QTest::newRow("pid negative") << "pid -1"
+                                  << "a process id is a number";
+    QTest::newRow("exe not a path") << "exe curl"
+                                    << "full path";
+    QTest::newRow("unit path") << "unit /system.slice/cron.service"
+                               << "cannot match a unit";
+    QTest::newRow("unclosed quote") << "app \"Web Content"
+                                    << "quotation mark at 5 is not closed";
+    QTest::newRow("dangling and") << "app curl and"
+                                  << "“and” needs a term on each side";
+    QTest::newRow("pcap error") << "app curl and tcp port"
+                                << "syntax error";
 }
 
 void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused()
@@ -166,12 +197,18 @@ void tst_DisplayFilter::aNameIsQuotedWhereTheFilterNeedsIt_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("plain") << "curl" << "curl";
-    QTest::newRow("dots and dashes") << "python3.11" << "python3.11";
-    QTest::newRow("space") << "Web Content" << "\"Web Content\"";
-    QTest::newRow("parentheses") << "(kernel)" << "\"(kernel)\"";
-    QTest::newRow("a word of the language") << "not" << "\"not\"";
-    QTest::newRow("quote and backslash") << "a\"b\\c" << R"("a\"b\\c")";
+    QTest::newRow("plain") << "curl"
+                           << "curl";
+    QTest::newRow("dots and dashes") << "python3.11"
+                                     << "python3.11";
+    QTest::newRow("space") << "Web Content"
+                           << "\"Web Content\"";
+    QTest::newRow("parentheses") << "(kernel)"
+                                 << "\"(kernel)\"";
+    QTest::newRow("a word of the language") << "not"
+                                            << "\"not\"";
+    QTest::newRow("quote and backslash") << "a\"b\\c"
+                                         << R"("a\"b\\c")";
 }
 
 void tst_DisplayFilter::aNameIsQuotedWhereTheFilterNeedsIt()

@@ -174,7 +174,6 @@ void verifySorted(const Model &model, const PacketStore &store, int column, Qt::
     }
 }
 
-
 // The program of owned packets' process `id` (1, 2, ...): curl, "Web Content" (a process whose
 // executable the kernel could not name) and wget by turns; uid 1000 or 0; pid 5000 + id.
 ProcessInfo ownerProcess(quint32 id)
@@ -503,58 +502,60 @@ void tst_PacketTableModel::timeRange()
 void tst_PacketTableModel::ownerTermsSelectProcessesDescribedLater_data()
 {
     QTest::addColumn<QString>("filter");
-    QTest::addColumn<QString>("pcap");      // the test's own pcap part
+    QTest::addColumn<QString>("pcap");     // the test's own pcap part
     QTest::addColumn<OwnerCheck>("owner"); // the test's own judgement of the owner
     const auto name = [](const ProcessInfo *p) {
         return p ? QString::fromStdString(p->executable.empty() ? p->command
                                                                 : p->executable.substr(9))
                  : QString();
     };
-    QTest::newRow("app") << "app curl" << ""
-                         << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+    QTest::newRow("app") << "app curl"
+                         << "" << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
                                 return name(p) == "curl";
                             });
-    QTest::newRow("app quoted") << "app \"Web Content\"" << ""
+    QTest::newRow("app quoted") << "app \"Web Content\""
+                                << ""
                                 << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
                                        return name(p) == "Web Content";
                                    });
-    QTest::newRow("not app: also no owner") << "not app curl" << ""
-                                            << OwnerCheck([=](const PacketRecord &,
-                                                              const ProcessInfo *p) {
-                                                   return name(p) != "curl";
-                                               });
-    QTest::newRow("the kernel's") << "app \"(kernel)\"" << ""
+    QTest::newRow("not app: also no owner")
+        << "not app curl"
+        << "" << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+               return name(p) != "curl";
+           });
+    QTest::newRow("the kernel's") << "app \"(kernel)\""
+                                  << ""
                                   << OwnerCheck([](const PacketRecord &r, const ProcessInfo *) {
                                          return r.origin == Origin::Kernel;
                                      });
-    QTest::newRow("exe") << "exe /usr/bin/wget" << ""
-                         << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
+    QTest::newRow("exe") << "exe /usr/bin/wget"
+                         << "" << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
                                 return p && p->executable == "/usr/bin/wget";
                             });
-    QTest::newRow("pid") << "pid 5030" << ""
-                         << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
+    QTest::newRow("pid") << "pid 5030"
+                         << "" << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
                                 return p && p->pid == 5030;
                             });
     // The process's user where it is described, else the uid of the record (as the column).
     const auto uid = [](const PacketRecord &r, const ProcessInfo *p) {
         return p ? qint64(p->uid) : (r.flags & RecordFlag::HasUid) ? qint64(r.uid) : qint64(-1);
     };
-    QTest::newRow("user") << "user 1000" << ""
-                          << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
+    QTest::newRow("user") << "user 1000"
+                          << "" << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
                                  return uid(r, p) == 1000;
                              });
-    QTest::newRow("not user by name") << "not user root" << ""
-                                      << OwnerCheck([=](const PacketRecord &r,
-                                                        const ProcessInfo *p) {
-                                             return uid(r, p) != 0;
-                                         });
-    QTest::newRow("app and pcap") << "app curl and udp" << "udp"
+    QTest::newRow("not user by name")
+        << "not user root"
+        << ""
+        << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) { return uid(r, p) != 0; });
+    QTest::newRow("app and pcap") << "app curl and udp"
+                                  << "udp"
                                   << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
                                          return name(p) == "curl";
                                      });
     QTest::newRow("pcap and two terms")
-        << "ip6 and not app wget and user 1000" << "ip6"
-        << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
+        << "ip6 and not app wget and user 1000"
+        << "ip6" << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
                return name(p) != "wget" && uid(r, p) == 1000;
            });
 }
