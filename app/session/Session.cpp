@@ -150,7 +150,7 @@ QList<RuleSuggestion::Item> Session::dropSuggestions(const QList<qint64> &storeR
     return RuleSuggestion::forPackets(packets);
 }
 
-QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
+QList<const ProcessInfo *> Session::processesAt(const QList<qint64> &storeRows) const
 {
     constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
     QList<const ProcessInfo *> processes;
@@ -159,7 +159,17 @@ QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
         processes.append(packet.origin == Origin::Process ? m_store->process(packet.processId)
                                                           : nullptr);
     }
-    return OwnerDrop::forProcesses(processes);
+    return processes;
+}
+
+QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
+{
+    return OwnerDrop::forProcesses(processesAt(storeRows));
+}
+
+QList<OwnerFilter> Session::ownerFilters(const QList<qint64> &storeRows) const
+{
+    return OwnerFilter::forProcesses(processesAt(storeRows));
 }
 
 void Session::dropFrom(const OwnerDrop &drop)
