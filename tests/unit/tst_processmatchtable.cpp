@@ -52,6 +52,7 @@ void tst_ProcessMatchTable::processesAreJudgedByTheTerms_data()
     QTest::addColumn<QString>("terms");
     QTest::addColumn<QList<int>>("yes"); // ids of the processes below that match; others No
     QTest::newRow("app") << "app curl" << QList<int>{1, 3};
+    QTest::newRow("app: the whole name") << "app cur" << QList<int>{};
     QTest::newRow("not app") << "not app curl" << QList<int>{2, 4};
     QTest::newRow("exe") << "exe /usr/bin/curl" << QList<int>{1};
     QTest::newRow("user") << "user 1000" << QList<int>{1, 2};
