@@ -80,6 +80,65 @@
     </message>
 </context>
 <context>
+    <name>DisplayFilterParser</name>
+    <message>
+        <source>The quotation mark at %1 is not closed.</source>
+        <translation>Das Anführungszeichen an Stelle %1 wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>“app” needs a program’s name as the Application column shows it: app curl, app &quot;Web Content&quot;.</source>
+        <translation>„app“ braucht den Namen eines Programms, wie ihn die Spalte Anwendung zeigt: app curl, app &quot;Web Content&quot;.</translation>
+    </message>
+    <message>
+        <source>“exe” needs the full path of a program: exe /usr/bin/curl.</source>
+        <translation>„exe“ braucht den vollständigen Pfad eines Programms: exe /usr/bin/curl.</translation>
+    </message>
+    <message>
+        <source>“user” needs a user’s name or number: user alice, user 1000.</source>
+        <translation>„user“ braucht den Namen oder die Nummer eines Benutzers: user alice, user 1000.</translation>
+    </message>
+    <message>
+        <source>“pid” needs a process id: pid 1234.</source>
+        <translation>„pid“ braucht eine Prozessnummer: pid 1234.</translation>
+    </message>
+    <message>
+        <source>“unit” needs a systemd unit or a glob: unit cron.service, unit app-*.scope.</source>
+        <translation>„unit“ braucht eine systemd-Unit oder ein Muster: unit cron.service, unit app-*.scope.</translation>
+    </message>
+    <message>
+        <source>“exe %1”: name the program by its full path, starting with /.</source>
+        <translation>„exe %1“: Nennen Sie das Programm mit seinem vollständigen Pfad, beginnend mit /.</translation>
+    </message>
+    <message>
+        <source>There is no user “%1” on this machine.</source>
+        <translation>Auf diesem Rechner gibt es keinen Benutzer „%1“.</translation>
+    </message>
+    <message>
+        <source>“pid %1”: a process id is a number.</source>
+        <translation>„pid %1“: Eine Prozessnummer ist eine Zahl.</translation>
+    </message>
+    <message>
+        <source>“unit %1” cannot match a unit: %2.</source>
+        <translation>„unit %1“ kann zu keiner Unit passen: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot stand inside parentheses: join it to the rest with “and”, outside them.</source>
+        <translation>„%1“ kann nicht in Klammern stehen: Verbinden Sie es außerhalb der Klammern mit „and“ mit dem Rest.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be combined with “or”: it only narrows what the rest shows, joined with “and”.</source>
+        <translation>„%1“ lässt sich nicht mit „or“ verbinden: Es schränkt nur ein, was der Rest zeigt, verbunden mit „and“.</translation>
+    </message>
+    <message>
+        <source>“and” needs a term on each side.</source>
+        <translation>„and“ braucht auf jeder Seite einen Ausdruck.</translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
+        <translation>Auf „%1 %2“ folgt „%3“: Verbinden Sie Ausdrücke mit „and“ und setzen Sie einen Namen mit Leerzeichen in Anführungszeichen (app &quot;Web Content&quot;).</translation>
+    </message>
+</context>
+<context>
     <name>DropNotification</name>
     <message>
         <source>Rule %1 is dropping packets</source>
@@ -714,6 +773,17 @@
     <message>
         <source>%1 from user %2</source>
         <translation>%1 von Benutzer %2</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerFilter</name>
+    <message>
+        <source>From this application (%1)</source>
+        <translation>Von dieser Anwendung (%1)</translation>
+    </message>
+    <message>
+        <source>From user %1</source>
+        <translation>Von Benutzer %1</translation>
     </message>
 </context>
 <context>
@@ -1606,18 +1676,6 @@ Name und Symbol aus %4</translation>
 <context>
     <name>nfqmon::FilterBar</name>
     <message>
-        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
-        <translation>pcap-Filter, z. B. tcp port 443 or host 10.0.0.7</translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
-        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln. Leer zeigt alle Pakete.</translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
-        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln.</translation>
-    </message>
-    <message>
         <source>%1 of %2 shown</source>
         <translation>%1 von %2 angezeigt</translation>
     </message>
@@ -1638,6 +1696,18 @@ Name und Symbol aus %4</translation>
             <numerusform>%Ln Paket wird gefiltert …</numerusform>
             <numerusform>%Ln Pakete werden gefiltert …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap filter and owner, e.g. tcp port 443 or host 10.0.0.7, app curl and udp</source>
+        <translation>pcap-Filter und Absender, z. B. tcp port 443 or host 10.0.0.7, app curl and udp</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB. Empty shows every packet.</source>
+        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln, mit „and“ verbunden mit app NAME, exe PFAD, user NAME, pid N oder unit MUSTER. Leer zeigt alle Pakete.</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB.</source>
+        <translation>Nur die Pakete anzeigen, auf die dieser Ausdruck passt, in der pcap-Filtersprache von tcpdump und der Regeln, mit „and“ verbunden mit app NAME, exe PFAD, user NAME, pid N oder unit MUSTER.</translation>
     </message>
 </context>
 <context>

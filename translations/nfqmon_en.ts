@@ -80,6 +80,65 @@
     </message>
 </context>
 <context>
+    <name>DisplayFilterParser</name>
+    <message>
+        <source>The quotation mark at %1 is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“app” needs a program’s name as the Application column shows it: app curl, app &quot;Web Content&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“exe” needs the full path of a program: exe /usr/bin/curl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“user” needs a user’s name or number: user alice, user 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“pid” needs a process id: pid 1234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“unit” needs a systemd unit or a glob: unit cron.service, unit app-*.scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“exe %1”: name the program by its full path, starting with /.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no user “%1” on this machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“pid %1”: a process id is a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“unit %1” cannot match a unit: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot stand inside parentheses: join it to the rest with “and”, outside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be combined with “or”: it only narrows what the rest shows, joined with “and”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“and” needs a term on each side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DropNotification</name>
     <message>
         <source>Rule %1 is dropping packets</source>
@@ -713,6 +772,17 @@
     </message>
     <message>
         <source>%1 from user %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerFilter</name>
+    <message>
+        <source>From this application (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From user %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1603,18 +1673,6 @@ name and icon from %4</source>
 <context>
     <name>nfqmon::FilterBar</name>
     <message>
-        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of %2 shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,6 +1693,18 @@ name and icon from %4</source>
             <numerusform>filtering %Ln packet…</numerusform>
             <numerusform>filtering %Ln packets…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap filter and owner, e.g. tcp port 443 or host 10.0.0.7, app curl and udp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB. Empty shows every packet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

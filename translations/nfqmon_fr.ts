@@ -80,6 +80,65 @@
     </message>
 </context>
 <context>
+    <name>DisplayFilterParser</name>
+    <message>
+        <source>The quotation mark at %1 is not closed.</source>
+        <translation>Le guillemet à la position %1 n’est pas fermé.</translation>
+    </message>
+    <message>
+        <source>“app” needs a program’s name as the Application column shows it: app curl, app &quot;Web Content&quot;.</source>
+        <translation>«&#xa0;app&#xa0;» demande le nom d’un programme tel que l’affiche la colonne Application&#xa0;: app curl, app &quot;Web Content&quot;.</translation>
+    </message>
+    <message>
+        <source>“exe” needs the full path of a program: exe /usr/bin/curl.</source>
+        <translation>«&#xa0;exe&#xa0;» demande le chemin complet d’un programme&#xa0;: exe /usr/bin/curl.</translation>
+    </message>
+    <message>
+        <source>“user” needs a user’s name or number: user alice, user 1000.</source>
+        <translation>«&#xa0;user&#xa0;» demande le nom ou le numéro d’un utilisateur&#xa0;: user alice, user 1000.</translation>
+    </message>
+    <message>
+        <source>“pid” needs a process id: pid 1234.</source>
+        <translation>«&#xa0;pid&#xa0;» demande un numéro de processus&#xa0;: pid 1234.</translation>
+    </message>
+    <message>
+        <source>“unit” needs a systemd unit or a glob: unit cron.service, unit app-*.scope.</source>
+        <translation>«&#xa0;unit&#xa0;» demande une unité systemd ou un motif&#xa0;: unit cron.service, unit app-*.scope.</translation>
+    </message>
+    <message>
+        <source>“exe %1”: name the program by its full path, starting with /.</source>
+        <translation>«&#xa0;exe %1&#xa0;»&#xa0;: désignez le programme par son chemin complet, commençant par /.</translation>
+    </message>
+    <message>
+        <source>There is no user “%1” on this machine.</source>
+        <translation>Il n’y a pas d’utilisateur «&#xa0;%1&#xa0;» sur cette machine.</translation>
+    </message>
+    <message>
+        <source>“pid %1”: a process id is a number.</source>
+        <translation>«&#xa0;pid %1&#xa0;»&#xa0;: un numéro de processus est un nombre.</translation>
+    </message>
+    <message>
+        <source>“unit %1” cannot match a unit: %2.</source>
+        <translation>«&#xa0;unit %1&#xa0;» ne peut correspondre à aucune unité&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot stand inside parentheses: join it to the rest with “and”, outside them.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas figurer entre parenthèses&#xa0;: reliez-le au reste par «&#xa0;and&#xa0;», hors des parenthèses.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be combined with “or”: it only narrows what the rest shows, joined with “and”.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être combiné avec «&#xa0;or&#xa0;»&#xa0;: il ne fait que restreindre ce que montre le reste, relié par «&#xa0;and&#xa0;».</translation>
+    </message>
+    <message>
+        <source>“and” needs a term on each side.</source>
+        <translation>«&#xa0;and&#xa0;» demande un terme de chaque côté.</translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
+        <translation>«&#xa0;%1 %2&#xa0;» est suivi de «&#xa0;%3&#xa0;»&#xa0;: reliez les termes par «&#xa0;and&#xa0;» et mettez entre guillemets un nom qui contient des espaces (app &quot;Web Content&quot;).</translation>
+    </message>
+</context>
+<context>
     <name>DropNotification</name>
     <message>
         <source>Rule %1 is dropping packets</source>
@@ -717,6 +776,17 @@
     </message>
 </context>
 <context>
+    <name>OwnerFilter</name>
+    <message>
+        <source>From this application (%1)</source>
+        <translation>De cette application (%1)</translation>
+    </message>
+    <message>
+        <source>From user %1</source>
+        <translation>De l’utilisateur %1</translation>
+    </message>
+</context>
+<context>
     <name>PacketCellText</name>
     <message>
         <source>No.</source>
@@ -992,7 +1062,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>another one (a container&apos;s): the packet came here forwarded</source>
-        <translation>un autre (celui d’un conteneur) : le paquet est arrivé ici retransmis</translation>
+        <translation>un autre (celui d’un conteneur)&#xa0;: le paquet est arrivé ici retransmis</translation>
     </message>
 </context>
 <context>
@@ -1606,18 +1676,6 @@ nom et icône de %4</translation>
 <context>
     <name>nfqmon::FilterBar</name>
     <message>
-        <source>pcap filter, e.g. tcp port 443 or host 10.0.0.7</source>
-        <translation>filtre pcap, p. ex. tcp port 443 or host 10.0.0.7</translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules. Empty shows every packet.</source>
-        <translation>N’afficher que les paquets qui correspondent à cette expression, écrite dans le langage de filtre pcap de tcpdump et des règles. Vide, tous les paquets sont affichés.</translation>
-    </message>
-    <message>
-        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules.</source>
-        <translation>N’afficher que les paquets qui correspondent à cette expression, écrite dans le langage de filtre pcap de tcpdump et des règles.</translation>
-    </message>
-    <message>
         <source>%1 of %2 shown</source>
         <translation>%1 affichés sur %2</translation>
     </message>
@@ -1638,6 +1696,18 @@ nom et icône de %4</translation>
             <numerusform>filtrage de %Ln paquet…</numerusform>
             <numerusform>filtrage de %Ln paquets…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap filter and owner, e.g. tcp port 443 or host 10.0.0.7, app curl and udp</source>
+        <translation>filtre pcap et émetteur, p. ex. tcp port 443 or host 10.0.0.7, app curl and udp</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB. Empty shows every packet.</source>
+        <translation>N’afficher que les paquets correspondant à cette expression, dans le langage de filtre pcap de tcpdump et des règles, reliée par «&#xa0;and&#xa0;» à app NOM, exe CHEMIN, user NOM, pid N ou unit MOTIF. Vide affiche tous les paquets.</translation>
+    </message>
+    <message>
+        <source>Show only the packets that match this expression, in the pcap filter language of tcpdump and of the rules, joined with “and” to app NAME, exe PATH, user NAME, pid N or unit GLOB.</source>
+        <translation>N’afficher que les paquets correspondant à cette expression, dans le langage de filtre pcap de tcpdump et des règles, reliée par «&#xa0;and&#xa0;» à app NOM, exe CHEMIN, user NOM, pid N ou unit MOTIF.</translation>
     </message>
 </context>
 <context>

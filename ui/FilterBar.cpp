@@ -1,6 +1,6 @@
 #include "ui/FilterBar.h"
 
-#include "helper/protocol/CompiledFilter.h"
+#include "app/store/DisplayFilter.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -18,10 +18,12 @@ FilterBar::FilterBar(QWidget *parent)
     auto *label = new QLabel(tr("Fi&lter:"), this);
     label->setBuddy(m_edit);
     m_edit->setObjectName(QStringLiteral("filterEdit"));
-    m_edit->setPlaceholderText(tr("pcap filter, e.g. tcp port 443 or host 10.0.0.7"));
+    m_edit->setPlaceholderText(
+        tr("pcap filter and owner, e.g. tcp port 443 or host 10.0.0.7, app curl and udp"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(tr("Show only the packets that match this expression, in the pcap filter "
-                          "language of tcpdump and of the rules. Empty shows every packet."));
+                          "language of tcpdump and of the rules, joined with “and” to app NAME, "
+                          "exe PATH, user NAME, pid N or unit GLOB. Empty shows every packet."));
     m_status->setObjectName(QStringLiteral("filterStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0")) * 28);
@@ -53,7 +55,7 @@ void FilterBar::setExpression(const QString &expression)
 bool FilterBar::check(QString *error) const
 {
     // Compiling is cheap (no packets involved), so it runs on every keystroke.
-    return CompiledFilter::compile(expression(), error).has_value();
+    return DisplayFilter::compile(expression(), error).has_value();
 }
 
 void FilterBar::onTextEdited()
@@ -96,7 +98,8 @@ void FilterBar::showState(bool valid, const QString &message)
                          valid ? QColor(0xe4, 0xf5, 0xe4) : QColor(0xfa, 0xdc, 0xd8));
     m_edit->setPalette(palette);
     m_edit->setToolTip(valid ? tr("Show only the packets that match this expression, in the pcap "
-                                  "filter language of tcpdump and of the rules.")
+                                  "filter language of tcpdump and of the rules, joined with “and” "
+                                  "to app NAME, exe PATH, user NAME, pid N or unit GLOB.")
                              : message);
     updateStatus();
 }

@@ -1,6 +1,7 @@
-// The display filter above the packet table: the pcap filter language of the rules, checked with
-// libpcap as the user types (its message when the expression is wrong), applied after a short
-// pause or on Enter, and the count of packets shown out of those held.
+// The display filter above the packet table: the pcap filter language of the rules and owner
+// terms (DisplayFilter: app, exe, user, pid, unit), checked as the user types (libpcap's message
+// or the parser's when the expression is wrong), applied after a short pause or on Enter, and
+// the count of packets shown out of those held.
 #pragma once
 
 #include <QWidget>

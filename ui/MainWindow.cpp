@@ -337,7 +337,7 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     if (rows.isEmpty())
         return nullptr;
     auto *menu = new PacketMenu(m_session->dropSuggestions(rows), m_session->ownerDrops(rows),
-                                int(rows.size()), this);
+                                m_session->ownerFilters(rows), int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // The menu's entries add rules of their expression alone (dropLike): previewed as such.
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {

@@ -4,12 +4,13 @@ namespace nfqmon {
 
 namespace {
 constexpr char ExpressionProperty[] = "nfqmonExpression";
-constexpr char OwnerProperty[] = "nfqmonOwner"; // the index in m_owners
+constexpr char OwnerProperty[] = "nfqmonOwner";             // the index in m_owners
+constexpr char OwnerFilterProperty[] = "nfqmonOwnerFilter"; // the index in m_ownerFilters
 } // namespace
 
 PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
-                       int packets, QWidget *parent)
-    : QMenu(parent), m_owners(owners)
+                       const QList<OwnerFilter> &ownerFilters, int packets, QWidget *parent)
+    : QMenu(parent), m_owners(owners), m_ownerFilters(ownerFilters)
 {
     setObjectName(QStringLiteral("packetMenu"));
     setToolTipsVisible(true);
@@ -33,10 +34,21 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<Own
         connect(filter, &QAction::triggered, this,
                 [this, expression = item.expression] { emit filterRequested(expression); });
     }
-    if (items.isEmpty()) {
+    if (items.isEmpty())
         m_drop->addAction(tr("(nothing these packets share)"))->setEnabled(false);
-        m_filter->setEnabled(false);
+    if (!items.isEmpty() && !m_ownerFilters.isEmpty())
+        m_filter->addSeparator();
+    for (qsizetype i = 0; i < m_ownerFilters.size(); ++i) {
+        const OwnerFilter &owner = m_ownerFilters.at(i);
+        QAction *filter = m_filter->addAction(owner.label);
+        filter->setObjectName(owner.preview.user ? QStringLiteral("filterFromUserAction")
+                                                 : QStringLiteral("filterFromApplicationAction"));
+        filter->setToolTip(owner.expression);
+        filter->setProperty(OwnerFilterProperty, int(i));
+        connect(filter, &QAction::triggered, this,
+                [this, expression = owner.expression] { emit filterRequested(expression); });
     }
+    m_filter->setEnabled(!items.isEmpty() || !m_ownerFilters.isEmpty());
     if (!m_owners.isEmpty())
         m_drop->addSeparator();
     for (qsizetype i = 0; i < m_owners.size(); ++i) {
@@ -69,8 +81,11 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<Own
 void PacketMenu::onHovered(QAction *action)
 {
     const QVariant owner = action ? action->property(OwnerProperty) : QVariant();
+    const QVariant ownerFilter = action ? action->property(OwnerFilterProperty) : QVariant();
     if (owner.isValid())
         emit ownerPreviewRequested(m_owners.at(owner.toInt()).rule);
+    else if (ownerFilter.isValid())
+        emit ownerPreviewRequested(m_ownerFilters.at(ownerFilter.toInt()).preview);
     else
         emit previewRequested(action ? action->property(ExpressionProperty).toString() : QString());
 }

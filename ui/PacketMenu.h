@@ -1,11 +1,13 @@
 // The packet table's context menu for the chosen rows: "Drop packets like this" (from this
 // source, to this destination, this conversation, to this port, this protocol — what
 // RuleSuggestion offers —, everything from this application or user — what OwnerDrop offers —
-// and "Custom…"), "Show only packets like this" (the display filter) and
-// exporting the chosen packets. Hovering an entry asks for a preview of what it would match.
+// and "Custom…"), "Show only packets like this" (the display filter: the same expressions, and
+// from this application or user — what OwnerFilter offers) and exporting the chosen packets.
+// Hovering an entry asks for a preview of what it would match.
 #pragma once
 
 #include "app/session/OwnerDrop.h"
+#include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QMenu>
@@ -18,8 +20,9 @@ class PacketMenu : public QMenu
 public:
     // packets: how many rows were chosen (the items hold for all of them).
     // owners: "everything from this application / user" (OwnerDrop), after the items.
+    // ownerFilters: "from this application / user" (OwnerFilter), after the filter items.
     PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
-               int packets, QWidget *parent = nullptr);
+               const QList<OwnerFilter> &ownerFilters, int packets, QWidget *parent = nullptr);
 
     QMenu *dropMenu() const { return m_drop; }
     QMenu *filterMenu() const { return m_filter; }
@@ -37,6 +40,7 @@ private:
     void onHovered(QAction *action);
 
     QList<OwnerDrop> m_owners;
+    QList<OwnerFilter> m_ownerFilters;
     QMenu *m_drop;
     QMenu *m_filter;
 };

@@ -154,7 +154,7 @@ QList<RuleSuggestion::Item> Session::dropSuggestions(const QList<qint64> &storeR
     return RuleSuggestion::forPackets(packets);
 }
 
-QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
+QList<const ProcessInfo *> Session::processesAt(const QList<qint64> &storeRows) const
 {
     constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
     QList<const ProcessInfo *> processes;
@@ -163,9 +163,21 @@ QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
         processes.append(packet.origin == Origin::Process ? m_store->process(packet.processId)
                                                           : nullptr);
     }
+    return processes;
+}
+
+QList<OwnerDrop> Session::ownerDrops(const QList<qint64> &storeRows) const
+{
+    const QList<const ProcessInfo *> processes = processesAt(storeRows);
     const QString name =
         processes.isEmpty() || !processes.constFirst() ? QString() : rowsApplication(storeRows);
     return OwnerDrop::forProcesses(processes, name);
+}
+
+QList<OwnerFilter> Session::ownerFilters(const QList<qint64> &storeRows) const
+{
+    const QString name = rowsApplication(storeRows); // as `app` matches: the column's name
+    return OwnerFilter::forProcesses(processesAt(storeRows), &name);
 }
 
 QString Session::rowsApplication(const QList<qint64> &storeRows) const

@@ -12,6 +12,7 @@
 #include "app/client/CaptureSettings.h"
 #include "app/session/ExportScope.h"
 #include "app/session/OwnerDrop.h"
+#include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
@@ -78,6 +79,9 @@ public:
     // "Everything from this application / from this user" for the chosen packets, where they
     // share a known program or user.
     QList<OwnerDrop> ownerDrops(const QList<qint64> &storeRows) const;
+    // "Show only packets like this → from this application / from user NAME": the display
+    // filters by the program or user the chosen packets share.
+    QList<OwnerFilter> ownerFilters(const QList<qint64> &storeRows) const;
     // Adds drop.rule at the end of the rules (dropRuleAdded() with its description, or
     // errorOccurred()).
     void dropFrom(const OwnerDrop &drop);
@@ -125,6 +129,8 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    // The process of each packet at these rows (the first few hundred), nullptr where unknown.
+    QList<const ProcessInfo *> processesAt(const QList<qint64> &storeRows) const;
     void setOfflineFile(const QString &path);
 
     struct RuleOrigin {

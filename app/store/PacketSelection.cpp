@@ -11,18 +11,13 @@ void PacketSelection::setTimeRange(qint64 fromNs, qint64 toNs)
     m_toNs = std::max(fromNs, toNs);
 }
 
-bool PacketSelection::needsBytes() const
-{
-    return m_filter && !m_filter->expression().trimmed().isEmpty();
-}
-
 bool PacketSelection::matches(const StoredPacket &p, const std::uint8_t *data) const
 {
     if (!matchesRecord(p))
         return false;
     if (!needsBytes())
         return true;
-    return data && m_filter->matches(data, p.capturedLength, p.packetLength);
+    return data && m_filter->matchesBytes(data, p.capturedLength, p.packetLength);
 }
 
 QList<qint64> PacketSelection::select(const PacketSnapshot &snapshot, qint64 fromNumber,

@@ -1,11 +1,14 @@
-// Which packets the packet table shows: those the display filter (a pcap expression, compiled
-// for link type RAW) matches, within the time range when one is set. Thread-safe once made:
-// workers select with a copy.
+// Which packets the packet table shows: those the display filter (DisplayFilter: a pcap
+// expression, compiled for link type RAW, and owner terms) matches, within the time range when
+// one is set. Thread-safe once made: workers select with a copy. The owner terms are judged per
+// process by the GUI thread (ProcessMatchTable); a selection holds one immutable version of those
+// judgements (ProcessMatches), which its owner replaces as processes are described.
 #pragma once
 
+#include "app/store/DisplayFilter.h"
 #include "app/store/PacketSnapshot.h"
+#include "app/store/ProcessMatches.h"
 #include "app/store/StoredPacket.h"
-#include "helper/protocol/CompiledFilter.h"
 
 #include <QList>
 
@@ -20,8 +23,16 @@ class PacketSelection
 public:
     PacketSelection() = default; // everything
 
-    void setFilter(std::optional<CompiledFilter> filter) { m_filter = std::move(filter); }
-    QString filterExpression() const { return m_filter ? m_filter->expression() : QString(); }
+    void setFilter(std::optional<DisplayFilter> filter) { m_filter = std::move(filter); }
+    QString filterExpression() const { return m_filter ? m_filter->text() : QString(); }
+    // The filter's owner terms; nullptr when it names no owner.
+    std::shared_ptr<const OwnerTerms> owners() const
+    {
+        return m_filter ? m_filter->owners() : nullptr;
+    }
+    // The judgements of the described processes against owners(), made by a ProcessMatchTable
+    // for those very terms.
+    void setProcessMatches(ProcessMatches matches) { m_processes = std::move(matches); }
     // [fromNs, toNs): the brushed seconds of a chart.
     void setTimeRange(qint64 fromNs, qint64 toNs);
     void clearTimeRange() { m_hasTimeRange = false; }
@@ -29,14 +40,16 @@ public:
     qint64 fromNs() const { return m_fromNs; }
     qint64 toNs() const { return m_toNs; }
 
-    // Whether matching needs the packet's bytes (a non-empty filter) or the record suffices.
-    bool needsBytes() const;
+    // Whether matching needs the packet's bytes (a pcap expression) or the record suffices.
+    bool needsBytes() const { return m_filter && m_filter->hasPcap(); }
     bool matchesRecord(const StoredPacket &p) const
     {
-        return !m_hasTimeRange || (p.timestampNs >= m_fromNs && p.timestampNs < m_toNs);
+        if (m_hasTimeRange && (p.timestampNs < m_fromNs || p.timestampNs >= m_toNs))
+            return false;
+        return !m_filter || !m_filter->owners() || matchesOwner(p);
     }
-    // `data` holds capturedLength bytes, or is nullptr when they are lost (then no filter
-    // matches).
+    // `data` holds capturedLength bytes, or is nullptr when they are lost (then no pcap
+    // expression matches).
     bool matches(const StoredPacket &p, const std::uint8_t *data) const;
 
     // The numbers of the matching packets from `fromNumber` on, in arrival order. Empty when
@@ -45,7 +58,23 @@ public:
                          const std::atomic_bool *cancel = nullptr) const;
 
 private:
-    std::optional<CompiledFilter> m_filter;
+    bool matchesOwner(const StoredPacket &p) const
+    {
+        if (p.origin == Origin::Process) {
+            switch (m_processes.state(p.processId)) {
+            case ProcessMatches::State::Yes:
+                return true;
+            case ProcessMatches::State::No:
+                return false;
+            case ProcessMatches::State::Unknown:
+                break;
+            }
+        }
+        return m_filter->owners()->matchesUnowned(p);
+    }
+
+    std::optional<DisplayFilter> m_filter;
+    ProcessMatches m_processes;
     bool m_hasTimeRange = false;
     qint64 m_fromNs = 0;
     qint64 m_toNs = 0;

@@ -165,8 +165,16 @@ void PacketStore::flush() const
 void PacketStore::append(const StreamBatch &batch)
 {
     ensureFile();
-    for (const ProcessInfo &process : batch.processes)
-        m_processes.add(process);
+    if (!batch.processes.empty()) {
+        QList<quint32> described;
+        QList<quint32> forgotten;
+        described.reserve(qsizetype(batch.processes.size()));
+        for (const ProcessInfo &process : batch.processes) {
+            m_processes.add(process, &forgotten);
+            described.append(process.id);
+        }
+        emit processesChanged(described, forgotten);
+    }
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PacketRecord r = batch.record(i);
         StoredPacket p;

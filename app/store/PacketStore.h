@@ -101,6 +101,7 @@ public:
     {
         m_processes.setDesktopEntries(std::move(entries));
     }
+    const ProcessTable &processes() const { return m_processes; }
 
     Snapshot snapshot() const; // cheap: a pointer per chunk
 
@@ -109,6 +110,9 @@ public:
     QString errorString() const { return m_error; }
 
 signals:
+    // Before the packets of the batch that described them: processes now known (or described
+    // anew) and those let go to make room (ProcessTable's limit).
+    void processesChanged(const QList<quint32> &described, const QList<quint32> &forgotten);
     void packetsAppended(qint64 count);         // after each append call
     void packetsRolledOff(qint64 count);        // BEFORE the oldest `count` rows go
     void cleared();                             // after clear()

@@ -20,6 +20,7 @@ PacketTableModel::PacketTableModel(PacketStore *store, QObject *parent)
       m_nextNumber(store->firstNumber()),
       m_jobs(new RowJobScheduler([this](RowJobResult r) { applyResult(std::move(r)); }, this))
 {
+    connect(store, &PacketStore::processesChanged, this, &PacketTableModel::onProcessesChanged);
     connect(store, &PacketStore::packetsAppended, this, &PacketTableModel::onAppended);
     connect(store, &PacketStore::packetsRolledOff, this, &PacketTableModel::onRolledOff);
     connect(store, &PacketStore::cleared, this, &PacketTableModel::onCleared);
@@ -155,16 +156,44 @@ void PacketTableModel::sort(int column, Qt::SortOrder order)
 
 bool PacketTableModel::setDisplayFilter(const QString &expression, QString *error)
 {
-    std::optional<CompiledFilter> filter = CompiledFilter::compile(expression, error);
+    std::optional<DisplayFilter> filter = DisplayFilter::compile(expression, error);
     if (!filter)
         return false;
-    if (expression.trimmed().isEmpty())
+    if (filter->isEmpty())
         filter.reset();
     if (expression.trimmed() == displayFilter().trimmed())
         return true;
     m_target.selection.setFilter(std::move(filter));
+    // Every process described so far is judged now; later ones as they arrive.
+    m_owners.reset(m_target.selection.owners(), m_store->processes());
+    useCurrentProcesses(m_target.selection);
     changeView(false);
     return true;
+}
+
+void PacketTableModel::onProcessesChanged(const QList<quint32> &described,
+                                          const QList<quint32> &forgotten)
+{
+    if (!m_owners.owners())
+        return;
+    for (const quint32 id : described) {
+        const ProcessInfo *process = m_store->process(id);
+        const ApplicationName *application = m_store->application(id);
+        if (process && application)
+            m_owners.describe(*process, *application);
+    }
+    for (const quint32 id : forgotten)
+        m_owners.forget(id);
+    useCurrentProcesses(m_target.selection);
+    useCurrentProcesses(m_applied.selection);
+}
+
+void PacketTableModel::useCurrentProcesses(PacketSelection &selection)
+{
+    // A selection of other terms (m_applied while a rebuild to new terms runs) keeps its own
+    // version: nothing matches with it any more before the rebuild replaces it.
+    if (selection.owners() && selection.owners() == m_owners.owners())
+        selection.setProcessMatches(m_owners.matches());
 }
 
 void PacketTableModel::setTimeRange(qint64 fromNs, qint64 toNs)
@@ -232,6 +261,7 @@ void PacketTableModel::startJob(JobKind kind)
     RowJob job;
     job.kind = kind;
     job.query = kind == JobKind::Incremental ? m_applied : m_target;
+    useCurrentProcesses(job.query.selection);
     job.snapshot = m_store->snapshot();
     job.from = kind == JobKind::Incremental ? std::max(m_nextNumber, m_store->firstNumber())
                                             : m_nextNumber;
@@ -254,6 +284,7 @@ void PacketTableModel::applyResult(RowJobResult result)
         beginResetModel();
         m_rows.assign(std::move(result.rows));
         m_applied = result.query;
+        useCurrentProcesses(m_applied.selection); // processes described while the job ran
         m_nextNumber = std::max(result.end, first);
         endResetModel();
         m_rebuildPending = false;
@@ -262,6 +293,7 @@ void PacketTableModel::applyResult(RowJobResult result)
     case JobKind::Reorder:
         placeRows(std::move(result.rows), result.query.order);
         m_applied = result.query;
+        useCurrentProcesses(m_applied.selection);
         setRebuilding(false);
         break;
     case JobKind::Incremental:

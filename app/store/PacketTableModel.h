@@ -9,6 +9,7 @@
 #pragma once
 
 #include "app/store/PacketCellText.h"
+#include "app/store/ProcessMatchTable.h"
 #include "app/store/RowIndex.h"
 #include "app/store/RowJobResult.h"
 #include "app/store/RowQuery.h"
@@ -75,9 +76,10 @@ public:
     int sortColumn() const { return m_target.order.column(); }
     Qt::SortOrder sortOrder() const { return m_target.order.order(); }
 
-    // Compiles now (false and libpcap's message on error, nothing changed), then filters the
-    // packets held (in a worker for big stores) and swaps the rows in. New packets are matched
-    // as they arrive. An empty expression shows everything.
+    // Compiles now (false and a sentence, libpcap's for the pcap part, on error; nothing
+    // changed), then filters the packets held (in a worker for big stores) and swaps the rows in.
+    // New packets are matched as they arrive, and so are the processes the store describes
+    // later, for the owner terms (DisplayFilter). An empty expression shows everything.
     bool setDisplayFilter(const QString &expression, QString *error);
     QString displayFilter() const { return m_target.selection.filterExpression(); }
     // Only packets with fromNs <= timestamp < toNs (a brushed range of the rate chart).
@@ -112,6 +114,9 @@ private:
     StoredPacket packetAt(int row) const;
     bool previewMatches(const StoredPacket &p) const;
 
+    void onProcessesChanged(const QList<quint32> &described, const QList<quint32> &forgotten);
+    // Gives `selection` the latest judgements of the processes when it has m_owners' terms.
+    void useCurrentProcesses(PacketSelection &selection);
     void onAppended();
     void onRolledOff(qint64 count);
     void onCleared();
@@ -128,10 +133,11 @@ private:
 
     PacketStore *m_store;
     PacketCellText m_text;
-    RowIndex m_rows;     // packet numbers, in the order shown
-    qint64 m_nextNumber; // packets below this number have been matched for m_rows
-    RowQuery m_applied;  // what m_rows shows
-    RowQuery m_target;   // what it will show when the running rebuild is done
+    RowIndex m_rows;            // packet numbers, in the order shown
+    qint64 m_nextNumber;        // packets below this number have been matched for m_rows
+    RowQuery m_applied;         // what m_rows shows
+    RowQuery m_target;          // what it will show when the running rebuild is done
+    ProcessMatchTable m_owners; // the processes judged against m_target's owner terms
 
     IconMaker m_iconMaker;
     mutable QHash<QString, QVariant> m_icons; // made once per icon; a few hundred at most

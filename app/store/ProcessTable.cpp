@@ -18,7 +18,7 @@ const DesktopEntryIndex *ProcessTable::index() const
     return m_index.get();
 }
 
-void ProcessTable::add(const ProcessInfo &process)
+void ProcessTable::add(const ProcessInfo &process, QList<quint32> *forgotten)
 {
     if (!m_processes.contains(process.id))
         m_order.push_back(process.id);
@@ -28,6 +28,8 @@ void ProcessTable::add(const ProcessInfo &process)
                        {process, ApplicationName(entry ? entry->name : name(process)), entry});
     while (qsizetype(m_order.size()) > m_limit) {
         m_processes.remove(m_order.front());
+        if (forgotten)
+            forgotten->append(m_order.front());
         m_order.pop_front();
     }
 }

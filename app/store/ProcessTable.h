@@ -10,6 +10,7 @@
 
 #include <QFuture>
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <deque>
@@ -30,7 +31,8 @@ public:
     // Without entries, programs are named by their executable.
     void setDesktopEntries(QFuture<std::shared_ptr<const DesktopEntryIndex>> entries);
 
-    void add(const ProcessInfo &process);
+    // Ids whose description goes to make room are appended to *forgotten, when given.
+    void add(const ProcessInfo &process, QList<quint32> *forgotten = nullptr);
     const ProcessInfo *find(quint32 id) const;
     // What the Application column calls the process `id` (the desktop entry's Name, else name()),
     // made when it was described; nullptr when it is not known.
@@ -41,6 +43,12 @@ public:
     // entry's Name, else the file name.
     QString programName(const QString &executable) const;
     qsizetype size() const { return m_processes.size(); }
+    // Calls visit(process, application) for every process held, in no particular order.
+    template <typename Visit> void forEach(Visit &&visit) const
+    {
+        for (const Described &d : m_processes)
+            visit(d.process, d.application);
+    }
     void clear();
 
     // A program without a desktop entry: the executable's file name, else the kernel's short

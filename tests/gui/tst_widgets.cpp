@@ -130,19 +130,31 @@ void tst_Widgets::filterBarChecksAsTyped_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("empty") << QString() << true;
-    QTest::newRow("port") << QStringLiteral("tcp port 443") << true;
-    QTest::newRow("ipv6") << QStringLiteral("ip6 and icmp6") << true;
-    QTest::newRow("unfinished") << QStringLiteral("tcp port") << false;
-    QTest::newRow("nonsense") << QStringLiteral("frobnicate") << false;
-    QTest::newRow("link header") << QStringLiteral("ether host 00:11:22:33:44:55") << false;
+    QTest::addColumn<QString>("sentence"); // a part of the status when not valid
+    QTest::newRow("empty") << QString() << true << QString();
+    QTest::newRow("port") << QStringLiteral("tcp port 443") << true << QString();
+    QTest::newRow("ipv6") << QStringLiteral("ip6 and icmp6") << true << QString();
+    QTest::newRow("unfinished") << QStringLiteral("tcp port") << false << QString();
+    QTest::newRow("nonsense") << QStringLiteral("frobnicate") << false << QString();
+    QTest::newRow("link header") << QStringLiteral("ether host 00:11:22:33:44:55") << false
+                                 << QString();
+    QTest::newRow("application and port")
+        << QStringLiteral("app \"Web Content\" and tcp port 443") << true << QString();
+    QTest::newRow("not a user") << QStringLiteral("not user root") << true << QString();
+    QTest::newRow("application under or") << QStringLiteral("app curl or udp") << false
+                                          << QStringLiteral("“app” cannot be combined with “or”");
+    QTest::newRow("user in parentheses")
+        << QStringLiteral("udp and (user 0)") << false
+        << QStringLiteral("“user” cannot stand inside parentheses");
 }
 
 void tst_Widgets::filterBarChecksAsTyped()
 {
     QFETCH(QString, expression);
     QFETCH(bool, valid);
+    QFETCH(QString, sentence);
     FilterBar bar;
+    QSignalSpy requested(&bar, &FilterBar::filterRequested);
     bar.setCounts(10, 10, false);
     QTest::keyClicks(bar.lineEdit(), expression);
     if (valid) {
@@ -152,6 +164,9 @@ void tst_Widgets::filterBarChecksAsTyped()
     } else {
         QVERIFY(bar.statusText() != QStringLiteral("10 packets")); // libpcap's message
         QVERIFY(!bar.statusText().isEmpty());
+        QVERIFY2(bar.statusText().contains(sentence), qPrintable(bar.statusText()));
+        QTest::keyClick(bar.lineEdit(), Qt::Key_Return);
+        QCOMPARE(requested.size(), 0); // nothing changes on an error
     }
 }
 

@@ -1,6 +1,7 @@
 // The main window capturing: it appears at once without a helper, shows the traffic of a capture
 // in the table with its headers and bytes and its programs by their desktop entries, filters it,
 // and remembers its layout (WindowTest.h describes the test bed).
+#include "app/session/OwnerFilter.h"
 #include "app/store/PacketStore.h"
 #include "tests/gui/WindowTest.h"
 #include "tests/support/core/DesktopFileTree.h"
@@ -11,6 +12,7 @@
 #include "ui/HeaderTree.h"
 #include "ui/HealthWidget.h"
 #include "ui/HexView.h"
+#include "ui/PacketMenu.h"
 #include "ui/TopChart.h"
 
 #include <QDockWidget>
@@ -38,6 +40,7 @@ private slots:
     void captureShowsTheTrafficInTheTable();
     void displayFilterShowsOnlyMatchingPackets();
     void applicationColumnNamesTheSender();
+    void showOnlyThePacketsOfThisApplication();
     void layoutIsRestoredAtTheNextLaunch();
 };
 
@@ -185,6 +188,92 @@ void tst_WindowCapture::applicationColumnNamesTheSender()
                                   QFileInfo(SenderCommands::Python).canonicalFilePath()) &&
                  peerDetails.contains(QStringLiteral("Network namespace: another one")),
              qPrintable(peerDetails));
+
+    // "Show only packets like this → from this application" and the filter it writes go by the
+    // name the column shows.
+    QList<qint64> senderRows;
+    for (int row : udpRowsTo(model, peer.peerIpv4, 6003))
+        senderRows.append(model.storeRow(row));
+    const QList<OwnerFilter> filters = session.ownerFilters(senderRows);
+    QVERIFY(!filters.isEmpty());
+    QCOMPARE(filters.constFirst().expression, QStringLiteral("app \"Test Sender\""));
+    QString error;
+    QVERIFY2(session.setDisplayFilter(filters.constFirst().expression, &error), qPrintable(error));
+    QTRY_VERIFY(!model.isFiltering());
+    QCOMPARE(udpRowsTo(model, peer.peerIpv4, 6003).size(), 2);
+    QCOMPARE(udpRowsTo(model, peer.ipv4, 6013).size(), 0);
+    stop(session, window);
+}
+
+// Right-click on a row of a program here: "Show only packets like this" → "From this application
+// (nfqmon-test-send)" previews its rows, then filters by it ("app nfqmon-test-send" in the
+// filter bar); the next run of the program, a process the helper describes only then, shows too.
+void tst_WindowCapture::showOnlyThePacketsOfThisApplication()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    start(session, window);
+    const Peer &peer = m_bed.network().peer(0);
+    const Command::Result sent = sendAsNobody(6007, 2);
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    // Another program (Python, in the peer's namespace) sends too.
+    const auto another = [&] {
+        return m_bed.network().run(0, SenderCommands::udpOneShot(peer.ipv4, 6008)).succeeded();
+    };
+    QVERIFY(another());
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6007).size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6008).size(), 1, 5000);
+
+    tableView(window)->selectRow(udpRowsTo(model, peer.peerIpv4, 6007).constFirst());
+    PacketMenu *menu = window.showPacketMenu(QPoint(5, 5));
+    QVERIFY(menu);
+    auto *fromApplication =
+        menu->filterMenu()->findChild<QAction *>(QStringLiteral("filterFromApplicationAction"));
+    QVERIFY(fromApplication);
+    QCOMPARE(fromApplication->text(), QStringLiteral("From this application (nfqmon-test-send)"));
+    QVERIFY(menu->filterMenu()->findChild<QAction *>(QStringLiteral("filterFromUserAction")));
+    QVERIFY(menu->filterMenu()->isEnabled());
+
+    emit menu->filterMenu()->hovered(fromApplication);
+    const auto highlighted = [&](const QString &to, int port) {
+        QList<bool> rows;
+        for (int r : udpRowsTo(model, to, port))
+            rows.append(model.index(r, 0).data(PacketTableModel::HighlightRole).toBool());
+        return rows;
+    };
+    QCOMPARE(highlighted(peer.peerIpv4, 6007), (QList<bool>{true, true}));
+    QCOMPARE(highlighted(peer.ipv4, 6008), QList<bool>{false});
+
+    fromApplication->trigger();
+    menu->close();
+    auto *filter = window.findChild<FilterBar *>();
+    QCOMPARE(filter->expression(), QStringLiteral("app nfqmon-test-send"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.displayFilter(), QStringLiteral("app nfqmon-test-send"), 5000);
+    QTRY_VERIFY(!model.isFiltering());
+    const auto onlyTheSender = [&] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (text(model, row, PacketTableModel::Application) != "nfqmon-test-send")
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(onlyTheSender());
+    QCOMPARE(udpRowsTo(model, peer.peerIpv4, 6007).size(), 2);
+    QCOMPARE(udpRowsTo(model, peer.ipv4, 6008).size(), 0);
+
+    // A new process of the same program, and more traffic of the other.
+    const Command::Result again = sendAsNobody(6007, 3);
+    QVERIFY2(again.succeeded(), qPrintable(again.describe()));
+    QVERIFY(another());
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.peerIpv4, 6007).size(), 5, 5000);
+    QVERIFY(onlyTheSender());
+    QCOMPARE(udpRowsTo(model, peer.ipv4, 6008).size(), 0);
+
+    // The user's filter: the same rows here, as nobody sent nothing else.
+    filter->setExpression(QStringLiteral("user 65534 and udp dst port 6007"));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 5, 5000);
     stop(session, window);
 }
 

@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <functional>
+
 using namespace nfqmon;
 using namespace nfqmon::test;
 
@@ -176,7 +178,81 @@ void verifySorted(const Model &model, const PacketStore &store, int column, Qt::
     }
 }
 
+// The program of owned packets' process `id` (1, 2, ...): curl, "Web Content" (a process whose
+// executable the kernel could not name) and wget by turns; uid 1000 or 0; pid 5000 + id.
+ProcessInfo ownerProcess(quint32 id)
+{
+    ProcessInfo p;
+    p.id = id;
+    p.pid = 5000 + id;
+    p.uid = id % 2 ? 1000 : 0;
+    p.command = id % 3 == 1 ? "Web Content" : id % 3 == 2 ? "wget" : "curl";
+    p.executable = id % 3 == 1 ? "" : id % 3 == 2 ? "/usr/bin/wget" : "/usr/bin/curl";
+    return p;
+}
+
+// Packet `index` of the mix with an owner: the kernel's own, one nobody listens for, one of a
+// process never described, or (two in five) one of process 1 + index / 20, described just before
+// its first packet as the helper does: so packets arriving later bring processes of their own.
+TestPacket ownedPacket(qint64 index)
+{
+    TestPacket p = mixedPacket(index);
+    switch (index % 5) {
+    case 0:
+        p.record.origin = Origin::Kernel;
+        break;
+    case 1:
+        p.record.origin = Origin::NoSocket;
+        p.record.uid = quint32(index % 3 * 500);
+        p.record.flags |= RecordFlag::HasUid;
+        break;
+    case 2:
+        p.record.origin = Origin::Process;
+        p.record.processId = quint32(900'000 + index);
+        break;
+    default:
+        p.record.origin = Origin::Process;
+        p.record.processId = quint32(1 + index / 20);
+        if (index % 20 == 3)
+            p.process = ownerProcess(p.record.processId);
+        break;
+    }
+    return p;
+}
+
+QList<TestPacket> ownedPackets(qint64 count, qint64 first = 0)
+{
+    QList<TestPacket> packets;
+    packets.reserve(count);
+    for (qint64 i = first; i < first + count; ++i)
+        packets.append(ownedPacket(i));
+    return packets;
+}
+
+// The numbers of the packets `owner` accepts (given the packet and its described process, or
+// nullptr) among those `expression` matches within [fromNs, toNs).
+QList<qint64>
+matchingOwners(const QList<TestPacket> &packets, const QString &expression,
+               const std::function<bool(const PacketRecord &, const ProcessInfo *)> &owner,
+               qint64 fromNs = std::numeric_limits<qint64>::min(),
+               qint64 toNs = std::numeric_limits<qint64>::max())
+{
+    QList<qint64> numbers;
+    for (const qint64 number : matchingNumbers(packets, expression, fromNs, toNs)) {
+        const PacketRecord &r = packets[number - 1].record;
+        const bool described = r.origin == Origin::Process && r.processId < 900'000;
+        const ProcessInfo process = ownerProcess(r.processId);
+        if (owner(r, described ? &process : nullptr))
+            numbers.append(number);
+    }
+    return numbers;
+}
+
+using OwnerCheck = std::function<bool(const PacketRecord &, const ProcessInfo *)>;
+
 } // namespace
+
+Q_DECLARE_METATYPE(OwnerCheck)
 
 class tst_PacketTableModel : public QObject
 {
@@ -192,6 +268,8 @@ private slots:
     void displayFilter();
     void badFilterChangesNothing();
     void timeRange();
+    void ownerTermsSelectProcessesDescribedLater_data();
+    void ownerTermsSelectProcessesDescribedLater();
     void sortByEveryColumn_data();
     void sortByEveryColumn();
     void selectionFollowsSort();
@@ -204,6 +282,7 @@ private slots:
     void clearResets();
     void bigStoreFiltersInTheBackground();
     void bigStoreSortsInTheBackground();
+    void bigStoreFiltersByOwnerInTheBackground();
 };
 
 void tst_PacketTableModel::newRowsAnnouncedOncePerTurn_data()
@@ -484,6 +563,109 @@ void tst_PacketTableModel::timeRange()
     model.clearTimeRange();
     QVERIFY(!model.hasTimeRange());
     QCOMPARE(model.rowCount(), matchingNumbers(mixedPackets(510), "icmp").size());
+}
+
+void tst_PacketTableModel::ownerTermsSelectProcessesDescribedLater_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("pcap");     // the test's own pcap part
+    QTest::addColumn<OwnerCheck>("owner"); // the test's own judgement of the owner
+    const auto name = [](const ProcessInfo *p) {
+        return p ? QString::fromStdString(p->executable.empty() ? p->command
+                                                                : p->executable.substr(9))
+                 : QString();
+    };
+    QTest::newRow("app") << "app curl"
+                         << "" << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+                                return name(p) == "curl";
+                            });
+    QTest::newRow("app quoted") << "app \"Web Content\""
+                                << ""
+                                << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+                                       return name(p) == "Web Content";
+                                   });
+    QTest::newRow("not app: also no owner")
+        << "not app curl"
+        << "" << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+               return name(p) != "curl";
+           });
+    QTest::newRow("the kernel's") << "app \"(kernel)\""
+                                  << ""
+                                  << OwnerCheck([](const PacketRecord &r, const ProcessInfo *) {
+                                         return r.origin == Origin::Kernel;
+                                     });
+    QTest::newRow("exe") << "exe /usr/bin/wget"
+                         << "" << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
+                                return p && p->executable == "/usr/bin/wget";
+                            });
+    QTest::newRow("pid") << "pid 5030"
+                         << "" << OwnerCheck([](const PacketRecord &, const ProcessInfo *p) {
+                                return p && p->pid == 5030;
+                            });
+    // The process's user where it is described, else the uid of the record (as the column).
+    const auto uid = [](const PacketRecord &r, const ProcessInfo *p) {
+        return p ? qint64(p->uid) : (r.flags & RecordFlag::HasUid) ? qint64(r.uid) : qint64(-1);
+    };
+    QTest::newRow("user") << "user 1000"
+                          << "" << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
+                                 return uid(r, p) == 1000;
+                             });
+    QTest::newRow("not user by name")
+        << "not user root"
+        << ""
+        << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) { return uid(r, p) != 0; });
+    QTest::newRow("app and pcap") << "app curl and udp"
+                                  << "udp"
+                                  << OwnerCheck([=](const PacketRecord &, const ProcessInfo *p) {
+                                         return name(p) == "curl";
+                                     });
+    QTest::newRow("pcap and two terms")
+        << "ip6 and not app wget and user 1000"
+        << "ip6" << OwnerCheck([=](const PacketRecord &r, const ProcessInfo *p) {
+               return name(p) != "wget" && uid(r, p) == 1000;
+           });
+}
+
+void tst_PacketTableModel::ownerTermsSelectProcessesDescribedLater()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, pcap);
+    QFETCH(OwnerCheck, owner);
+    const QList<TestPacket> packets = ownedPackets(1000);
+    const qint64 from = packets[150].record.timestampNs;
+    const qint64 to = packets[850].record.timestampNs;
+    enum View { Arrival, Sorted, TimeRange };
+    for (const View view : {Arrival, Sorted, TimeRange}) {
+        PacketStore store;
+        Model model(&store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (view == Sorted)
+            model.sort(Model::Length, Qt::DescendingOrder);
+        if (view == TimeRange)
+            model.setTimeRange(from, to);
+        const qint64 fromNs = view == TimeRange ? from : std::numeric_limits<qint64>::min();
+        const qint64 toNs = view == TimeRange ? to : std::numeric_limits<qint64>::max();
+        appendInBatches(store, packets.first(400), 50);
+        turn();
+        QString error;
+        QVERIFY2(model.setDisplayFilter(filter, &error), qPrintable(error));
+        QCOMPARE(model.displayFilter(), filter);
+        QList<qint64> expected = matchingOwners(packets.first(400), pcap, owner, fromNs, toNs);
+        QList<qint64> shown = shownNumbers(model, store);
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, expected);
+        // Processes described after the filter was set: their packets are matched as they come.
+        appendInBatches(store, packets.mid(400), 50);
+        turn();
+        expected = matchingOwners(packets, pcap, owner, fromNs, toNs);
+        QVERIFY(expected.last() > 400);
+        shown = shownNumbers(model, store);
+        if (view == Sorted)
+            verifySorted(model, store, Model::Length, Qt::DescendingOrder, expected.size());
+        std::sort(shown.begin(), shown.end());
+        QCOMPARE(shown, expected);
+    }
 }
 
 void tst_PacketTableModel::sortByEveryColumn_data()
@@ -791,6 +973,28 @@ void tst_PacketTableModel::bigStoreSortsInTheBackground()
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 205'000, 60'000);
     verifySorted(model, store, Model::Source, Qt::AscendingOrder, 205'000);
     QCOMPARE(model.storeRow(selected.row()), 150'000);
+}
+
+void tst_PacketTableModel::bigStoreFiltersByOwnerInTheBackground()
+{
+    // The filter by owner runs in a worker; processes described while it runs have their
+    // packets matched afterwards, in the GUI thread's quick path for record-only filters.
+    PacketStore store;
+    Model model(&store);
+    const QList<TestPacket> packets = ownedPackets(200'000);
+    appendInBatches(store, packets.first(190'000), 1000);
+    turn();
+    QVERIFY(model.setDisplayFilter("app curl", nullptr));
+    QVERIFY(model.isFiltering());
+    appendInBatches(store, packets.mid(190'000), 1000); // new processes, while filtering
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    turn();
+    const auto curl = [](const PacketRecord &, const ProcessInfo *p) {
+        return p && p->command == "curl";
+    };
+    const QList<qint64> expected = matchingOwners(packets, {}, curl);
+    QVERIFY(expected.last() > 190'000);
+    QCOMPARE(shownNumbers(model, store), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_PacketTableModel)

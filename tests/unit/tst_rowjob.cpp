@@ -2,6 +2,7 @@
 // rebuild finds the packets the display filter matches, in the table's order; a reorder sorts
 // the rows shown and no others; an incremental job matches only the packets that arrived since,
 // and merges them into the rows of a sorted table; a cancelled job says so.
+#include "app/store/DisplayFilter.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "app/store/RowJob.h"
@@ -58,7 +59,7 @@ RowQuery query(const QString &expression, int column, Qt::SortOrder order, const
 {
     RowQuery q;
     if (!expression.isEmpty())
-        q.selection.setFilter(CompiledFilter::compile(expression, nullptr));
+        q.selection.setFilter(DisplayFilter::compile(expression, nullptr));
     q.order = PacketOrder(column, order, store.interfaceNames());
     return q;
 }

@@ -1,0 +1,44 @@
+// The packet table's display filter as typed: a pcap expression (compiled by libpcap for link
+// type RAW, matched on the bytes) and owner terms (OwnerTerms, matched on the record and the
+// process that sent it), either of which may be missing. Immutable once compiled and cheap to
+// copy; matching the bytes is thread-safe.
+#pragma once
+
+#include "app/store/OwnerTerms.h"
+#include "helper/protocol/CompiledFilter.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace nfqmon {
+
+class DisplayFilter
+{
+public:
+    // nullopt and a sentence (libpcap's for the pcap part) when the text does not compile.
+    // An empty text matches every packet.
+    static std::optional<DisplayFilter> compile(const QString &text, QString *error);
+
+    const QString &text() const { return m_text; }
+    bool isEmpty() const { return m_text.trimmed().isEmpty(); }
+    // Whether the bytes decide too (a pcap part), or the record suffices.
+    bool hasPcap() const { return m_pcap.has_value(); }
+    bool matchesBytes(const std::uint8_t *packet, std::uint32_t caplen, std::uint32_t wirelen) const
+    {
+        return !m_pcap || m_pcap->matches(packet, caplen, wirelen);
+    }
+    // nullptr when the filter names no owner. Shared by copies: a ProcessMatchTable made for
+    // these terms is recognised by the pointer.
+    const std::shared_ptr<const OwnerTerms> &owners() const { return m_owners; }
+
+private:
+    DisplayFilter() = default;
+
+    QString m_text;
+    std::optional<CompiledFilter> m_pcap;
+    std::shared_ptr<const OwnerTerms> m_owners;
+};
+
+} // namespace nfqmon
