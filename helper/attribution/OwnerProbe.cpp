@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <mutex>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -107,6 +108,10 @@ OwnerProbe::OwnerProbe(OwnerTable &table) : m_table(table) {}
 
 OwnerProbe::~OwnerProbe()
 {
+    if (m_consumerPosition)
+        ::munmap(const_cast<unsigned long *>(m_consumerPosition), m_pageSize);
+    if (m_producerPosition)
+        ::munmap(const_cast<unsigned long *>(m_producerPosition), m_pageSize);
     if (m_ring)
         ring_buffer__free(m_ring);
     for (bpf_link *link : m_links)
@@ -193,12 +198,26 @@ bool OwnerProbe::attach(std::string *error)
         }
         m_linkFds.push_back(link);
     }
-    m_ring =
-        ring_buffer__new(bpf_map__fd(m_skeleton->maps.events), &OwnerProbe::onEvent, this, nullptr);
+    const int events = bpf_map__fd(m_skeleton->maps.events);
+    m_ring = ring_buffer__new(events, &OwnerProbe::onEvent, this, nullptr);
     if (!m_ring) {
         *error = "cannot read the attribution ring buffer: " + std::string(std::strerror(errno));
         return false;
     }
+    // The kernel's layout of a BPF ring: the consumer's page, then the producer's.
+    m_pageSize = std::size_t(::sysconf(_SC_PAGESIZE));
+    void *consumer = ::mmap(nullptr, m_pageSize, PROT_READ, MAP_SHARED, events, 0);
+    void *producer = ::mmap(nullptr, m_pageSize, PROT_READ, MAP_SHARED, events, off_t(m_pageSize));
+    if (consumer == MAP_FAILED || producer == MAP_FAILED) {
+        *error = "cannot map the attribution ring buffer: " + std::string(std::strerror(errno));
+        if (consumer != MAP_FAILED)
+            ::munmap(consumer, m_pageSize);
+        if (producer != MAP_FAILED)
+            ::munmap(producer, m_pageSize);
+        return false;
+    }
+    m_consumerPosition = static_cast<const unsigned long *>(consumer);
+    m_producerPosition = static_cast<const unsigned long *>(producer);
     return true;
 }
 
@@ -262,6 +281,14 @@ int OwnerProbe::onEvent(void *self, void *data, std::size_t size)
 void OwnerProbe::drain()
 {
     ring_buffer__consume(m_ring);
+}
+
+bool OwnerProbe::hasPending() const
+{
+    // The kernel publishes a record by moving the producer position (a release); the reader
+    // moves the consumer position after handing each record over.
+    return __atomic_load_n(m_producerPosition, __ATOMIC_ACQUIRE) !=
+           __atomic_load_n(m_consumerPosition, __ATOMIC_ACQUIRE);
 }
 
 int OwnerProbe::readyFd() const

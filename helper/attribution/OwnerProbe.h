@@ -30,6 +30,10 @@ public:
 
     // Reads every event the ring holds into the table: a few loads when it holds none.
     void drain();
+    // Whether the ring holds events not read yet: two loads, safe from any thread without a
+    // lock. An event the kernel wrote before a packet was queued is seen by a thread that then
+    // handles that packet, unless another thread is reading it at that moment.
+    bool hasPending() const;
     // A file descriptor that becomes readable when the ring has events.
     int readyFd() const;
     // The kernel forgets it announced these flows, so their next packet is announced again.
@@ -51,6 +55,10 @@ private:
     std::vector<bpf_link *> m_links;
     std::vector<int> m_linkFds;
     ring_buffer *m_ring = nullptr;
+    // The ring's consumer and producer positions, mapped read-only (hasPending()).
+    const unsigned long *m_consumerPosition = nullptr;
+    const unsigned long *m_producerPosition = nullptr;
+    std::size_t m_pageSize = 0;
 };
 
 } // namespace nfqmon

@@ -57,7 +57,7 @@ void PacketOwners::watchRing()
             return;
         if (fds[1].revents)
             return;
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
         if (fds[2].revents)
             m_localAddresses.update();
         drainLocked();
@@ -72,8 +72,11 @@ Attribution PacketOwners::ownerOf(const PacketSummary &summary,
     const auto key = FlowKey::fromPacket(summary, packet, outgoing);
     if (!key)
         return {};
-    std::lock_guard lock(m_mutex);
-    drainLocked();
+    if (m_probe->hasPending()) {
+        std::unique_lock lock(m_mutex);
+        drainLocked();
+    }
+    std::shared_lock lock(m_mutex);
     const Attribution found = m_table.find(*key, outgoing);
     if (process && found.origin == Origin::Process)
         *process = m_table.process(found.processId);
@@ -82,7 +85,7 @@ Attribution PacketOwners::ownerOf(const PacketSummary &summary,
 
 std::shared_ptr<const ProcessInfo> PacketOwners::process(std::uint32_t id) const
 {
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     return m_table.process(id);
 }
 

@@ -1,7 +1,8 @@
 // What the queue threads ask: whose packet is this? Owns the kernel programs and the table they
-// fill. Before each answer it reads whatever the kernel has put in the ring, and the kernel puts
-// a flow's owner there before the flow's first packet reaches the queue, so a new flow's first
-// packet is attributed without waiting for anything. A thread of its own reads the ring when no
+// fill. Before each answer it reads whatever the kernel has put in the ring (when there is
+// anything: a check without a lock), and the kernel puts a flow's owner there before the flow's
+// first packet reaches the queue, so a new flow's first packet is attributed without waiting for
+// anything. A thread of its own reads the ring when no
 // packets come (traffic nfqmon does not queue), so the ring does not fill up meanwhile, and
 // follows the namespace's addresses (LocalAddresses).
 #pragma once
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <span>
 #include <string>
 #include <thread>
@@ -41,7 +43,9 @@ private:
     void drainLocked();
     void watchRing();
 
-    mutable std::mutex m_mutex;
+    // Shared by the lookups of the queue threads, exclusive while the ring is read into the
+    // table: the lookups of several queues do not wait on each other, only on new events.
+    mutable std::shared_mutex m_mutex;
     LocalAddresses m_localAddresses;
     OwnerTable m_table;
     std::unique_ptr<OwnerProbe> m_probe;

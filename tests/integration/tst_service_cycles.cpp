@@ -19,12 +19,14 @@ namespace {
 constexpr int Cycles = 1000;
 constexpr int Baseline = 100; // cycles before measuring: caches and pools have their sizes
 constexpr int Window = 100;   // cycles between two readings of the helper's memory
-// A leak grows the memory in every window; a step in one window is a high-water mark (the
-// helper's tables hold every process that opened a socket during a capture, and other tests
-// fork thousands at once). A leak of 256 bytes a cycle already grows it by about 200 KiB
-// outside the largest window.
+// A leak grows the memory in every window; a step of half a MiB or more in a window is a
+// high-water mark: the helper's tables hold every process that opened a socket during a
+// capture (other tests fork thousands at once), and glibc gives threads that meet in malloc a
+// new arena (about 1 MiB each, at most eight per core), which CI saw twice in one run while
+// builds ran behind. A leak of 256 bytes a cycle grows the small windows by about 225 KiB.
 constexpr qint64 AllowedSteadyGrowthKiB = 256;
-constexpr qint64 AllowedStepKiB = 4096;
+constexpr qint64 HighWaterStepKiB = 512;
+constexpr qint64 AllowedHighWaterKiB = 4096; // all such steps together
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool MemoryMeasurable = false; // AddressSanitizer keeps freed memory in quarantine
@@ -83,13 +85,13 @@ void tst_ServiceCycles::thousandStartsAndStopsLeaveNothingBehind()
     }
     const int descriptors = descriptorsOf(pid);
     QStringList readings;
-    qint64 largestStep = 0;
+    qint64 steadyGrowth = 0; // the windows without a high-water step
+    qint64 highWater = 0;
     for (int i = 0; i < memory.size(); ++i) {
         readings.append(QString::number(memory[i]));
-        if (i > 0)
-            largestStep = std::max(largestStep, memory[i] - memory[i - 1]);
+        const qint64 step = i > 0 ? memory[i] - memory[i - 1] : 0;
+        (step >= HighWaterStepKiB ? highWater : steadyGrowth) += step;
     }
-    const qint64 steadyGrowth = memory.last() - memory.first() - largestStep;
     qInfo("%d cycles in %.1f s; helper descriptors %d after %d cycles, %d after %d; resident "
           "KiB every %d cycles from the %dth: %s",
           Cycles, double(clock.elapsed()) / 1000, baseDescriptors, Baseline, descriptors, Cycles,
@@ -98,12 +100,13 @@ void tst_ServiceCycles::thousandStartsAndStopsLeaveNothingBehind()
     QCOMPARE(descriptors, baseDescriptors);
     if (MemoryMeasurable) {
         QVERIFY2(steadyGrowth <= AllowedSteadyGrowthKiB,
-                 qPrintable(QStringLiteral("grew by %1 KiB outside its largest step (%2 KiB)")
+                 qPrintable(QStringLiteral("grew by %1 KiB outside its high-water steps (%2 KiB)")
                                 .arg(steadyGrowth)
-                                .arg(largestStep)));
-        QVERIFY2(
-            largestStep <= AllowedStepKiB,
-            qPrintable(QStringLiteral("grew by %1 KiB in %2 cycles").arg(largestStep).arg(Window)));
+                                .arg(highWater)));
+        QVERIFY2(highWater <= AllowedHighWaterKiB,
+                 qPrintable(QStringLiteral("grew by %1 KiB in steps of %2 KiB or more")
+                                .arg(highWater)
+                                .arg(HighWaterStepKiB)));
     } else
         qInfo("memory not compared: AddressSanitizer's quarantine holds freed memory");
     QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
