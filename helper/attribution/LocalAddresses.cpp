@@ -105,6 +105,10 @@ void LocalAddresses::update()
     }
 }
 
+// The kernel's netlink macros cast into the buffer, which update() aligns for nlmsghdr; every
+// header and attribute in it is aligned as the protocol pads them (NLMSG_ALIGN, RTA_ALIGN).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 void LocalAddresses::apply(const void *data, std::size_t length)
 {
     for (auto *header = static_cast<const nlmsghdr *>(data); NLMSG_OK(header, length);
@@ -136,5 +140,6 @@ void LocalAddresses::apply(const void *data, std::size_t length)
         }
     }
 }
+#pragma GCC diagnostic pop
 
 } // namespace nfqmon
