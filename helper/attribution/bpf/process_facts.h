@@ -121,8 +121,8 @@ static __always_inline __u32 read_cgroup(struct task_struct *task, struct path_s
 static __always_inline void announce_process(struct task_struct *task, int current,
                                              const struct nfq_owner *owner)
 {
-    struct nfq_process_key key = {.start_ns = owner->start_ns, .tgid = owner->tgid,
-                                  .exec_id = owner->exec_id};
+    struct nfq_process_key key = {
+        .start_ns = owner->start_ns, .tgid = owner->tgid, .exec_id = owner->exec_id};
     if (bpf_map_lookup_elem(&announced_processes, &key))
         return;
     struct nfq_process_event *event = bpf_ringbuf_reserve(&events, sizeof *event, 0);
