@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev libqt6opengl6-dev
-  libqt6svg6 libnetfilter-queue-dev libmnl-dev libpcap-dev
+  libqt6svg6 libnetfilter-queue-dev libmnl-dev libpcap-dev libssl-dev
   clang bpftool libbpf-dev
   iptables iproute2 procps kmod util-linux
   dbus dbus-daemon dbus-bin polkitd
@@ -16,7 +16,7 @@ packages=(
 if [ "${1:-}" = --tests ]; then
   packages+=(
     clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer ccache
-    nftables iputils-ping tcpdump curl wget python3
+    nftables iputils-ping tcpdump curl wget python3 openssl tshark
     dpkg-dev file desktop-file-utils appstream man-db
   )
 elif [ -n "${1:-}" ]; then

@@ -273,4 +273,16 @@ PacketStore::Snapshot PacketStore::snapshot() const
     return s;
 }
 
+QString PacketStore::hostName(quint32 host) const
+{
+    Q_UNUSED(host);
+    return {};
+}
+
+HostSource PacketStore::hostSource(quint32 host) const
+{
+    Q_UNUSED(host);
+    return HostSource::None;
+}
+
 } // namespace nfqmon

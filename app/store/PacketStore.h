@@ -103,6 +103,11 @@ public:
     }
     const ProcessTable &processes() const { return m_processes; }
 
+    // The name of a packet's host (StoredPacket::host) and where the helper learned it; empty
+    // and HostSource::None for 0.
+    QString hostName(quint32 host) const;
+    HostSource hostSource(quint32 host) const;
+
     Snapshot snapshot() const; // cheap: a pointer per chunk
 
     // The packet file's last failure ("packet file: No space left on device"), empty when none.

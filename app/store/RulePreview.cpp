@@ -28,7 +28,7 @@ bool RulePreview::matches(const StoredPacket &packet, const QByteArray &bytes,
     const QByteArray out = outInterface.toUtf8();
     const PacketContext context{packet.hook, std::string_view(in.constData(), size_t(in.size())),
                                 std::string_view(out.constData(), size_t(out.size())),
-                                &packet.summary, process};
+                                &packet.summary, process, {}};
     return m_set->match(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                         packet.capturedLength, packet.packetLength, context) >= 0;
 }

@@ -39,6 +39,10 @@ struct StoredPacket {
     Origin origin = Origin::Unknown;
     PacketSummary summary;
     quint32 processId = 0; // with Origin::Process: PacketStore::process() describes it
+    // The remote end's name: an id into the store's host names (PacketStore::hostName(),
+    // hostSource()); 0 when the helper knew none. The remote end is the destination of a packet
+    // going out (Hook::Output), the source of one coming in.
+    quint32 host = 0;
 };
 static_assert(std::is_trivially_copyable_v<StoredPacket>);
 static_assert(sizeof(StoredPacket) == 112);

@@ -239,7 +239,7 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     if (m_path->rules && m_path->rules->size()) {
         ruleIndex = m_path->rules->match(
             payload, payloadLength, record.packetLength,
-            PacketContext{record.hook, inName, outName, &record.summary, process.get()});
+            PacketContext{record.hook, inName, outName, &record.summary, process.get(), {}});
     }
     bool accept = true;
     if (ruleIndex >= 0) {

@@ -2,6 +2,7 @@
 // moved through lock-free rings and, later, through the client stream without encoding.
 #pragma once
 
+#include "helper/protocol/HostSource.h"
 #include "helper/protocol/PacketSummary.h"
 
 #include <cstdint>
@@ -35,8 +36,10 @@ enum : std::uint8_t {
 }
 
 // A packet, or, in the client stream only, the description of a process (ProcessCodec) that
-// later packet records name by processId: the record's bytes are the description.
-enum class EntryKind : std::uint8_t { Packet = 0, Process = 1 };
+// later packet records name by processId (the record's bytes are the description), or of a host
+// name that later packet records name by hostId (the record's bytes are the name, and its
+// hostSource how it was first learned).
+enum class EntryKind : std::uint8_t { Packet = 0, Process = 1, Host = 2 };
 
 inline constexpr int InterfaceNameSize = 16; // IFNAMSIZ, NUL included
 
@@ -56,13 +59,15 @@ struct PacketRecord {
     std::uint8_t flags = 0; // RecordFlag bits
     Origin origin = Origin::Unknown;
     EntryKind kind = EntryKind::Packet; // what the stream entry is (StreamFormat.h)
-    std::uint8_t reserved = 0;
+    HostSource hostSource = HostSource::None; // where the helper learned the host's name
     std::uint32_t processId = 0; // with Origin::Process: the helper's number for the process
     char inInterface[InterfaceNameSize] = {}; // NUL-terminated, empty when none
     char outInterface[InterfaceNameSize] = {};
     PacketSummary summary;
+    // The helper's number for the packet's host name (helper/names/HostNames), 0 when none.
+    std::uint64_t hostId = 0;
 };
 static_assert(std::is_trivially_copyable_v<PacketRecord>);
-static_assert(sizeof(PacketRecord) == 144);
+static_assert(sizeof(PacketRecord) == 152);
 
 } // namespace nfqmon

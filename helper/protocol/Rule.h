@@ -28,8 +28,13 @@ struct Rule {
     // Only packets of programs in a systemd unit or scope whose name matches this glob
     // ("firefox*.scope", "cron.service"; fnmatch(3)); empty: any.
     QString unit;
+    // Only packets to or from this host: a name ("a.example.org") or a domain ("*.example.org":
+    // the domain and every name under it), matched against the names the helper learned for the
+    // packet (helper/names); empty: any. A packet without a learned name never matches it.
+    QString host;
 
     bool needsProcess() const { return !program.isEmpty() || user.has_value() || !unit.isEmpty(); }
+    bool needsHostNames() const { return !host.isEmpty(); }
     // An absolute path without control characters, at most Limits::MaxProgramPathLength long;
     // false and the reason otherwise. It need not exist (it may be installed later).
     static bool isProgramPath(const QString &path, QString *problem);

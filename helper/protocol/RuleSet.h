@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ struct PacketContext {
     // The program behind the packet, when it is known; a rule that names a program or a user
     // matches only packets whose program is known and is that one.
     const ProcessInfo *process = nullptr;
+    // The host names learned for the packet (its flow's server name, its remote address's
+    // names), lower case, without a trailing dot; a rule that names a host matches only a packet
+    // with one of them.
+    std::span<const std::string_view> hostNames = {};
 };
 
 class RuleSet
@@ -53,6 +58,8 @@ public:
     // Whether an enabled rule names a program or a user: only then does match() need
     // PacketContext::process.
     bool needsProcess() const { return m_needsProcess; }
+    // Whether an enabled rule names a host: only then does match() need PacketContext::hostNames.
+    bool needsHostNames() const { return m_needsHostNames; }
 
 private:
     bool matches(std::size_t i, const std::uint8_t *packet, std::uint32_t caplen,
@@ -66,6 +73,7 @@ private:
     std::vector<std::string> m_programs;   // each rule's program as bytes, for match()
     std::vector<std::string> m_units;      // each rule's unit glob as bytes, for match()
     bool m_needsProcess = false;
+    bool m_needsHostNames = false;
 };
 
 } // namespace nfqmon

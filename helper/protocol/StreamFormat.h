@@ -7,7 +7,8 @@
 // in-memory PacketRecord: no encoding costs on either side.
 //
 // Versioning: `version` changes when the layout changes incompatibly, and a reader refuses a
-// version it does not know (version 2 added process entries, version 3 their cgroup path). Within a
+// version it does not know (version 2 added process entries, version 3 their cgroup path,
+// version 4 host names: the record's hostId and hostSource, and host entries). Within a
 // version the header may grow at its end (headerSize says how big it is); readers skip the fields
 // they do not know.
 #pragma once
@@ -22,7 +23,7 @@ namespace nfqmon::stream {
 
 inline constexpr std::uint32_t Magic = 0x4d53514e; // "NQSM" as bytes in little-endian order
 inline constexpr std::uint32_t SwappedMagic = 0x4e51534d;
-inline constexpr std::uint16_t Version = 3;
+inline constexpr std::uint16_t Version = 4;
 
 // Limits a reader enforces before it allocates anything; a writer stays within them.
 inline constexpr std::uint32_t MaxHeaderSize = 256;
@@ -43,7 +44,7 @@ struct BatchHeader {
     // carry no records only to report a loss.
     std::uint64_t lostSincePrevious = 0;
     std::uint64_t lostTotal = 0;
-    std::uint32_t recordSize = sizeof(PacketRecord); // 144
+    std::uint32_t recordSize = sizeof(PacketRecord); // 152
     std::uint32_t reserved = 0;
 };
 static_assert(std::is_trivially_copyable_v<BatchHeader>);

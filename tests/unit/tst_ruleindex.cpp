@@ -282,9 +282,9 @@ void tst_RuleIndex::manyRulesMeetFewCandidates()
     QVERIFY2(candidates.size() <= 4, qPrintable(QString::number(candidates.size())));
     const auto *bytes = reinterpret_cast<const std::uint8_t *>(hit.constData());
     const int first = set->match(bytes, std::uint32_t(hit.size()), std::uint32_t(hit.size()),
-                                 PacketContext{Hook::PreRouting, "eth0", {}, &hitSummary});
+                                 PacketContext{Hook::PreRouting, "eth0", {}, &hitSummary, nullptr, {}});
     QCOMPARE(first, set->matchLinear(bytes, std::uint32_t(hit.size()), std::uint32_t(hit.size()),
-                                     PacketContext{Hook::PreRouting, "eth0", {}, nullptr}));
+                                     PacketContext{Hook::PreRouting, "eth0", {}, nullptr, nullptr, {}}));
     QVERIFY(first >= 0);
 }
 

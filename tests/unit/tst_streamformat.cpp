@@ -159,12 +159,12 @@ private slots:
         QCOMPARE(offsetof(BatchHeader, recordSize), std::size_t(40));
         const BatchHeader h;
         QCOMPARE(QByteArray(reinterpret_cast<const char *>(&h.magic), 4), QByteArray("NQSM"));
-        QCOMPARE(h.version, std::uint16_t(3));
-        QCOMPARE(entrySize(0), std::uint32_t(144));
-        QCOMPARE(entrySize(1), std::uint32_t(152));
-        QCOMPARE(entrySize(8), std::uint32_t(152));
-        QCOMPARE(entrySize(9), std::uint32_t(160));
-        QCOMPARE(entrySize(65535), std::uint32_t(144 + 65536));
+        QCOMPARE(h.version, std::uint16_t(4));
+        QCOMPARE(entrySize(0), std::uint32_t(152));
+        QCOMPARE(entrySize(1), std::uint32_t(160));
+        QCOMPARE(entrySize(8), std::uint32_t(160));
+        QCOMPARE(entrySize(9), std::uint32_t(168));
+        QCOMPARE(entrySize(65535), std::uint32_t(152 + 65536));
     }
 
     void roundTrip_data()
@@ -321,15 +321,15 @@ private slots:
                                    << "not an nfqmon packet stream (magic 0x50545448";
         QTest::newRow("bad magic later")
             << header([](BatchHeader &h) { h.magic = 0; }) << true
-            << "not an nfqmon packet stream (magic 0x00000000 at byte 752";
+            << "not an nfqmon packet stream (magic 0x00000000 at byte 768";
         QTest::newRow("other byte order") << header([](BatchHeader &h) { h.magic = SwappedMagic; })
                                           << false << "written in the other byte order";
-        QTest::newRow("version 4") << header([](BatchHeader &h) { h.version = 4; }) << true
-                                   << "packet stream format version 4 is not supported; this "
-                                      "program reads version 3";
+        QTest::newRow("version 5") << header([](BatchHeader &h) { h.version = 5; }) << true
+                                   << "packet stream format version 5 is not supported; this "
+                                      "program reads version 4";
         QTest::newRow("version 2 (no cgroup in process entries)")
             << header([](BatchHeader &h) { h.version = 2; }) << true
-            << "packet stream format version 2 is not supported; this program reads version 3";
+            << "packet stream format version 2 is not supported; this program reads version 4";
         QTest::newRow("version 0") << header([](BatchHeader &h) { h.version = 0; }) << false
                                    << "version 0 is not supported";
         QTest::newRow("header too small") << header([](BatchHeader &h) { h.headerSize = 12; })
@@ -338,11 +338,11 @@ private slots:
                                         << false << "batch header size 65528 at byte 0 is invalid";
         QTest::newRow("header size not aligned")
             << header([](BatchHeader &h) { h.headerSize = 52; }) << true
-            << "batch header size 52 at byte 752 is invalid";
-        QTest::newRow("record size") << header([](BatchHeader &h) { h.recordSize = 152; }) << false
-                                     << "batch 1 at byte 0: record size 152, expected 144";
+            << "batch header size 52 at byte 768 is invalid";
+        QTest::newRow("record size") << header([](BatchHeader &h) { h.recordSize = 160; }) << false
+                                     << "batch 1 at byte 0: record size 160, expected 152";
         QTest::newRow("sequence gap") << header([](BatchHeader &h) { h.sequence = 3; }) << true
-                                      << "batch 3 at byte 752 follows batch 1";
+                                      << "batch 3 at byte 768 follows batch 1";
         QTest::newRow("sequence repeated")
             << header([](BatchHeader &h) { h.sequence = 1; }) << true << "follows batch 1";
         QTest::newRow("absurd record count")
@@ -353,18 +353,18 @@ private slots:
             << "declares 4294967288 bytes of records, more than the limit of 4194256";
         QTest::newRow("count the payload cannot hold")
             << header([](BatchHeader &h) { h.recordCount = 6; }) << false
-            << "declares 6 records in 704 bytes, which cannot hold them";
+            << "declares 6 records in 720 bytes, which cannot hold them";
         QTest::newRow("payload not aligned") << header([](BatchHeader &h) { h.payloadBytes -= 4; })
-                                             << false << "declares 2 records in 700 bytes";
+                                             << false << "declares 2 records in 716 bytes";
         QTest::newRow("count larger than the entries")
             << header([](BatchHeader &h) { h.recordCount = 3; }) << false
             << "batch 1 at byte 0, record 2: cut off by the end of the batch";
         QTest::newRow("count smaller than the entries")
             << header([](BatchHeader &h) { h.recordCount = 1; }) << false
-            << "batch 1 at byte 0: 352 bytes follow its last record";
+            << "batch 1 at byte 0: 360 bytes follow its last record";
         QTest::newRow("no records but bytes")
             << header([](BatchHeader &h) { h.recordCount = 0; }) << true
-            << "batch 2 at byte 752: 504 bytes follow its last record";
+            << "batch 2 at byte 768: 528 bytes follow its last record";
         QTest::newRow("loss total inconsistent")
             << header([](BatchHeader &h) { h.lostTotal = 5; }) << true
             << "reports 0 records lost since the previous batch, but the total went from 0 to 5";
@@ -387,8 +387,8 @@ private slots:
             r.packetLength = 60000;
         }) << false << "record 0: its 60000 bytes run past the end of the batch";
         QTest::newRow("padding not zero") << Damage([](QByteArray &s, qsizetype at) {
-            s[firstRecord(at) + 144 + 17] = 1; // first record of batch 2 has 17 bytes
-        }) << true << "batch 2 at byte 752, record 0: the padding after its bytes is not zero";
+            s[firstRecord(at) + 152 + 17] = 1; // first record of batch 2 has 17 bytes
+        }) << true << "batch 2 at byte 768, record 0: the padding after its bytes is not zero";
         QTest::newRow("interface name not terminated")
             << record([](PacketRecord &r) { std::memset(r.inInterface, 'e', 16); }) << true
             << "record 0: an interface name is not terminated";
@@ -482,8 +482,8 @@ private slots:
             stream.append(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
             encoder.clear();
         }
-        QCOMPARE(stream.size(), 752 + 48 + 3 * 168);
-        damage(stream, inSecondBatch ? 752 : 0);
+        QCOMPARE(stream.size(), 768 + 48 + 3 * 176);
+        damage(stream, inSecondBatch ? 768 : 0);
 
         for (Split split : {Split::Whole, Split::ByteByByte, Split::Random}) {
             StreamDecoder decoder;
