@@ -105,7 +105,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # 12 splits polkit; pkexec is not needed).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "iptables, default-dbus-system-bus | dbus-system-bus, polkitd")
 # Qt draws the SVG icons through libqt6svg6's plugins; without them the window has no icons.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6")
+# publicsuffix: "drop packets to this domain" finds a name's registrable domain in its list;
+# without it the window guesses (the name without its first label).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, publicsuffix")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

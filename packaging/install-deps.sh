@@ -11,7 +11,7 @@ packages=(
   libqt6svg6 libnetfilter-queue-dev libmnl-dev libpcap-dev libssl-dev
   clang bpftool libbpf-dev
   iptables iproute2 procps kmod util-linux
-  dbus dbus-daemon dbus-bin polkitd
+  dbus dbus-daemon dbus-bin polkitd publicsuffix
 )
 if [ "${1:-}" = --tests ]; then
   packages+=(

@@ -326,6 +326,48 @@
     </message>
 </context>
 <context>
+    <name>HostDrop</name>
+    <message>
+        <source>The chosen packets have different host names</source>
+        <translation>Die gewählten Pakete haben verschiedene Hostnamen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The helper learned no host name for the remote end of %n of the chosen packets</source>
+        <translation>
+            <numerusform>Das Hilfsprogramm kennt für die Gegenstelle von %n der gewählten Pakete keinen Hostnamen</numerusform>
+            <numerusform>Das Hilfsprogramm kennt für die Gegenstelle von %n der gewählten Pakete keinen Hostnamen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To this host name (%1)</source>
+        <translation>An diesen Hostnamen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 to host %2</source>
+        <translation>%1 an Host %2</translation>
+    </message>
+    <message>
+        <source>To this host name</source>
+        <translation>An diesen Hostnamen</translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation>An diese Domain (%1)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 an %2</translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation>An diese Domain</translation>
+    </message>
+    <message>
+        <source>The chosen packets are of different domains</source>
+        <translation>Die gewählten Pakete gehören zu verschiedenen Domains</translation>
+    </message>
+</context>
+<context>
     <name>IcmpText</name>
     <message>
         <source>echo reply</source>
@@ -2219,6 +2261,22 @@ Name und Symbol aus %4</translation>
         <source>Systemd unit: %1</source>
         <translation>Systemd-Unit: %1</translation>
     </message>
+    <message>
+        <source>every host; e.g. a.example.org, *.example.org</source>
+        <translation>jeder Host; z. B. a.example.org, *.example.org</translation>
+    </message>
+    <message>
+        <source>Only packets to or from this host name, or with *. before a domain, this domain and every name under it; matched against the names the helper learned from the traffic, so packets without a learned name never match</source>
+        <translation>Nur Pakete an oder von diesem Hostnamen, oder mit *. vor einer Domain, dieser Domain und jedem Namen darunter; verglichen mit den Namen, die das Hilfsprogramm aus dem Verkehr gelernt hat, daher passen Pakete ohne gelernten Namen nie</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Host: %1</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>
@@ -2297,6 +2355,14 @@ Name und Symbol aus %4</translation>
     <message>
         <source>Applies to</source>
         <translation>Gilt für</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>an %1</translation>
+    </message>
+    <message>
+        <source>to host %1</source>
+        <translation>an Host %1</translation>
     </message>
 </context>
 <context>

@@ -326,6 +326,48 @@
     </message>
 </context>
 <context>
+    <name>HostDrop</name>
+    <message>
+        <source>The chosen packets have different host names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The helper learned no host name for the remote end of %n of the chosen packets</source>
+        <translation>
+            <numerusform>The helper learned no host name for the remote end of %n of the chosen packets</numerusform>
+            <numerusform>The helper learned no host name for the remote end of %n of the chosen packets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To this host name (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to host %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen packets are of different domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IcmpText</name>
     <message>
         <source>echo reply</source>
@@ -2216,6 +2258,22 @@ name and icon from %4</source>
         <source>Systemd unit: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>every host; e.g. a.example.org, *.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only packets to or from this host name, or with *. before a domain, this domain and every name under it; matched against the names the helper learned from the traffic, so packets without a learned name never match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>
@@ -2293,6 +2351,14 @@ name and icon from %4</source>
     </message>
     <message>
         <source>Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to host %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -326,6 +326,48 @@
     </message>
 </context>
 <context>
+    <name>HostDrop</name>
+    <message>
+        <source>The chosen packets have different host names</source>
+        <translation>Les paquets choisis ont des noms d’hôte différents</translation>
+    </message>
+    <message numerus="yes">
+        <source>The helper learned no host name for the remote end of %n of the chosen packets</source>
+        <translation>
+            <numerusform>Le programme auxiliaire ne connaît aucun nom d’hôte pour l’extrémité distante de %n des paquets choisis</numerusform>
+            <numerusform>Le programme auxiliaire ne connaît aucun nom d’hôte pour l’extrémité distante de %n des paquets choisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To this host name (%1)</source>
+        <translation>Vers ce nom d’hôte (%1)</translation>
+    </message>
+    <message>
+        <source>%1 to host %2</source>
+        <translation>%1 vers l’hôte %2</translation>
+    </message>
+    <message>
+        <source>To this host name</source>
+        <translation>Vers ce nom d’hôte</translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation>Vers ce domaine (%1)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 vers %2</translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation>Vers ce domaine</translation>
+    </message>
+    <message>
+        <source>The chosen packets are of different domains</source>
+        <translation>Les paquets choisis sont de domaines différents</translation>
+    </message>
+</context>
+<context>
     <name>IcmpText</name>
     <message>
         <source>echo reply</source>
@@ -2219,6 +2261,22 @@ nom et icône de %4</translation>
         <source>Systemd unit: %1</source>
         <translation>Unité systemd&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>every host; e.g. a.example.org, *.example.org</source>
+        <translation>tout hôte&#xa0;; p. ex. a.example.org, *.example.org</translation>
+    </message>
+    <message>
+        <source>Only packets to or from this host name, or with *. before a domain, this domain and every name under it; matched against the names the helper learned from the traffic, so packets without a learned name never match</source>
+        <translation>Seulement les paquets vers ou depuis ce nom d’hôte, ou avec *. devant un domaine, ce domaine et tout nom en dessous&#xa0;; comparé aux noms que le programme auxiliaire a appris du trafic, donc un paquet sans nom appris ne correspond jamais</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Hôte&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RuleListModel</name>
@@ -2297,6 +2355,14 @@ nom et icône de %4</translation>
     <message>
         <source>Applies to</source>
         <translation>S’applique à</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>vers %1</translation>
+    </message>
+    <message>
+        <source>to host %1</source>
+        <translation>vers l’hôte %1</translation>
     </message>
 </context>
 <context>

@@ -337,7 +337,8 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
     if (rows.isEmpty())
         return nullptr;
     auto *menu = new PacketMenu(m_session->dropSuggestions(rows), m_session->ownerDrops(rows),
-                                m_session->ownerFilters(rows), int(rows.size()), this);
+                                m_session->hostDrops(rows), m_session->ownerFilters(rows),
+                                int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // The menu's entries add rules of their expression alone (dropLike): previewed as such.
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {
@@ -350,6 +351,8 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
             });
     connect(menu, &PacketMenu::ownerPreviewRequested, m_session, &Session::previewRule);
     connect(menu, &PacketMenu::ownerDropRequested, m_session, &Session::dropFrom);
+    connect(menu, &PacketMenu::hostPreviewRequested, m_session, &Session::previewRule);
+    connect(menu, &PacketMenu::hostDropRequested, m_session, &Session::dropTo);
     connect(menu, &PacketMenu::customDropRequested, this, &MainWindow::showCustomDrop,
             Qt::QueuedConnection); // after the menu has closed
     connect(menu, &PacketMenu::filterRequested, m_filterBar, &FilterBar::setExpression);

@@ -6,11 +6,13 @@ namespace {
 constexpr char ExpressionProperty[] = "nfqmonExpression";
 constexpr char OwnerProperty[] = "nfqmonOwner";             // the index in m_owners
 constexpr char OwnerFilterProperty[] = "nfqmonOwnerFilter"; // the index in m_ownerFilters
+constexpr char HostProperty[] = "nfqmonHost";               // the index in m_hosts
 } // namespace
 
 PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
-                       const QList<OwnerFilter> &ownerFilters, int packets, QWidget *parent)
-    : QMenu(parent), m_owners(owners), m_ownerFilters(ownerFilters)
+                       const QList<HostDrop> &hosts, const QList<OwnerFilter> &ownerFilters,
+                       int packets, QWidget *parent)
+    : QMenu(parent), m_owners(owners), m_hosts(hosts), m_ownerFilters(ownerFilters)
 {
     setObjectName(QStringLiteral("packetMenu"));
     setToolTipsVisible(true);
@@ -61,6 +63,20 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<Own
         connect(drop, &QAction::triggered, this,
                 [this, i] { emit ownerDropRequested(m_owners.at(i)); });
     }
+    if (!m_hosts.isEmpty())
+        m_drop->addSeparator();
+    for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+        const HostDrop &host = m_hosts.at(i);
+        QAction *drop = m_drop->addAction(host.label);
+        drop->setObjectName(host.kind == HostDrop::Kind::Name
+                                ? QStringLiteral("dropToHostAction")
+                                : QStringLiteral("dropToDomainAction"));
+        drop->setToolTip(host.description);
+        drop->setEnabled(host.enabled);
+        drop->setProperty(HostProperty, int(i));
+        connect(drop, &QAction::triggered, this,
+                [this, i] { emit hostDropRequested(m_hosts.at(i)); });
+    }
     m_drop->addSeparator();
     const QString start = items.isEmpty() ? QString() : items.constFirst().expression;
     QAction *custom = m_drop->addAction(tr("&Custom…"));
@@ -82,7 +98,10 @@ void PacketMenu::onHovered(QAction *action)
 {
     const QVariant owner = action ? action->property(OwnerProperty) : QVariant();
     const QVariant ownerFilter = action ? action->property(OwnerFilterProperty) : QVariant();
-    if (owner.isValid())
+    const QVariant host = action ? action->property(HostProperty) : QVariant();
+    if (host.isValid())
+        emit hostPreviewRequested(m_hosts.at(host.toInt()).rule);
+    else if (owner.isValid())
         emit ownerPreviewRequested(m_owners.at(owner.toInt()).rule);
     else if (ownerFilter.isValid())
         emit ownerPreviewRequested(m_ownerFilters.at(ownerFilter.toInt()).preview);

@@ -1,11 +1,13 @@
 // The packet table's context menu for the chosen rows: "Drop packets like this" (from this
 // source, to this destination, this conversation, to this port, this protocol — what
-// RuleSuggestion offers —, everything from this application or user — what OwnerDrop offers —
-// and "Custom…"), "Show only packets like this" (the display filter: the same expressions, and
-// from this application or user — what OwnerFilter offers) and exporting the chosen packets.
-// Hovering an entry asks for a preview of what it would match.
+// RuleSuggestion offers —, everything from this application or user — what OwnerDrop offers —,
+// to this host name or domain — what HostDrop offers — and "Custom…"), "Show only packets like
+// this" (the display filter: the same expressions, and from this application or user — what
+// OwnerFilter offers) and exporting the chosen packets. Hovering an entry asks for a preview of
+// what it would match.
 #pragma once
 
+#include "app/session/HostDrop.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
@@ -20,9 +22,12 @@ class PacketMenu : public QMenu
 public:
     // packets: how many rows were chosen (the items hold for all of them).
     // owners: "everything from this application / user" (OwnerDrop), after the items.
-    // ownerFilters: "from this application / user" (OwnerFilter), after the filter items.
+    // hosts: "to this host name / domain" (HostDrop), after the owners, disabled where not
+    // offered. ownerFilters: "from this application / user" (OwnerFilter), after the filter
+    // items.
     PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
-               const QList<OwnerFilter> &ownerFilters, int packets, QWidget *parent = nullptr);
+               const QList<HostDrop> &hosts, const QList<OwnerFilter> &ownerFilters, int packets,
+               QWidget *parent = nullptr);
 
     QMenu *dropMenu() const { return m_drop; }
     QMenu *filterMenu() const { return m_filter; }
@@ -34,12 +39,15 @@ signals:
     void filterRequested(const QString &expression);
     void ownerPreviewRequested(const RuleInfo &rule);
     void ownerDropRequested(const OwnerDrop &drop);
+    void hostPreviewRequested(const RuleInfo &rule);
+    void hostDropRequested(const HostDrop &drop);
     void exportRequested();
 
 private:
     void onHovered(QAction *action);
 
     QList<OwnerDrop> m_owners;
+    QList<HostDrop> m_hosts;
     QList<OwnerFilter> m_ownerFilters;
     QMenu *m_drop;
     QMenu *m_filter;

@@ -20,7 +20,8 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     : QDialog(parent), m_expression(new QLineEdit(this)), m_message(new QLabel(this)),
       m_interface(new QComboBox(this)), m_direction(new QComboBox(this)),
       m_action(new QComboBox(this)), m_program(new QLineEdit(this)), m_user(new QLineEdit(this)),
-      m_unit(new QLineEdit(this)), m_enabled(new QCheckBox(tr("&Enabled"), this)),
+      m_unit(new QLineEdit(this)), m_host(new QLineEdit(this)),
+      m_enabled(new QCheckBox(tr("&Enabled"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(purpose == Purpose::Add ? tr("Add rule") : tr("Edit rule"));
@@ -56,6 +57,12 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     m_unit->setPlaceholderText(tr("every unit; e.g. firefox*.scope, cron.service"));
     m_unit->setToolTip(tr("Only packets of programs in a systemd service or scope whose name "
                           "matches (* and ? allowed)"));
+    m_host->setObjectName(QStringLiteral("ruleHost"));
+    m_host->setPlaceholderText(tr("every host; e.g. a.example.org, *.example.org"));
+    m_host->setToolTip(tr("Only packets to or from this host name, or with *. before a domain, "
+                          "this domain and every name under it; matched against the names the "
+                          "helper learned from the traffic, so packets without a learned name "
+                          "never match"));
     m_enabled->setChecked(true);
 
     auto *form = new QFormLayout;
@@ -67,6 +74,7 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
     form->addRow(tr("P&rogram:"), m_program);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("Systemd u&nit:"), m_unit);
+    form->addRow(tr("&Host:"), m_host);
     form->addRow(QString(), m_enabled);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -75,7 +83,7 @@ RuleDialog::RuleDialog(Purpose purpose, QWidget *parent)
         ->setText(purpose == Purpose::Add ? tr("Add rule") : tr("Save rule"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit *edit : {m_expression, m_program, m_user, m_unit})
+    for (QLineEdit *edit : {m_expression, m_program, m_user, m_unit, m_host})
         connect(edit, &QLineEdit::textChanged, this, &RuleDialog::check);
     // What the rule catches depends on its direction and interface too.
     const auto changed = [this] {
@@ -103,6 +111,7 @@ void RuleDialog::setRule(const RuleInfo &rule)
     m_program->setText(rule.program);
     m_user->setText(rule.user ? QString::number(*rule.user) : QString());
     m_unit->setText(rule.unit);
+    m_host->setText(rule.host);
     check();
 }
 
@@ -121,6 +130,7 @@ RuleInfo RuleDialog::rule() const
     bool valid = false;
     rule.user = typedUser(&valid);
     rule.unit = m_unit->text().trimmed();
+    rule.host = Rule::normalHost(m_host->text().trimmed());
     return rule;
 }
 
@@ -158,6 +168,9 @@ QString RuleDialog::ownerProblem() const
     const QString unit = m_unit->text().trimmed();
     if (!unit.isEmpty() && !Rule::isUnitGlob(unit, &problem))
         return tr("Systemd unit: %1").arg(problem);
+    const QString host = m_host->text().trimmed();
+    if (!host.isEmpty() && !Rule::isHostPattern(host, &problem))
+        return tr("Host: %1").arg(problem);
     return {};
 }
 

@@ -1,5 +1,6 @@
 // Adding or editing a rule: the expression in the pcap filter language (checked with libpcap as
-// the user types), the interface, the direction and the action. The window previews what the
+// the user types), the interface, the direction, the action, and the program, user, unit and
+// host it is limited to. The window previews what the
 // rule would catch while the dialog is open (ruleChanged).
 #pragma once
 
@@ -37,7 +38,7 @@ signals:
 
 private:
     void check();
-    // Empty when the program, user and unit fields are valid; otherwise why not.
+    // Empty when the program, user, unit and host fields are valid; otherwise why not.
     QString ownerProblem() const;
     // The user field as a uid: a number, or a name this machine knows; nullopt when empty.
     std::optional<quint32> typedUser(bool *valid) const;
@@ -52,6 +53,7 @@ private:
     QLineEdit *m_program;
     QLineEdit *m_user;
     QLineEdit *m_unit;
+    QLineEdit *m_host;
     QCheckBox *m_enabled;
     QDialogButtonBox *m_buttons;
 };

@@ -17,6 +17,7 @@ RuleInfo RuleInfo::fromMap(const QVariantMap &map)
     info.program = rule.program;
     info.user = rule.user;
     info.unit = rule.unit;
+    info.host = rule.host;
     info.hits = RuleFields::hitsOf(map);
     return info;
 }
@@ -38,6 +39,7 @@ Rule RuleInfo::toRule() const
     rule.program = program;
     rule.user = user;
     rule.unit = unit;
+    rule.host = host;
     return rule;
 }
 

@@ -20,6 +20,7 @@ struct RuleInfo {
     QString program;             // empty: every program
     std::optional<quint32> user; // none: every user
     QString unit;                // systemd unit glob; empty: every unit
+    QString host;                // "a.example.org" or "*.example.org"; empty: every host
     quint64 hits = 0;
 
     // A ListRules entry (RuleFields::describe).

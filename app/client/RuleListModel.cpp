@@ -45,6 +45,10 @@ QString RuleListModel::appliesTo(const RuleInfo &rule)
         limits << tr("user %1").arg(*rule.user);
     if (!rule.unit.isEmpty())
         limits << tr("unit %1").arg(rule.unit);
+    if (rule.host.startsWith(QLatin1String("*.")))
+        limits << tr("to %1").arg(rule.host);
+    else if (!rule.host.isEmpty())
+        limits << tr("to host %1").arg(rule.host);
     return limits.join(QStringLiteral(", "));
 }
 

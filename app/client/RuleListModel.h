@@ -18,15 +18,16 @@ class RuleListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    // AppliesTo: the program, user and systemd unit the rule is limited to.
+    // AppliesTo: the program, user, systemd unit and host the rule is limited to.
     enum Column { Enabled, Expression, Interface, Direction, Action, AppliesTo, Hits, ColumnCount };
     enum Role { RuleIdRole = Qt::UserRole + 1 }; // uint
 
     // client may be null (then the model only shows what setRules() gives it).
     explicit RuleListModel(HelperClient *client, QObject *parent = nullptr);
 
-    // "program /usr/bin/curl, user 1000, unit cron.service": what the rule is limited to;
-    // empty when it applies to every program.
+    // "program /usr/bin/curl, user 1000, unit cron.service, to host a.example.org" (or "to
+    // *.example.org"): what the rule is limited to; empty when it applies to every program and
+    // host.
     static QString appliesTo(const RuleInfo &rule);
 
     int rowCount(const QModelIndex &parent = {}) const override;

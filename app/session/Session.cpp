@@ -208,11 +208,30 @@ QString Session::programName(const RuleInfo &rule) const
     return rule.program.isEmpty() ? QString() : m_store->programName(rule.program);
 }
 
+QList<HostDrop> Session::hostDrops(const QList<qint64> &storeRows) const
+{
+    constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
+    QStringList names;
+    for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i)
+        names.append(m_store->hostName(m_store->at(storeRows[i]).host));
+    return HostDrop::forNames(names, RegistrableDomain::system());
+}
+
 void Session::dropFrom(const OwnerDrop &drop)
 {
+    addDrop(drop.rule, drop.description);
+}
+
+void Session::dropTo(const HostDrop &drop)
+{
+    if (drop.enabled)
+        addDrop(drop.rule, drop.description);
+}
+
+void Session::addDrop(const RuleInfo &rule, const QString &description)
+{
     QPointer<Session> self(this);
-    m_client->addRule(drop.rule.toFields(), [self, description = drop.description](
-                                                uint id, const HelperError &error) {
+    m_client->addRule(rule.toFields(), [self, description](uint id, const HelperError &error) {
         if (!self)
             return;
         if (error.isError())

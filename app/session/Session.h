@@ -11,6 +11,7 @@
 
 #include "app/client/CaptureSettings.h"
 #include "app/session/ExportScope.h"
+#include "app/session/HostDrop.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
@@ -82,9 +83,13 @@ public:
     // "Show only packets like this → from this application / from user NAME": the display
     // filters by the program or user the chosen packets share.
     QList<OwnerFilter> ownerFilters(const QList<qint64> &storeRows) const;
+    // "To this host name / to this domain" for the chosen packets (HostDrop), by the names the
+    // store keeps for them.
+    QList<HostDrop> hostDrops(const QList<qint64> &storeRows) const;
     // Adds drop.rule at the end of the rules (dropRuleAdded() with its description, or
     // errorOccurred()).
     void dropFrom(const OwnerDrop &drop);
+    void dropTo(const HostDrop &drop);
     // What such a choice adds: the expression alone, every interface, both ways.
     static RuleInfo dropRule(const QString &expression);
     // Highlights in the table what `rule` would catch, as the helper's matcher decides; a rule
@@ -131,6 +136,8 @@ signals:
 private:
     // The process of each packet at these rows (the first few hundred), nullptr where unknown.
     QList<const ProcessInfo *> processesAt(const QList<qint64> &storeRows) const;
+    // Adds `rule` at the end of the rules: dropRuleAdded(id, description) or errorOccurred().
+    void addDrop(const RuleInfo &rule, const QString &description);
     void setOfflineFile(const QString &path);
 
     struct RuleOrigin {

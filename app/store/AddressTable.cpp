@@ -4,8 +4,9 @@
 
 namespace nfqmon {
 
-std::size_t AddressTable::hashOf(const Address &a)
+std::size_t AddressTable::hashOf(const Entry &e)
 {
+    const Address &a = e.address;
     // splitmix64's finalizer over both halves: the index takes the low bits, and addresses may
     // differ anywhere (a flood's sources in their middle bytes, say).
     const auto mix = [](std::uint64_t z) {
@@ -16,22 +17,22 @@ std::size_t AddressTable::hashOf(const Address &a)
     std::uint64_t x, y;
     std::memcpy(&x, a.data(), 8);
     std::memcpy(&y, a.data() + 8, 8);
-    return std::size_t(mix(mix(x + 0x9e3779b97f4a7c15ull) ^ y));
+    return std::size_t(mix(mix(x + 0x9e3779b97f4a7c15ull) ^ y) ^ e.host);
 }
 
-AddressTable::AddressTable()
-    : m_blocks(std::make_unique<std::unique_ptr<Address[]>[]>(MaximumBlocks))
+AddressTable::AddressTable() : m_blocks(std::make_unique<std::unique_ptr<Entry[]>[]>(MaximumBlocks))
 {
     acquire(Address{});
 }
 
 AddressTable::~AddressTable() = default;
 
-std::uint32_t AddressTable::acquire(const Address &address)
+std::uint32_t AddressTable::acquire(const Address &address, std::uint32_t host)
 {
-    const std::size_t hash = hashOf(address);
+    const Entry wanted{address, host};
+    const std::size_t hash = hashOf(wanted);
     const std::uint32_t found =
-        m_index.find(hash, [&](std::uint32_t id) { return entry(id) == address; });
+        m_index.find(hash, [&](std::uint32_t id) { return entry(id) == wanted; });
     if (found != NoId) {
         if (found != 0)
             ++m_uses[found];
@@ -45,10 +46,11 @@ std::uint32_t AddressTable::acquire(const Address &address)
         if ((id >> BlockShift) >= MaximumBlocks)
             return 0;
         if ((id >> BlockShift) == m_blockCount)
-            m_blocks[m_blockCount++] = std::make_unique<Address[]>(BlockSize);
+            m_blocks[m_blockCount++] = std::make_unique<Entry[]>(BlockSize);
         m_uses.push_back(0);
     }
-    entry(id) = address;
+    entry(id) = wanted;
+    m_hosts.retain(id == 0 ? 0 : host);
     m_uses[id] = id == 0 ? 0 : 1;
     m_index.insert(hash, id, [this](std::uint32_t other) { return hashOf(entry(other)); });
     return id;
@@ -60,13 +62,14 @@ void AddressTable::release(std::uint32_t id)
         return;
     m_index.erase(hashOf(entry(id)), id,
                   [this](std::uint32_t other) { return hashOf(entry(other)); });
+    m_hosts.release(entry(id).host);
     m_uses[id] = m_free;
     m_free = id;
 }
 
 std::size_t AddressTable::memoryBytes() const
 {
-    return std::size_t(m_blockCount) * BlockSize * sizeof(Address) +
+    return std::size_t(m_blockCount) * BlockSize * sizeof(Entry) + m_hosts.memoryBytes() +
            MaximumBlocks * sizeof(m_blocks[0]) + m_uses.capacity() * sizeof(std::uint32_t) +
            m_index.memoryBytes();
 }

@@ -40,8 +40,10 @@ PackedPacket PackedPacket::pack(const StoredPacket &p, AddressTable &addresses)
     k.packetLength = p.packetLength;
     k.capturedLength = p.capturedLength;
     k.byteOffset = p.byteOffset;
-    k.source = addresses.acquire(p.summary.source);
-    k.destination = addresses.acquire(p.summary.destination);
+    // The host name belongs to the remote end: the destination of a packet going out.
+    const bool out = p.hook == Hook::Output;
+    k.source = addresses.acquire(p.summary.source, out ? 0 : p.host);
+    k.destination = addresses.acquire(p.summary.destination, out ? p.host : 0);
     k.uid = p.uid;
     k.gid = p.origin == Origin::Process ? p.processId : p.gid;
     k.ruleId = p.ruleId;
@@ -86,6 +88,7 @@ StoredPacket PackedPacket::unpack(qint64 number, const AddressTable &addresses) 
     PacketSummary &s = p.summary;
     s.source = addresses.at(source);
     s.destination = addresses.at(destination);
+    p.host = addresses.hostOf(p.hook == Hook::Output ? destination : source);
     s.network = networkOf(quint8(state >> NetworkShift & 0x3));
     s.missing = Missing(state >> MissingShift & 0x7);
     s.transport = transport;

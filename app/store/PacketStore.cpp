@@ -54,6 +54,8 @@ void PacketStore::clear()
     m_retired->close(); // the old table goes with the old chunks: no uses to give back
     m_chunks.clear();
     m_addresses = std::make_shared<AddressTable>(); // snapshots keep the old one
+    for (HostDescription &d : m_hostDescriptions)
+        d.local = 0; // ids of the old table
     m_retired = std::make_shared<RetiredChunks>();
     m_firstNumber = 1;
     m_count = 0;
@@ -175,10 +177,16 @@ void PacketStore::append(const StreamBatch &batch)
         }
         emit processesChanged(described, forgotten);
     }
+    for (const StreamHost &host : batch.hosts) {
+        if (m_hostDescriptions.size() >= MaxHostDescriptions)
+            m_hostDescriptions.clear(); // as the helper does: a name seen again comes again
+        m_hostDescriptions.insert(host.id, {host.name, host.source, 0});
+    }
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const PacketRecord r = batch.record(i);
         StoredPacket p;
         copyFields(p, r);
+        p.host = r.hostId ? hostIdOf(r.hostId) : 0;
         p.inInterface = interfaceId(r.inInterface);
         p.outInterface = interfaceId(r.outInterface);
         addRecord(p, batch.bytes(i));
@@ -273,16 +281,26 @@ PacketStore::Snapshot PacketStore::snapshot() const
     return s;
 }
 
+quint32 PacketStore::hostIdOf(quint64 helperId)
+{
+    const auto found = m_hostDescriptions.find(helperId);
+    if (found == m_hostDescriptions.end())
+        return 0; // the helper had let the name go before it could describe it
+    HostDescription &d = found.value();
+    HostTable &hosts = m_addresses->hosts();
+    if (d.local == 0 || hosts.source(d.local) != d.source || hosts.name(d.local) != d.name)
+        d.local = hosts.intern(d.name, d.source);
+    return d.local;
+}
+
 QString PacketStore::hostName(quint32 host) const
 {
-    Q_UNUSED(host);
-    return {};
+    return m_addresses->hosts().name(host);
 }
 
 HostSource PacketStore::hostSource(quint32 host) const
 {
-    Q_UNUSED(host);
-    return HostSource::None;
+    return m_addresses->hosts().source(host);
 }
 
 } // namespace nfqmon

@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -135,6 +136,17 @@ private:
 
     // Kept by clear(): the helper describes each process once per stream.
     ProcessTable m_processes;
+    // The names the helper described, by its id, and the id the current address table last
+    // gave each (checked before it is used again: the table may have let it go). Kept by
+    // clear(), as the processes; bounded, like the helper's own list of names it described.
+    struct HostDescription {
+        QString name;
+        HostSource source = HostSource::None;
+        quint32 local = 0;
+    };
+    QHash<quint64, HostDescription> m_hostDescriptions;
+    static constexpr qsizetype MaxHostDescriptions = 65536;
+    quint32 hostIdOf(quint64 helperId);
     qint64 m_limit = DefaultLimit;
     int m_shift = 12;
     QList<std::shared_ptr<PacketChunk>> m_chunks;

@@ -61,7 +61,8 @@ bool PacketTableModel::previewMatches(const StoredPacket &p) const
     const bool match = m_preview->matches(
         p, m_store->bytes(p.number - m_store->firstNumber()), m_store->interfaceName(p.inInterface),
         m_store->interfaceName(p.outInterface),
-        p.origin == Origin::Process ? m_store->process(p.processId) : nullptr);
+        p.origin == Origin::Process ? m_store->process(p.processId) : nullptr,
+        m_store->hostName(p.host));
     if (m_previewCache.size() >= PreviewCacheLimit)
         m_previewCache.clear();
     m_previewCache.insert(p.number, match);

@@ -17,7 +17,7 @@ std::optional<RulePreview> RulePreview::compile(const Rule &rule, QString *error
 
 bool RulePreview::matches(const StoredPacket &packet, const QByteArray &bytes,
                           const QString &inInterface, const QString &outInterface,
-                          const ProcessInfo *process) const
+                          const ProcessInfo *process, const QString &hostName) const
 {
     if (bytes.size() != qsizetype(packet.capturedLength))
         return false; // the bytes were lost
@@ -26,9 +26,17 @@ bool RulePreview::matches(const StoredPacket &packet, const QByteArray &bytes,
         return false;
     const QByteArray in = inInterface.toUtf8();
     const QByteArray out = outInterface.toUtf8();
-    const PacketContext context{packet.hook, std::string_view(in.constData(), size_t(in.size())),
+    // The helper hands its matcher names in lower case: so does the preview.
+    const QByteArray host = hostName.toLower().toLatin1();
+    const std::string_view name(host.constData(), size_t(host.size()));
+    const std::span<const std::string_view> names =
+        host.isEmpty() ? std::span<const std::string_view>() : std::span(&name, 1);
+    const PacketContext context{packet.hook,
+                                std::string_view(in.constData(), size_t(in.size())),
                                 std::string_view(out.constData(), size_t(out.size())),
-                                &packet.summary, process, {}};
+                                &packet.summary,
+                                process,
+                                names};
     return m_set->match(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                         packet.capturedLength, packet.packetLength, context) >= 0;
 }

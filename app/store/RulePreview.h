@@ -29,9 +29,12 @@ public:
     // bytes: the packet's captured bytes; the names: of its input and output interface
     // (empty for none), as the store keeps them.
     // process: the packet's program as the store knows it (nullptr: not known), for rules
-    // limited to a program, user or unit.
+    // limited to a program, user or unit. hostName: the name the store keeps for the packet's
+    // remote end (PacketStore::hostName(), empty: none), for rules limited to a host; a rule
+    // naming a host catches no packet without one, as in the helper.
     bool matches(const StoredPacket &packet, const QByteArray &bytes, const QString &inInterface,
-                 const QString &outInterface, const ProcessInfo *process) const;
+                 const QString &outInterface, const ProcessInfo *process,
+                 const QString &hostName) const;
 
     const Rule &rule() const { return m_set->rules().front(); }
 

@@ -43,6 +43,9 @@ struct CaptureOptions {
     // Learn the program behind each packet of a local socket (helper/attribution); where the
     // kernel or the helper's privileges do not allow it, the capture runs without and says why.
     bool attribution = true;
+    // Learn the host names of the packets' remote ends from the traffic itself (helper/names):
+    // DNS answers, TLS and QUIC server names, HTTP Host headers. No query is ever sent.
+    bool hostNames = true;
     std::uint16_t queueNumber = 0;
     std::uint16_t queueCount = 1; // > 1: --queue-balance over queueNumber..+count-1
     std::uint32_t snapLength = Limits::DefaultSnapLength; // bytes kept per packet (records, dumps)

@@ -28,6 +28,7 @@ const QStringList &knownKeys()
         QStringLiteral("snaplen"),         QStringLiteral("queue_maxlen"),
         QStringLiteral("status_interval"), QStringLiteral("rule"),
         QStringLiteral("module"),          QStringLiteral("log"),
+        QStringLiteral("host_names"),
     };
     return keys;
 }
@@ -135,6 +136,8 @@ private:
             return setBoolean(key, value, &m_options.enableIptables, problem);
         if (key == QLatin1String("attribution"))
             return setBoolean(key, value, &m_options.attribution, problem);
+        if (key == QLatin1String("host_names"))
+            return setBoolean(key, value, &m_options.hostNames, problem);
         if (key == QLatin1String("dump_input"))
             return setPath(key, value, &m_options.dumpInput, problem);
         if (key == QLatin1String("dump_output"))
@@ -383,14 +386,15 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
         return fail(QStringLiteral("it must start with drop or accept, not %1")
                         .arg(quotedText(action.toString(), 60)));
 
-    // "in|out", "on IFACE", "program PATH", "user NAME|UID" and "unit GLOB" are optional, each at
-    // most once,
-    // in any order; what follows is the pcap expression, kept exactly as written.
+    // "in|out", "on IFACE", "program PATH", "user NAME|UID", "unit GLOB" and "hostname NAME" are
+    // optional, each at most once, in any order; what follows is the pcap expression, kept exactly
+    // as written. The host's keyword is not "host": that is libpcap's own ("drop host 10.0.0.5").
     bool haveDirection = false;
     bool haveInterface = false;
     bool haveProgram = false;
     bool haveUser = false;
     bool haveUnit = false;
+    bool haveHost = false;
     for (;;) {
         qsizetype next = pos;
         const QStringView word = nextWord(view, &next);
@@ -447,6 +451,18 @@ std::optional<Rule> parseRule(const QString &text, QString *error)
                             (problem.isEmpty() ? QString() : QStringLiteral(": ") + problem));
             rule.unit = unit;
             haveUnit = true;
+            pos = next;
+            continue;
+        }
+        if (!haveHost && word == QLatin1String("hostname")) {
+            const QString host = nextWord(view, &next).toString();
+            QString problem;
+            if (host.isEmpty() || !Rule::isHostPattern(host, &problem))
+                return fail(QStringLiteral("\"hostname\" must be followed by a host name "
+                                           "(a.example.org) or a domain (*.example.org)") +
+                            (host.isEmpty() ? QString() : QStringLiteral(": ") + problem));
+            rule.host = Rule::normalHost(host);
+            haveHost = true;
             pos = next;
             continue;
         }

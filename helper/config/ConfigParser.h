@@ -14,6 +14,7 @@
 //   log = "/var/log/nfqmon.jsonl"    # a JSON line per packet; "-": standard output
 //   rule = "drop udp and dst port 53"
 //   rule = "drop in on eth1 host 10.0.0.5"   # action [in|out] [on IFACE] expression
+//   rule = "drop out hostname *.example.org ip or ip6"   # [program P] [user U] [unit G] too
 //
 // '#' and ';' start comments; "[section]" headers are accepted and ignored (Haka's files have
 // them); `module = "packet/nfqueue"` is accepted. Errors: "FILE:LINE: problem".

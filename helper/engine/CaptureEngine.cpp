@@ -64,10 +64,13 @@ bool CaptureEngine::start(QString *error)
             attributionNotice =
                 tr("packets are not attributed to programs: %1").arg(QString::fromStdString(why));
     }
+    if (m_options.hostNames)
+        m_hostNames = std::make_shared<HostNames>();
     auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
     std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
     if (m_log) {
         m_log->setOwners(m_owners);
+        m_log->setHostNames(m_hostNames);
         consumers.push_back(m_log);
         m_log->start([this](const QString &message) {
             report(message + tr("; the log stopped, capture goes on"));
@@ -82,7 +85,7 @@ bool CaptureEngine::start(QString *error)
     for (int i = 0; i < int(m_pendingQueues.size()); ++i) {
         m_workers.push_back(std::make_unique<QueueWorker>(i, std::move(m_pendingQueues[i]), m_path,
                                                           m_sequence, m_options.snapLength,
-                                                          m_owners.get()));
+                                                          m_owners.get(), m_hostNames.get()));
         m_workers.back()->start();
     }
     m_pendingQueues.clear();
@@ -280,6 +283,7 @@ void CaptureEngine::teardown()
     if (m_owners)
         m_finalAttributionLost = m_owners->lostEvents();
     m_owners.reset(); // the workers that asked it are gone
+    m_hostNames.reset();
 }
 
 void CaptureEngine::abandon()

@@ -13,6 +13,7 @@
 #include "helper/engine/PacketPath.h"
 #include "helper/engine/QueueWorker.h"
 #include "helper/engine/RuleCounterPoller.h"
+#include "helper/names/HostNames.h"
 #include "helper/protocol/CaptureStatus.h"
 
 #include <QString>
@@ -70,6 +71,8 @@ public:
     QString notice() const { return m_notice; }
     // While running with attribution: who owns the packets' sockets (nullptr without).
     std::shared_ptr<PacketOwners> owners() const { return m_owners; }
+    // While running with host names: the names the packets' records refer to (nullptr without).
+    std::shared_ptr<HostNames> hostNames() const { return m_hostNames; }
     // After start(): "IPv4", "IPv6", the families captured.
     QStringList families() const { return m_families; }
 
@@ -116,6 +119,7 @@ private:
     } m_finalUnseen;
     QString m_notice;
     std::shared_ptr<PacketOwners> m_owners; // while running, with attribution
+    std::shared_ptr<HostNames> m_hostNames; // while running, with host names
     QStringList m_families;
     bool m_finalCount = false;
     bool m_running = false;

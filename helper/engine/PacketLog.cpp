@@ -2,6 +2,7 @@
 
 #include "helper/attribution/PacketOwners.h"
 #include "helper/engine/PacketLogLine.h"
+#include "helper/names/HostNames.h"
 
 #include <QFile>
 
@@ -93,7 +94,10 @@ void PacketLog::formatPending()
                    return;
                const ProcessInfo *process =
                    record.origin == Origin::Process ? processOf(record.processId) : nullptr;
-               PacketLogLine::append(m_buffer, record, process);
+               m_host.clear();
+               if (record.hostId && m_hostNames)
+                   m_hostNames->name(record.hostId, &m_host);
+               PacketLogLine::append(m_buffer, record, process, m_host);
                ++m_buffered;
            }) > 0) {
         if (m_buffer.size() >= FlushBytes && !writeOut())

@@ -18,6 +18,7 @@
 
 namespace nfqmon {
 
+class HostNames;
 class PacketOwners;
 
 class PacketLog : public RecordConsumer
@@ -33,6 +34,8 @@ public:
     bool open(const QString &path, QString *error);
     // Where the processes the records name are described; may be null (attribution off).
     void setOwners(std::shared_ptr<PacketOwners> owners) { m_owners = std::move(owners); }
+    // Where the host names the records refer to are kept; may be null (host names off).
+    void setHostNames(std::shared_ptr<HostNames> names) { m_hostNames = std::move(names); }
 
     // onError runs on the writer thread, once, when writing fails.
     void start(MessageHandler onError);
@@ -53,6 +56,8 @@ private:
     int m_fd = -1;
     bool m_ownsFd = false;
     std::shared_ptr<PacketOwners> m_owners;
+    std::shared_ptr<HostNames> m_hostNames;
+    std::string m_host; // the record's host name, looked up for its line
     // Looked up once per process (PacketOwners' lock is the packet path's).
     std::unordered_map<std::uint32_t, std::shared_ptr<const ProcessInfo>> m_processes;
     std::string m_buffer;

@@ -121,7 +121,8 @@ void PacketLogLine::appendString(std::string &out, std::string_view text)
     out += '"';
 }
 
-void PacketLogLine::append(std::string &out, const PacketRecord &record, const ProcessInfo *process)
+void PacketLogLine::append(std::string &out, const PacketRecord &record, const ProcessInfo *process,
+                           std::string_view host)
 {
     const PacketSummary &s = record.summary;
     const bool hasNetwork =
@@ -219,6 +220,10 @@ void PacketLogLine::append(std::string &out, const PacketRecord &record, const P
     stringOrNull(out, process ? std::string_view(process->cgroup) : std::string_view());
     key(out, "other_netns");
     out += (record.flags & RecordFlag::OtherNamespace) ? "true" : "false";
+    key(out, "host");
+    stringOrNull(out, host);
+    key(out, "host_source");
+    stringOrNull(out, host.empty() ? std::string_view() : hostSourceName(record.hostSource));
     out += "}\n";
 }
 

@@ -1,6 +1,7 @@
 #include "helper/engine/QueueWorker.h"
 
 #include "helper/attribution/PacketOwners.h"
+#include "helper/names/HostNames.h"
 #include "helper/protocol/PacketDecoder.h"
 
 #include <arpa/inet.h>
@@ -59,9 +60,9 @@ void copyName(char (&target)[InterfaceNameSize], std::string_view name)
 
 QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
                          std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
-                         PacketOwners *owners)
+                         PacketOwners *owners, HostNames *hostNames)
     : m_index(index), m_queue(std::move(queue)), m_pathHolder(path), m_sequence(sequence),
-      m_snapLength(snapLength), m_owners(owners), m_verdicts(*m_queue),
+      m_snapLength(snapLength), m_owners(owners), m_hostNames(hostNames), m_verdicts(*m_queue),
       m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {}
 
@@ -235,11 +236,22 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
             record.flags |= RecordFlag::OtherNamespace;
     }
 
+    // Learned before the verdict: a ClientHello is judged by the name it carries.
+    PacketHostNames *names = nullptr;
+    if (m_hostNames) {
+        m_hostNames->learn(record.summary, {payload, payloadLength}, record.hook, m_now);
+        names = m_path->rules && m_path->rules->needsHostNames() ? &m_packetHosts : nullptr;
+        const HostRef host = m_hostNames->hostOf(record.summary, record.hook, m_now, names);
+        record.hostId = host.id;
+        record.hostSource = host.source;
+    }
+
     int ruleIndex = -1;
     if (m_path->rules && m_path->rules->size()) {
         ruleIndex = m_path->rules->match(
             payload, payloadLength, record.packetLength,
-            PacketContext{record.hook, inName, outName, &record.summary, process.get(), {}});
+            PacketContext{record.hook, inName, outName, &record.summary, process.get(),
+                          names ? names->span() : std::span<const std::string_view>()});
     }
     bool accept = true;
     if (ruleIndex >= 0) {

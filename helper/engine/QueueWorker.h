@@ -7,6 +7,7 @@
 #include "helper/engine/NfQueue.h"
 #include "helper/engine/PacketPath.h"
 #include "helper/engine/VerdictBatcher.h"
+#include "helper/names/HostNames.h"
 
 #include <atomic>
 #include <cstdint>
@@ -31,7 +32,7 @@ class QueueWorker
 public:
     QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
                 std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
-                PacketOwners *owners = nullptr);
+                PacketOwners *owners = nullptr, HostNames *hostNames = nullptr);
     ~QueueWorker();
 
     void start();
@@ -57,8 +58,10 @@ private:
     std::atomic<std::uint64_t> &m_sequence;
     const std::uint32_t m_snapLength;
     PacketOwners *const m_owners; // nullptr without attribution
+    HostNames *const m_hostNames; // nullptr without host names
     VerdictBatcher m_verdicts;
     InterfaceNameCache m_names;
+    PacketHostNames m_packetHosts; // a packet's names, for rules that name hosts
     QueueCounters m_counters;
     std::atomic<std::uint64_t> m_verdictFailures{0};
     std::atomic<bool> m_stopping{false};

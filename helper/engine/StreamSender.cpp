@@ -159,6 +159,8 @@ bool StreamSender::gather()
 
 bool StreamSender::describe(const PacketRecord &record)
 {
+    if (!describeHost(record))
+        return false;
     if (record.origin != Origin::Process || !m_options.owners ||
         m_describedProcesses.contains(record.processId))
         return true;
@@ -169,6 +171,20 @@ bool StreamSender::describe(const PacketRecord &record)
     if (m_describedProcesses.size() >= MaxDescribedProcesses)
         m_describedProcesses.clear(); // bounded: a process seen again is described again
     m_describedProcesses.insert(record.processId);
+    return true;
+}
+
+bool StreamSender::describeHost(const PacketRecord &record)
+{
+    if (!record.hostId || !m_options.hostNames || m_describedHosts.contains(record.hostId))
+        return true;
+    if (m_options.hostNames->name(record.hostId, &m_hostName)) {
+        if (!m_encoder.appendHost(record.hostId, record.hostSource, m_hostName))
+            return false; // the batch is full: the name opens the next one
+    }                     // else let go already: the client shows the record's addresses only
+    if (m_describedHosts.size() >= MaxDescribedHosts)
+        m_describedHosts.clear(); // bounded: a name seen again is sent again
+    m_describedHosts.insert(record.hostId);
     return true;
 }
 

@@ -14,6 +14,7 @@
 
 #include "helper/attribution/PacketOwners.h"
 #include "helper/engine/RecordConsumer.h"
+#include "helper/names/HostNames.h"
 #include "helper/protocol/StreamEncoder.h"
 
 #include <QString>
@@ -42,6 +43,9 @@ public:
         // Where the processes that records name are described; each goes to the client once,
         // before the first record that names it. nullptr: records name none.
         std::shared_ptr<PacketOwners> owners;
+        // Where the host names that records name are kept; each goes to the client once, before
+        // the first record that names it. nullptr: records name none.
+        std::shared_ptr<HostNames> hostNames;
     };
     using FinishedHandler = std::function<void()>;
 
@@ -85,7 +89,9 @@ private:
     // Puts the description of the record's process before it, once: false when the batch is
     // full.
     bool describe(const PacketRecord &record);
+    bool describeHost(const PacketRecord &record);
     static constexpr std::size_t MaxDescribedProcesses = 65536;
+    static constexpr std::size_t MaxDescribedHosts = 65536;
     Flush flush();
     void waitForClient(short events, bool onData, int timeoutMs);
     void finish(const QString &reason);
@@ -95,6 +101,8 @@ private:
     std::atomic<int> m_clientFd{-1};
     StreamEncoder m_encoder;
     std::unordered_set<std::uint32_t> m_describedProcesses; // sent to this client already
+    std::unordered_set<std::uint64_t> m_describedHosts;
+    std::string m_hostName;
     std::span<const std::uint8_t> m_sealed; // the batch being written; empty when none
     std::size_t m_sent = 0;                 // bytes of it already written
     FinishedHandler m_onFinished;

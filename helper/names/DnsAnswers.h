@@ -18,7 +18,7 @@ struct DnsAddress {
     // CNAME records of the answer section (www.example.org → cdn.example.net → A), else the
     // record's owner.
     HostName name;
-    HostName owner; // the A/AAAA record's own name (cdn.example.net above)
+    HostName owner;                         // the A/AAAA record's own name (cdn.example.net above)
     std::array<std::uint8_t, 16> address{}; // IPv4 in the first 4 bytes
     NetworkProtocol family = NetworkProtocol::Unknown;
     std::uint32_t ttl = 0; // seconds

@@ -33,8 +33,10 @@ bool HostName::assign(std::string_view raw)
         char c = raw[i];
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
-        if (!isNameByte(c) || (c == '.' && previous == '.'))
+        if (!isNameByte(c) || (c == '.' && previous == '.')) {
+            text[0] = '\0'; // the bytes copied so far are no name
             return false;
+        }
         text[i] = c;
         previous = c;
     }

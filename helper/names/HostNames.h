@@ -27,9 +27,9 @@
 namespace nfqmon {
 
 struct HostNameLimits {
-    std::uint32_t names = 16384;    // distinct names (at most 253 bytes each)
+    std::uint32_t names = 16384;     // distinct names (at most 253 bytes each)
     std::uint32_t addresses = 32768; // (address, name) pairs
-    std::uint32_t flows = 16384;    // flows with a server name (TLS, QUIC, HTTP)
+    std::uint32_t flows = 16384;     // flows with a server name (TLS, QUIC, HTTP)
     std::uint32_t minimumTtlSeconds = 60;
     std::uint32_t maximumTtlSeconds = 86400;
 };
@@ -50,8 +50,8 @@ struct PacketHostNames {
 };
 
 struct HostNameStats {
-    std::uint64_t learned = 0;  // names put in the tables
-    std::uint64_t evicted = 0;  // entries evicted before their time (the tables were full)
+    std::uint64_t learned = 0;   // names put in the tables
+    std::uint64_t evicted = 0;   // entries evicted before their time (the tables were full)
     std::size_t memoryBytes = 0; // fixed from the start
 };
 

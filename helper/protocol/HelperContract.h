@@ -111,8 +111,9 @@ inline const QString Hits = QStringLiteral("hits");             // t; returned o
 inline const QString Program = QStringLiteral("program");       // s: executable path, "" any
 inline const QString User = QStringLiteral("user");             // u: uid, AnyUser for any
 inline constexpr std::uint32_t AnyUser = 0xffffffff;
-inline const QString Unit =
-    QStringLiteral("unit"); // s: systemd unit glob, "" any            // (uid_t)-1, never a user
+inline const QString Unit = QStringLiteral("unit"); // s: systemd unit glob, "" any
+// s: a host name ("a.example.org") or a domain ("*.example.org"), "" any
+inline const QString Host = QStringLiteral("host");
 } // namespace RuleField
 
 } // namespace nfqmon::Contract

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <arpa/inet.h>
+
 namespace nfqmon {
 
 bool Rule::isProgramPath(const QString &path, QString *problem)
@@ -68,6 +70,88 @@ bool Rule::isUnitGlob(const QString &glob, QString *problem)
         return false;
     }
     return true;
+}
+
+namespace {
+
+constexpr qsizetype MaxHostNameLength = 253; // RFC 1035, written without the trailing dot
+constexpr qsizetype MaxLabelLength = 63;
+
+bool isHostNameCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+           c == u'-' || c == u'_' || c == u'.';
+}
+
+// A character as a message shows it: control and other invisible ones by their code.
+QString shownCharacter(QChar c)
+{
+    if (c.isPrint() && !c.isSpace())
+        return QStringLiteral("'%1'").arg(c);
+    return QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
+}
+
+} // namespace
+
+bool Rule::isHostPattern(const QString &pattern, QString *problem)
+{
+    QStringView name(pattern);
+    if (name.startsWith(QLatin1String("*.")))
+        name = name.mid(2);
+    if (name.endsWith(u'.'))
+        name.chop(1);
+    if (name.isEmpty()) {
+        *problem = QStringLiteral("a host is a name (a.example.org) or a domain (*.example.org)");
+        return false;
+    }
+    if (name.size() > MaxHostNameLength) {
+        *problem = QStringLiteral("a host name is at most %1 characters").arg(MaxHostNameLength);
+        return false;
+    }
+    for (const QChar c : name) {
+        if (c == u'*') {
+            *problem = QStringLiteral("host name \"%1\": '*' is allowed only as a leading \"*.\" "
+                                      "(*.example.org: the domain and every name under it)")
+                           .arg(pattern);
+            return false;
+        }
+        if (!isHostNameCharacter(c)) {
+            *problem = QStringLiteral("%1 is not in a host name (letters, digits, '-', '_' and "
+                                      "dots; international names in their xn-- form)")
+                           .arg(shownCharacter(c));
+            return false;
+        }
+    }
+    for (const QStringView label : name.split(u'.')) {
+        if (label.isEmpty()) {
+            *problem = QStringLiteral("host name \"%1\" has an empty label").arg(pattern);
+            return false;
+        }
+        if (label.size() > MaxLabelLength) {
+            *problem = QStringLiteral("host name \"%1\" has a label longer than %2 characters")
+                           .arg(pattern)
+                           .arg(MaxLabelLength);
+            return false;
+        }
+    }
+    // The learned names never include addresses: a rule naming one could never match.
+    const QByteArray text = name.toLatin1();
+    unsigned char address[16];
+    if (inet_pton(AF_INET, text.constData(), address) == 1) {
+        *problem = QStringLiteral("%1 is an address, not a host name: write it in the expression "
+                                  "(host %1)")
+                       .arg(text);
+        return false;
+    }
+    return true;
+}
+
+QString Rule::normalHost(const QString &pattern)
+{
+    QString host = pattern.toLower();
+    if (host.endsWith(u'.'))
+        host.chop(1);
+    return host;
 }
 
 QString Rule::programWarning() const

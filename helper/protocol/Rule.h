@@ -41,6 +41,12 @@ struct Rule {
     // A glob that can match a unit that runs programs: a ".service" or ".scope" name, of unit
     // name characters and glob characters, at most 255; false and the reason otherwise.
     static bool isUnitGlob(const QString &glob, QString *problem);
+    // A host name ("a.example.org": letters, digits, '-', '_' and dots, labels of 1 to 63,
+    // at most 253 in all, not an address) or "*." and one ("*.example.org"); a trailing dot and
+    // upper case are allowed (normalHost() drops them). False and the reason otherwise.
+    static bool isHostPattern(const QString &pattern, QString *problem);
+    // The pattern as a rule keeps it: lower case, without a trailing dot.
+    static QString normalHost(const QString &pattern);
     // Empty when program names an executable as the kernel names it; otherwise why the rule may
     // not match (yet): it does not exist, is not a file, or is a link (the kernel names a
     // program by its real path). Such a rule is kept: the program may be installed later.

@@ -15,7 +15,8 @@ QVariantMap toMap(const Rule &rule)
             {Key::Enabled, rule.enabled},
             {Key::Program, rule.program},
             {Key::User, uint(rule.user.value_or(Key::AnyUser))},
-            {Key::Unit, rule.unit}};
+            {Key::Unit, rule.unit},
+            {Key::Host, rule.host}};
 }
 
 QVariantMap describe(const Rule &rule, std::uint64_t hits)
@@ -37,6 +38,7 @@ Rule fromMap(const QVariantMap &map, Rule base)
     base.enabled = map.value(Key::Enabled, base.enabled).toBool();
     base.program = map.value(Key::Program, base.program).toString();
     base.unit = map.value(Key::Unit, base.unit).toString();
+    base.host = map.value(Key::Host, base.host).toString();
     if (map.contains(Key::User)) {
         const uint user = map.value(Key::User).toUInt();
         base.user = user == Key::AnyUser ? std::nullopt : std::optional<std::uint32_t>(user);

@@ -12,8 +12,8 @@
 
 namespace nfqmon::RuleFields {
 
-// expression, interface, direction, action, enabled, program, user: what AddRule and ChangeRule
-// take.
+// expression, interface, direction, action, enabled, program, user, unit, host: what AddRule
+// and ChangeRule take.
 QVariantMap toMap(const Rule &rule);
 // ListRules's entry: the fields with the rule's id and its hits.
 QVariantMap describe(const Rule &rule, std::uint64_t hits);

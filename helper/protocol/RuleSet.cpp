@@ -34,7 +34,12 @@ std::shared_ptr<const RuleSet> RuleSet::compile(const std::vector<Rule> &rules, 
         set->m_interfaces.push_back(rule.interface.toStdString());
         set->m_programs.push_back(rule.program.toStdString());
         set->m_units.push_back(rule.unit.toStdString());
+        const QString host = Rule::normalHost(rule.host);
+        const bool domain = host.startsWith(QLatin1String("*."));
+        set->m_hosts.push_back((domain ? host.mid(2) : host).toStdString());
+        set->m_hostDomains.push_back(domain);
         set->m_needsProcess = set->m_needsProcess || (rule.enabled && rule.needsProcess());
+        set->m_needsHostNames = set->m_needsHostNames || (rule.enabled && rule.needsHostNames());
     }
     return set;
 }
@@ -52,6 +57,19 @@ bool unitMatches(const std::string &glob, const std::string &cgroup)
     std::memcpy(name, unit.data(), unit.size());
     name[unit.size()] = '\0';
     return fnmatch(glob.c_str(), name, 0) == 0;
+}
+
+// One of the packet's names is `host`, or, for a domain, is it or ends in "." and it.
+bool hostMatches(std::string_view host, bool domain, std::span<const std::string_view> names)
+{
+    for (const std::string_view name : names) {
+        if (name == host)
+            return true;
+        if (domain && name.size() > host.size() && name.ends_with(host) &&
+            name[name.size() - host.size() - 1] == '.')
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -89,6 +107,8 @@ bool RuleSet::matches(std::size_t i, const std::uint8_t *packet, std::uint32_t c
         if (!m_units[i].empty() && !unitMatches(m_units[i], context.process->cgroup))
             return false;
     }
+    if (rule.needsHostNames() && !hostMatches(m_hosts[i], m_hostDomains[i], context.hostNames))
+        return false;
     return filter->matches(packet, caplen, wirelen);
 }
 

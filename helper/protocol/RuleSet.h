@@ -72,6 +72,9 @@ private:
     std::vector<std::string> m_interfaces; // each rule's interface as bytes, for match()
     std::vector<std::string> m_programs;   // each rule's program as bytes, for match()
     std::vector<std::string> m_units;      // each rule's unit glob as bytes, for match()
+    // Each rule's host as lower-case bytes, without "*." for a domain (m_hostDomains says so).
+    std::vector<std::string> m_hosts;
+    std::vector<bool> m_hostDomains;
     bool m_needsProcess = false;
     bool m_needsHostNames = false;
 };

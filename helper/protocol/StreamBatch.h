@@ -9,12 +9,20 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QString>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 namespace nfqmon {
+
+// A host entry: the name that packet records with this hostId have.
+struct StreamHost {
+    std::uint64_t id = 0;
+    HostSource source = HostSource::None;
+    QString name;
+};
 
 struct StreamBatch {
     std::uint64_t sequence = 0;          // 1, 2, 3, ... without gaps
@@ -23,6 +31,7 @@ struct StreamBatch {
     QByteArray payload;                  // the entries as sent
     QList<std::uint32_t> offsets;        // where each packet entry's PacketRecord starts
     QList<ProcessInfo> processes;        // the process entries, for packets of this batch on
+    QList<StreamHost> hosts;             // the host entries, for packets of this batch on
 
     qsizetype size() const { return offsets.size(); }
     bool isEmpty() const { return offsets.isEmpty(); }

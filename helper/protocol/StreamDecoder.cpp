@@ -11,6 +11,15 @@ using namespace stream;
 
 namespace {
 
+// What the helper's names are (helper/names/HostName.h): 1 to 253 bytes of lower-case letters,
+// digits, '-', '_' and '.'.
+bool isHostName(std::string_view name)
+{
+    return !name.empty() && name.size() <= 253 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    });
+}
+
 // The fixed start of every header version: magic, version, header size.
 constexpr std::uint32_t HeaderStart = 8;
 
@@ -223,6 +232,14 @@ bool StreamDecoder::checkEntries(StreamBatch *batch)
                 return fail(
                     QStringLiteral("%1: the process description is malformed").arg(where()));
             batch->processes.append(*process);
+            at += entry;
+            continue;
+        }
+        if (r.kind == EntryKind::Host) {
+            const std::string_view name(data + at + sizeof r, r.capturedLength);
+            if (r.hostId == 0 || !isHostName(name))
+                return fail(QStringLiteral("%1: the host entry is malformed").arg(where()));
+            batch->hosts.append({r.hostId, r.hostSource, QString::fromLatin1(name)});
             at += entry;
             continue;
         }

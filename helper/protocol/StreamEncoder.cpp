@@ -52,6 +52,16 @@ bool StreamEncoder::appendProcess(const ProcessInfo &process)
     return append(record, description);
 }
 
+bool StreamEncoder::appendHost(std::uint64_t id, HostSource source, std::string_view name)
+{
+    PacketRecord record;
+    record.kind = EntryKind::Host;
+    record.hostId = id;
+    record.hostSource = source;
+    record.packetLength = std::uint32_t(name.size());
+    return append(record, {reinterpret_cast<const std::uint8_t *>(name.data()), name.size()});
+}
+
 std::span<const std::uint8_t> StreamEncoder::seal(std::uint64_t lostTotal)
 {
     lostTotal = std::max(lostTotal, m_reportedLost);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace nfqmon {
@@ -23,6 +24,8 @@ public:
     bool append(const PacketRecord &record, std::span<const std::uint8_t> bytes);
     // A process's description (ProcessCodec), for the packet entries after it; false as above.
     bool appendProcess(const ProcessInfo &process);
+    // A host entry: the name later records call `id` (their hostId), learned from `source`.
+    bool appendHost(std::uint64_t id, HostSource source, std::string_view name);
 
     // Completes the header of the batch built so far, with lostTotal the client's running loss
     // count (never decreasing), and returns the batch's bytes, valid until clear().

@@ -326,6 +326,7 @@ ServiceReply HelperService::openStream(const Caller &caller)
     StreamSender::Options options;
     options.snapLength = m_engine->options().snapLength;
     options.owners = m_engine->owners();
+    options.hostNames = m_engine->hostNames();
     auto sender = StreamSender::create(m_engine->producerCount(), options, &error);
     if (!sender)
         return ServiceReply::error(ServiceError::Failed, error);

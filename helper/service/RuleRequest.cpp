@@ -14,7 +14,7 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
     namespace Key = Contract::RuleField;
     ArgumentReader in(fields, QStringLiteral("rule field"));
     in.onlyKnownKeys({Key::Expression, Key::Interface, Key::Direction, Key::Action, Key::Enabled,
-                      Key::Program, Key::User, Key::Unit});
+                      Key::Program, Key::User, Key::Unit, Key::Host});
     if (in.ok() && expressionRequired && !in.has(Key::Expression))
         in.fail(QStringLiteral("a rule needs an expression (pcap filter syntax, e.g. "
                                "\"udp and dst port 53\")"));
@@ -57,6 +57,12 @@ std::optional<Rule> apply(const QVariantMap &fields, Rule base, bool expressionR
         if (!unit->isEmpty() && !Rule::isUnitGlob(*unit, &problem))
             in.fail(QStringLiteral("rule field unit: ") + problem);
         base.unit = *unit;
+    }
+    if (const auto host = in.string(Key::Host, 256)) {
+        QString problem;
+        if (!host->isEmpty() && !Rule::isHostPattern(*host, &problem))
+            in.fail(QStringLiteral("rule field host: ") + problem);
+        base.host = Rule::normalHost(*host);
     }
     if (const auto user = in.number(Key::User, 0, Key::AnyUser))
         base.user = *user == Key::AnyUser ? std::nullopt : std::optional<std::uint32_t>(*user);

@@ -112,11 +112,14 @@ bool RuleStore::load(QString *error, QString *warning)
         rule.enabled = o.value(QStringLiteral("enabled")).toBool(true);
         rule.program = o.value(QStringLiteral("program")).toString();
         rule.unit = o.value(QStringLiteral("unit")).toString();
+        // A rule saved without "host" applies to every host.
+        rule.host = Rule::normalHost(o.value(QStringLiteral("host")).toString());
         if (o.contains(QStringLiteral("user")))
             rule.user = std::uint32_t(o.value(QStringLiteral("user")).toDouble());
         QString fieldProblem;
         if ((!rule.program.isEmpty() && !Rule::isProgramPath(rule.program, &fieldProblem)) ||
-            (!rule.unit.isEmpty() && !Rule::isUnitGlob(rule.unit, &fieldProblem))) {
+            (!rule.unit.isEmpty() && !Rule::isUnitGlob(rule.unit, &fieldProblem)) ||
+            (!rule.host.isEmpty() && !Rule::isHostPattern(rule.host, &fieldProblem))) {
             problem = QStringLiteral("rule %1: %2").arg(rules.size() + 1).arg(fieldProblem);
             break;
         }
@@ -167,6 +170,8 @@ bool RuleStore::save(const std::vector<Rule> &rules, QString *error)
             saved.insert(QStringLiteral("user"), double(*rule.user));
         if (!rule.unit.isEmpty())
             saved.insert(QStringLiteral("unit"), rule.unit);
+        if (!rule.host.isEmpty())
+            saved.insert(QStringLiteral("host"), rule.host);
         array.append(saved);
     }
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), FormatVersion},

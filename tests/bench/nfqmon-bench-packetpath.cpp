@@ -25,6 +25,7 @@
 #include "tests/support/core/ProcessCpu.h"
 #include "tests/support/network/FloodNetwork.h"
 #include "tests/support/network/HelperProcess.h"
+#include "tests/support/network/KernelQueueCounters.h"
 #include "tests/support/network/TestNetwork.h"
 
 #include <QCommandLineParser>
@@ -80,25 +81,11 @@ double cpuSeconds(qint64 pid)
     return seconds;
 }
 
-// The kernel's counters of queue `queue` in this namespace: packets handed to the consumer
-// (the last packet id) and dropped (queue full without fail-open, or netlink could not
-// deliver); zeros when the queue is not bound.
-struct QueueCounters {
-    quint64 handedOut = 0;
-    quint64 dropped = 0;
-};
+using QueueCounters = KernelQueueCounters;
 
 QueueCounters queueCounters(int queue)
 {
-    QFile file(QStringLiteral("/proc/net/netfilter/nfnetlink_queue"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const QList<QByteArray> f = line.simplified().split(' ');
-        if (f.size() >= 8 && f[0].toInt() == queue)
-            return {f[7].toULongLong(), f[5].toULongLong() + f[6].toULongLong()};
-    }
-    return {};
+    return KernelQueueCounters::read(queue);
 }
 
 struct Sample {

@@ -1,10 +1,12 @@
 // nfqmon-fuzz-seeds DIR: writes the seed corpus of the fuzz targets (DIR/<target>/<name>), the
 // inputs each target starts from: real packets of every protocol the decoder knows, streams as
-// the helper's encoder makes them, config files and the option maps a client sends. Built with
-// the tests; its output is committed as tests/fuzz/corpus (regenerate after format changes).
+// the helper's encoder makes them, config files, the option maps a client sends and what the
+// host-name parsers read. Built with the tests; its output is committed as tests/fuzz/corpus
+// (regenerate after format changes).
 #include "helper/protocol/PacketDecoder.h"
 #include "helper/protocol/StreamEncoder.h"
 #include "tests/support/core/PacketBuilder.h"
+#include "tests/support/core/QuicInitialBuilder.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +15,7 @@
 
 using namespace nfqmon;
 namespace PB = nfqmon::test::PacketBuilder;
+namespace QIB = nfqmon::test::QuicInitialBuilder;
 
 namespace {
 
@@ -106,6 +109,11 @@ void streamSeeds()
                 record.origin = Origin::Process;
                 record.processId = process.id;
             }
+            if (i == 2) { // a packet with a host name, described just before it
+                record.hostId = std::uint64_t(batch + 1) << 32 | 1;
+                record.hostSource = HostSource::Dns;
+                encoder.appendHost(record.hostId, record.hostSource, "b.example.test");
+            }
             encoder.append(record, PB::bytes(packet));
         }
         const auto bytes = encoder.seal(batch);
@@ -171,6 +179,47 @@ void requestSeeds()
               "a\nb" + emptyRule + '\x00');
 }
 
+QByteArray be16(int v)
+{
+    return QByteArray(1, char(v >> 8)) + char(v & 0xff);
+}
+
+QByteArray fromBytes(const QIB::Bytes &b)
+{
+    return QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()));
+}
+
+// What the host-name parsers read: a DNS response (www.example.org → CNAME cdn.example.net →
+// A and AAAA, names compressed), the same over TCP twice, a ClientHello in a TLS record and
+// bare, an HTTP request, QUIC v1 and v2 client Initials, and frames as an Initial carries them.
+void hostNameSeeds()
+{
+    QByteArray dns = QByteArray::fromHex("1234818000010003000000000377777707657861"
+                                         "6d706c65036f72670000010001");
+    dns += QByteArray::fromHex("c00c000500010000003c0011" // CNAME, 17 bytes of data at 45
+                               "0363646e076578616d706c65036e657400");
+    dns += QByteArray::fromHex("c02d000100010000012c0004c0000201");
+    dns += QByteArray::fromHex("c02d001c00010000012c001020010db8000000000000000000000001");
+    write("fuzz_hostnames", "dns-cname-chain", dns);
+    write("fuzz_hostnames", "dns-tcp-two-messages",
+          be16(int(dns.size())) + dns + be16(int(dns.size())) + dns);
+    const QByteArray hello = fromBytes(QIB::clientHello("a.example.test"));
+    write("fuzz_hostnames", "tls-record-clienthello",
+          QByteArray("\x16\x03\x01", 3) + be16(int(hello.size())) + hello);
+    write("fuzz_hostnames", "tls-handshake-clienthello", hello);
+    write("fuzz_hostnames", "http-get",
+          "GET / HTTP/1.1\r\nHost: www.example.com:8080\r\nUser-Agent: curl/7.88.1\r\n"
+          "Accept: */*\r\n\r\n");
+    write("fuzz_hostnames", "quic-v1-initial",
+          fromBytes(QIB::clientInitial(QIB::Version::V1, "q.example.test")));
+    write("fuzz_hostnames", "quic-v2-initial-out-of-order",
+          fromBytes(QIB::clientInitial(QIB::Version::V2, "q.example.test", true)));
+    QIB::Bytes frames = QIB::fromHex("01 03 0a 00 01 02 03 04 05 06 07");
+    const QIB::Bytes crypto = QIB::cryptoFrame(0, QIB::clientHello("f.example.test"));
+    frames.insert(frames.end(), crypto.begin(), crypto.end());
+    write("fuzz_hostnames", "quic-frames-ping-ack-crypto", fromBytes(frames));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -184,5 +233,6 @@ int main(int argc, char **argv)
     streamSeeds();
     configSeeds();
     requestSeeds();
+    hostNameSeeds();
     return 0;
 }

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_packetdecoder fuzz_streamdecoder fuzz_configparser fuzz_requests)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_packetdecoder fuzz_streamdecoder fuzz_configparser fuzz_requests
+  fuzz_hostnames)
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 failed=0

@@ -257,12 +257,33 @@ void tst_Widgets::ruleDialogAcceptsOnlyValidExpressions()
     QCOMPARE(limited.program, QStringLiteral("/usr/bin/curl"));
     QCOMPARE(limited.user, std::optional<quint32>(65534));
     QCOMPARE(limited.unit, QStringLiteral("app-flatpak-*.scope"));
+    // The host: a name or "*." and a domain, kept as the helper keeps it.
+    auto *host = dialog.findChild<QLineEdit *>(QStringLiteral("ruleHost"));
+    host->setText(QStringLiteral("a..example.org"));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(message->text(),
+             QStringLiteral("Host: host name \"a..example.org\" has an empty label"));
+    host->setText(QStringLiteral("10.0.0.5"));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY2(message->text().startsWith(QStringLiteral("Host: ")), qPrintable(message->text()));
+    host->setText(QStringLiteral("*.Example.ORG."));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(previewed().host, QStringLiteral("*.example.org"));
+    QCOMPARE(dialog.rule().host, QStringLiteral("*.example.org"));
+    host->clear();
+    QCOMPARE(dialog.rule().host, QString());
+    host->setText(QStringLiteral("ads.example.org"));
+    const RuleInfo withHost = dialog.rule();
     // An existing rule's limits fill the form; clearing a field lifts the limit.
     RuleDialog edit(RuleDialog::Purpose::Edit);
     edit.setRule(limited);
     QCOMPARE(edit.rule().program, limited.program);
     QCOMPARE(edit.rule().user, limited.user);
     QCOMPARE(edit.rule().unit, limited.unit);
+    edit.setRule(withHost);
+    QCOMPARE(edit.findChild<QLineEdit *>(QStringLiteral("ruleHost"))->text(),
+             QStringLiteral("ads.example.org"));
+    QCOMPARE(edit.rule().host, QStringLiteral("ads.example.org"));
     edit.findChild<QLineEdit *>(QStringLiteral("ruleUser"))->clear();
     QCOMPARE(edit.rule().user, std::nullopt);
 }

@@ -81,6 +81,12 @@ void tst_WindowRules::rightClickDropsTheNextPacketsToThatPort()
     QVERIFY2(toPort, qPrintable(offered.join(QStringLiteral(" | "))));
     QVERIFY2(offered.contains(QStringLiteral("From %1").arg(peer.peerIpv4)),
              qPrintable(offered.join(QStringLiteral(" | "))));
+    // Rules by name are offered, and disabled: nothing named these datagrams' peer.
+    for (const char *name : {"dropToHostAction", "dropToDomainAction"}) {
+        const QAction *byName = menu->dropMenu()->findChild<QAction *>(QLatin1String(name));
+        QVERIFY2(byName, name);
+        QVERIFY2(!byName->isEnabled(), name);
+    }
 
     // Hovering previews: the packets to 6000 are highlighted, the others are not.
     toPort->hover();

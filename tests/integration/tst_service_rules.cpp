@@ -147,12 +147,16 @@ void tst_ServiceRules::rulesSurviveAHelperRestart()
         {BusClient::map({{Contract::RuleField::Expression, BusClient::s("tcp and dst port 22")},
                          {Contract::RuleField::Interface, BusClient::s("vethA")},
                          {Contract::RuleField::Action, BusClient::s("accept")}})}));
-    NFQMON_VERIFY_REPLY(
-        client->call(QStringLiteral("AddRule"),
-                     {BusClient::map({{Contract::RuleField::Expression, BusClient::s("icmp6")},
-                                      {Contract::RuleField::Direction, BusClient::s("out")}})}));
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("AddRule"),
+        {BusClient::map({{Contract::RuleField::Expression, BusClient::s("icmp6")},
+                         {Contract::RuleField::Direction, BusClient::s("out")},
+                         {Contract::RuleField::Host, BusClient::s("*.Example.ORG.")}})}));
     const QJsonArray before = rulesOf(*client);
     QVERIFY2(before.size() == 2, QJsonDocument(before).toJson().constData());
+    // A host is kept as the helper compares it: lower case, no trailing dot.
+    QCOMPARE(before[1].toObject().value(Contract::RuleField::Host).toString(),
+             QStringLiteral("*.example.org"));
     const qint64 firstPid = m_bed.bus().helperPid();
     QVERIFY(firstPid > 0);
 

@@ -17,7 +17,7 @@ const QString fileName = QStringLiteral("nfqmon.conf");
 
 const QString knownKeys =
     QStringLiteral("interfaces, dump, dump_input, dump_output, enable_iptables, attribution, "
-                   "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log");
+                   "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log, host_names");
 
 // libpcap's own message for an expression it refuses on link type RAW; empty when it compiles.
 QString pcapMessage(const QString &expression)
@@ -49,6 +49,8 @@ QString describe(const Rule &rule)
         owner += QStringLiteral(" user=%1").arg(*rule.user);
     if (!rule.unit.isEmpty())
         owner += QStringLiteral(" unit=") + rule.unit;
+    if (!rule.host.isEmpty())
+        owner += QStringLiteral(" hostname=") + rule.host;
     return QStringLiteral("%1 %2 %3 on=%4%5 [%6]%7")
         .arg(rule.id)
         .arg(action, direction, rule.interface.isEmpty() ? QStringLiteral("*") : rule.interface,
@@ -237,6 +239,12 @@ void TestConfigParser::booleans()
     QCOMPARE(attributed->attribution, expected);
     QVERIFY(
         ConfigParser::parse(QStringLiteral("interfaces = lo\n"), fileName, &error)->attribution);
+
+    const auto named = ConfigParser::parse(
+        QStringLiteral("interfaces = lo\nhost_names = %1\n").arg(value), fileName, &error);
+    QVERIFY2(named, qPrintable(error));
+    QCOMPARE(named->hostNames, expected);
+    QVERIFY(ConfigParser::parse(QStringLiteral("interfaces = lo\n"), fileName, &error)->hostNames);
 }
 
 void TestConfigParser::numbers_data()
@@ -312,6 +320,10 @@ void TestConfigParser::rules_data()
                                          << QStringList{QStringLiteral("1 drop out on=lo [icmp]")};
     QTest::newRow("on any") << header + QStringLiteral("rule = accept on any ip6\n")
                             << QStringList{QStringLiteral("1 accept both on=* [ip6]")};
+    QTest::newRow("host name") << header + QStringLiteral("rule = \"drop out hostname "
+                                                          "*.ads.example ip or ip6\"\n")
+                               << QStringList{QStringLiteral(
+                                      "1 drop out on=* hostname=*.ads.example [ip or ip6]")};
     QTest::newRow("upper-case action") << header + QStringLiteral("rule = DROP udp\n")
                                        << QStringList{QStringLiteral("1 drop both on=* [udp]")};
     QTest::newRow("expression kept as written")
@@ -588,6 +600,36 @@ void TestConfigParser::parseRuleAlone_data()
         << QStringLiteral("rule \"drop unit /system.slice/cron.service udp\": \"unit\" must be "
                           "followed by a systemd unit's name or a glob (firefox*.scope): name the "
                           "unit (cron.service), not its cgroup's path");
+    QTest::newRow("host name") << QStringLiteral("drop out hostname Tracker.Example.ORG. ip or ip6")
+                               << QStringLiteral(
+                                      "0 drop out on=* hostname=tracker.example.org [ip or ip6]")
+                               << QString();
+    QTest::newRow("domain, with a program")
+        << QStringLiteral("accept hostname *.example.org program /usr/bin/curl tcp port 443")
+        << QStringLiteral(
+               "0 accept both on=* program=/usr/bin/curl hostname=*.example.org [tcp port 443]")
+        << QString();
+    QTest::newRow("pcap's own host is the expression")
+        << QStringLiteral("drop host example.org")
+        << QStringLiteral("0 drop both on=* [host example.org]") << QString();
+    QTest::newRow("host name twice: the second is the expression's")
+        << QStringLiteral("drop hostname a.example.org hostname b.example.org")
+        << QStringLiteral("0 drop both on=* hostname=a.example.org [hostname b.example.org]")
+        << QString();
+    QTest::newRow("host name with an empty label")
+        << QStringLiteral("drop hostname a..example.org udp") << QString()
+        << QStringLiteral("rule \"drop hostname a..example.org udp\": \"hostname\" must be "
+                          "followed by a host name (a.example.org) or a domain (*.example.org): "
+                          "host name \"a..example.org\" has an empty label");
+    QTest::newRow("host name that is an address")
+        << QStringLiteral("drop hostname 10.0.0.5 udp") << QString()
+        << QStringLiteral("rule \"drop hostname 10.0.0.5 udp\": \"hostname\" must be followed by "
+                          "a host name (a.example.org) or a domain (*.example.org): 10.0.0.5 is an "
+                          "address, not a host name: write it in the expression (host 10.0.0.5)");
+    QTest::newRow("host name missing")
+        << QStringLiteral("drop hostname") << QString()
+        << QStringLiteral("rule \"drop hostname\": \"hostname\" must be followed by a host name "
+                          "(a.example.org) or a domain (*.example.org)");
     QTest::newRow("unknown user")
         << QStringLiteral("drop user nfqmon-nobody-such udp") << QString()
         << QStringLiteral("rule \"drop user nfqmon-nobody-such udp\": \"user\" must be followed "

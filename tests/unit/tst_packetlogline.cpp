@@ -18,14 +18,15 @@ namespace Build = nfqmon::test::PacketBuilder;
 namespace {
 
 const QStringList Keys = {
-    QStringLiteral("time"),    QStringLiteral("seq"),         QStringLiteral("in"),
-    QStringLiteral("out"),     QStringLiteral("direction"),   QStringLiteral("family"),
-    QStringLiteral("src"),     QStringLiteral("dst"),         QStringLiteral("protocol"),
-    QStringLiteral("sport"),   QStringLiteral("dport"),       QStringLiteral("length"),
-    QStringLiteral("verdict"), QStringLiteral("rule"),        QStringLiteral("origin"),
-    QStringLiteral("uid"),     QStringLiteral("pid"),         QStringLiteral("comm"),
-    QStringLiteral("exe"),     QStringLiteral("cmdline"),     QStringLiteral("unit"),
-    QStringLiteral("cgroup"),  QStringLiteral("other_netns"),
+    QStringLiteral("time"),        QStringLiteral("seq"),         QStringLiteral("in"),
+    QStringLiteral("out"),         QStringLiteral("direction"),   QStringLiteral("family"),
+    QStringLiteral("src"),         QStringLiteral("dst"),         QStringLiteral("protocol"),
+    QStringLiteral("sport"),       QStringLiteral("dport"),       QStringLiteral("length"),
+    QStringLiteral("verdict"),     QStringLiteral("rule"),        QStringLiteral("origin"),
+    QStringLiteral("uid"),         QStringLiteral("pid"),         QStringLiteral("comm"),
+    QStringLiteral("exe"),         QStringLiteral("cmdline"),     QStringLiteral("unit"),
+    QStringLiteral("cgroup"),      QStringLiteral("other_netns"), QStringLiteral("host"),
+    QStringLiteral("host_source"),
 };
 
 PacketRecord recordOf(const QByteArray &packet)
@@ -36,10 +37,11 @@ PacketRecord recordOf(const QByteArray &packet)
     return record;
 }
 
-QJsonObject lineOf(const PacketRecord &record, const ProcessInfo *process, QString *raw)
+QJsonObject lineOf(const PacketRecord &record, const ProcessInfo *process, QString *raw,
+                   std::string_view host = {})
 {
     std::string out;
-    PacketLogLine::append(out, record, process);
+    PacketLogLine::append(out, record, process, host);
     *raw = QString::fromStdString(out);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(out), &error);
@@ -119,6 +121,17 @@ void tst_PacketLogLine::aProcessPacket()
     // The same packet from a container's socket, forwarded to the watched namespace.
     record.flags |= RecordFlag::OtherNamespace;
     QCOMPARE(lineOf(record, &process, &raw)[u"other_netns"].toBool(), true);
+
+    // Its host's name, and where it was learned.
+    QVERIFY(line[u"host"].isNull() && line[u"host_source"].isNull());
+    record.hostId = 99;
+    record.hostSource = HostSource::Tls;
+    const QJsonObject named = lineOf(record, &process, &raw, "telemetry.example.org");
+    QCOMPARE(named[u"host"].toString(), QStringLiteral("telemetry.example.org"));
+    QCOMPARE(named[u"host_source"].toString(), QStringLiteral("tls"));
+    // A name the helper let go before the line was written: null, not a guess.
+    const QJsonObject forgotten = lineOf(record, &process, &raw);
+    QVERIFY(forgotten[u"host"].isNull() && forgotten[u"host_source"].isNull());
 }
 
 void tst_PacketLogLine::unknownValuesAreNull_data()
@@ -127,9 +140,10 @@ void tst_PacketLogLine::unknownValuesAreNull_data()
     QTest::addColumn<int>("origin");
     QTest::addColumn<QStringList>("nullKeys");
     const QStringList noProcess = {
-        QStringLiteral("pid"),     QStringLiteral("comm"), QStringLiteral("exe"),
-        QStringLiteral("cmdline"), QStringLiteral("unit"), QStringLiteral("cgroup"),
-        QStringLiteral("uid"),     QStringLiteral("rule"), QStringLiteral("out")};
+        QStringLiteral("pid"),     QStringLiteral("comm"),       QStringLiteral("exe"),
+        QStringLiteral("cmdline"), QStringLiteral("unit"),       QStringLiteral("cgroup"),
+        QStringLiteral("uid"),     QStringLiteral("rule"),       QStringLiteral("out"),
+        QStringLiteral("host"),    QStringLiteral("host_source")};
     QTest::newRow("ping that came in, no socket")
         << Build::ipv4("10.0.0.2", "10.0.0.1", Build::Icmp, Build::icmpEcho(false, 1, 1))
         << int(Origin::NoSocket)

@@ -108,6 +108,90 @@ private slots:
         QVERIFY2(said.contains(problem), qPrintable(said));
     }
 
+    void hostPattern_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("problem"); // a part of the message; empty: valid
+        QTest::addColumn<QString>("normal");  // as a rule keeps it
+        QTest::newRow("a name") << "a.example.org"
+                                << ""
+                                << "a.example.org";
+        QTest::newRow("one label") << "localhost"
+                                   << ""
+                                   << "localhost";
+        QTest::newRow("a domain") << "*.example.org"
+                                  << ""
+                                  << "*.example.org";
+        QTest::newRow("upper case, trailing dot") << "A.Example.ORG."
+                                                  << ""
+                                                  << "a.example.org";
+        QTest::newRow("underscore and hyphen") << "_dmarc.my-host.org"
+                                               << ""
+                                               << "_dmarc.my-host.org";
+        QTest::newRow("punycode") << "xn--bcher-kva.example"
+                                  << ""
+                                  << "xn--bcher-kva.example";
+        QTest::newRow("longest label") << QString(63, u'a') + ".org"
+                                       << "" << QString(63, u'a') + ".org";
+        QTest::newRow("empty label") << "a..b"
+                                     << "host name \"a..b\" has an empty label"
+                                     << "";
+        QTest::newRow("leading dot") << ".example.org"
+                                     << "has an empty label"
+                                     << "";
+        QTest::newRow("two trailing dots") << "example.org.."
+                                           << "has an empty label"
+                                           << "";
+        QTest::newRow("label too long") << QString(64, u'a') + ".org"
+                                        << "a label longer than 63 characters"
+                                        << "";
+        QTest::newRow("name too long")
+            << QString(127, u'a').replace(u'a', QStringLiteral("a.")) + "org"
+            << "at most 253 characters"
+            << "";
+        QTest::newRow("empty") << ""
+                               << "a name (a.example.org) or a domain"
+                               << "";
+        QTest::newRow("only the star") << "*."
+                                       << "a name (a.example.org) or a domain"
+                                       << "";
+        QTest::newRow("a star inside") << "a.*.org"
+                                       << "only as a leading \"*.\""
+                                       << "";
+        QTest::newRow("a star without dot") << "*example.org"
+                                            << "only as a leading"
+                                            << "";
+        QTest::newRow("space") << "a b.org"
+                               << "U+0020 is not in a host name"
+                               << "";
+        QTest::newRow("control character") << "a\nb.org"
+                                           << "U+000A is not in a host name"
+                                           << "";
+        QTest::newRow("umlaut") << "bücher.example"
+                                << "xn-- form"
+                                << "";
+        QTest::newRow("a URL") << "https://example.org/"
+                               << "':' is not in a host name"
+                               << "";
+        QTest::newRow("an IPv4 address") << "10.0.0.5"
+                                         << "10.0.0.5 is an address"
+                                         << "";
+        QTest::newRow("an IPv6 address") << "2001:db8::1"
+                                         << "':' is not in a host name"
+                                         << "";
+    }
+    void hostPattern()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, problem);
+        QFETCH(QString, normal);
+        QString said;
+        QCOMPARE(Rule::isHostPattern(pattern, &said), problem.isEmpty());
+        QVERIFY2(said.contains(problem), qPrintable(said));
+        if (problem.isEmpty())
+            QCOMPARE(Rule::normalHost(pattern), normal);
+    }
+
     void noProgramNoWarning()
     {
         Rule rule;

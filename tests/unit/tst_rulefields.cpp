@@ -17,6 +17,7 @@ private slots:
     void aListedRuleReadsBackWithItsHits();
     void theFieldsToSendCarryNoIdAndNoHits();
     void aDirectionOrActionTheWindowDoesNotKnowKeepsTheBase();
+    void aRuleListedWithoutAHostAppliesToEveryHost();
 };
 
 namespace {
@@ -33,6 +34,7 @@ Rule sample()
     rule.program = QStringLiteral("/usr/bin/dig");
     rule.user = 1000;
     rule.unit = QStringLiteral("cron.service");
+    rule.host = QStringLiteral("*.example.org");
     return rule;
 }
 
@@ -52,8 +54,9 @@ void tst_RuleFields::aListedRuleReadsBackWithItsHits()
 void tst_RuleFields::theFieldsToSendCarryNoIdAndNoHits()
 {
     const QVariantMap map = RuleFields::toMap(sample());
-    QCOMPARE(map.keys(), (QStringList{Key::Action, Key::Direction, Key::Enabled, Key::Expression,
-                                      Key::Interface, Key::Program, Key::Unit, Key::User}));
+    QCOMPARE(map.keys(),
+             (QStringList{Key::Action, Key::Direction, Key::Enabled, Key::Expression, Key::Host,
+                          Key::Interface, Key::Program, Key::Unit, Key::User}));
     QCOMPARE(map.value(Key::User).metaType(), QMetaType::fromType<uint>()); // u
     // Any user is the one uid no user has.
     Rule anyone = sample();
@@ -74,6 +77,15 @@ void tst_RuleFields::aDirectionOrActionTheWindowDoesNotKnowKeepsTheBase()
     QCOMPARE(read.direction, RuleDirection::Any);
     QCOMPARE(read.action, RuleAction::Drop);
     QCOMPARE(read.expression, sample().expression);
+}
+
+void tst_RuleFields::aRuleListedWithoutAHostAppliesToEveryHost()
+{
+    QVariantMap map = RuleFields::describe(sample(), 0);
+    QCOMPARE(map.value(Key::Host).toString(), QStringLiteral("*.example.org"));
+    map.remove(Key::Host);
+    QCOMPARE(RuleFields::fromMap(map).host, QString());
+    QVERIFY(!RuleFields::fromMap(map).needsHostNames());
 }
 
 QTEST_GUILESS_MAIN(tst_RuleFields)

@@ -124,23 +124,31 @@ void tst_RuleListModel::showsTheFields_data()
     QTest::addColumn<bool>("enabled");
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("unit");
-    QTest::addColumn<int>("user");          // -1: any
+    QTest::addColumn<int>("user"); // -1: any
+    QTest::addColumn<QString>("host");
     QTest::addColumn<QStringList>("texts"); // Interface, Direction, Action, AppliesTo
     QTest::newRow("defaults") << QString() << RuleDirection::Any << RuleAction::Drop << true
-                              << QString() << QString() << -1
+                              << QString() << QString() << -1 << QString()
                               << QStringList{"any", "both", "drop", "every program"};
     QTest::newRow("eth0 in accept disabled")
         << QStringLiteral("eth0") << RuleDirection::In << RuleAction::Accept << false
-        << QStringLiteral("/usr/bin/curl") << QString() << -1
+        << QStringLiteral("/usr/bin/curl") << QString() << -1 << QString()
         << QStringList{"eth0", "in", "accept", "program /usr/bin/curl"};
     QTest::newRow("out") << QStringLiteral("wlan0") << RuleDirection::Out << RuleAction::Drop
                          << true << QStringLiteral("/usr/bin/curl")
-                         << QStringLiteral("app-flatpak-*.scope") << -1
+                         << QStringLiteral("app-flatpak-*.scope") << -1 << QString()
                          << QStringList{"wlan0", "out", "drop",
                                         "program /usr/bin/curl, unit app-flatpak-*.scope"};
     QTest::newRow("a user's") << QString() << RuleDirection::Out << RuleAction::Drop << true
-                              << QString() << QString() << 65534
+                              << QString() << QString() << 65534 << QString()
                               << QStringList{"any", "out", "drop", "user 65534"};
+    QTest::newRow("a host") << QString() << RuleDirection::Out << RuleAction::Drop << true
+                            << QString() << QString() << -1 << QStringLiteral("a.example.org")
+                            << QStringList{"any", "out", "drop", "to host a.example.org"};
+    QTest::newRow("a domain, of a program")
+        << QString() << RuleDirection::Any << RuleAction::Drop << true
+        << QStringLiteral("/usr/bin/curl") << QString() << -1 << QStringLiteral("*.example.org")
+        << QStringList{"any", "both", "drop", "program /usr/bin/curl, to *.example.org"};
 }
 
 void tst_RuleListModel::showsTheFields()
@@ -152,9 +160,11 @@ void tst_RuleListModel::showsTheFields()
     QFETCH(QString, program);
     QFETCH(QString, unit);
     QFETCH(int, user);
+    QFETCH(QString, host);
     QFETCH(QStringList, texts);
     RuleInfo r = rule(7, 12);
     r.program = program;
+    r.host = host;
     r.unit = unit;
     if (user >= 0)
         r.user = quint32(user);

@@ -98,6 +98,37 @@ private slots:
         QVERIFY(inUnit->needsProcess());
     }
 
+    // A host is kept as the matcher compares it: lower case, without a trailing dot; "" is any.
+    void host_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("kept");
+        QTest::newRow("a name") << "a.example.org"
+                                << "a.example.org";
+        QTest::newRow("a domain") << "*.example.org"
+                                  << "*.example.org";
+        QTest::newRow("upper case, trailing dot") << "Mail.Example.ORG."
+                                                  << "mail.example.org";
+        QTest::newRow("any host") << ""
+                                  << "";
+    }
+    void host()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, kept);
+        Rule base;
+        base.expression = QStringLiteral("ip or ip6");
+        base.host = QStringLiteral("old.example.org");
+        QString error;
+        const auto rule =
+            RuleRequest::apply({{Contract::RuleField::Host, host}}, base, false, &error);
+        QVERIFY2(rule, qPrintable(error));
+        QCOMPARE(rule->host, kept);
+        QCOMPARE(rule->needsHostNames(), !kept.isEmpty());
+        QVERIFY(!rule->needsProcess());
+        QCOMPARE(RuleFields::describe(*rule, 0).value(Contract::RuleField::Host).toString(), kept);
+    }
+
     void refused_data()
     {
         QTest::addColumn<QVariantMap>("fields");
@@ -135,6 +166,26 @@ private slots:
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::Program, QStringLiteral("/usr/bin/a\nb")}}
             << "rule field program contains control characters";
+        QTest::newRow("host with an empty label")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Host, QStringLiteral("a..example.org")}}
+            << "rule field host: host name \"a..example.org\" has an empty label";
+        QTest::newRow("host that is an address")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Host, QStringLiteral("10.0.0.5")}}
+            << "rule field host: 10.0.0.5 is an address, not a host name";
+        QTest::newRow("host with a star inside")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Host, QStringLiteral("ads.*.example.org")}}
+            << "only as a leading \"*.\"";
+        QTest::newRow("host as a number")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Host, 5u}}
+            << "host must be of D-Bus type s";
+        QTest::newRow("huge host")
+            << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
+                           {Contract::RuleField::Host, QString(300, u'a')}}
+            << "host";
         QTest::newRow("unit that cannot match")
             << QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp")},
                            {Contract::RuleField::Unit, QStringLiteral("cron.timer")}}

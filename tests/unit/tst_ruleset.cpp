@@ -1,6 +1,7 @@
 // RuleSet and CompiledFilter: what a user's rule drops, and what a bad rule says.
 #include "helper/protocol/RuleSet.h"
 
+#include "helper/protocol/PacketDecoder.h"
 #include "tests/support/core/PacketBuilder.h"
 
 #include <QtTest>
@@ -78,6 +79,9 @@ private slots:
     void interfaceAndDirection();
     void truncatedPacket_data();
     void truncatedPacket();
+    void hostRulesMatchTheLearnedNames_data();
+    void hostRulesMatchTheLearnedNames();
+    void onlyEnabledHostRulesNeedNames();
 };
 
 void TestRuleSet::names()
@@ -348,6 +352,88 @@ void TestRuleSet::truncatedPacket()
     const std::vector<std::uint8_t> captured(bytes, bytes + caplen);
     const auto wire = static_cast<std::uint32_t>(packet.size());
     QCOMPARE(set->match(captured.data(), std::uint32_t(caplen), wire, Incoming), expected);
+}
+
+void TestRuleSet::hostRulesMatchTheLearnedNames_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QStringList>("names"); // the packet's learned names
+    QTest::addColumn<bool>("matches");
+
+    const QString name = QStringLiteral("a.example.org");
+    const QString domain = QStringLiteral("*.example.org");
+    // clang-format off
+    QTest::newRow("no host: any packet")          << QString() << QStringList{} << true;
+    QTest::newRow("name, the same name")          << name << QStringList{"a.example.org"} << true;
+    QTest::newRow("name, among others")
+        << name << QStringList{"cdn.example.net", "a.example.org"} << true;
+    QTest::newRow("name, another name")           << name << QStringList{"b.example.org"} << false;
+    QTest::newRow("name, a name under it")        << name << QStringList{"x.a.example.org"} << false;
+    QTest::newRow("name, its domain")             << name << QStringList{"example.org"} << false;
+    QTest::newRow("name, no name learned")        << name << QStringList{} << false;
+    QTest::newRow("name written in upper case")
+        << QStringLiteral("A.Example.ORG.") << QStringList{"a.example.org"} << true;
+    QTest::newRow("domain, the domain itself")    << domain << QStringList{"example.org"} << true;
+    QTest::newRow("domain, a name under it")      << domain << QStringList{"a.example.org"} << true;
+    QTest::newRow("domain, deeper under it")      << domain << QStringList{"x.y.example.org"} << true;
+    QTest::newRow("domain, a longer label")       << domain << QStringList{"badexample.org"} << false;
+    QTest::newRow("domain, a suffix of it")       << domain << QStringList{"org"} << false;
+    QTest::newRow("domain, another domain")       << domain << QStringList{"example.net"} << false;
+    QTest::newRow("domain, no name learned")      << domain << QStringList{} << false;
+    QTest::newRow("domain, the second name")
+        << domain << QStringList{"cdn.example.net", "img.example.org"} << true;
+    // clang-format on
+}
+
+void TestRuleSet::hostRulesMatchTheLearnedNames()
+{
+    QFETCH(QString, host);
+    QFETCH(QStringList, names);
+    QFETCH(bool, matches);
+
+    Rule r = rule(4, "udp");
+    r.host = host;
+    QString error;
+    const auto set = RuleSet::compile({r}, &error);
+    QVERIFY2(set, qPrintable(error));
+
+    std::vector<QByteArray> bytes;
+    for (const QString &name : names)
+        bytes.push_back(name.toLatin1());
+    std::vector<std::string_view> views;
+    for (const QByteArray &name : bytes)
+        views.emplace_back(name.constData(), std::size_t(name.size()));
+    PacketContext context = Incoming;
+    context.hostNames = views;
+    const QByteArray packet = ipv4("10.0.0.5", "10.0.0.53", Udp, udp(40000, 53));
+    const QByteArray other = ipv4("10.0.0.5", "10.0.0.53", Tcp, tcp(1, 2, 0x02));
+    const auto *data = reinterpret_cast<const std::uint8_t *>(packet.constData());
+    const auto size = std::uint32_t(packet.size());
+    const PacketSummary summary = PacketDecoder::summarize({data, size});
+
+    QCOMPARE(set->matchLinear(data, size, size, context), matches ? 0 : -1);
+    context.summary = &summary; // through the index, the same answer
+    QCOMPARE(set->match(data, size, size, context), matches ? 0 : -1);
+    // The name alone does not decide: the filter still has to match.
+    QCOMPARE(matchPacket(*set, other, context), -1);
+}
+
+void TestRuleSet::onlyEnabledHostRulesNeedNames()
+{
+    Rule byHost = rule(1, "udp");
+    byHost.host = QStringLiteral("*.example.org");
+    Rule disabled = byHost;
+    disabled.id = 2;
+    disabled.enabled = false;
+    QString error;
+    const auto plain = RuleSet::compile({rule(3, "udp")}, &error);
+    const auto off = RuleSet::compile({disabled, rule(3, "udp")}, &error);
+    const auto on = RuleSet::compile({rule(3, "tcp"), byHost}, &error);
+    QVERIFY2(plain && off && on, qPrintable(error));
+    QVERIFY(!plain->needsHostNames());
+    QVERIFY(!off->needsHostNames());
+    QVERIFY(on->needsHostNames());
+    QVERIFY(!on->needsProcess());
 }
 
 QTEST_GUILESS_MAIN(TestRuleSet)

@@ -73,6 +73,8 @@ private slots:
                     rule.user = 1000;
                     rule.unit = QStringLiteral("app-flatpak-*.scope");
                 }
+                if (i == 2)
+                    rule.host = QStringLiteral("*.example.org");
                 rules.push_back(rule);
             }
             QVERIFY2(store.save(rules, &error), qPrintable(error)); // ids 1-3 handed out
@@ -100,6 +102,35 @@ private slots:
             << QByteArray(R"({"version": 1, "rules": [{"id": 1, "expression": "udp",)"
                           R"( "direction": "sideways", "action": "drop"}]})");
         QTest::newRow("truncated") << QByteArray(R"({"version": 1, "rules": [{"id": 1, )");
+        QTest::newRow("bad host") << QByteArray(
+            R"({"version": 1, "rules": [{"id": 1, "expression": "udp",)"
+            R"( "direction": "any", "action": "drop", "host": "a..b"}]})");
+    }
+
+    // A file written before rules had a host loads, each rule for every host.
+    void rulesWithoutAHostLoad()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("without-host"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ExeOwner);
+        QFile file(dir + QStringLiteral("/rules.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "nextId": 3, "rules": [{"id": 2, "expression": "udp",)"
+                   R"( "interface": "", "direction": "out", "action": "drop",)"
+                   R"( "enabled": true, "program": "/usr/bin/dig"}]})");
+        file.close();
+        RuleStore store(dir);
+        QString error, warning;
+        QVERIFY2(store.load(&error, &warning), qPrintable(error));
+        QVERIFY2(warning.isEmpty(), qPrintable(warning));
+        QCOMPARE(store.rules().size(), 1u);
+        QCOMPARE(store.rules()[0].host, QString());
+        QCOMPARE(store.rules()[0].program, QStringLiteral("/usr/bin/dig"));
+        // Saved again, a rule without a host writes no "host" either.
+        QVERIFY2(store.save(store.rules(), &error), qPrintable(error));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("\"host\""));
     }
 
     void damagedFileIsSetAside()

@@ -395,6 +395,55 @@ private slots:
     }
     // Processes travel as entries of their own, before the packets that name them: the
     // decoder hands them out apart, and the packets keep their places.
+    void hostEntries_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<quint64>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("a name") << QByteArray("b.example.test") << quint64(7) << true;
+        QTest::newRow("253 bytes") << QByteArray(253, 'a') << quint64(1) << true;
+        QTest::newRow("254 bytes") << QByteArray(254, 'a') << quint64(1) << false;
+        QTest::newRow("upper case") << QByteArray("A.test") << quint64(1) << false;
+        QTest::newRow("a control byte") << QByteArray("a\nb.test") << quint64(1) << false;
+        QTest::newRow("empty") << QByteArray() << quint64(1) << false;
+        QTest::newRow("id 0") << QByteArray("a.test") << quint64(0) << false;
+    }
+
+    void hostEntries()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(quint64, id);
+        QFETCH(bool, valid);
+        StreamEncoder encoder;
+        QVERIFY(encoder.appendHost(id, HostSource::Quic,
+                                   std::string_view(name.constData(), std::size_t(name.size()))));
+        PacketRecord r = recordNumber(1, 40);
+        r.hostId = id;
+        r.hostSource = HostSource::Quic;
+        const QByteArray b = bytesFor(1, 40);
+        QVERIFY(encoder.append(r, span(b)));
+        const auto sealed = encoder.seal(0);
+        const QByteArray stream(reinterpret_cast<const char *>(sealed.data()),
+                                qsizetype(sealed.size()));
+        StreamDecoder decoder;
+        const auto batches = decode(stream, Split::Random, &decoder);
+        QCOMPARE(decoder.failed(), !valid);
+        if (!valid) {
+            QVERIFY2(decoder.errorString().contains(QStringLiteral("the host entry is malformed")),
+                     qPrintable(decoder.errorString()));
+            return;
+        }
+        QCOMPARE(batches.size(), 1);
+        const StreamBatch &batch = batches.first();
+        QCOMPARE(batch.size(), 1);
+        QCOMPARE(batch.record(0).hostId, id);
+        QCOMPARE(batch.record(0).hostSource, HostSource::Quic);
+        QCOMPARE(batch.hosts.size(), 1);
+        QCOMPARE(batch.hosts.first().id, id);
+        QCOMPARE(batch.hosts.first().source, HostSource::Quic);
+        QCOMPARE(batch.hosts.first().name, QString::fromLatin1(name));
+    }
+
     void processEntries()
     {
         ProcessInfo curl;
