@@ -116,6 +116,7 @@ private slots:
     void namesFromDnsAnswers_data();
     void namesFromDnsAnswers();
     void namesFromTlsHttpAndQuic();
+    void rulesByName();
     void cleanupTestCase();
 
 private:
@@ -315,6 +316,47 @@ void tst_HostNames::namesFromTlsHttpAndQuic()
                                 .arg(namedPackets)
                                 .arg(flow.size())));
     }
+}
+
+// A rule for *.example.test: before the name is resolved, b.example.test's address is reached;
+// once a DNS answer named it, that address is dropped from the next packet on, while a.test's
+// (named too, by another answer) is not.
+void tst_HostNames::rulesByName()
+{
+    const QString a = m_network.peer(0).peerIpv4;
+    const QString b = m_network.peer(1).peerIpv4;
+    QString error;
+    HelperProcess helper;
+    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"vethA, vethB\"\nlog = \"%1\"\n"
+                                               "rule = \"drop out hostname *.example.test ip\"\n")
+                                    .arg(logPath()),
+                                &error) &&
+                 helper.start(&error),
+             qPrintable(error));
+    QCOMPARE(m_network.ping(TestNetwork::Local, b, 2), 2);
+
+    for (const QString &name : {QStringLiteral("a.test"), QStringLiteral("b.example.test")}) {
+        const Command::Result answer = m_network.run(
+            TestNetwork::Local, {TestNetwork::toolPath(QStringLiteral("nfqmon-test-dns")),
+                                 QStringLiteral("query"), a, QStringLiteral("53"), name,
+                                 QStringLiteral("A")});
+        QVERIFY2(answer.succeeded(), qPrintable(answer.describe()));
+    }
+    QCOMPARE(m_network.ping(TestNetwork::Local, b, 2), 0);
+    QCOMPARE(m_network.ping(TestNetwork::Local, a, 2), 2);
+    const Flow toB{b, 5002, 1, 32, 63};
+    QVERIFY(m_network.sendUdp(TestNetwork::Local, toB).succeeded());
+    QTRY_COMPARE_WITH_TIMEOUT(linesOf(logLines(logPath()), b, 5002).size(), 1, 3000);
+    const HelperReport report = helper.stop();
+    QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
+
+    const QJsonObject dropped = linesOf(logLines(logPath()), b, 5002).first();
+    QVERIFY2(dropped[u"verdict"].toString() == u"drop" && dropped[u"rule"].toInt() == 1 &&
+                 dropped[u"host"].toString() == u"b.example.test",
+             qPrintable(text(dropped)));
+    // The answers themselves, from a.test's address, pass.
+    for (const QJsonObject &line : linesOf(logLines(logPath()), a, 53))
+        QVERIFY2(line[u"verdict"].toString() == u"accept", qPrintable(text(line)));
 }
 
 void tst_HostNames::cleanupTestCase()
