@@ -67,6 +67,8 @@ HostNameTable::Table HostNameTable::allocate(std::uint32_t entries)
 {
     // calloc() hands large blocks out as fresh zero pages, resident only once written: the bound
     // is fixed from the start, the memory used grows with the names actually seen.
+    // The README's and HostNameLimits' memory figure (15.4 MiB by default) rests on it.
+    static_assert(sizeof(Entry) == 328);
     Table table;
     table.sets = setsFor(entries, Ways);
     auto *memory = static_cast<Entry *>(std::calloc(std::size_t(table.sets) * Ways, sizeof(Entry)));
