@@ -10,7 +10,7 @@
  * (UDP from port 53: "hNNN.example.org" is 10.99.0.x, from a set of 1,000 names), 2 TLS
  * ClientHellos (TCP to port 443, the server name from the same set) and 60 small UDP
  * datagrams to port 9 of the named addresses. distinct: nothing but DNS answers, each for a
- * name never seen before (a forger's flood). RATE 0: as fast as possible. */
+ * name and an address never seen before (a forger's flood). RATE 0: as fast as possible. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -64,10 +64,10 @@ static size_t name(uint8_t *p, const char *text)
     return at;
 }
 
-/* UDP from port 53: a DNS response "A? host" -> address. */
-static size_t dnsAnswer(uint8_t *p, const char *host, uint32_t address)
+/* UDP from port 53, sent to `destination`: a DNS response "A? host" -> address. */
+static size_t dnsAnswer(uint8_t *p, const char *host, uint32_t destination, uint32_t address)
 {
-    size_t at = ipv4(p, 17, address);
+    size_t at = ipv4(p, 17, destination);
     uint8_t *udp = p + at;
     at += 8;
     static const uint8_t header[12] = {0x12, 0x34, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0};
@@ -181,12 +181,15 @@ int main(int argc, char *argv[])
             size_t length;
             uint32_t address = target((unsigned)made);
             if (distinct) {
+                /* A new name for a new address (10.128.0.0/9, never sent to): the forger
+                 * fills the address table, not a few sets of it. */
                 snprintf(host, sizeof host, "d%llu.flood.example", made);
-                length = dnsAnswer(packets[i], host, address);
+                length = dnsAnswer(packets[i], host, address,
+                                   htonl(0x0a800000u | (uint32_t)(made & 0x7fffff)));
             } else if (i == 0 || i == 32) {
                 snprintf(host, sizeof host, "h%u.example.org", n);
                 address = target(n);
-                length = dnsAnswer(packets[i], host, address);
+                length = dnsAnswer(packets[i], host, address, address);
             } else if (i == 16 || i == 48) {
                 snprintf(host, sizeof host, "h%u.example.org", n);
                 address = target(n);
