@@ -208,13 +208,23 @@ QString Session::programName(const RuleInfo &rule) const
     return rule.program.isEmpty() ? QString() : m_store->programName(rule.program);
 }
 
-QList<HostDrop> Session::hostDrops(const QList<qint64> &storeRows) const
+QStringList Session::hostNamesAt(const QList<qint64> &storeRows) const
 {
     constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
     QStringList names;
     for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i)
         names.append(m_store->hostName(m_store->at(storeRows[i]).host));
-    return HostDrop::forNames(names, RegistrableDomain::system());
+    return names;
+}
+
+QList<HostDrop> Session::hostDrops(const QList<qint64> &storeRows) const
+{
+    return HostDrop::forNames(hostNamesAt(storeRows), RegistrableDomain::system());
+}
+
+QList<HostFilter> Session::hostFilters(const QList<qint64> &storeRows) const
+{
+    return HostFilter::forNames(hostNamesAt(storeRows), RegistrableDomain::system());
 }
 
 void Session::dropFrom(const OwnerDrop &drop)

@@ -12,6 +12,7 @@
 #include "app/client/CaptureSettings.h"
 #include "app/session/ExportScope.h"
 #include "app/session/HostDrop.h"
+#include "app/session/HostFilter.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
@@ -86,6 +87,8 @@ public:
     // "To this host name / to this domain" for the chosen packets (HostDrop), by the names the
     // store keeps for them.
     QList<HostDrop> hostDrops(const QList<qint64> &storeRows) const;
+    // "To this host / to this domain" display filters for the chosen packets (HostFilter).
+    QList<HostFilter> hostFilters(const QList<qint64> &storeRows) const;
     // Adds drop.rule at the end of the rules (dropRuleAdded() with its description, or
     // errorOccurred()).
     void dropFrom(const OwnerDrop &drop);
@@ -136,6 +139,7 @@ signals:
 private:
     // The process of each packet at these rows (the first few hundred), nullptr where unknown.
     QList<const ProcessInfo *> processesAt(const QList<qint64> &storeRows) const;
+    QStringList hostNamesAt(const QList<qint64> &storeRows) const; // learned names, "" for none
     // Adds `rule` at the end of the rules: dropRuleAdded(id, description) or errorOccurred().
     void addDrop(const RuleInfo &rule, const QString &description);
     void setOfflineFile(const QString &path);

@@ -371,7 +371,8 @@ void PacketTableModel::takeNewPackets()
     QList<qint64> added;
     added.reserve(end - from);
     for (qint64 number = from; number < end; ++number) {
-        if (m_applied.selection.matchesRecord(m_store->byNumber(number)))
+        const StoredPacket p = m_store->byNumber(number);
+        if (m_applied.selection.matchesRecord(p, m_store->hostName(p.host)))
             added.append(number);
     }
     m_nextNumber = end;

@@ -45,6 +45,7 @@ public:
         Verdict,
         User,
         Application,
+        Host, // the remote end's learned name
         ColumnCount
     };
     Q_ENUM(Column)
