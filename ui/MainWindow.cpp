@@ -3,6 +3,7 @@
 #include "app/client/CaptureController.h"
 #include "app/client/HelperClient.h"
 #include "app/client/RuleInfo.h"
+#include "app/display/HostText.h"
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
@@ -288,7 +289,9 @@ void MainWindow::showCurrentPacket()
     m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
                                            store->interfaceName(packet.outInterface),
                                            store->process(packet.processId),
-                                           store->desktopEntry(packet.processId)),
+                                           store->desktopEntry(packet.processId),
+                                           HostText::details(store->hostName(packet.host),
+                                                             store->hostSource(packet.host))),
                           store->bytes(row));
 }
 
@@ -338,7 +341,7 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
         return nullptr;
     auto *menu = new PacketMenu(m_session->dropSuggestions(rows), m_session->ownerDrops(rows),
                                 m_session->hostDrops(rows), m_session->ownerFilters(rows),
-                                int(rows.size()), this);
+                                m_session->hostFilters(rows), int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // The menu's entries add rules of their expression alone (dropLike): previewed as such.
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {
