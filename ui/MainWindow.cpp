@@ -3,7 +3,6 @@
 #include "app/client/CaptureController.h"
 #include "app/client/HelperClient.h"
 #include "app/client/RuleInfo.h"
-#include "app/display/HostText.h"
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
@@ -290,8 +289,7 @@ void MainWindow::showCurrentPacket()
                                            store->interfaceName(packet.outInterface),
                                            store->process(packet.processId),
                                            store->desktopEntry(packet.processId),
-                                           HostText::details(store->hostName(packet.host),
-                                                             store->hostSource(packet.host))),
+                                           m_session->hostDetails(packet)),
                           store->bytes(row));
 }
 
@@ -314,6 +312,7 @@ void MainWindow::showSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.settings().save();
+    m_session->setReverseLookup(dialog.settings().reverseLookup);
 }
 
 void MainWindow::showOpenDialog()

@@ -15,6 +15,7 @@
 #include "app/session/HostFilter.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
+#include "app/session/ReverseLookup.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
@@ -34,6 +35,7 @@ class PacketTableModel;
 class RuleListModel;
 class TrafficStatistics;
 struct RuleInfo;
+struct StoredPacket;
 
 class Session : public QObject
 {
@@ -50,6 +52,14 @@ public:
 
     // The saved capture settings with the interfaces checked now.
     CaptureSettings captureSettings() const;
+    // Turns the window's own reverse DNS lookups on or off (CaptureSettings::reverseLookup; the
+    // saved setting when the session begins): names for the Host column's empty cells.
+    void setReverseLookup(bool enabled);
+    ReverseLookup *reverseLookup() const { return m_reverse; }
+    // The details' host line for a packet: its learned name and where it came from
+    // (HostText::details()), else the name a reverse lookup found, said to be one; empty when
+    // none. May start a lookup.
+    QString hostDetails(const StoredPacket &packet) const;
     // A capture with captureSettings() (saved as the next start's), on an empty store. False
     // when a capture starts or runs already.
     bool startCapture();
@@ -156,6 +166,7 @@ private:
     PacketStore *m_store;
     PacketTableModel *m_model;
     TrafficStatistics *m_statistics;
+    ReverseLookup *m_reverse;
     PacketExport *m_export;
     QString m_offlineFile;
     // Rules of dropLike() on one application's rows, by id; an id used again for another

@@ -118,6 +118,8 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
         return application(p.origin, p.origin == Origin::Process ? m_store->application(p.processId)
                                                                  : nullptr);
     case PacketTableModel::Host:
+        if (p.host == 0 && m_hostNamer)
+            return m_hostNamer(p);
         return m_store->hostName(p.host);
     default:
         return {};
@@ -172,8 +174,11 @@ QString PacketCellText::toolTip(const StoredPacket &p, int column) const
             return tr("uid %1, gid %2").arg(p.uid).arg(p.gid);
         return tr("uid %1").arg(p.uid);
     case PacketTableModel::Host:
-        if (p.host == 0)
+        if (p.host == 0) {
+            if (const QString found = m_hostNamer ? m_hostNamer(p) : QString(); !found.isEmpty())
+                return found + QLatin1Char('\n') + HostText::reverseOrigin();
             return tr("The helper learned no name for this packet's remote end.");
+        }
         return m_store->hostName(p.host) + QLatin1Char('\n') +
                HostText::origin(m_store->hostSource(p.host));
     default:

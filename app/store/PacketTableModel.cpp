@@ -78,6 +78,19 @@ void PacketTableModel::setIconMaker(IconMaker maker)
                          {Qt::DecorationRole});
 }
 
+void PacketTableModel::setHostNamer(PacketCellText::HostNamer namer)
+{
+    m_text.setHostNamer(std::move(namer));
+    refreshHostColumn();
+}
+
+void PacketTableModel::refreshHostColumn()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Host), index(rowCount() - 1, Host),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 QVariant PacketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))

@@ -3,17 +3,24 @@
 // show "a.test" in the Host column (with where the name came from in its tooltip and the
 // details), count under a.test in the Top hosts chart, and are what "Show only packets like
 // this → To this host (a.test)" and the filter "hostname a.test" show. A packet sent before the
-// answer has no name (WindowTest.h describes the test bed).
+// answer has no name. The window's own reverse lookups are off until turned on in the capture
+// settings, and then name 127.0.0.1 "localhost" (from /etc/hosts) as a reverse lookup; in the
+// test's namespace no resolver answers for other addresses, which are remembered without a
+// name, within the lookups' bound (WindowTest.h describes the test bed).
 #include "app/session/HostFilter.h"
+#include "app/session/ReverseLookup.h"
 #include "tests/gui/WindowTest.h"
+#include "ui/CaptureSettingsDialog.h"
 #include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
 #include "ui/HeaderTree.h"
 #include "ui/PacketMenu.h"
 #include "ui/TopChart.h"
 
+#include <QCheckBox>
 #include <QProcess>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeWidgetItem>
 
 using namespace nfqmon;
@@ -30,6 +37,8 @@ private slots:
     void cleanupTestCase() { stopBed(); }
 
     void hostColumnNamesWhatADnsAnswerNamed();
+    void reverseLookupNamesUnnamedAddressesOnceTurnedOn();
+    void reverseLookupsAreBoundedAndRememberAddressesWithoutNames();
 
 private:
     // nfqmon-test-dns serving a.test (peer 0's address) in peer 0, until cleanup().
@@ -176,6 +185,83 @@ void tst_WindowHosts::hostColumnNamesWhatADnsAnswerNamed()
                  ->isEnabled());
     unnamed->close();
     stop(session, window);
+}
+
+void tst_WindowHosts::reverseLookupNamesUnnamedAddressesOnceTurnedOn()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(!session.reverseLookup()->isEnabled()); // off by default
+    chooseInterfaces(window, {QStringLiteral("lo")});
+    action(window, "startAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(session.controller()->state(), CaptureState::Running, 15000);
+    QVERIFY(m_bed.network()
+                .sendUdp(TestNetwork::Local, {QStringLiteral("127.0.0.1"), 6030, 2, 32, 73})
+                .succeeded());
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, QStringLiteral("127.0.0.1"), 6030).size(), 2, 5000);
+    const int row = udpRowsTo(model, QStringLiteral("127.0.0.1"), 6030).constFirst();
+    QCOMPARE(text(model, row, PacketTableModel::Host), QString());
+    QCOMPARE(session.reverseLookup()->cachedCount(), 0); // nothing was asked
+
+    // Turned on in the capture settings (and remembered), which open between captures.
+    stop(session, window);
+    bool wasOff = false;
+    QTimer::singleShot(0, &window, [&] {
+        auto *dialog = window.findChild<CaptureSettingsDialog *>();
+        auto *box =
+            dialog ? dialog->findChild<QCheckBox *>(QStringLiteral("reverseLookup")) : nullptr;
+        if (!box)
+            return;
+        wasOff = !box->isChecked();
+        box->setChecked(true);
+        dialog->accept();
+    });
+    action(window, "settingsAction")->trigger();
+    QVERIFY(wasOff);
+    QVERIFY(session.reverseLookup()->isEnabled());
+    QVERIFY(CaptureSettings::load().reverseLookup);
+
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, row, PacketTableModel::Host), QStringLiteral("localhost"),
+                              10000);
+    const QString tip = model.index(row, PacketTableModel::Host).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("reverse DNS lookup")), qPrintable(tip));
+    tableView(window)->selectRow(row);
+    QStringList lines;
+    const QTreeWidgetItem *packet = window.findChild<HeaderTree *>()->topLevelItem(0);
+    for (int i = 0; packet && i < packet->childCount(); ++i)
+        lines.append(packet->child(i)->text(0) + QStringLiteral(": ") + packet->child(i)->text(1));
+    QVERIFY2(lines.contains(QStringLiteral("Host: localhost (reverse lookup)")),
+             qPrintable(lines.join(u'\n')));
+    // Never a learned name: the menu offers no filter by it.
+    PacketMenu *menu = window.showPacketMenu(QPoint(5, 5));
+    QVERIFY(menu);
+    QVERIFY(!menu->filterMenu()
+                 ->findChild<QAction *>(QStringLiteral("filterToHostAction"))
+                 ->isEnabled());
+    menu->close();
+}
+
+void tst_WindowHosts::reverseLookupsAreBoundedAndRememberAddressesWithoutNames()
+{
+    ReverseLookup lookup(nullptr, 2);
+    lookup.setEnabled(true);
+    const Peer &peer = m_bed.network().peer(0);
+    const QHostAddress first(peer.peerIpv4);
+    const QHostAddress second(peer.ipv4);
+    QCOMPARE(lookup.nameOf(first), QString());
+    QCOMPARE(lookup.nameOf(second), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(lookup.isAnswered(first) && lookup.isAnswered(second), 30000);
+    QCOMPARE(lookup.nameOf(first), QString()); // answered without a name, and not asked again
+    QCOMPARE(lookup.runningCount(), 0);
+    QCOMPARE(lookup.cachedCount(), 2);
+    const QHostAddress loopback(QHostAddress::LocalHost);
+    lookup.nameOf(loopback);
+    QTRY_COMPARE_WITH_TIMEOUT(lookup.nameOf(loopback), QStringLiteral("localhost"), 30000);
+    QCOMPARE(lookup.cachedCount(), 2); // the oldest answer went
+    QVERIFY(!lookup.isAnswered(first));
+    QVERIFY(lookup.isAnswered(second));
 }
 
 QTEST_MAIN(tst_WindowHosts)
