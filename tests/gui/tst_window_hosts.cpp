@@ -18,8 +18,11 @@
 #include "ui/TopChart.h"
 
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QProcess>
+#include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeWidgetItem>
 
@@ -39,6 +42,7 @@ private slots:
     void hostColumnNamesWhatADnsAnswerNamed();
     void reverseLookupNamesUnnamedAddressesOnceTurnedOn();
     void reverseLookupsAreBoundedAndRememberAddressesWithoutNames();
+    void aLayoutSavedBeforeTheHostColumnShowsIt();
 
 private:
     // nfqmon-test-dns serving a.test (peer 0's address) in peer 0, until cleanup().
@@ -262,6 +266,30 @@ void tst_WindowHosts::reverseLookupsAreBoundedAndRememberAddressesWithoutNames()
     QCOMPARE(lookup.cachedCount(), 2); // the oldest answer went
     QVERIFY(!lookup.isAnswered(first));
     QVERIFY(lookup.isAnswered(second));
+}
+
+// The table's columns as a window without the Host column saved them (Info moved last, a width
+// changed): the next window restores them and shows the Host column too.
+void tst_WindowHosts::aLayoutSavedBeforeTheHostColumnShowsIt()
+{
+    {
+        QStandardItemModel older(0, PacketTableModel::Host);
+        QTableView view;
+        view.setModel(&older);
+        QHeaderView *header = view.horizontalHeader();
+        header->moveSection(header->visualIndex(PacketTableModel::Info), header->count() - 1);
+        header->resizeSection(PacketTableModel::Source, 211);
+        QSettings().setValue(QStringLiteral("window/tableHeader"), header->saveState());
+    }
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QHeaderView *header = tableView(window)->horizontalHeader();
+    QCOMPARE(header->count(), int(PacketTableModel::ColumnCount));
+    QCOMPARE(header->sectionSize(PacketTableModel::Source), 211); // the saved state was taken
+    QVERIFY(!header->isSectionHidden(PacketTableModel::Host));
+    QVERIFY(header->sectionSize(PacketTableModel::Host) > 0);
 }
 
 QTEST_MAIN(tst_WindowHosts)
