@@ -304,6 +304,7 @@ private slots:
     void bigStoreFiltersInTheBackground();
     void bigStoreSortsInTheBackground();
     void bigStoreFiltersByOwnerInTheBackground();
+    void bigStoreSortsByHostInTheBackground();
 };
 
 void tst_PacketTableModel::newRowsAnnouncedOncePerTurn_data()
@@ -1121,6 +1122,25 @@ void tst_PacketTableModel::bigStoreFiltersByOwnerInTheBackground()
     const QList<qint64> expected = matchingOwners(packets, {}, curl);
     QVERIFY(expected.last() > 190'000);
     QCOMPARE(shownNumbers(model, store), expected);
+}
+
+// Sorting by the Host column compares the names the snapshot's table keeps, in a worker for a big
+// store, and merges later packets into their places there too.
+void tst_PacketTableModel::bigStoreSortsByHostInTheBackground()
+{
+    PacketStore store;
+    Model model(&store);
+    appendInBatches(store, namedPackets(30'000), 1000);
+    turn();
+    model.sort(Model::Host, Qt::DescendingOrder);
+    QVERIFY(model.isFiltering());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    verifySorted(model, store, Model::Host, Qt::DescendingOrder, 30'000);
+    QCOMPARE(model.index(0, Model::Host).data().toString(), QStringLiteral("www.a.example.org"));
+    appendInBatches(store, namedPackets(500, 30'000), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 30'500, 60'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    verifySorted(model, store, Model::Host, Qt::DescendingOrder, 30'500);
 }
 
 QTEST_GUILESS_MAIN(tst_PacketTableModel)
