@@ -267,7 +267,7 @@ void tst_DisplayFilter::filtersWithoutOwnerReachLibpcapAsTyped()
     QString error;
     QVERIFY(DisplayFilterParser::parse(text, &result, &error));
     QCOMPARE(result.pcapExpression, text);
-    QVERIFY(result.terms.isEmpty());
+    QVERIFY(result.terms.isEmpty() && result.hosts.isEmpty());
     QString pcapError;
     const bool pcapCompiles = CompiledFilter::compile(text, &pcapError).has_value();
     QCOMPARE(pcapCompiles, compiles);
@@ -276,7 +276,7 @@ void tst_DisplayFilter::filtersWithoutOwnerReachLibpcapAsTyped()
     if (!compiles)
         QCOMPARE(error, pcapError); // libpcap's own message, unchanged
     else
-        QVERIFY(!filter->owners());
+        QVERIFY(!filter->owners() && !filter->hosts());
 }
 
 void tst_DisplayFilter::aNameIsQuotedWhereTheFilterNeedsIt_data()
