@@ -30,7 +30,8 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
       m_dumpAll(new DumpFileField(tr("Save &all received packets to:"), this)),
       m_dumpAccepted(new DumpFileField(tr("Save acce&pted packets to:"), this)),
       m_snapLength(new QSpinBox(this)), m_queue(new QSpinBox(this)),
-      m_storeLimit(new QSpinBox(this))
+      m_storeLimit(new QSpinBox(this)),
+      m_reverseLookup(new QCheckBox(tr("&Look up names of unnamed addresses (reverse DNS)"), this))
 {
     setWindowTitle(tr("Capture settings"));
     setObjectName(QStringLiteral("captureSettingsDialog"));
@@ -86,6 +87,13 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     form->addRow(tr("&Snap length:"), m_snapLength);
     form->addRow(tr("&Queue number:"), m_queue);
     form->addRow(tr("&Keep at most:"), m_storeLimit);
+    m_reverseLookup->setObjectName(QStringLiteral("reverseLookup"));
+    m_reverseLookup->setToolTip(
+        tr("Off by default. The window, never the helper, asks the system's resolver in the "
+           "background for the names of remote addresses the helper learned no name for. Such a "
+           "name is shown as a reverse lookup in the Host column and the details, and is never "
+           "used by rules or the display filter."));
+    form->addRow(m_reverseLookup);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
@@ -110,6 +118,7 @@ void CaptureSettingsDialog::setSettings(const CaptureSettings &settings)
     m_snapLength->setValue(int(settings.snapLength));
     m_queue->setValue(int(settings.queue));
     m_storeLimit->setValue(int(qMin<qint64>(settings.storeLimit, m_storeLimit->maximum())));
+    m_reverseLookup->setChecked(settings.reverseLookup);
     updateChains();
 }
 
@@ -122,6 +131,7 @@ CaptureSettings CaptureSettingsDialog::settings() const
     settings.snapLength = uint(m_snapLength->value());
     settings.queue = uint(m_queue->value());
     settings.storeLimit = m_storeLimit->value();
+    settings.reverseLookup = m_reverseLookup->isChecked();
     return settings;
 }
 

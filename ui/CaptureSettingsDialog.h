@@ -51,6 +51,7 @@ private:
     QSpinBox *m_snapLength;
     QSpinBox *m_queue;
     QSpinBox *m_storeLimit;
+    QCheckBox *m_reverseLookup;
 };
 
 } // namespace nfqmon

@@ -74,6 +74,8 @@ void ChartFeeder::update()
                        TrafficStatistics::TopCounters);
     m_charts->setApplications(entries(statistics.topApplications()),
                               statistics.topApplicationsError(), TrafficStatistics::TopCounters);
+    m_charts->setHosts(entries(statistics.topHosts()), statistics.topHostsError(),
+                       TrafficStatistics::TopCounters);
 }
 
 } // namespace nfqmon

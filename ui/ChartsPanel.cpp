@@ -22,7 +22,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
       m_talkers(new TopChart(tr("Top talkers (packets sent)"), tr("packets"), this)),
       m_ports(new TopChart(tr("Top destination ports (packets)"), tr("packets"), this)),
       m_applications(
-          new TopChart(tr("Top applications (packets sent and received)"), tr("packets"), this))
+          new TopChart(tr("Top applications (packets sent and received)"), tr("packets"), this)),
+      m_hosts(new TopChart(tr("Top hosts (packets sent and received)"), tr("packets"), this))
 {
     m_rates->setObjectName(QStringLiteral("rateChart"));
     m_unit->setObjectName(QStringLiteral("rateUnit"));
@@ -46,6 +47,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_talkers, tr("Top talkers"));
     m_tabs->addTab(m_ports, tr("Top ports"));
     m_tabs->addTab(m_applications, tr("Top applications"));
+    m_tabs->addTab(m_hosts, tr("Top hosts"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setChildrenCollapsible(false);
@@ -88,6 +90,8 @@ void ChartsPanel::applyShownTab()
         m_ports->setEntries(*std::exchange(m_pendingPorts, std::nullopt));
     else if (shown == m_applications && m_pendingApplications)
         m_applications->setEntries(*std::exchange(m_pendingApplications, std::nullopt));
+    else if (shown == m_hosts && m_pendingHosts)
+        m_hosts->setEntries(*std::exchange(m_pendingHosts, std::nullopt));
 }
 
 void ChartsPanel::setRates(const QList<RatePoint> &points)
@@ -148,6 +152,25 @@ void ChartsPanel::setApplications(const QList<ChartEntry> &entries, quint64 erro
                           .arg(counters)
                           .arg(error)));
     m_pendingApplications = entries;
+    applyShownTab();
+}
+
+void ChartsPanel::setHosts(const QList<ChartEntry> &entries, quint64 error, int counters)
+{
+    const QString counted = tr("Packets to and from each host name the helper learned, named as "
+                               "in the Host column. Packets without a learned name are not "
+                               "counted.");
+    m_hosts->setToolTip(
+        counted + QLatin1Char('\n') +
+        (error == 0 ? tr("Exact counts: every host name so far has a counter of its own (up to "
+                         "%L1 names).")
+                          .arg(counters)
+                    : tr("Counted in fixed memory (%L1 counters, Space-Saving): a count may be "
+                         "too high by up to %L2 packets, never too low, and every host name "
+                         "with more than %L2 packets is counted.")
+                          .arg(counters)
+                          .arg(error)));
+    m_pendingHosts = entries;
     applyShownTab();
 }
 

@@ -1,5 +1,6 @@
 // The charts dock: the rate chart (packets or bytes per second, with brushing) above tabs for the
-// protocol mix, the top talkers, the top destination ports and the top applications. Fed plain
+// protocol mix, the top talkers, the top destination ports, the top applications and the top
+// hosts. Fed plain
 // values about once a second by the window. The top charts' tooltips say how exact their counts
 // are.
 #pragma once
@@ -34,11 +35,14 @@ public:
     void setPorts(const QList<ChartEntry> &entries, quint64 error, int counters);
     // Labelled as the packet table's Application column (TrafficStatistics::topApplications()).
     void setApplications(const QList<ChartEntry> &entries, quint64 error, int counters);
+    // Labelled as the packet table's Host column (TrafficStatistics::topHosts()).
+    void setHosts(const QList<ChartEntry> &entries, quint64 error, int counters);
 
     RateChart *rateChart() const { return m_rates; }
     TopChart *talkersChart() const { return m_talkers; }
     TopChart *portsChart() const { return m_ports; }
     TopChart *applicationsChart() const { return m_applications; }
+    TopChart *hostsChart() const { return m_hosts; }
 
 private:
     // The tabs' charts are drawn only while shown (a hidden one costs a relayout a second for
@@ -53,10 +57,12 @@ private:
     TopChart *m_talkers;
     TopChart *m_ports;
     TopChart *m_applications;
+    TopChart *m_hosts;
     std::optional<QList<ChartEntry>> m_pendingProtocols;
     std::optional<QList<ChartEntry>> m_pendingTalkers;
     std::optional<QList<ChartEntry>> m_pendingPorts;
     std::optional<QList<ChartEntry>> m_pendingApplications;
+    std::optional<QList<ChartEntry>> m_pendingHosts;
 };
 
 } // namespace nfqmon

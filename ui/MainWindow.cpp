@@ -288,7 +288,8 @@ void MainWindow::showCurrentPacket()
     m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
                                            store->interfaceName(packet.outInterface),
                                            store->process(packet.processId),
-                                           store->desktopEntry(packet.processId)),
+                                           store->desktopEntry(packet.processId),
+                                           m_session->hostDetails(packet)),
                           store->bytes(row));
 }
 
@@ -311,6 +312,7 @@ void MainWindow::showSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.settings().save();
+    m_session->setReverseLookup(dialog.settings().reverseLookup);
 }
 
 void MainWindow::showOpenDialog()
@@ -338,7 +340,7 @@ PacketMenu *MainWindow::showPacketMenu(const QPoint &position)
         return nullptr;
     auto *menu = new PacketMenu(m_session->dropSuggestions(rows), m_session->ownerDrops(rows),
                                 m_session->hostDrops(rows), m_session->ownerFilters(rows),
-                                int(rows.size()), this);
+                                m_session->hostFilters(rows), int(rows.size()), this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     // The menu's entries add rules of their expression alone (dropLike): previewed as such.
     connect(menu, &PacketMenu::previewRequested, m_session, [this](const QString &expression) {

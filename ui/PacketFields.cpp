@@ -38,7 +38,7 @@ void PacketFields::appendPlace(QList<HeaderField> *fields, const ProcessInfo &pr
 
 QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &inInterface,
                                     const QString &outInterface, const ProcessInfo *process,
-                                    const DesktopEntry *entry)
+                                    const DesktopEntry *entry, const QString &host)
 {
     const QLocale locale;
     QList<HeaderField> fields;
@@ -66,6 +66,8 @@ QList<HeaderField> PacketFields::of(const StoredPacket &packet, const QString &i
     else
         verdict = tr("accepted (no rule matched)");
     fields.append({tr("Verdict"), verdict});
+    if (!host.isEmpty())
+        fields.append({tr("Host"), host});
     switch (packet.origin) {
     case Origin::Process:
         if (process) {

@@ -1,5 +1,7 @@
 #include "ui/PacketMenu.h"
 
+#include <algorithm>
+
 namespace nfqmon {
 
 namespace {
@@ -7,12 +9,14 @@ constexpr char ExpressionProperty[] = "nfqmonExpression";
 constexpr char OwnerProperty[] = "nfqmonOwner";             // the index in m_owners
 constexpr char OwnerFilterProperty[] = "nfqmonOwnerFilter"; // the index in m_ownerFilters
 constexpr char HostProperty[] = "nfqmonHost";               // the index in m_hosts
+constexpr char HostFilterProperty[] = "nfqmonHostFilter";   // the index in m_hostFilters
 } // namespace
 
 PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
                        const QList<HostDrop> &hosts, const QList<OwnerFilter> &ownerFilters,
-                       int packets, QWidget *parent)
-    : QMenu(parent), m_owners(owners), m_hosts(hosts), m_ownerFilters(ownerFilters)
+                       const QList<HostFilter> &hostFilters, int packets, QWidget *parent)
+    : QMenu(parent), m_owners(owners), m_hosts(hosts), m_ownerFilters(ownerFilters),
+      m_hostFilters(hostFilters)
 {
     setObjectName(QStringLiteral("packetMenu"));
     setToolTipsVisible(true);
@@ -50,7 +54,23 @@ PacketMenu::PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<Own
         connect(filter, &QAction::triggered, this,
                 [this, expression = owner.expression] { emit filterRequested(expression); });
     }
-    m_filter->setEnabled(!items.isEmpty() || !m_ownerFilters.isEmpty());
+    if ((!items.isEmpty() || !m_ownerFilters.isEmpty()) && !m_hostFilters.isEmpty())
+        m_filter->addSeparator();
+    for (qsizetype i = 0; i < m_hostFilters.size(); ++i) {
+        const HostFilter &host = m_hostFilters.at(i);
+        QAction *filter = m_filter->addAction(host.label);
+        filter->setObjectName(host.kind == HostFilter::Kind::Name
+                                  ? QStringLiteral("filterToHostAction")
+                                  : QStringLiteral("filterToDomainAction"));
+        filter->setToolTip(host.description);
+        filter->setEnabled(host.enabled);
+        filter->setProperty(HostFilterProperty, int(i));
+        connect(filter, &QAction::triggered, this,
+                [this, expression = host.expression] { emit filterRequested(expression); });
+    }
+    m_filter->setEnabled(!items.isEmpty() || !m_ownerFilters.isEmpty() ||
+                         std::any_of(m_hostFilters.cbegin(), m_hostFilters.cend(),
+                                     [](const HostFilter &f) { return f.enabled; }));
     if (!m_owners.isEmpty())
         m_drop->addSeparator();
     for (qsizetype i = 0; i < m_owners.size(); ++i) {
@@ -99,7 +119,10 @@ void PacketMenu::onHovered(QAction *action)
     const QVariant owner = action ? action->property(OwnerProperty) : QVariant();
     const QVariant ownerFilter = action ? action->property(OwnerFilterProperty) : QVariant();
     const QVariant host = action ? action->property(HostProperty) : QVariant();
-    if (host.isValid())
+    const QVariant hostFilter = action ? action->property(HostFilterProperty) : QVariant();
+    if (hostFilter.isValid())
+        emit hostPreviewRequested(m_hostFilters.at(hostFilter.toInt()).preview);
+    else if (host.isValid())
         emit hostPreviewRequested(m_hosts.at(host.toInt()).rule);
     else if (owner.isValid())
         emit ownerPreviewRequested(m_owners.at(owner.toInt()).rule);

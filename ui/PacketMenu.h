@@ -2,12 +2,13 @@
 // source, to this destination, this conversation, to this port, this protocol — what
 // RuleSuggestion offers —, everything from this application or user — what OwnerDrop offers —,
 // to this host name or domain — what HostDrop offers — and "Custom…"), "Show only packets like
-// this" (the display filter: the same expressions, and from this application or user — what
-// OwnerFilter offers) and exporting the chosen packets. Hovering an entry asks for a preview of
-// what it would match.
+// this" (the display filter: the same expressions, from this application or user — what
+// OwnerFilter offers —, and to this host or domain — what HostFilter offers) and exporting the
+// chosen packets. Hovering an entry asks for a preview of what it would match.
 #pragma once
 
 #include "app/session/HostDrop.h"
+#include "app/session/HostFilter.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
 #include "app/store/RuleSuggestion.h"
@@ -24,10 +25,11 @@ public:
     // owners: "everything from this application / user" (OwnerDrop), after the items.
     // hosts: "to this host name / domain" (HostDrop), after the owners, disabled where not
     // offered. ownerFilters: "from this application / user" (OwnerFilter), after the filter
-    // items.
+    // items; hostFilters: "to this host / domain" (HostFilter), after them, disabled where not
+    // offered.
     PacketMenu(const QList<RuleSuggestion::Item> &items, const QList<OwnerDrop> &owners,
-               const QList<HostDrop> &hosts, const QList<OwnerFilter> &ownerFilters, int packets,
-               QWidget *parent = nullptr);
+               const QList<HostDrop> &hosts, const QList<OwnerFilter> &ownerFilters,
+               const QList<HostFilter> &hostFilters, int packets, QWidget *parent = nullptr);
 
     QMenu *dropMenu() const { return m_drop; }
     QMenu *filterMenu() const { return m_filter; }
@@ -49,6 +51,7 @@ private:
     QList<OwnerDrop> m_owners;
     QList<HostDrop> m_hosts;
     QList<OwnerFilter> m_ownerFilters;
+    QList<HostFilter> m_hostFilters;
     QMenu *m_drop;
     QMenu *m_filter;
 };

@@ -32,7 +32,7 @@ void WindowLayout::setInitialColumnWidths()
         {PacketTableModel::Source, 15},   {PacketTableModel::Destination, 15},
         {PacketTableModel::Protocol, 7},  {PacketTableModel::Length, 6},
         {PacketTableModel::Info, 16},     {PacketTableModel::Verdict, 14},
-        {PacketTableModel::User, 5}};
+        {PacketTableModel::User, 5},      {PacketTableModel::Host, 20}};
     for (const auto &[column, characters] : widths)
         m_table->setColumnWidth(column, characters * digit + 12);
     // Info last, as in Wireshark: it takes the rest of the width.

@@ -36,6 +36,7 @@ CaptureSettings CaptureSettings::load(QSettings &settings)
                        Limits::LastQueueNumber);
     c.storeLimit = std::max<qint64>(
         settings.value(QStringLiteral("storeLimit"), c.storeLimit).toLongLong(), 1000);
+    c.reverseLookup = settings.value(QStringLiteral("reverseLookup"), c.reverseLookup).toBool();
     settings.endGroup();
     return c;
 }
@@ -56,6 +57,7 @@ void CaptureSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("snapLength"), snapLength);
     settings.setValue(QStringLiteral("queue"), queue);
     settings.setValue(QStringLiteral("storeLimit"), storeLimit);
+    settings.setValue(QStringLiteral("reverseLookup"), reverseLookup);
     settings.endGroup();
 }
 

@@ -20,6 +20,9 @@ struct CaptureSettings {
     uint snapLength = Limits::DefaultSnapLength; // bytes kept of each packet
     uint queue = 0;                              // NFQUEUE number
     qint64 storeLimit = 1'000'000;               // packets the window keeps; older ones roll off
+    // The window's own reverse DNS lookups for remote addresses the helper named nothing
+    // (ReverseLookup); never the helper's, and not a capture option.
+    bool reverseLookup = false;
 
     static CaptureSettings load(); // the application's QSettings
     static CaptureSettings load(QSettings &settings);

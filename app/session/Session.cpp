@@ -6,6 +6,7 @@
 #include "app/client/InterfaceListModel.h"
 #include "app/client/RuleInfo.h"
 #include "app/client/RuleListModel.h"
+#include "app/display/HostText.h"
 #include "app/session/PacketExport.h"
 #include "app/store/DesktopEntryIndex.h"
 #include "app/store/PacketCellText.h"
@@ -20,14 +21,42 @@
 
 namespace nfqmon {
 
+namespace {
+
+// The packet's remote end, as the Host column names it; a null address without a network header.
+QHostAddress remoteAddress(const StoredPacket &p)
+{
+    const auto &bytes = p.hook == Hook::Output ? p.summary.destination : p.summary.source;
+    switch (p.summary.network) {
+    case NetworkProtocol::IPv4:
+        return QHostAddress(quint32(bytes[0]) << 24 | quint32(bytes[1]) << 16 |
+                            quint32(bytes[2]) << 8 | bytes[3]);
+    case NetworkProtocol::IPv6:
+        return QHostAddress(bytes.data());
+    case NetworkProtocol::Unknown:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
 Session::Session(const QDBusConnection &bus, QObject *parent)
     : QObject(parent), m_client(new HelperClient(bus, this)),
       m_controller(new CaptureController(m_client, this)),
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
       m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
-      m_statistics(new TrafficStatistics(m_store, this)), m_export(new PacketExport(this))
+      m_statistics(new TrafficStatistics(m_store, this)), m_reverse(new ReverseLookup(this)),
+      m_export(new PacketExport(this))
 {
-    m_interfaces->setChecked(CaptureSettings::load().interfaces);
+    const CaptureSettings settings = CaptureSettings::load();
+    m_interfaces->setChecked(settings.interfaces);
+    m_reverse->setEnabled(settings.reverseLookup);
+    m_model->setHostNamer([this](const StoredPacket &p) {
+        return p.summary.missing == Missing::NetworkHeader ? QString()
+                                                           : m_reverse->nameOf(remoteAddress(p));
+    });
+    connect(m_reverse, &ReverseLookup::namesFound, m_model, &PacketTableModel::refreshHostColumn);
     // Read on a worker while the window comes up; programs are named by them (ProcessTable).
     m_store->setDesktopEntries(DesktopEntryIndex::loadInBackground());
     connect(m_controller, &CaptureController::batchArrived, m_store, &PacketStore::append);
@@ -50,6 +79,23 @@ CaptureSettings Session::captureSettings() const
     CaptureSettings settings = CaptureSettings::load();
     settings.interfaces = m_interfaces->checked();
     return settings;
+}
+
+void Session::setReverseLookup(bool enabled)
+{
+    if (enabled == m_reverse->isEnabled())
+        return;
+    m_reverse->setEnabled(enabled);
+    m_model->refreshHostColumn();
+}
+
+QString Session::hostDetails(const StoredPacket &packet) const
+{
+    if (packet.host != 0)
+        return HostText::details(m_store->hostName(packet.host), m_store->hostSource(packet.host));
+    if (packet.summary.missing == Missing::NetworkHeader)
+        return {};
+    return HostText::reverseDetails(m_reverse->nameOf(remoteAddress(packet)));
 }
 
 bool Session::startCapture()
@@ -208,13 +254,23 @@ QString Session::programName(const RuleInfo &rule) const
     return rule.program.isEmpty() ? QString() : m_store->programName(rule.program);
 }
 
-QList<HostDrop> Session::hostDrops(const QList<qint64> &storeRows) const
+QStringList Session::hostNamesAt(const QList<qint64> &storeRows) const
 {
     constexpr qsizetype MaximumPackets = 256; // as dropSuggestions()
     QStringList names;
     for (qsizetype i = 0; i < storeRows.size() && i < MaximumPackets; ++i)
         names.append(m_store->hostName(m_store->at(storeRows[i]).host));
-    return HostDrop::forNames(names, RegistrableDomain::system());
+    return names;
+}
+
+QList<HostDrop> Session::hostDrops(const QList<qint64> &storeRows) const
+{
+    return HostDrop::forNames(hostNamesAt(storeRows), RegistrableDomain::system());
+}
+
+QList<HostFilter> Session::hostFilters(const QList<qint64> &storeRows) const
+{
+    return HostFilter::forNames(hostNamesAt(storeRows), RegistrableDomain::system());
 }
 
 void Session::dropFrom(const OwnerDrop &drop)

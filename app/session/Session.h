@@ -12,8 +12,10 @@
 #include "app/client/CaptureSettings.h"
 #include "app/session/ExportScope.h"
 #include "app/session/HostDrop.h"
+#include "app/session/HostFilter.h"
 #include "app/session/OwnerDrop.h"
 #include "app/session/OwnerFilter.h"
+#include "app/session/ReverseLookup.h"
 #include "app/store/RuleSuggestion.h"
 
 #include <QDBusConnection>
@@ -33,6 +35,7 @@ class PacketTableModel;
 class RuleListModel;
 class TrafficStatistics;
 struct RuleInfo;
+struct StoredPacket;
 
 class Session : public QObject
 {
@@ -49,6 +52,14 @@ public:
 
     // The saved capture settings with the interfaces checked now.
     CaptureSettings captureSettings() const;
+    // Turns the window's own reverse DNS lookups on or off (CaptureSettings::reverseLookup; the
+    // saved setting when the session begins): names for the Host column's empty cells.
+    void setReverseLookup(bool enabled);
+    ReverseLookup *reverseLookup() const { return m_reverse; }
+    // The details' host line for a packet: its learned name and where it came from
+    // (HostText::details()), else the name a reverse lookup found, said to be one; empty when
+    // none. May start a lookup.
+    QString hostDetails(const StoredPacket &packet) const;
     // A capture with captureSettings() (saved as the next start's), on an empty store. False
     // when a capture starts or runs already.
     bool startCapture();
@@ -86,6 +97,8 @@ public:
     // "To this host name / to this domain" for the chosen packets (HostDrop), by the names the
     // store keeps for them.
     QList<HostDrop> hostDrops(const QList<qint64> &storeRows) const;
+    // "To this host / to this domain" display filters for the chosen packets (HostFilter).
+    QList<HostFilter> hostFilters(const QList<qint64> &storeRows) const;
     // Adds drop.rule at the end of the rules (dropRuleAdded() with its description, or
     // errorOccurred()).
     void dropFrom(const OwnerDrop &drop);
@@ -136,6 +149,7 @@ signals:
 private:
     // The process of each packet at these rows (the first few hundred), nullptr where unknown.
     QList<const ProcessInfo *> processesAt(const QList<qint64> &storeRows) const;
+    QStringList hostNamesAt(const QList<qint64> &storeRows) const; // learned names, "" for none
     // Adds `rule` at the end of the rules: dropRuleAdded(id, description) or errorOccurred().
     void addDrop(const RuleInfo &rule, const QString &description);
     void setOfflineFile(const QString &path);
@@ -152,6 +166,7 @@ private:
     PacketStore *m_store;
     PacketTableModel *m_model;
     TrafficStatistics *m_statistics;
+    ReverseLookup *m_reverse;
     PacketExport *m_export;
     QString m_offlineFile;
     // Rules of dropLike() on one application's rows, by id; an id used again for another

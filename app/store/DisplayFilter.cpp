@@ -22,6 +22,8 @@ std::optional<DisplayFilter> DisplayFilter::compile(const QString &text, QString
     }
     if (!parsed.terms.isEmpty())
         filter.m_owners = std::make_shared<const OwnerTerms>(std::move(parsed.terms));
+    if (!parsed.hosts.isEmpty())
+        filter.m_hosts = std::make_shared<const HostTerms>(std::move(parsed.hosts));
     return filter;
 }
 

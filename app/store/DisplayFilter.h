@@ -1,9 +1,11 @@
 // The packet table's display filter as typed: a pcap expression (compiled by libpcap for link
-// type RAW, matched on the bytes) and owner terms (OwnerTerms, matched on the record and the
-// process that sent it), either of which may be missing. Immutable once compiled and cheap to
+// type RAW, matched on the bytes), owner terms (OwnerTerms, matched on the record and the
+// process that sent it) and host terms (HostTerms, matched on the name of the remote end), any
+// of which may be missing. Immutable once compiled and cheap to
 // copy; matching the bytes is thread-safe.
 #pragma once
 
+#include "app/store/HostTerms.h"
 #include "app/store/OwnerTerms.h"
 #include "helper/protocol/CompiledFilter.h"
 
@@ -32,6 +34,8 @@ public:
     // nullptr when the filter names no owner. Shared by copies: a ProcessMatchTable made for
     // these terms is recognised by the pointer.
     const std::shared_ptr<const OwnerTerms> &owners() const { return m_owners; }
+    // nullptr when the filter names no host.
+    const std::shared_ptr<const HostTerms> &hosts() const { return m_hosts; }
 
 private:
     DisplayFilter() = default;
@@ -39,6 +43,7 @@ private:
     QString m_text;
     std::optional<CompiledFilter> m_pcap;
     std::shared_ptr<const OwnerTerms> m_owners;
+    std::shared_ptr<const HostTerms> m_hosts;
 };
 
 } // namespace nfqmon

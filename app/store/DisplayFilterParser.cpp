@@ -145,6 +145,30 @@ QString missingValue(OwnerTerm::Kind kind)
     return {};
 }
 
+const QString HostKeyword = QStringLiteral("hostname");
+
+// Reads "hostname VALUE": a name or "*." and a domain, as a rule by name takes it.
+bool resolveHost(const QString &value, HostTerm *term, QString *error)
+{
+    if (value.isEmpty()) {
+        *error = DisplayFilterParser::tr("“hostname” needs a host name or a domain: hostname "
+                                         "a.example.org, hostname *.example.org.");
+        return false;
+    }
+    QString problem;
+    if (!Rule::isHostPattern(value, &problem)) {
+        *error = DisplayFilterParser::tr("“hostname %1” cannot match a host name: %2.")
+                     .arg(value, problem);
+        return false;
+    }
+    QString name = Rule::normalHost(value);
+    term->domain = name.startsWith(QLatin1String("*."));
+    if (term->domain)
+        name.remove(0, 2);
+    term->name = name;
+    return true;
+}
+
 std::optional<quint32> number(const QString &value)
 {
     bool ok = false;
@@ -212,9 +236,9 @@ bool resolve(OwnerTerm *term, QString *error)
 
 bool DisplayFilterParser::isKeyword(const QString &word)
 {
-    static const QStringList keywords = {QStringLiteral("app"), QStringLiteral("exe"),
+    static const QStringList keywords = {QStringLiteral("app"),  QStringLiteral("exe"),
                                          QStringLiteral("user"), QStringLiteral("pid"),
-                                         QStringLiteral("unit")};
+                                         QStringLiteral("unit"), HostKeyword};
     return keywords.contains(word);
 }
 
@@ -232,7 +256,7 @@ bool DisplayFilterParser::parse(const QString &text, Result *result, QString *er
     }
     if (firstTerm < 0) {
         // No owner term: libpcap reads the text as it is, and says what is wrong with it.
-        *result = {text, {}};
+        *result = {text, {}, {}};
         return true;
     }
     if (!tokenized) {
@@ -272,7 +296,29 @@ bool DisplayFilterParser::parse(const QString &text, Result *result, QString *er
             negated = !negated;
             ++k;
         }
-        if (k < end && startsOwnerTerm(tokens, k)) {
+        if (k < end && startsOwnerTerm(tokens, k) && tokens[k].value == HostKeyword) {
+            HostTerm term;
+            term.negated = negated;
+            QString value;
+            if (k + 1 < end) {
+                if (tokens[k + 1].type != Token::Type::Word &&
+                    tokens[k + 1].type != Token::Type::Quoted) {
+                    resolveHost({}, &term, error);
+                    return false;
+                }
+                value = tokens[k + 1].value;
+            }
+            if (k + 2 < end) {
+                *error = tr("“%1 %2” is followed by “%3”: join terms with “and”.")
+                             .arg(tokens[k].value, tokens[k + 1].value,
+                                  text.mid(tokens[k + 2].start,
+                                           tokens[end - 1].end - tokens[k + 2].start));
+                return false;
+            }
+            if (!resolveHost(value, &term, error))
+                return false;
+            parsed.hosts.append(term);
+        } else if (k < end && startsOwnerTerm(tokens, k)) {
             OwnerTerm term;
             term.kind = kindOf(tokens[k].value);
             term.negated = negated;

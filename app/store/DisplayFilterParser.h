@@ -1,5 +1,6 @@
 // Reads the owner terms out of a display filter: "app NAME", "exe PATH", "user NAME|UID",
-// "pid N" and "unit GLOB" (each may follow "not" or "!"; a value with spaces is quoted, with \"
+// "pid N" and "unit GLOB", and the host terms "hostname NAME" and "hostname *.DOMAIN" (each may
+// follow "not" or "!"; a value with spaces is quoted, with \"
 // and \\ inside quotes), joined to each other and to a pcap expression by "and" at the top
 // level. What is left is the pcap expression, for libpcap. An owner term inside parentheses or
 // in an expression with "or" at the top level is refused: the pcap part is matched on the bytes,
@@ -7,6 +8,7 @@
 // language: and, or, not (&&, ||, !), parentheses; everything else is left to libpcap.
 #pragma once
 
+#include "app/store/HostTerm.h"
 #include "app/store/OwnerTerm.h"
 
 #include <QCoreApplication>
@@ -23,13 +25,14 @@ public:
     struct Result {
         QString pcapExpression; // the whole text when it has no owner term
         QList<OwnerTerm> terms;
+        QList<HostTerm> hosts;
     };
 
     // False and a sentence in *error when an owner term is malformed or out of place, or
     // names a user this machine does not know. The pcap part is not checked here.
     static bool parse(const QString &text, Result *result, QString *error);
 
-    // Whether `word` starts an owner term: app, exe, user, pid or unit.
+    // Whether `word` starts an owner or host term: app, exe, user, pid, unit or hostname.
     static bool isKeyword(const QString &word);
 };
 

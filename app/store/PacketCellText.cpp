@@ -1,5 +1,6 @@
 #include "app/store/PacketCellText.h"
 
+#include "app/display/HostText.h"
 #include "app/display/SummaryText.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
@@ -55,6 +56,8 @@ QString PacketCellText::title(int column)
         return tr("User");
     case PacketTableModel::Application:
         return tr("Application");
+    case PacketTableModel::Host:
+        return tr("Host");
     default:
         return {};
     }
@@ -114,6 +117,10 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
     case PacketTableModel::Application:
         return application(p.origin, p.origin == Origin::Process ? m_store->application(p.processId)
                                                                  : nullptr);
+    case PacketTableModel::Host:
+        if (p.host == 0 && m_hostNamer)
+            return m_hostNamer(p);
+        return m_store->hostName(p.host);
     default:
         return {};
     }
@@ -166,6 +173,14 @@ QString PacketCellText::toolTip(const StoredPacket &p, int column) const
         if (p.flags & RecordFlag::HasGid)
             return tr("uid %1, gid %2").arg(p.uid).arg(p.gid);
         return tr("uid %1").arg(p.uid);
+    case PacketTableModel::Host:
+        if (p.host == 0) {
+            if (const QString found = m_hostNamer ? m_hostNamer(p) : QString(); !found.isEmpty())
+                return found + QLatin1Char('\n') + HostText::reverseOrigin();
+            return tr("The helper learned no name for this packet's remote end.");
+        }
+        return m_store->hostName(p.host) + QLatin1Char('\n') +
+               HostText::origin(m_store->hostSource(p.host));
     default:
         return display(p, column);
     }

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 namespace nfqmon {
 
 class PacketStore;
@@ -17,8 +19,15 @@ class PacketCellText
 {
     Q_DECLARE_TR_FUNCTIONS(PacketCellText)
 public:
+    // A name the window found itself for the remote end of a packet the helper named nothing
+    // (ReverseLookup); empty when none (yet).
+    using HostNamer = std::function<QString(const StoredPacket &p)>;
+
     // The store must outlive this.
     explicit PacketCellText(const PacketStore *store) : m_store(store) {}
+    // The Host column shows its names where the helper learned none, marked as found by the
+    // window in the tooltip; none without one (the default).
+    void setHostNamer(HostNamer namer) { m_hostNamer = std::move(namer); }
 
     // `column` is a PacketTableModel::Column; empty for any other.
     static QString title(int column);
@@ -34,6 +43,7 @@ public:
 
 private:
     const PacketStore *m_store;
+    HostNamer m_hostNamer;
 };
 
 } // namespace nfqmon

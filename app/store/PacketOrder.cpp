@@ -81,6 +81,8 @@ PacketOrder::PacketOrder(int column, Qt::SortOrder order, const QStringList &int
         m_interfaceRank[byName[rank]] = rank;
 }
 
+const int PacketOrder::HostColumn = PacketTableModel::Host;
+
 bool PacketOrder::isArrival() const
 {
     return m_column < 0 || m_column == PacketTableModel::Number;
@@ -94,7 +96,7 @@ int PacketOrder::interfaceRank(const StoredPacket &p) const
 
 bool PacketOrder::hasKey() const
 {
-    return m_column != PacketTableModel::Info && !isArrival();
+    return m_column != PacketTableModel::Info && m_column != PacketTableModel::Host && !isArrival();
 }
 
 PacketOrder::Key PacketOrder::keyOf(const StoredPacket &p) const

@@ -1,7 +1,8 @@
 // The order of the packet table's rows when sorted by a column: by the values behind the shown
-// text, not the text (addresses numerically, IPv4 before IPv6; protocols and interfaces by
-// name), then by number, so that every order is total and a row can be found by binary search.
-// Arrival order (by number) is the default. Thread-safe once made: workers sort with a copy.
+// text, not the text (addresses numerically, IPv4 before IPv6; protocols, interfaces and host
+// names by name), then by number, so that every order is total and a row can be found by binary
+// search. Arrival order (by number) is the default. Thread-safe once made: workers sort with a
+// copy.
 #pragma once
 
 #include "app/store/PacketSnapshot.h"
@@ -33,10 +34,13 @@ public:
     bool isArrival() const; // by number, either way: new packets go to one end
     bool isDescending() const { return m_order == Qt::DescendingOrder; }
 
-    // Strict and total: only a packet with itself compares equal.
-    bool less(const StoredPacket &a, const StoredPacket &b) const
+    // Strict and total: only a packet with itself compares equal. `packets` (a PacketSnapshot
+    // or a PacketStore holding both) names their hosts, for the Host column.
+    template <typename Packets>
+    bool less(const StoredPacket &a, const StoredPacket &b, const Packets &packets) const
     {
-        int c = compareKeys(a, b);
+        int c = m_column == HostColumn ? packets.hostName(a.host).compare(packets.hostName(b.host))
+                                       : compareKeys(a, b);
         if (c == 0)
             c = a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
         return isDescending() ? c > 0 : c < 0;
@@ -61,6 +65,8 @@ public:
     Key keyOf(const StoredPacket &p) const;
 
 private:
+    static const int HostColumn; // PacketTableModel::Host
+
     int compareKeys(const StoredPacket &a, const StoredPacket &b) const;
     int interfaceRank(const StoredPacket &p) const;
 
@@ -81,7 +87,7 @@ void PacketOrder::sort(QList<qint64> &numbers, const Packets &packets) const
     }
     if (!hasKey()) {
         std::sort(numbers.begin(), numbers.end(), [&](qint64 a, qint64 b) {
-            return less(packets.byNumber(a), packets.byNumber(b));
+            return less(packets.byNumber(a), packets.byNumber(b), packets);
         });
         return;
     }
@@ -112,8 +118,9 @@ QList<qint64> PacketOrder::merge(const QList<qint64> &a, const QList<qint64> &b,
 {
     QList<qint64> merged;
     merged.resize(a.size() + b.size());
-    std::merge(a.begin(), a.end(), b.begin(), b.end(), merged.begin(),
-               [&](qint64 x, qint64 y) { return less(packets.byNumber(x), packets.byNumber(y)); });
+    std::merge(a.begin(), a.end(), b.begin(), b.end(), merged.begin(), [&](qint64 x, qint64 y) {
+        return less(packets.byNumber(x), packets.byNumber(y), packets);
+    });
     return merged;
 }
 
@@ -137,7 +144,7 @@ qsizetype PacketOrder::lowerBound(const Rows &numbers, qint64 number, const Pack
                               : search([number](qint64 x) { return x < number; });
     }
     const StoredPacket packet = packets.byNumber(number);
-    return search([&](qint64 x) { return less(packets.byNumber(x), packet); });
+    return search([&](qint64 x) { return less(packets.byNumber(x), packet, packets); });
 }
 
 } // namespace nfqmon

@@ -11,9 +11,10 @@ void PacketSelection::setTimeRange(qint64 fromNs, qint64 toNs)
     m_toNs = std::max(fromNs, toNs);
 }
 
-bool PacketSelection::matches(const StoredPacket &p, const std::uint8_t *data) const
+bool PacketSelection::matches(const StoredPacket &p, QStringView hostName,
+                              const std::uint8_t *data) const
 {
-    if (!matchesRecord(p))
+    if (!matchesRecord(p, hostName))
         return false;
     if (!needsBytes())
         return true;
@@ -30,7 +31,7 @@ QList<qint64> PacketSelection::select(const PacketSnapshot &snapshot, qint64 fro
             if ((row & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return {};
             const StoredPacket &p = snapshot.at(row);
-            if (matchesRecord(p))
+            if (matchesRecord(p, snapshot.hostName(p.host)))
                 numbers.append(p.number);
         }
         return numbers;
@@ -38,7 +39,7 @@ QList<qint64> PacketSelection::select(const PacketSnapshot &snapshot, qint64 fro
     const bool complete = snapshot.forEachWithBytes(
         from, snapshot.size(),
         [&](qint64, const StoredPacket &p, const std::uint8_t *data) {
-            if (matches(p, data))
+            if (matches(p, snapshot.hostName(p.host), data))
                 numbers.append(p.number);
         },
         cancel);

@@ -1,8 +1,8 @@
 // Which packets the packet table shows: those the display filter (DisplayFilter: a pcap
-// expression, compiled for link type RAW, and owner terms) matches, within the time range when
-// one is set. Thread-safe once made: workers select with a copy. The owner terms are judged per
-// process by the GUI thread (ProcessMatchTable); a selection holds one immutable version of those
-// judgements (ProcessMatches), which its owner replaces as processes are described.
+// expression, compiled for link type RAW, owner terms and host terms) matches, within the time
+// range when one is set. Thread-safe once made: workers select with a copy. The owner terms are
+// judged per process by the GUI thread (ProcessMatchTable); a selection holds one immutable version
+// of those judgements (ProcessMatches), which its owner replaces as processes are described.
 #pragma once
 
 #include "app/store/DisplayFilter.h"
@@ -42,15 +42,20 @@ public:
 
     // Whether matching needs the packet's bytes (a pcap expression) or the record suffices.
     bool needsBytes() const { return m_filter && m_filter->hasPcap(); }
-    bool matchesRecord(const StoredPacket &p) const
+    // hostName: the name the store keeps for the packet's host (PacketStore::hostName()).
+    bool matchesRecord(const StoredPacket &p, QStringView hostName) const
     {
         if (m_hasTimeRange && (p.timestampNs < m_fromNs || p.timestampNs >= m_toNs))
             return false;
-        return !m_filter || !m_filter->owners() || matchesOwner(p);
+        if (!m_filter)
+            return true;
+        if (m_filter->hosts() && !m_filter->hosts()->matches(hostName))
+            return false;
+        return !m_filter->owners() || matchesOwner(p);
     }
     // `data` holds capturedLength bytes, or is nullptr when they are lost (then no pcap
     // expression matches).
-    bool matches(const StoredPacket &p, const std::uint8_t *data) const;
+    bool matches(const StoredPacket &p, QStringView hostName, const std::uint8_t *data) const;
 
     // The numbers of the matching packets from `fromNumber` on, in arrival order. Empty when
     // *cancel became true on the way.

@@ -4,6 +4,12 @@
 
 namespace nfqmon {
 
+const QString &PacketSnapshot::hostName(quint32 host) const
+{
+    static const QString none;
+    return m_addresses ? m_addresses->hosts().name(host) : none;
+}
+
 qint64 PacketSnapshot::absoluteOffset(qint64 row) const
 {
     const auto &chunk = m_chunks[qsizetype(row >> m_shift)];

@@ -278,6 +278,7 @@ PacketStore::Snapshot PacketStore::snapshot() const
     s.m_shift = m_shift;
     s.m_file = m_file;
     s.m_interfaceNames = m_interfaceNames;
+    s.m_addresses = m_addresses;
     return s;
 }
 
@@ -293,7 +294,7 @@ quint32 PacketStore::hostIdOf(quint64 helperId)
     return d.local;
 }
 
-QString PacketStore::hostName(quint32 host) const
+const QString &PacketStore::hostName(quint32 host) const
 {
     return m_addresses->hosts().name(host);
 }

@@ -106,7 +106,7 @@ public:
 
     // The name of a packet's host (StoredPacket::host) and where the helper learned it; empty
     // and HostSource::None for 0.
-    QString hostName(quint32 host) const;
+    const QString &hostName(quint32 host) const;
     HostSource hostSource(quint32 host) const;
 
     Snapshot snapshot() const; // cheap: a pointer per chunk

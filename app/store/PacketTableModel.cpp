@@ -78,6 +78,19 @@ void PacketTableModel::setIconMaker(IconMaker maker)
                          {Qt::DecorationRole});
 }
 
+void PacketTableModel::setHostNamer(PacketCellText::HostNamer namer)
+{
+    m_text.setHostNamer(std::move(namer));
+    refreshHostColumn();
+}
+
+void PacketTableModel::refreshHostColumn()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Host), index(rowCount() - 1, Host),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
 QVariant PacketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -371,7 +384,8 @@ void PacketTableModel::takeNewPackets()
     QList<qint64> added;
     added.reserve(end - from);
     for (qint64 number = from; number < end; ++number) {
-        if (m_applied.selection.matchesRecord(m_store->byNumber(number)))
+        const StoredPacket p = m_store->byNumber(number);
+        if (m_applied.selection.matchesRecord(p, m_store->hostName(p.host)))
             added.append(number);
     }
     m_nextNumber = end;

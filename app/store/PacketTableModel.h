@@ -45,6 +45,7 @@ public:
         Verdict,
         User,
         Application,
+        Host, // the remote end's learned name
         ColumnCount
     };
     Q_ENUM(Column)
@@ -65,6 +66,12 @@ public:
 
     // Without one (the default) the column shows no icons.
     void setIconMaker(IconMaker maker);
+    // Names for the Host column where the helper learned none (PacketCellText::HostNamer); the
+    // display filter and sorting go by the learned names only. Without one (the default) those
+    // cells stay empty.
+    void setHostNamer(PacketCellText::HostNamer namer);
+    // The namer has new names: the Host column is asked again.
+    void refreshHostColumn();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

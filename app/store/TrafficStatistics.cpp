@@ -82,12 +82,14 @@ void TrafficStatistics::takeNewPackets()
     const qint64 end = m_store->endNumber();
     for (qint64 n = std::max(m_nextNumber, m_store->firstNumber()); n < end; ++n) {
         const StoredPacket p = m_store->byNumber(n);
-        add(p, p.origin == Origin::Process ? m_store->application(p.processId) : nullptr);
+        add(p, p.origin == Origin::Process ? m_store->application(p.processId) : nullptr,
+            m_store->hostName(p.host));
     }
     m_nextNumber = end;
 }
 
-void TrafficStatistics::add(const StoredPacket &p, const ApplicationName *application)
+void TrafficStatistics::add(const StoredPacket &p, const ApplicationName *application,
+                            const QString &host)
 {
     const bool dropped = p.verdict == Verdict::Drop;
     const quint64 bytes = p.packetLength;
@@ -129,6 +131,8 @@ void TrafficStatistics::add(const StoredPacket &p, const ApplicationName *applic
         m_applications.add(labelOf(p.origin), bytes);
     else if (p.origin == Origin::Process)
         m_applications.add(*application, bytes);
+    if (!host.isEmpty())
+        m_hosts.add(host, bytes);
     changed();
 }
 
@@ -142,6 +146,7 @@ void TrafficStatistics::clear()
     m_talkers.clear();
     m_ports.clear();
     m_applications.clear();
+    m_hosts.clear();
     m_acceptedPackets = m_droppedPackets = m_acceptedBytes = m_droppedBytes = 0;
     changed();
 }
@@ -239,6 +244,16 @@ QList<TrafficStatistics::Count> TrafficStatistics::topApplications(int count) co
     QList<Count> list;
     for (const auto &entry : top)
         list.append({entry.key.text, entry.count, entry.weight, entry.error});
+    sortByPackets(list);
+    return list;
+}
+
+QList<TrafficStatistics::Count> TrafficStatistics::topHosts(int count) const
+{
+    const auto top = m_hosts.top(count, std::less<QString>());
+    QList<Count> list;
+    for (const auto &entry : top)
+        list.append({entry.key, entry.count, entry.weight, entry.error});
     sortByPackets(list);
     return list;
 }

@@ -1,7 +1,8 @@
 // What the charts show, counted as packets reach the store: accepted and dropped packets and
 // bytes per second over the last ten minutes (of packet time, so an opened file has its own
-// ten minutes), the protocol mix, the top talkers (source addresses), the top destination ports
-// and the top applications (the programs whose sockets sent or received the packets). The top
+// ten minutes), the protocol mix, the top talkers (source addresses), the top destination ports,
+// the top applications (the programs whose sockets sent or received the packets) and the top
+// hosts (the names the helper learned for the packets' remote ends). The top
 // lists are Space-Saving summaries (HeavyHitters) of a fixed number of counters, so a flood of
 // spoofed sources, ports or short-lived programs costs no memory. O(log counters) per packet in
 // the GUI thread; updated() at most once a second. Counts everything since the last clear,
@@ -54,8 +55,10 @@ public:
     explicit TrafficStatistics(PacketStore *store = nullptr, QObject *parent = nullptr);
 
     // application: with Origin::Process, the packet's process as the store names it
-    // (PacketStore::application); nullptr when it was not described.
-    void add(const StoredPacket &packet, const ApplicationName *application = nullptr);
+    // (PacketStore::application); nullptr when it was not described. host: the name of the
+    // packet's remote end (PacketStore::hostName()), empty when the helper learned none.
+    void add(const StoredPacket &packet, const ApplicationName *application = nullptr,
+             const QString &host = QString());
     void clear();
 
     // One entry per second, oldest first, for the WindowSeconds seconds up to the later of
@@ -70,11 +73,15 @@ public:
     // this machine (forwarded, nobody listening, no attribution, a file) are left out: the column
     // is empty for them, and they would crowd out the programs the chart is for.
     QList<Count> topApplications(int count = 10) const;
+    // Host names as the Host column shows them, most packets (sent and received) first; packets
+    // without a learned name are left out.
+    QList<Count> topHosts(int count = 10) const;
     // The most a top list's count can be too high, and the most packets a source (port) that is
     // not in the list can have: 0 while there were at most TopCounters of them.
     quint64 topTalkersError() const { return m_talkers.errorBound(); }
     quint64 topPortsError() const { return m_ports.errorBound(); }
     quint64 topApplicationsError() const { return m_applications.errorBound(); }
+    quint64 topHostsError() const { return m_hosts.errorBound(); }
 
     quint64 acceptedPackets() const { return m_acceptedPackets; }
     quint64 droppedPackets() const { return m_droppedPackets; }
@@ -100,6 +107,9 @@ private:
     struct ApplicationHash {
         size_t operator()(const ApplicationName &name) const noexcept { return name.hash; }
     };
+    struct HostHash {
+        size_t operator()(const QString &name) const noexcept { return qHash(name); }
+    };
     struct Totals {
         quint64 packets = 0;
         quint64 bytes = 0;
@@ -122,8 +132,9 @@ private:
     HeavyHitters<Address, AddressHash> m_talkers{TopCounters};
     HeavyHitters<quint32, PortHash> m_ports{TopCounters}; // transport << 16 | port
     HeavyHitters<ApplicationName, ApplicationHash> m_applications{TopCounters};
-    std::optional<ApplicationName> m_kernelLabel;  // "(kernel)"
-    std::optional<ApplicationName> m_unknownLabel; // "(unknown program)"
+    HeavyHitters<QString, HostHash> m_hosts{TopCounters}; // names are shared, not copied
+    std::optional<ApplicationName> m_kernelLabel;         // "(kernel)"
+    std::optional<ApplicationName> m_unknownLabel;        // "(unknown program)"
 
     quint64 m_acceptedPackets = 0;
     quint64 m_droppedPackets = 0;

@@ -64,6 +64,7 @@ private slots:
     void topChartShowsTheLargestFirst();
     void topChartsSayHowExactTheyAre();
     void applicationsChartNamesProgramsAsTheTableDoes();
+    void hostsChartNamesHostsAsTheTableDoes();
     void tableFollowsUntilTheUserScrollsUp();
     void tableColoursDroppedAndPreviewedRows();
     void messageBarActionsAndDismiss();
@@ -361,6 +362,60 @@ void tst_Widgets::topChartsSayHowExactTheyAre()
     panel.setApplications(entries, 77, 4096);
     QVERIFY2(panel.applicationsChart()->toolTip().contains("too high by up to 77 packets"),
              qPrintable(panel.applicationsChart()->toolTip()));
+    panel.setHosts(entries, 0, 4096);
+    QVERIFY2(panel.hostsChart()->toolTip().contains("\nExact counts"),
+             qPrintable(panel.hostsChart()->toolTip()));
+    panel.setHosts(entries, 55, 4096);
+    QVERIFY2(panel.hostsChart()->toolTip().contains("too high by up to 55 packets"),
+             qPrintable(panel.hostsChart()->toolTip()));
+}
+
+// The Top hosts tab labels its bars as the table's Host column (one name learned two ways is one
+// bar) and leaves out the packets without a learned name.
+void tst_Widgets::hostsChartNamesHostsAsTheTableDoes()
+{
+    using namespace PacketBuilder;
+    const qint64 t0 = 1'700'000'000'000'000'000;
+    QList<TestPacket> packets;
+    const auto add = [&](int count, quint64 id, const char *name, HostSource source) {
+        for (int i = 0; i < count; ++i) {
+            TestPacket p =
+                testPacket(ipv4("10.0.0.1", "10.0.0.9", Udp, udp(5000, 443, "q")),
+                           t0 + packets.size() * 1'000'000, Verdict::Accept, -1, Hook::Output);
+            if (name)
+                p = withHost(p, id, QString::fromLatin1(name), source);
+            packets.append(p);
+        }
+    };
+    add(2, 1, "video.example.org", HostSource::Quic);
+    add(3, 2, "video.example.org", HostSource::Dns); // the same name: one bar
+    add(4, 3, "mail.example.net", HostSource::Tls);
+    add(7, 0, nullptr, HostSource::None); // no name: not counted
+
+    Session session(QDBusConnection(QStringLiteral("no bus")));
+    ChartsPanel panel;
+    auto *feeder = new ChartFeeder(&session, &panel);
+    auto *tabs = panel.findChild<QTabWidget *>();
+    QCOMPARE(tabs->tabText(tabs->indexOf(panel.hostsChart())), QStringLiteral("Top hosts"));
+    tabs->setCurrentWidget(panel.hostsChart());
+    appendInBatches(*session.store(), packets);
+    feeder->update();
+    const QStringList labels = panel.hostsChart()->labels();
+    QCOMPARE(labels, (QStringList{"video.example.org", "mail.example.net"}));
+
+    PacketTableModel &model = *session.model();
+    QTRY_COMPARE(model.rowCount(), packets.size());
+    QSet<QString> column;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString text = model.index(row, PacketTableModel::Host).data().toString();
+        if (!text.isEmpty())
+            column.insert(text);
+    }
+    QCOMPARE(QSet<QString>(labels.begin(), labels.end()), column);
+
+    session.store()->clear();
+    feeder->update();
+    QVERIFY(panel.hostsChart()->labels().isEmpty());
 }
 
 void tst_Widgets::applicationsChartNamesProgramsAsTheTableDoes()

@@ -34,6 +34,7 @@ void tst_CaptureSettings::defaults()
     QVERIFY(loaded.dumpAllPath.isEmpty() && loaded.dumpAcceptedPath.isEmpty());
     QCOMPARE(loaded.snapLength, 65535u);
     QCOMPARE(loaded.storeLimit, 1'000'000);
+    QVERIFY(!loaded.reverseLookup); // the window's own lookups are off unless turned on
 }
 
 void tst_CaptureSettings::roundTrip()
@@ -46,6 +47,7 @@ void tst_CaptureSettings::roundTrip()
     chosen.snapLength = 128;
     chosen.queue = 7;
     chosen.storeLimit = 250'000;
+    chosen.reverseLookup = true;
     {
         QSettings settings(file(), QSettings::IniFormat);
         chosen.save(settings);
@@ -90,6 +92,7 @@ void tst_CaptureSettings::options()
     c.snapLength = 200;
     c.queue = 3;
     c.dumpAllPath = QStringLiteral("/tmp/x.pcap"); // opened by CaptureController, not here
+    c.reverseLookup = true;                        // the window's, not the helper's
     const QVariantMap options = c.toOptions();
     QCOMPARE(options.keys(), (QStringList{"automaticRules", "interfaces", "queue", "snapLength"}));
     QCOMPARE(options.value("interfaces").toStringList(), QStringList{QStringLiteral("vethA")});

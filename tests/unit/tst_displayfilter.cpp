@@ -1,7 +1,8 @@
 // DisplayFilter and DisplayFilterParser: the display filter's owner terms (app, exe, user, pid,
-// unit) are read out of the text, joined with "and" at the top level to a pcap expression,
-// which libpcap compiles as before; a term out of place, without a value or naming nothing is
-// refused with a sentence, and what has no owner term reaches libpcap exactly as typed.
+// unit) and host terms (hostname NAME, hostname *.DOMAIN) are read out of the text, joined with
+// "and" at the top level to a pcap expression, which libpcap compiles as before; a term out of
+// place, without a value or naming nothing is refused with a sentence, and what has no owner term
+// reaches libpcap exactly as typed.
 #include "app/store/DisplayFilter.h"
 #include "app/store/DisplayFilterParser.h"
 #include "app/store/OwnerTerms.h"
@@ -26,6 +27,13 @@ QString describe(const OwnerTerm &term)
     }
 }
 
+// "hostname a.example.org", "not hostname *.example.org" as the test reads a term back.
+QString describe(const HostTerm &term)
+{
+    return QString(term.negated ? "not " : "") + "hostname " + (term.domain ? "*." : "") +
+           term.name;
+}
+
 } // namespace
 
 class tst_DisplayFilter : public QObject
@@ -35,6 +43,8 @@ class tst_DisplayFilter : public QObject
 private slots:
     void ownerTermsAreReadOutOfTheFilter_data();
     void ownerTermsAreReadOutOfTheFilter();
+    void hostTermsAreReadOutOfTheFilter_data();
+    void hostTermsAreReadOutOfTheFilter();
     void ownerTermsOutOfPlaceAreRefused_data();
     void ownerTermsOutOfPlaceAreRefused();
     void filtersWithoutOwnerReachLibpcapAsTyped_data();
@@ -111,6 +121,66 @@ void tst_DisplayFilter::ownerTermsAreReadOutOfTheFilter()
     QCOMPARE(filter->owners()->terms().size(), terms.size());
 }
 
+void tst_DisplayFilter::hostTermsAreReadOutOfTheFilter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("pcap");
+    QTest::addColumn<QStringList>("hosts");
+    QTest::addColumn<QStringList>("owners");
+    QTest::newRow("name") << "hostname a.example.org"
+                          << "" << QStringList{"hostname a.example.org"} << QStringList{};
+    QTest::newRow("domain") << "hostname *.example.org"
+                            << "" << QStringList{"hostname *.example.org"} << QStringList{};
+    QTest::newRow("upper case and a trailing dot")
+        << "hostname A.Example.ORG."
+        << "" << QStringList{"hostname a.example.org"} << QStringList{};
+    QTest::newRow("quoted") << "hostname \"*.example.org\""
+                            << "" << QStringList{"hostname *.example.org"} << QStringList{};
+    QTest::newRow("not") << "not hostname ads.example.org"
+                         << "" << QStringList{"not hostname ads.example.org"} << QStringList{};
+    QTest::newRow("!") << "!hostname *.example.org"
+                       << "" << QStringList{"not hostname *.example.org"} << QStringList{};
+    QTest::newRow("with pcap") << "tcp port 443 and hostname *.example.org"
+                               << "tcp port 443" << QStringList{"hostname *.example.org"}
+                               << QStringList{};
+    QTest::newRow("with an owner")
+        << "app curl and hostname a.test and udp"
+        << "udp" << QStringList{"hostname a.test"} << QStringList{"app [curl]"};
+    QTest::newRow("two") << "hostname *.example.org and not hostname ads.example.org"
+                         << ""
+                         << QStringList{"hostname *.example.org", "not hostname ads.example.org"}
+                         << QStringList{};
+    QTest::newRow("underscore") << "hostname _dmarc.example.org"
+                                << "" << QStringList{"hostname _dmarc.example.org"}
+                                << QStringList{};
+}
+
+void tst_DisplayFilter::hostTermsAreReadOutOfTheFilter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, pcap);
+    QFETCH(QStringList, hosts);
+    QFETCH(QStringList, owners);
+    DisplayFilterParser::Result result;
+    QString error;
+    QVERIFY2(DisplayFilterParser::parse(text, &result, &error), qPrintable(error));
+    QCOMPARE(result.pcapExpression, pcap);
+    QStringList read;
+    for (const HostTerm &term : result.hosts)
+        read.append(describe(term));
+    QCOMPARE(read, hosts);
+    QStringList readOwners;
+    for (const OwnerTerm &term : result.terms)
+        readOwners.append(describe(term));
+    QCOMPARE(readOwners, owners);
+    const std::optional<DisplayFilter> filter = DisplayFilter::compile(text, &error);
+    QVERIFY2(filter, qPrintable(error));
+    QCOMPARE(filter->hasPcap(), !pcap.isEmpty());
+    QVERIFY(filter->hosts());
+    QCOMPARE(filter->hosts()->terms().size(), hosts.size());
+    QCOMPARE(bool(filter->owners()), !owners.isEmpty());
+}
+
 void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused_data()
 {
     QTest::addColumn<QString>("text");
@@ -151,6 +221,22 @@ void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused_data()
                                   << "“and” needs a term on each side";
     QTest::newRow("pcap error") << "app curl and tcp port"
                                 << "syntax error";
+    QTest::newRow("hostname without a name") << "hostname"
+                                             << "“hostname” needs a host name or a domain";
+    QTest::newRow("hostname before and") << "hostname and udp"
+                                         << "“hostname” needs a host name or a domain";
+    QTest::newRow("hostname an address") << "hostname 10.0.0.1"
+                                         << "“hostname 10.0.0.1” cannot match a host name";
+    QTest::newRow("hostname a star inside") << "hostname a.*.example.org"
+                                            << "cannot match a host name";
+    QTest::newRow("hostname a space") << "hostname \"a b.example\""
+                                      << "cannot match a host name";
+    QTest::newRow("hostname two words") << "hostname a.test b.test"
+                                        << "join terms with “and”";
+    QTest::newRow("hostname or") << "hostname a.test or udp"
+                                 << "“hostname” cannot be combined with “or”";
+    QTest::newRow("hostname in parentheses") << "(hostname a.test)"
+                                             << "“hostname” cannot stand inside parentheses";
 }
 
 void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused()
@@ -181,7 +267,7 @@ void tst_DisplayFilter::filtersWithoutOwnerReachLibpcapAsTyped()
     QString error;
     QVERIFY(DisplayFilterParser::parse(text, &result, &error));
     QCOMPARE(result.pcapExpression, text);
-    QVERIFY(result.terms.isEmpty());
+    QVERIFY(result.terms.isEmpty() && result.hosts.isEmpty());
     QString pcapError;
     const bool pcapCompiles = CompiledFilter::compile(text, &pcapError).has_value();
     QCOMPARE(pcapCompiles, compiles);
@@ -190,7 +276,7 @@ void tst_DisplayFilter::filtersWithoutOwnerReachLibpcapAsTyped()
     if (!compiles)
         QCOMPARE(error, pcapError); // libpcap's own message, unchanged
     else
-        QVERIFY(!filter->owners());
+        QVERIFY(!filter->owners() && !filter->hosts());
 }
 
 void tst_DisplayFilter::aNameIsQuotedWhereTheFilterNeedsIt_data()

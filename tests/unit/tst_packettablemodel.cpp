@@ -108,6 +108,23 @@ QList<qint64> highlightedNumbers(const Model &model, const PacketStore &store)
     return numbers;
 }
 
+// The host names namedPackets() gives packet i (by i % 5); "" for none.
+const QStringList TestHostNames = {"a.example.org", "b.example.org", "badexample.org", "",
+                                   "www.a.example.org"};
+
+// mixedPackets() with the names of TestHostNames, learned from DNS answers (the helper's ids:
+// 1 to 5).
+QList<TestPacket> namedPackets(qint64 count, qint64 first = 0)
+{
+    QList<TestPacket> packets = mixedPackets(count, first);
+    for (qsizetype i = 0; i < packets.size(); ++i) {
+        const qsizetype k = (first + i) % TestHostNames.size();
+        if (!TestHostNames[k].isEmpty())
+            packets[i] = withHost(packets[i], std::uint64_t(k + 1), TestHostNames[k]);
+    }
+    return packets;
+}
+
 // The test's own idea of each column's order: the value behind the text.
 QVariantList sortKey(const StoredPacket &p, int column, const PacketStore &store)
 {
@@ -137,6 +154,8 @@ QVariantList sortKey(const StoredPacket &p, int column, const PacketStore &store
         return {p.verdict == Verdict::Accept ? 0 : 1, p.ruleId};
     case Model::User:
         return {(p.flags & RecordFlag::HasUid) ? qint64(p.uid) : qint64(1) << 32};
+    case Model::Host:
+        return {store.hostName(p.host)};
     default:
         return {p.number};
     }
@@ -267,6 +286,8 @@ private slots:
     void displayFilter_data();
     void displayFilter();
     void badFilterChangesNothing();
+    void hostTermsSelectByTheLearnedName_data();
+    void hostTermsSelectByTheLearnedName();
     void timeRange();
     void ownerTermsSelectProcessesDescribedLater_data();
     void ownerTermsSelectProcessesDescribedLater();
@@ -283,6 +304,7 @@ private slots:
     void bigStoreFiltersInTheBackground();
     void bigStoreSortsInTheBackground();
     void bigStoreFiltersByOwnerInTheBackground();
+    void bigStoreSortsByHostInTheBackground();
 };
 
 void tst_PacketTableModel::newRowsAnnouncedOncePerTurn_data()
@@ -353,7 +375,7 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs_data()
     QTest::newRow("dropped TCP SYN")
         << syn << QStringList{"1",         "",    "wlan0", "out", "10.1.2.3",
                               "192.0.2.9", "TCP", "40",    "",    "dropped by rule 3",
-                              "1000",      ""}
+                              "1000",      "",    ""}
         << true;
     TestPacket curl = syn;
     curl.record.origin = Origin::Process;
@@ -365,30 +387,54 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs_data()
     curl.process->command = "curl";
     curl.process->executable = "/usr/bin/curl";
     QTest::newRow("TCP SYN of curl")
-        << curl << QStringList{"1",         "",    "wlan0", "out", "10.1.2.3",
-                               "192.0.2.9", "TCP", "40",    "",    "dropped by rule 3",
-                               "1001",      "curl"}
+        << curl << QStringList{"1",         "",     "wlan0", "out", "10.1.2.3",
+                               "192.0.2.9", "TCP",  "40",    "",    "dropped by rule 3",
+                               "1001",      "curl", ""}
         << true;
     TestPacket reset = syn;
     reset.record.origin = Origin::Kernel;
     QTest::newRow("the kernel's reset")
-        << reset << QStringList{"1",         "",        "wlan0", "out", "10.1.2.3",
-                                "192.0.2.9", "TCP",     "40",    "",    "dropped by rule 3",
-                                "1000",      "(kernel)"}
+        << reset << QStringList{"1",         "",         "wlan0", "out", "10.1.2.3",
+                                "192.0.2.9", "TCP",      "40",    "",    "dropped by rule 3",
+                                "1000",      "(kernel)", ""}
         << true;
     const TestPacket dns = testPacket(ipv6("2001:db8::1", "2001:db8::53", Udp, udp(5353, 53, "q")),
                                       1'700'000'000'000'000'000);
     QTest::newRow("accepted DNS over IPv6")
         << dns
-        << QStringList{"1", "",         "eth0", "in", "2001:db8::1", "2001:db8::53", "UDP", "49",
-                       "",  "accepted", "",     ""}
+        << QStringList{"1",        "", "eth0", "in", "2001:db8::1", "2001:db8::53", "UDP", "49", "",
+                       "accepted", "", "",     ""}
         << false;
     const TestPacket ping = testPacket(ipv4("10.0.0.1", "10.0.0.2", Icmp, icmpEcho(false, 1, 1)),
                                        1'700'000'000'000'000'000, Verdict::Accept, 5);
     QTest::newRow("ping accepted by a rule")
         << ping << QStringList{"1",        "",     "eth0", "in", "10.0.0.1",
                                "10.0.0.2", "ICMP", "28",   "",   "accepted by rule 5",
-                               "",         ""}
+                               "",         "",     ""}
+        << false;
+    // The remote end's learned name: the destination's going out, the source's coming in.
+    QTest::newRow("TCP SYN to a named host")
+        << withHost(syn, 5, QStringLiteral("a.example.test"), HostSource::Tls)
+        << QStringList{"1",
+                       "",
+                       "wlan0",
+                       "out",
+                       "10.1.2.3",
+                       "192.0.2.9",
+                       "TCP",
+                       "40",
+                       "",
+                       "dropped by rule 3",
+                       "1000",
+                       "",
+                       "a.example.test"}
+        << true;
+    QTest::newRow("DNS answer from a named host")
+        << withHost(testPacket(ipv4("192.0.2.53", "10.1.2.3", Udp, udp(53, 40000, "a")),
+                               1'700'000'000'000'000'000),
+                    9, QStringLiteral("ns.example.test"))
+        << QStringList{"1",  "", "eth0",     "in", "192.0.2.53", "10.1.2.3",       "UDP",
+                       "29", "", "accepted", "",   "",           "ns.example.test"}
         << false;
 }
 
@@ -419,6 +465,16 @@ void tst_PacketTableModel::columnsSayWhatThePacketIs()
     QCOMPARE(model.index(0, 0).data(Model::StoreRowRole).toLongLong(), 0);
     QCOMPARE(model.index(0, 0).data(Model::HighlightRole).toBool(), false);
     QVERIFY(!model.index(0, Model::Length).data(Qt::ToolTipRole).toString().isEmpty());
+    // The Host column's tooltip says where the name came from.
+    const QString hostTip = model.index(0, Model::Host).data(Qt::ToolTipRole).toString();
+    if (!packet.host)
+        QCOMPARE(hostTip,
+                 QStringLiteral("The helper learned no name for this packet's remote end."));
+    else if (packet.host->source == HostSource::Tls)
+        QCOMPARE(hostTip, QStringLiteral("a.example.test\nfrom the TLS server name"));
+    else
+        QCOMPARE(hostTip, QStringLiteral("ns.example.test\nfrom a DNS answer"));
+    QCOMPARE(model.headerData(Model::Host, Qt::Horizontal).toString(), QStringLiteral("Host"));
 }
 
 // A program with a desktop entry shows the entry's Name and Icon (DecorationRole, through the
@@ -518,6 +574,77 @@ void tst_PacketTableModel::displayFilter()
     // Back to everything.
     QVERIFY(model.setDisplayFilter(QString(), &error));
     QCOMPARE(model.rowCount(), 1000);
+}
+
+void tst_PacketTableModel::hostTermsSelectByTheLearnedName_data()
+{
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QStringList>("names"); // the names TestHostNames shown; "" for none
+    QTest::addColumn<QString>("pcap");      // the rest of the expression; "" for none
+    for (const qint64 count : {qint64(1000), qint64(30'000)}) { // the latter in a worker
+        const QByteArray size = QByteArray::number(count);
+        QTest::addRow("%s: name", size.constData())
+            << count << "hostname a.example.org" << QStringList{"a.example.org"} << "";
+        QTest::addRow("%s: name in upper case", size.constData())
+            << count << "hostname A.Example.ORG." << QStringList{"a.example.org"} << "";
+        QTest::addRow("%s: domain", size.constData())
+            << count << "hostname *.example.org"
+            << QStringList{"a.example.org", "b.example.org", "www.a.example.org"} << "";
+        QTest::addRow("%s: a domain under it", size.constData())
+            << count << "hostname *.a.example.org"
+            << QStringList{"a.example.org", "www.a.example.org"} << "";
+        QTest::addRow("%s: not", size.constData())
+            << count << "not hostname *.example.org" << QStringList{"badexample.org", ""} << "";
+        QTest::addRow("%s: with pcap", size.constData())
+            << count << "udp and hostname *.example.org"
+            << QStringList{"a.example.org", "b.example.org", "www.a.example.org"} << "udp";
+        QTest::addRow("%s: nothing", size.constData())
+            << count << "hostname c.example.org" << QStringList{} << "";
+    }
+}
+
+// The display filter's host terms pick the packets by the name the store keeps for their remote
+// end, also for packets arriving later, and in a worker for a big store.
+void tst_PacketTableModel::hostTermsSelectByTheLearnedName()
+{
+    QFETCH(qint64, count);
+    QFETCH(QString, expression);
+    QFETCH(QStringList, names);
+    QFETCH(QString, pcap);
+    PacketStore store;
+    Model model(&store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TestPacket> packets = namedPackets(count + 100);
+    appendInBatches(store, packets.first(count), 1000);
+    turn();
+    const auto expected = [&](qint64 n) {
+        QSet<qint64> matching;
+        if (!pcap.isEmpty()) {
+            for (const qint64 number : matchingNumbers(packets.first(n), pcap))
+                matching.insert(number);
+        }
+        QList<qint64> numbers;
+        for (qint64 i = 0; i < n; ++i) {
+            if (names.contains(TestHostNames[i % TestHostNames.size()]) &&
+                (pcap.isEmpty() || matching.contains(i + 1)))
+                numbers.append(i + 1);
+        }
+        return numbers;
+    };
+    QString error;
+    QVERIFY2(model.setDisplayFilter(expression, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    QCOMPARE(shownNumbers(model, store), expected(count));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (row % 97 == 0)
+            QVERIFY(names.contains(model.index(row, Model::Host).data().toString()));
+    }
+    // Packets arriving later are matched too.
+    appendInBatches(store, packets.mid(count), 50);
+    turn();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), expected(count + 100).size(), 60'000);
+    QCOMPARE(shownNumbers(model, store), expected(count + 100));
 }
 
 void tst_PacketTableModel::badFilterChangesNothing()
@@ -686,7 +813,7 @@ void tst_PacketTableModel::sortByEveryColumn()
     PacketStore store;
     Model model(&store);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    appendInBatches(store, mixedPackets(400));
+    appendInBatches(store, namedPackets(400));
     turn();
     QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
     model.sort(column, order);
@@ -694,7 +821,7 @@ void tst_PacketTableModel::sortByEveryColumn()
     QCOMPARE(layout.size(), 1); // a new order of the same rows, not a reset
     verifySorted(model, store, column, order, 400);
     // New packets go to their places.
-    appendInBatches(store, mixedPackets(300, 400), 50);
+    appendInBatches(store, namedPackets(300, 400), 50);
     turn();
     verifySorted(model, store, column, order, 700);
     for (int row = 0; row < model.rowCount(); row += 41)
@@ -995,6 +1122,25 @@ void tst_PacketTableModel::bigStoreFiltersByOwnerInTheBackground()
     const QList<qint64> expected = matchingOwners(packets, {}, curl);
     QVERIFY(expected.last() > 190'000);
     QCOMPARE(shownNumbers(model, store), expected);
+}
+
+// Sorting by the Host column compares the names the snapshot's table keeps, in a worker for a big
+// store, and merges later packets into their places there too.
+void tst_PacketTableModel::bigStoreSortsByHostInTheBackground()
+{
+    PacketStore store;
+    Model model(&store);
+    appendInBatches(store, namedPackets(30'000), 1000);
+    turn();
+    model.sort(Model::Host, Qt::DescendingOrder);
+    QVERIFY(model.isFiltering());
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    verifySorted(model, store, Model::Host, Qt::DescendingOrder, 30'000);
+    QCOMPARE(model.index(0, Model::Host).data().toString(), QStringLiteral("www.a.example.org"));
+    appendInBatches(store, namedPackets(500, 30'000), 100);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 30'500, 60'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isFiltering(), 60'000);
+    verifySorted(model, store, Model::Host, Qt::DescendingOrder, 30'500);
 }
 
 QTEST_GUILESS_MAIN(tst_PacketTableModel)

@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
@@ -121,6 +122,7 @@ private slots:
     void dropRulePreviewHighlightsWhatItWouldCatch();
     void dropSuggestionsHoldForEveryChosenPacket();
     void startWithoutABusEndsIdleWithASentence();
+    void reverseLookupNamesUnnamedAddressesOnlyWhenTurnedOn();
     void chosenRowsNameTheirApplicationAsTheColumnDoes_data();
     void chosenRowsNameTheirApplicationAsTheColumnDoes();
 
@@ -393,6 +395,51 @@ void tst_Session::startWithoutABusEndsIdleWithASentence()
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(!failed.constFirst().at(0).toString().isEmpty());
     QVERIFY(!m_session->isCapturing());
+}
+
+// The window's own reverse lookups are off by default: a packet the helper named nothing has an
+// empty Host cell. Turned on, the name the resolver gives for its remote end (127.0.0.1:
+// "localhost", from /etc/hosts, so nothing leaves the machine) comes in the background and shows
+// in the column and the details, said to be a reverse lookup, and the display filter does not
+// use it. Turned off again, it is gone.
+void tst_Session::reverseLookupNamesUnnamedAddressesOnlyWhenTurnedOn()
+{
+    open({udp("127.0.0.1", "127.0.0.1", 5000, 6000), udp("127.0.0.1", "127.0.0.1", 5001, 6000)});
+    PacketTableModel &model = *m_session->model();
+    QTRY_COMPARE(model.rowCount(), 2);
+    const QModelIndex host = model.index(0, PacketTableModel::Host);
+    QVERIFY(!m_session->reverseLookup()->isEnabled());
+    QCOMPARE(host.data().toString(), QString());
+    QCOMPARE(m_session->reverseLookup()->runningCount(), 0);
+    QCOMPARE(m_session->reverseLookup()->cachedCount(), 0);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    m_session->setReverseLookup(true);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(host.data().toString(), QString()); // asked, not waited for
+    QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(host.data().toString(), QStringLiteral("localhost"), 10000);
+    QVERIFY(!changed.isEmpty()); // the views were told
+    QCOMPARE(model.index(1, PacketTableModel::Host).data().toString(), QStringLiteral("localhost"));
+    QCOMPARE(m_session->reverseLookup()->cachedCount(), 1); // one address, asked once
+    const QString tip = host.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("localhost\n")) &&
+                 tip.contains(QStringLiteral("reverse DNS lookup")),
+             qPrintable(tip));
+    QCOMPARE(m_session->hostDetails(m_session->store()->at(0)),
+             QStringLiteral("localhost (reverse lookup)"));
+    // Not a learned name: the filter by name does not see it.
+    QString error;
+    QVERIFY2(m_session->setDisplayFilter(QStringLiteral("hostname localhost"), &error),
+             qPrintable(error));
+    QTRY_COMPARE(model.rowCount(), 0);
+    QVERIFY(m_session->setDisplayFilter(QString(), &error));
+    QTRY_COMPARE(model.rowCount(), 2);
+
+    m_session->setReverseLookup(false);
+    QCOMPARE(model.index(0, PacketTableModel::Host).data().toString(), QString());
+    QCOMPARE(m_session->hostDetails(m_session->store()->at(0)), QString());
 }
 
 void tst_Session::chosenRowsNameTheirApplicationAsTheColumnDoes_data()

@@ -1,6 +1,7 @@
 // TrafficStatistics counts what reaches the store: accepted and dropped packets and bytes per
 // second over a ten-minute window of packet time, the protocol mix, the top talkers, the top
-// destination ports and the top applications (named as the Application column names them); it
+// destination ports, the top applications (named as the Application column names them) and the
+// top hosts (named as the Host column names them); it
 // follows the store (appends, clear) and says updated() at most once a second. The top lists live
 // in fixed memory (Space-Saving): however many sources, ports or programs come, every one with
 // more than N / TopCounters packets is listed, and a listed count is never too low and at most
@@ -53,11 +54,11 @@ StoredPacket stored(const TestPacket &t)
     return p;
 }
 
-enum class TopList { Talkers, Ports, Applications };
+enum class TopList { Talkers, Ports, Applications, Hosts };
 
 // Key `n` of a stream as a packet: from source 2001:db8::n (talkers), to port n / 2 over UDP or
-// TCP (ports; keys wrap at 131,072), or of process n (applications: the program named by
-// programOf(n)).
+// TCP (ports; keys wrap at 131,072), of process n (applications: the program named by
+// programOf(n)), or to the host hostOf(n).
 StoredPacket keyed(TopList list, quint32 n)
 {
     const bool ports = list == TopList::Ports;
@@ -91,8 +92,15 @@ ApplicationName programOf(quint32 n)
     return ApplicationName(QStringLiteral("program-%1").arg(n));
 }
 
-QString nameOf(TopList list, const StoredPacket &p)
+QString hostOf(quint32 n)
 {
+    return QStringLiteral("h%1.example.org").arg(n);
+}
+
+QString nameOf(TopList list, const StoredPacket &p, quint32 n)
+{
+    if (list == TopList::Hosts)
+        return hostOf(n);
     if (list == TopList::Applications)
         return programOf(p.processId).text;
     if (list == TopList::Talkers)
@@ -135,6 +143,21 @@ QList<TestPacket> times(int n, const TestPacket &packet)
     return list;
 }
 
+// `n` UDP packets to or from (incoming) a host the helper named `name`, learned from `source`
+// as its name number `id`.
+QList<TestPacket> toHost(int n, quint64 id, const char *name, HostSource source = HostSource::Dns,
+                         bool incoming = false)
+{
+    using namespace PacketBuilder;
+    TestPacket t = incoming ? testPacket(ipv4("192.0.2.7", "10.0.0.1", Udp, udp(53, 5000, "a")), T0)
+                            : testPacket(ipv4("10.0.0.1", "192.0.2.7", Udp, udp(5000, 53, "q")), T0,
+                                         Verdict::Accept, -1, Hook::Output);
+    QList<TestPacket> list(n, withHost(t, id, QString::fromLatin1(name), source));
+    for (int i = 1; i < n; ++i)
+        list[i].host.reset(); // described once, as the helper does
+    return list;
+}
+
 Counts countsOf(const QList<TrafficStatistics::Count> &list)
 {
     Counts counts;
@@ -157,6 +180,8 @@ private slots:
     void mixTalkersAndPorts();
     void countsPacketsPerApplicationAsTheColumnNamesThem_data();
     void countsPacketsPerApplicationAsTheColumnNamesThem();
+    void countsPacketsPerHostAsTheColumnNamesThem_data();
+    void countsPacketsPerHostAsTheColumnNamesThem();
     void topListsKeepTheirGuarantee_data();
     void topListsKeepTheirGuarantee();
     void followsTheStore();
@@ -357,14 +382,63 @@ void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem()
     QCOMPARE(counted, column);
 }
 
+void tst_TrafficStatistics::countsPacketsPerHostAsTheColumnNamesThem_data()
+{
+    QTest::addColumn<QList<TestPacket>>("packets");
+    QTest::addColumn<Counts>("expected");
+    QTest::newRow("one host") << toHost(3, 1, "a.test") << Counts{{"a.test", 3}};
+    QTest::newRow("most packets first")
+        << toHost(1, 2, "b.test") + toHost(4, 1, "a.test") + toHost(2, 3, "c.test")
+        << Counts{{"a.test", 4}, {"c.test", 2}, {"b.test", 1}};
+    QTest::newRow("one name learned two ways counts once")
+        << toHost(2, 1, "a.test") + toHost(1, 2, "a.test", HostSource::Tls) +
+               toHost(1, 3, "a.test", HostSource::Quic)
+        << Counts{{"a.test", 4}};
+    QTest::newRow("sent and received")
+        << toHost(2, 1, "a.test") + toHost(3, 1, "a.test", HostSource::Dns, true)
+        << Counts{{"a.test", 5}};
+    QTest::newRow("packets without a name are left out")
+        << times(3, ofOrigin(Origin::Unknown)) + toHost(1, 1, "c.test") << Counts{{"c.test", 1}};
+    QTest::newRow("nothing named") << times(3, ofOrigin(Origin::Unknown)) << Counts{};
+}
+
+void tst_TrafficStatistics::countsPacketsPerHostAsTheColumnNamesThem()
+{
+    QFETCH(QList<TestPacket>, packets);
+    QFETCH(Counts, expected);
+    PacketStore store;
+    TrafficStatistics statistics(&store);
+    appendInBatches(store, packets, 3);
+    QCOMPARE(countsOf(statistics.topHosts()), expected);
+    QCOMPARE(statistics.topHostsError(), 0u);
+    QCOMPARE(countsOf(statistics.topHosts(1)), expected.mid(0, 1));
+    // The chart and the table's Host column agree, row by row.
+    const PacketCellText cells(&store);
+    QMap<QString, quint64> column;
+    for (qint64 row = 0; row < store.size(); ++row) {
+        const QString text = cells.display(store.at(row), PacketTableModel::Host);
+        if (!text.isEmpty())
+            ++column[text];
+    }
+    QMap<QString, quint64> counted;
+    for (const auto &[name, count] : expected)
+        counted.insert(name, count);
+    QCOMPARE(counted, column);
+    // And a clear forgets them.
+    store.clear();
+    QVERIFY(statistics.topHosts().isEmpty());
+}
+
 void tst_TrafficStatistics::topListsKeepTheirGuarantee_data()
 {
     QTest::addColumn<TopList>("list");
     QTest::addColumn<QString>("stream");
-    for (const TopList list : {TopList::Talkers, TopList::Ports, TopList::Applications}) {
-        const char *what = list == TopList::Talkers ? "talkers"
-                           : list == TopList::Ports ? "ports"
-                                                    : "applications";
+    for (const TopList list :
+         {TopList::Talkers, TopList::Ports, TopList::Applications, TopList::Hosts}) {
+        const char *what = list == TopList::Talkers        ? "talkers"
+                           : list == TopList::Ports        ? "ports"
+                           : list == TopList::Applications ? "applications"
+                                                           : "hosts";
         for (const char *stream : {"few", "flood and heavy hitters", "zipf", "uniform"}) {
             QTest::addRow("%s, %s", what, stream) << list << QString::fromLatin1(stream);
         }
@@ -409,22 +483,26 @@ void tst_TrafficStatistics::topListsKeepTheirGuarantee()
         if (list == TopList::Applications) {
             const ApplicationName program = programOf(n);
             statistics.add(p, &program);
+        } else if (list == TopList::Hosts) {
+            statistics.add(p, nullptr, hostOf(n));
         } else {
             statistics.add(p);
         }
         auto name = names.find(n);
         if (name == names.end())
-            name = names.insert(n, nameOf(list, p));
+            name = names.insert(n, nameOf(list, p, n));
         ++truth[*name];
     }
     names.clear();
 
     const quint64 error = list == TopList::Ports          ? statistics.topPortsError()
                           : list == TopList::Applications ? statistics.topApplicationsError()
+                          : list == TopList::Hosts        ? statistics.topHostsError()
                                                           : statistics.topTalkersError();
     const QList<TrafficStatistics::Count> listed =
         list == TopList::Ports          ? statistics.topPorts(1'000'000)
         : list == TopList::Applications ? statistics.topApplications(1'000'000)
+        : list == TopList::Hosts        ? statistics.topHosts(1'000'000)
                                         : statistics.topTalkers(1'000'000);
     // Fixed memory: no more counters than TopCounters, whatever came.
     QVERIFY2(listed.size() <= K, qPrintable(QString::number(listed.size())));

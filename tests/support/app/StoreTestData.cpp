@@ -84,6 +84,14 @@ QList<TestPacket> mixedPackets(qint64 count, qint64 first)
     return packets;
 }
 
+TestPacket withHost(TestPacket packet, std::uint64_t id, const QString &name, HostSource source)
+{
+    packet.record.hostId = id;
+    packet.record.hostSource = source;
+    packet.host = StreamHost{id, source, name};
+    return packet;
+}
+
 QList<StreamBatch> streamBatches(const QList<TestPacket> &packets)
 {
     StreamEncoder encoder;
@@ -98,6 +106,13 @@ QList<StreamBatch> streamBatches(const QList<TestPacket> &packets)
         if (p.process && !encoder.appendProcess(*p.process)) {
             seal();
             encoder.appendProcess(*p.process);
+        }
+        if (p.host) {
+            const std::string name = p.host->name.toStdString();
+            if (!encoder.appendHost(p.host->id, p.host->source, name)) {
+                seal();
+                encoder.appendHost(p.host->id, p.host->source, name);
+            }
         }
         if (!encoder.append(p.record, PacketBuilder::bytes(p.bytes))) {
             seal();

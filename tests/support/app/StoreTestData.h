@@ -22,7 +22,14 @@ struct TestPacket {
     QByteArray bytes;
     // Described in the stream just before the packet (record.origin Process, its id).
     std::optional<ProcessInfo> process;
+    // Described in the stream just before the packet (record.hostId, hostSource), as the helper
+    // describes a name the first time a packet carries it.
+    std::optional<StreamHost> host;
 };
+
+// `packet` with the host name `name`, learned from `source`, as the helper's number `id`.
+TestPacket withHost(TestPacket packet, std::uint64_t id, const QString &name,
+                    HostSource source = HostSource::Dns);
 
 // A record for `bytes` as the helper fills it in: summary, lengths, interface names.
 TestPacket testPacket(const QByteArray &bytes, qint64 timestampNs,
