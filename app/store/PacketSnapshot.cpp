@@ -1,5 +1,6 @@
 #include "app/store/PacketSnapshot.h"
 
+#include "app/store/AddressTable.h"
 #include "app/store/PacketBytesFile.h"
 
 namespace nfqmon {
@@ -15,6 +16,11 @@ bool PacketSnapshot::readRange(qint64 offset, qint64 length, QByteArray *block) 
     if (block->size() < length)
         block->resize(length);
     return m_file && m_file->read(offset, block->data(), length);
+}
+
+QString PacketSnapshot::hostName(quint32 host) const
+{
+    return m_addresses && host != 0 ? m_addresses->hosts().name(host) : QString();
 }
 
 QByteArray PacketSnapshot::bytes(qint64 row) const

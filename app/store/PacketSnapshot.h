@@ -16,6 +16,7 @@
 
 namespace nfqmon {
 
+class AddressTable;
 class PacketBytesFile;
 
 class PacketSnapshot
@@ -44,6 +45,9 @@ public:
 
     QString interfaceName(quint16 id) const { return m_interfaceNames.value(id); }
     const QStringList &interfaceNames() const { return m_interfaceNames; } // index = id
+    // The name of a packet's host (StoredPacket::host) of this snapshot; empty for 0. The
+    // snapshot's packets keep their names (HostTable), so any thread may ask.
+    QString hostName(quint32 host) const;
 
     // Calls visit(row, packet, data) for the rows [from, to) in order, with `data` holding the
     // packet's captured bytes (nullptr when they could not be read). Reads the file in large
@@ -70,6 +74,7 @@ private:
     int m_shift = 0; // every chunk holds 1 << m_shift records
     std::shared_ptr<const PacketBytesFile> m_file;
     QStringList m_interfaceNames;
+    std::shared_ptr<const AddressTable> m_addresses; // with the host names
 };
 
 template <typename Visit>

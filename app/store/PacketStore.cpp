@@ -278,6 +278,7 @@ PacketStore::Snapshot PacketStore::snapshot() const
     s.m_shift = m_shift;
     s.m_file = m_file;
     s.m_interfaceNames = m_interfaceNames;
+    s.m_addresses = m_addresses;
     return s;
 }
 
