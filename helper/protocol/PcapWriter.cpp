@@ -1,7 +1,6 @@
 #include "helper/protocol/PcapWriter.h"
 
 #include <algorithm>
-#include <array>
 
 namespace nfqmon {
 
