@@ -42,6 +42,7 @@ void DumpFileField::choose()
     // The helper writes pcapng when the file's name ends in .pcapng.
     const QString chosen = QFileDialog::getSaveFileName(
         this, tr("Save packets to"), start,
+        //: Three file types, in this order, separated by ";;".
         tr("pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;"
            "All files (*)"));
     if (!chosen.isEmpty())

@@ -96,6 +96,7 @@ void ExportDialog::choose()
 {
     // The format follows the name's extension (PacketFileWriter): pcapng keeps the host names,
     // interfaces, directions and verdicts.
+    //: Three file types, in this order, separated by ";;".
     const QStringList filters =
         tr("pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;"
            "All files (*)")
