@@ -39,8 +39,12 @@ QString DumpFileField::path() const
 void DumpFileField::choose()
 {
     const QString start = m_path->text().isEmpty() ? QDir::homePath() : m_path->text();
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Save packets to"), start,
-                                                        tr("pcap files (*.pcap);;All files (*)"));
+    // The helper writes pcapng when the file's name ends in .pcapng.
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Save packets to"), start,
+        //: Three file types, in this order, separated by ";;".
+        tr("pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;"
+           "All files (*)"));
     if (!chosen.isEmpty())
         setPath(chosen);
 }

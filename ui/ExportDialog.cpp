@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,7 +47,7 @@ ExportDialog::ExportDialog(qint64 all, qint64 displayed, qint64 selected, QWidge
 
     auto *choose = new QPushButton(tr("Choose…"), this);
     m_path->setObjectName(QStringLiteral("exportPath"));
-    m_path->setPlaceholderText(tr("the pcap file to write"));
+    m_path->setPlaceholderText(tr("the pcap or pcapng file to write"));
     auto *file = new QHBoxLayout;
     auto *label = new QLabel(tr("&File:"), this);
     label->setBuddy(m_path);
@@ -93,11 +94,24 @@ void ExportDialog::setPath(const QString &path)
 
 void ExportDialog::choose()
 {
-    const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Export packets to"), path().isEmpty() ? QDir::homePath() : path(),
-        tr("pcap files (*.pcap);;All files (*)"));
-    if (!chosen.isEmpty())
-        m_path->setText(chosen);
+    // The format follows the name's extension (PacketFileWriter): pcapng keeps the host names,
+    // interfaces, directions and verdicts.
+    //: Three file types, in this order, separated by ";;".
+    const QStringList filters =
+        tr("pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;"
+           "All files (*)")
+            .split(QStringLiteral(";;"));
+    QString selected =
+        filters.value(path().endsWith(QLatin1String(".pcapng"), Qt::CaseInsensitive) ? 1 : 0);
+    QString chosen = QFileDialog::getSaveFileName(this, tr("Export packets to"),
+                                                  path().isEmpty() ? QDir::homePath() : path(),
+                                                  filters.join(QStringLiteral(";;")), &selected);
+    if (chosen.isEmpty())
+        return;
+    // A name without an extension takes the chosen type's.
+    if (QFileInfo(chosen).suffix().isEmpty() && filters.size() > 1 && selected != filters.last())
+        chosen += selected == filters.at(1) ? QStringLiteral(".pcapng") : QStringLiteral(".pcap");
+    m_path->setText(chosen);
 }
 
 void ExportDialog::updateOk()

@@ -1,5 +1,6 @@
 // File → Export packets to pcap: which packets (all captured, the ones the filter shows, the
-// selected ones, or every packet of the selected packets' conversations) and the file.
+// selected ones, or every packet of the selected packets' conversations) and the file: pcap, or
+// pcapng (with names, interfaces and verdicts) when its name ends in .pcapng.
 #pragma once
 
 #include "app/session/ExportScope.h"

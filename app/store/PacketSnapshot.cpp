@@ -1,5 +1,6 @@
 #include "app/store/PacketSnapshot.h"
 
+#include "app/store/AddressTable.h"
 #include "app/store/PacketBytesFile.h"
 
 namespace nfqmon {

@@ -16,6 +16,7 @@
 
 namespace nfqmon {
 
+class AddressTable;
 class PacketBytesFile;
 
 class PacketSnapshot

@@ -1,6 +1,7 @@
 #include "app/store/PcapExporter.h"
 
-#include "helper/protocol/PcapWriter.h"
+#include "app/store/PcapngAnnotator.h"
+#include "helper/protocol/PacketFileWriter.h"
 
 #include <QFile>
 #include <QtConcurrent>
@@ -10,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <numeric>
+#include <optional>
 #include <unistd.h>
 
 namespace nfqmon {
@@ -104,7 +106,14 @@ PcapExporter::Outcome PcapExporter::write(const PacketSnapshot &snapshot, QList<
     quint32 snapLength = 1;
     for (qint64 row : rows)
         snapLength = std::max(snapLength, snapshot.at(row).capturedLength);
-    PcapWriter writer;
+    // pcapng when the name says so; pcap for any other name, as before.
+    const auto writerPtr = PacketFileWriter::create(PacketFileWriter::formatOf(path));
+    PacketFileWriter &writer = *writerPtr;
+    std::optional<PcapngAnnotator> annotator;
+    if (writer.format() == PacketFileWriter::Format::Pcapng) {
+        annotator.emplace(snapshot);
+        writer.setInterfaces(annotator->interfaces());
+    }
     QString error;
     if (!writer.openFd(fd, snapLength, path, &error)) {
         ::unlink(name.constData());
@@ -122,7 +131,14 @@ PcapExporter::Outcome PcapExporter::write(const PacketSnapshot &snapshot, QList<
             rows[i], rows[j - 1] + 1,
             [&](qint64, const StoredPacket &p, const std::uint8_t *data) {
                 // Bytes the store lost are written as a packet with nothing captured.
-                writer.write(p.timestampNs, data, data ? p.capturedLength : 0, p.packetLength);
+                PacketFileRecord record;
+                record.timestampNs = p.timestampNs;
+                record.data = data;
+                record.capturedLength = data ? p.capturedLength : 0;
+                record.wireLength = p.packetLength;
+                if (annotator)
+                    annotator->annotate(p, record, writer);
+                writer.write(record);
             },
             &cancel);
         progress.done.store(j, std::memory_order_relaxed);

@@ -1,7 +1,9 @@
-// Writes packets of a store snapshot to a pcap file (nanosecond timestamps, link type RAW, as
-// the helper's dumps) in a worker thread: progress() about ten times a second, finished() once.
-// A failed or cancelled export removes its file. The rows are the snapshot's (= the store's
-// rows when the snapshot was taken); they are written in arrival order, each once.
+// Writes packets of a store snapshot to a pcap file, or a pcapng file when its name ends in
+// ".pcapng" (nanosecond timestamps, link type RAW; pcapng adds interfaces, directions, verdict
+// comments and the host names, PcapngAnnotator, as the helper's dumps) in a worker thread:
+// progress() about ten times a second, finished() once. A failed or cancelled export removes its
+// file. The rows are the snapshot's (= the store's rows when the snapshot was taken); they are
+// written in arrival order, each once.
 #pragma once
 
 #include "app/store/PacketSnapshot.h"

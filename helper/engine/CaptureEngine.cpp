@@ -6,7 +6,10 @@
 #include <QCoreApplication>
 
 #include <optional>
+#include <string>
+#include <vector>
 
+#include <net/if.h>
 #include <unistd.h>
 
 namespace nfqmon {
@@ -19,6 +22,24 @@ QString tr(const char *text)
 
 // Copy range: enough for the dumps (snap length), and never less than the headers rules need.
 constexpr std::uint32_t MinimumCopyRange = 256;
+
+// The interfaces a pcapng dump's packets may name (PcapngWriter::setInterfaces()): the chosen
+// ones, or for "any" those there now.
+std::vector<std::string> dumpInterfaces(const CaptureOptions &options)
+{
+    std::vector<std::string> names;
+    if (!options.anyInterface) {
+        for (const QString &name : options.interfaces)
+            names.push_back(name.toStdString());
+        return names;
+    }
+    if (struct if_nameindex *list = ::if_nameindex()) {
+        for (const struct if_nameindex *i = list; i->if_index != 0 && i->if_name; ++i)
+            names.emplace_back(i->if_name);
+        ::if_freenameindex(list);
+    }
+    return names;
+}
 } // namespace
 
 CaptureEngine::CaptureEngine(CaptureOptions options) : m_options(std::move(options)) {}
@@ -50,6 +71,9 @@ bool CaptureEngine::start(QString *error)
         *error = ruleError;
         return false;
     }
+    // Before the dumps, which write the names it learns (pcapng); it touches nothing outside.
+    if (m_options.hostNames)
+        m_hostNames = std::make_shared<HostNames>();
     // The queue comes first: if another program holds it, nothing else has been touched.
     if (!openQueues(error) || !openDumps(error) || !openLog(error)) {
         abandon();
@@ -64,8 +88,6 @@ bool CaptureEngine::start(QString *error)
             attributionNotice =
                 tr("packets are not attributed to programs: %1").arg(QString::fromStdString(why));
     }
-    if (m_options.hostNames)
-        m_hostNames = std::make_shared<HostNames>();
     auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
     std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
     if (m_log) {
@@ -190,6 +212,7 @@ bool CaptureEngine::openDumps(QString *error)
         bool acceptedOnly;
         const char *name; // for messages about a descriptor
     };
+    const std::vector<std::string> interfaces = dumpInterfaces(m_options);
     Wanted wanted[] = {{m_options.dumpInput, m_options.dumpInputFd, false, "of received packets"},
                        {m_options.dumpOutput, m_options.dumpOutputFd, true, "of accepted packets"}};
     for (auto &w : wanted) {
@@ -197,6 +220,7 @@ bool CaptureEngine::openDumps(QString *error)
             continue;
         auto dump = std::make_shared<DumpWriter>(m_options.queueCount, w.acceptedOnly,
                                                  m_options.snapLength);
+        dump->setInterfaces(interfaces);
         const int fd = std::exchange(w.fd, -1); // owned by the dump from here, even on failure
         const bool opened =
             fd >= 0
@@ -204,6 +228,11 @@ bool CaptureEngine::openDumps(QString *error)
                 : dump->open(w.path, error);
         if (!opened)
             return false;
+        // The dump's thread asks the names table (its own lock), never the packet path.
+        if (m_hostNames)
+            dump->setNameLookup([names = m_hostNames](std::uint64_t id, std::string *name) {
+                return names->name(id, name);
+            });
         m_dumps.push_back(std::move(dump));
     }
     return true;

@@ -1,6 +1,12 @@
 #include "helper/engine/DumpWriter.h"
 
+#include "helper/protocol/VerdictComment.h"
+
+#include <QFile>
+
 #include <chrono>
+
+#include <unistd.h>
 
 namespace nfqmon {
 
@@ -13,19 +19,52 @@ DumpWriter::~DumpWriter()
     stop();
 }
 
+namespace {
+
+// What /proc says the descriptor is: the path it was opened at (" (deleted)" after an unlink).
+QString descriptorPath(int fd)
+{
+    char target[4096];
+    const QByteArray link = "/proc/self/fd/" + QByteArray::number(fd);
+    const ssize_t length = ::readlink(link.constData(), target, sizeof target);
+    return length > 0 ? QFile::decodeName(QByteArray(target, int(length))) : QString();
+}
+
+} // namespace
+
 bool DumpWriter::open(const QString &path, QString *error)
 {
-    return m_writer.open(path, options().snapLength, error);
+    m_writer = PacketFileWriter::create(PacketFileWriter::formatOf(path));
+    m_writer->setInterfaces(m_interfaces);
+    return m_writer->open(path, options().snapLength, error);
 }
 
 bool DumpWriter::openFd(int fd, const QString &name, QString *error)
 {
-    return m_writer.openFd(fd, options().snapLength, name, error);
+    using Format = PacketFileWriter::Format;
+    Format format = PacketFileWriter::formatOf(name);
+    if (format == Format::Pcap && fd >= 0)
+        format = PacketFileWriter::formatOf(descriptorPath(fd));
+    m_writer = PacketFileWriter::create(format);
+    m_writer->setInterfaces(m_interfaces);
+    return m_writer->openFd(fd, options().snapLength, name, error);
+}
+
+void DumpWriter::setNameLookup(DumpNames::Lookup lookup)
+{
+    m_nameLookup = std::move(lookup);
+}
+
+PacketFileWriter::Format DumpWriter::format() const
+{
+    return m_writer ? m_writer->format() : PacketFileWriter::Format::Pcap;
 }
 
 void DumpWriter::start(MessageHandler onError)
 {
     m_onError = std::move(onError);
+    if (m_writer && m_writer->keepsNames() && m_nameLookup)
+        m_names = std::make_unique<DumpNames>(m_nameLookup);
     m_thread = std::thread([this] { run(); });
 }
 
@@ -40,7 +79,7 @@ void DumpWriter::stop()
 
 QString DumpWriter::errorString() const
 {
-    return failed() ? m_writer.errorString() : QString();
+    return failed() ? m_writer->errorString() : QString();
 }
 
 void DumpWriter::run()
@@ -58,7 +97,7 @@ void DumpWriter::run()
             drain([](const PacketRecord &, std::span<const std::uint8_t>) {});
         }
         if (dirty && Clock::now() - lastFlush >= std::chrono::seconds(1)) {
-            m_writer.flush();
+            m_writer->flush();
             checkFailure();
             lastFlush = Clock::now();
             dirty = false;
@@ -66,7 +105,7 @@ void DumpWriter::run()
     }
     if (!failed())
         writePending();
-    m_writer.close();
+    m_writer->close();
     checkFailure();
 }
 
@@ -74,23 +113,42 @@ void DumpWriter::writePending()
 {
     std::uint64_t written = 0;
     while (drain([&](const PacketRecord &record, std::span<const std::uint8_t> bytes) {
-               if (m_writer.write(record.timestampNs, bytes.data(),
-                                  static_cast<std::uint32_t>(bytes.size()), record.packetLength))
-                   ++written;
+               const std::uint64_t before = m_writer->packetsWritten();
+               writeRecord(record, bytes);
+               written += m_writer->packetsWritten() - before;
            }) > 0) {
-        if (m_writer.failed())
+        if (m_writer->failed())
             break;
     }
     m_written.fetch_add(written, std::memory_order_relaxed);
     checkFailure();
 }
 
+void DumpWriter::writeRecord(const PacketRecord &record, std::span<const std::uint8_t> bytes)
+{
+    PacketFileRecord packet;
+    packet.timestampNs = record.timestampNs;
+    packet.data = bytes.data();
+    packet.capturedLength = static_cast<std::uint32_t>(bytes.size());
+    packet.wireLength = record.packetLength;
+    VerdictCommentBuffer comment;
+    if (m_writer->format() == PacketFileWriter::Format::Pcapng) {
+        if (m_names)
+            m_names->note(record, *m_writer);
+        const bool out = record.hook == Hook::Output;
+        packet.interfaceName = out ? record.outInterface : record.inInterface;
+        packet.direction = out ? PacketDirection::Outbound : PacketDirection::Inbound;
+        packet.comment = verdictComment(record.verdict, record.ruleId, comment);
+    }
+    m_writer->write(packet);
+}
+
 void DumpWriter::checkFailure()
 {
-    if (m_writer.failed() && !m_failed.exchange(true)) {
+    if (m_writer->failed() && !m_failed.exchange(true)) {
         deactivate();
         if (m_onError)
-            m_onError(m_writer.errorString());
+            m_onError(m_writer->errorString());
     }
 }
 

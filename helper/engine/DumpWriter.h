@@ -1,16 +1,24 @@
-// A pcap dump fed by the queue threads through RecordConsumer rings and written on its own
-// thread, so a slow disk never slows the packet path. Flushed at least every second and at stop.
-// A write error (disk full) stops this dump with a message; capture goes on.
+// A dump fed by the queue threads through RecordConsumer rings and written on its own thread, so
+// a slow disk never slows the packet path. Flushed at least every second and at stop. A write
+// error (disk full) stops this dump with a message; capture goes on.
+//
+// pcap, or pcapng when the file's name ends in ".pcapng" (PacketFileWriter): then each packet
+// carries its interface, direction and verdict ("dropped by rule 2"), and the host names of the
+// packets' remote addresses go into Name Resolution Blocks before the first packet using them.
 #pragma once
 
+#include "helper/engine/DumpNames.h"
 #include "helper/engine/RecordConsumer.h"
-#include "helper/protocol/PcapWriter.h"
+#include "helper/protocol/PacketFileWriter.h"
 
 #include <QString>
 
 #include <atomic>
 #include <functional>
+#include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace nfqmon {
 
@@ -23,15 +31,23 @@ public:
     DumpWriter(int producers, bool acceptedOnly, std::uint32_t snapLength);
     ~DumpWriter() override;
 
+    // Before open(): the interfaces a pcapng dump describes (PcapngWriter::setInterfaces()).
+    void setInterfaces(std::vector<std::string> names) { m_interfaces = std::move(names); }
     bool open(const QString &path, QString *error);
+    // pcapng when `name`, or else the name the kernel gives the descriptor, ends in ".pcapng":
+    // the window passes only descriptors, opened as the user (the helper never opens them).
     bool openFd(int fd, const QString &name, QString *error);
+    // Before start(): where pcapng dumps get the names of PacketRecord::hostId (HostNames::name()).
+    // Called on the dump's own thread, never on the packet path.
+    void setNameLookup(DumpNames::Lookup lookup);
 
     // onError runs on the writer thread, once, when the file fails.
     void start(MessageHandler onError);
     // Writes what the rings still hold, flushes and closes. Call after the producers stopped.
     void stop();
 
-    QString fileName() const { return m_writer.name(); }
+    QString fileName() const { return m_writer ? m_writer->name() : QString(); }
+    PacketFileWriter::Format format() const;
     std::uint64_t packetsWritten() const { return m_written.load(std::memory_order_relaxed); }
     bool failed() const { return m_failed.load(std::memory_order_relaxed); }
     QString errorString() const; // valid once failed()
@@ -40,8 +56,12 @@ private:
     void run();
     void writePending();
     void checkFailure();
+    void writeRecord(const PacketRecord &record, std::span<const std::uint8_t> bytes);
 
-    PcapWriter m_writer;
+    std::unique_ptr<PacketFileWriter> m_writer;
+    std::vector<std::string> m_interfaces;
+    DumpNames::Lookup m_nameLookup;
+    std::unique_ptr<DumpNames> m_names; // pcapng with a lookup
     MessageHandler m_onError;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};

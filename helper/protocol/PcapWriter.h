@@ -1,63 +1,27 @@
-// Writes pcap files through libpcap: nanosecond timestamps (magic 0xa1b23c4d) and link type RAW
-// (101), so IPv4 and IPv6 share one file, through a large stdio buffer.
+// Writes pcap files: nanosecond timestamps (magic 0xa1b23c4d) and link type RAW (101), so IPv4
+// and IPv6 share one file. Keeps the time, the lengths and the bytes of a packet; interfaces,
+// directions, comments and names need pcapng (PcapngWriter).
 #pragma once
 
-#include <QString>
-
-#include <cstdint>
-#include <cstdio>
-#include <vector>
-
-typedef struct pcap pcap_t;
-typedef struct pcap_dumper pcap_dumper_t;
+#include "helper/protocol/PacketFileWriter.h"
 
 namespace nfqmon {
 
-class PcapWriter
+class PcapWriter : public PacketFileWriter
 {
 public:
-    static constexpr std::size_t BufferSize = 1 << 20;
+    static constexpr std::uint32_t NanosecondMagic = 0xa1b23c4d;
+    static constexpr int LinkTypeRaw = 101;
 
     PcapWriter() = default;
-    ~PcapWriter(); // flushes and closes
-    PcapWriter(const PcapWriter &) = delete;
-    PcapWriter &operator=(const PcapWriter &) = delete;
+    ~PcapWriter() override; // flushes and closes
 
-    // Creates or truncates `path` (mode 0600). False and a sentence naming the path on failure.
-    bool open(const QString &path, std::uint32_t snapLength, QString *error);
-    // Takes ownership of `fd` (a file the caller opened for writing); writes from its offset 0.
-    bool openFd(int fd, std::uint32_t snapLength, const QString &name, QString *error);
+    Format format() const override { return Format::Pcap; }
+    using PacketFileWriter::write;
+    bool write(const PacketFileRecord &packet) override;
 
-    // Keeps at most the snap length of `data`; `wireLength` is the packet's real length.
-    // False once the file failed (see errorString()); the writer then ignores further writes.
-    bool write(std::int64_t timestampNs, const std::uint8_t *data, std::uint32_t capturedLength,
-               std::uint32_t wireLength);
-    bool flush();
-    bool close(); // flush + close; false when anything failed
-
-    bool isOpen() const { return m_dumper != nullptr; }
-    bool failed() const { return !m_error.isEmpty(); }
-    QString errorString() const { return m_error; } // "dump /tmp/x.pcap: No space left on device"
-    const QString &name() const { return m_name; }
-    std::uint64_t packetsWritten() const { return m_packets; }
-    std::uint64_t bytesWritten() const { return m_bytes; } // file bytes, headers included
-
-private:
-    bool openFile(FILE *file, std::uint32_t snapLength, QString *error);
-    void fail(int errnum);
-    void cutToWholeRecords();
-
-    QString m_name;
-    QString m_error;
-    pcap_t *m_pcap = nullptr;
-    pcap_dumper_t *m_dumper = nullptr;
-    FILE *m_file = nullptr;
-    char *m_buffer = nullptr;
-    std::uint32_t m_snapLength = 0;
-    std::uint64_t m_packets = 0;
-    std::uint64_t m_bytes = 0;
-    std::uint64_t m_flushedBytes = 0;        // m_bytes at the last successful flush: on disk
-    std::vector<std::uint64_t> m_recordEnds; // file offsets where the records since then end
+protected:
+    bool writeHeader() override;
 };
 
 } // namespace nfqmon

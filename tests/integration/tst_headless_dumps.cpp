@@ -1,11 +1,13 @@
 // Headless capture, issue 2 integration item 2: dump_input holds every packet received and
 // dump_output exactly the accepted ones, byte for byte, as nanosecond pcap files of link type
-// RAW that libpcap and `tcpdump -r` read.
+// RAW that libpcap and `tcpdump -r` read; or, for names ending in .pcapng, as pcapng files that
+// also tell each packet's interface, direction and verdict, as tshark reads them.
 #include "tests/support/bus/PrivateSystemBus.h"
 #include "tests/support/core/Command.h"
 #include "tests/support/core/DumpFile.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/core/TestPayload.h"
+#include "tests/support/core/Tshark.h"
 #include "tests/support/network/HelperProcess.h"
 #include "tests/support/network/IptablesSnapshot.h"
 #include "tests/support/network/TestNetwork.h"
@@ -59,6 +61,36 @@ int tcpdumpLines(const QString &file, const QString &filter, QString *problem)
     return int(result.output.count('\n'));
 }
 
+// A pcapng dump as tshark reads it: every packet on `a`'s interface, going out when it comes
+// from this namespace and in otherwise, dropped by rule 1 when it is for port 5353.
+void checkPcapngAnnotations(const QString &file, const Peer &a, int packets, int dropped)
+{
+    QList<QStringList> rows;
+    QString error;
+    QVERIFY2(Tshark::fields(file,
+                            {QStringLiteral("frame.interface_name"),
+                             QStringLiteral("frame.packet_flags_direction"),
+                             QStringLiteral("frame.comment"), QStringLiteral("ip.src"),
+                             QStringLiteral("ipv6.src"), QStringLiteral("udp.dstport")},
+                            &rows, &error),
+             qPrintable(error));
+    QCOMPARE(rows.size(), packets);
+    int droppedSeen = 0;
+    for (const QStringList &row : rows) {
+        QCOMPARE(row.size(), 6);
+        const QString source = row[3] + row[4];
+        const bool out = source == a.ipv4 || source == a.ipv6;
+        const bool drop = row[5] == QLatin1String("5353");
+        const QString what = row.join(u' ');
+        QVERIFY2(row[0] == a.interface, qPrintable(what));
+        QVERIFY2(row[1] == QLatin1String(out ? "0x00000002" : "0x00000001"), qPrintable(what));
+        QVERIFY2(row[2] == QLatin1String(drop ? "dropped by rule 1" : "accepted"),
+                 qPrintable(what));
+        droppedSeen += drop;
+    }
+    QCOMPARE(droppedSeen, dropped);
+}
+
 } // namespace
 
 class tst_HeadlessDumps : public QObject
@@ -68,6 +100,7 @@ class tst_HeadlessDumps : public QObject
 private slots:
     void initTestCase();
     void init();
+    void dumpsHoldExactlyWhatPassed_data();
     void dumpsHoldExactlyWhatPassed();
     void snapLengthLimitsTheBytesKept();
     void unopenableDumpIsAnError();
@@ -89,8 +122,19 @@ void tst_HeadlessDumps::init()
     QVERIFY2(TestNetwork::resetFirewall(&error), qPrintable(error));
 }
 
+void tst_HeadlessDumps::dumpsHoldExactlyWhatPassed_data()
+{
+    QTest::addColumn<QString>("extension"); // the format, chosen by the name
+    QTest::addColumn<quint32>("magic");
+
+    QTest::newRow("pcap") << QStringLiteral("pcap") << quint32(DumpFile::NanosecondMagic);
+    QTest::newRow("pcapng") << QStringLiteral("pcapng") << quint32(0x0a0d0d0a); // the SHB
+}
+
 void tst_HeadlessDumps::dumpsHoldExactlyWhatPassed()
 {
+    QFETCH(QString, extension);
+    QFETCH(quint32, magic);
     const Peer &a = m_network.peer(0);
     // Into this namespace (PREROUTING) and out of it (OUTPUT), IPv4 and IPv6, several sizes;
     // port 5353 is dropped by the rule in both directions.
@@ -111,8 +155,8 @@ void tst_HeadlessDumps::dumpsHoldExactlyWhatPassed()
     QVERIFY2(v4.open(&error) && v6.open(&error), qPrintable(error));
 
     HelperProcess helper;
-    const QString input = helper.filePath(QStringLiteral("input.pcap"));
-    const QString output = helper.filePath(QStringLiteral("output.pcap"));
+    const QString input = helper.filePath(QStringLiteral("input.") + extension);
+    const QString output = helper.filePath(QStringLiteral("output.") + extension);
     QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"%1\"\n"
                                                "dump = true\n"
                                                "dump_input = \"%2\"\n"
@@ -140,7 +184,7 @@ void tst_HeadlessDumps::dumpsHoldExactlyWhatPassed()
     QVERIFY2(in.load(input, &error), qPrintable(error));
     QVERIFY2(out.load(output, &error), qPrintable(error));
     for (const DumpFile *dump : {&in, &out}) {
-        QCOMPARE(dump->magic(), DumpFile::NanosecondMagic);
+        QCOMPARE(dump->magic(), magic);
         QCOMPARE(dump->linkType(), DumpFile::LinkTypeRaw);
     }
 
@@ -200,6 +244,13 @@ void tst_HeadlessDumps::dumpsHoldExactlyWhatPassed()
     QCOMPARE(tcpdumpLines(output, QStringLiteral("udp and dst port 5353"), &problem), 0);
     QCOMPARE(tcpdumpLines(input, QStringLiteral("ip6 and udp"), &problem), 4 + 3 + 3 + 2);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    if (extension == QLatin1String("pcapng")) {
+        checkPcapngAnnotations(input, a, in.size(), dropped);
+        if (QTest::currentTestFailed())
+            return;
+        checkPcapngAnnotations(output, a, out.size(), 0);
+    }
 }
 
 void tst_HeadlessDumps::snapLengthLimitsTheBytesKept()

@@ -5,6 +5,7 @@
 // Initial of its own. The headless log must name each packet's remote end, and say how the
 // name was learned; a packet before its name was learned has none.
 #include "tests/support/core/QuicInitialBuilder.h"
+#include "tests/support/core/Tshark.h"
 #include "tests/support/network/HelperProcess.h"
 #include "tests/support/network/TestNetwork.h"
 
@@ -117,6 +118,7 @@ private slots:
     void namesFromDnsAnswers();
     void namesFromTlsHttpAndQuic();
     void rulesByName();
+    void namesInPcapngDumps();
     void cleanupTestCase();
 
 private:
@@ -357,6 +359,98 @@ void tst_HostNames::rulesByName()
     // The answers themselves, from a.test's address, pass.
     for (const QJsonObject &line : linesOf(logLines(logPath()), a, 53))
         QVERIFY2(line[u"verdict"].toString() == u"accept", qPrintable(text(line)));
+}
+
+// A pcapng dump of accepted packets keeps the names the helper learned, in Name Resolution
+// Blocks before the first packet that uses them: tshark lists them (`-z hosts`) and shows them
+// for the packets after, not before.
+void tst_HostNames::namesInPcapngDumps()
+{
+    const Peer &a = m_network.peer(0);
+    const Peer &b = m_network.peer(1);
+    QString error;
+    Background web;
+    QVERIFY2(web.start(m_network.commandIn(1, {QStringLiteral("python3"), QStringLiteral("-u"),
+                                               QStringLiteral("-m"), QStringLiteral("http.server"),
+                                               QStringLiteral("--bind"), b.peerIpv4,
+                                               QStringLiteral("8081")}),
+                       "Serving HTTP", &error),
+             qPrintable(error));
+    const QString dump = m_files.filePath(QStringLiteral("out.pcapng"));
+    HelperProcess helper;
+    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"vethA, vethB\"\ndump = true\n"
+                                               "dump_output = \"%1\"\n")
+                                    .arg(dump),
+                                &error) &&
+                 helper.start(&error),
+             qPrintable(error));
+
+    // To a.test's address before and after its name was asked for.
+    QVERIFY(m_network.sendUdp(TestNetwork::Local, {a.peerIpv4, 5000, 1, 32, 71}).succeeded());
+    for (const char *type : {"A", "AAAA"}) {
+        const Command::Result answer = m_network.run(
+            TestNetwork::Local, {TestNetwork::toolPath(QStringLiteral("nfqmon-test-dns")),
+                                 QStringLiteral("query"), a.peerIpv4, QStringLiteral("53"),
+                                 QStringLiteral("a.test"), QString::fromLatin1(type)});
+        QVERIFY2(answer.succeeded(), qPrintable(answer.describe()));
+    }
+    QVERIFY(m_network.sendUdp(TestNetwork::Local, {a.peerIpv4, 5001, 2, 32, 72}).succeeded());
+    QVERIFY(m_network.sendUdp(TestNetwork::Local, {a.peerIpv6, 5001, 1, 32, 73}).succeeded());
+    // An HTTP Host header and a QUIC server name for peer b.
+    const Command::Result request = m_network.run(
+        TestNetwork::Local, {QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-o"),
+                             QStringLiteral("/dev/null"), QStringLiteral("-H"),
+                             QStringLiteral("Host: web.example.test"),
+                             QStringLiteral("http://%1:8081/").arg(b.peerIpv4)});
+    QVERIFY2(request.succeeded(), qPrintable(request.describe()));
+    QVERIFY(sendDatagram(b.peerIpv4, 443,
+                         QuicInitialBuilder::clientInitial(QuicInitialBuilder::Version::V1,
+                                                           "quic.example.test", true)));
+    const HelperReport report = helper.stop();
+    QVERIFY2(report.exited && report.exitCode == 0, qPrintable(report.describe()));
+
+    QStringList hosts;
+    QVERIFY2(Tshark::hosts(dump, &hosts, &error), qPrintable(error));
+    for (const QString &address : {a.peerIpv4, a.peerIpv6})
+        QVERIFY2(hosts.contains(address + QStringLiteral(" a.test")),
+                 qPrintable(hosts.join(u'\n')));
+    // Peer b's address had two names (one per flow): both are in the file; Wireshark keeps one
+    // name per address, and lists that.
+    QVERIFY2(hosts.contains(b.peerIpv4 + QStringLiteral(" web.example.test")) ||
+                 hosts.contains(b.peerIpv4 + QStringLiteral(" quic.example.test")),
+             qPrintable(hosts.join(u'\n')));
+    QFile file(dump);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    for (const char *name : {"web.example.test", "quic.example.test"})
+        QVERIFY2(bytes.contains(QByteArray(name) + '\0'), name);
+
+    // With names resolved (-N n), tshark names a packet's destination by what the file said
+    // before it: nothing for port 5000, a.test for 5001. (Only the datagrams themselves: the
+    // ICMP errors that quote them have two headers.)
+    QList<QStringList> rows;
+    QVERIFY2(Tshark::fields(dump,
+                            {QStringLiteral("udp.dstport"), QStringLiteral("ip.dst_host"),
+                             QStringLiteral("ipv6.dst_host"), QStringLiteral("ip.proto"),
+                             QStringLiteral("ipv6.nxt")},
+                            &rows, &error, true),
+             qPrintable(error));
+    int before = 0;
+    int after = 0;
+    for (const QStringList &row : rows) {
+        if (row.value(3) + row.value(4) != QLatin1String("17"))
+            continue;
+        const QString shown = row.value(1) + row.value(2);
+        if (row.value(0) == QLatin1String("5000")) {
+            QCOMPARE(shown, a.peerIpv4);
+            ++before;
+        } else if (row.value(0) == QLatin1String("5001")) {
+            QCOMPARE(shown, QStringLiteral("a.test"));
+            ++after;
+        }
+    }
+    QCOMPARE(before, 1);
+    QCOMPARE(after, 3);
 }
 
 void tst_HostNames::cleanupTestCase()

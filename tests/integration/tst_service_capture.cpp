@@ -1,6 +1,7 @@
 // The helper as a D-Bus service, driven by an unprivileged user whom polkit allows: a capture
 // started over the bus shows exactly the traffic sent in the stream, and writes it to dump files
-// the user opened and still owns.
+// the user opened and still owns: pcap, or pcapng for files the user named *.pcapng (the helper
+// gets only descriptors, and picks the format by the name the kernel gives them).
 #include "helper/protocol/HelperContract.h"
 #include "tests/support/bus/ServiceTest.h"
 #include "tests/support/core/DumpFile.h"
@@ -41,6 +42,7 @@ class tst_ServiceCapture : public ServiceTest
 private slots:
     void streamCarriesExactlyTheTraffic_data();
     void streamCarriesExactlyTheTraffic();
+    void dumpsGoToTheUsersFiles_data();
     void dumpsGoToTheUsersFiles();
     void statusSaysWhoStartedIt();
 };
@@ -90,8 +92,18 @@ void tst_ServiceCapture::streamCarriesExactlyTheTraffic()
     QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }
 
+void tst_ServiceCapture::dumpsGoToTheUsersFiles_data()
+{
+    QTest::addColumn<QString>("extension");
+    QTest::addColumn<quint32>("magic");
+    QTest::newRow("pcap") << QStringLiteral("pcap") << quint32(DumpFile::NanosecondMagic);
+    QTest::newRow("pcapng") << QStringLiteral("pcapng") << quint32(0x0a0d0d0a); // the SHB
+}
+
 void tst_ServiceCapture::dumpsGoToTheUsersFiles()
 {
+    QFETCH(QString, extension);
+    QFETCH(quint32, magic);
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
@@ -102,8 +114,8 @@ void tst_ServiceCapture::dumpsGoToTheUsersFiles()
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("AddRule"),
                                      {BusClient::map({{Contract::RuleField::Expression,
                                                        BusClient::s("udp and dst port 6001")}})}));
-    const QString input = m_bed.userDirectory() + QStringLiteral("/input.pcap");
-    const QString output = m_bed.userDirectory() + QStringLiteral("/output.pcap");
+    const QString input = m_bed.userDirectory() + QStringLiteral("/input.") + extension;
+    const QString output = m_bed.userDirectory() + QStringLiteral("/output.") + extension;
     NFQMON_VERIFY_REPLY(client->call(
         QStringLiteral("StartCapture"),
         {BusClient::captureOn(
@@ -132,6 +144,8 @@ void tst_ServiceCapture::dumpsGoToTheUsersFiles()
     }
     DumpFile in, out;
     QVERIFY2(in.load(input, &error) && out.load(output, &error), qPrintable(error));
+    QCOMPARE(in.magic(), magic);
+    QCOMPARE(out.magic(), magic);
     const auto toPort = [](int port) {
         return [port](const DumpedPacket &p) { return p.isUdp() && p.destinationPort == port; };
     };
