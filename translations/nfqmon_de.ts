@@ -137,6 +137,18 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
         <translation>Auf „%1 %2“ folgt „%3“: Verbinden Sie Ausdrücke mit „and“ und setzen Sie einen Namen mit Leerzeichen in Anführungszeichen (app &quot;Web Content&quot;).</translation>
     </message>
+    <message>
+        <source>“hostname” needs a host name or a domain: hostname a.example.org, hostname *.example.org.</source>
+        <translation>„hostname“ braucht einen Hostnamen oder eine Domain: hostname a.example.org, hostname *.example.org.</translation>
+    </message>
+    <message>
+        <source>“hostname %1” cannot match a host name: %2.</source>
+        <translation>„hostname %1“ kann zu keinem Hostnamen passen: %2.</translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
+        <translation>Auf „%1 %2“ folgt „%3“: Verbinden Sie Ausdrücke mit „and“.</translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -365,6 +377,72 @@
     <message>
         <source>The chosen packets are of different domains</source>
         <translation>Die gewählten Pakete gehören zu verschiedenen Domains</translation>
+    </message>
+</context>
+<context>
+    <name>HostFilter</name>
+    <message>
+        <source>To this host (%1)</source>
+        <translation>An diesen Host (%1)</translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation>An diese Domain (%1)</translation>
+    </message>
+    <message>
+        <source>To this host</source>
+        <translation>An diesen Host</translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation>An diese Domain</translation>
+    </message>
+</context>
+<context>
+    <name>HostText</name>
+    <message>
+        <source>DNS answer</source>
+        <translation>DNS-Antwort</translation>
+    </message>
+    <message>
+        <source>TLS server name</source>
+        <translation>TLS-Servername</translation>
+    </message>
+    <message>
+        <source>HTTP Host header</source>
+        <translation>HTTP-Host-Header</translation>
+    </message>
+    <message>
+        <source>QUIC server name</source>
+        <translation>QUIC-Servername</translation>
+    </message>
+    <message>
+        <source>from a DNS answer</source>
+        <translation>aus einer DNS-Antwort</translation>
+    </message>
+    <message>
+        <source>from the TLS server name</source>
+        <translation>aus dem TLS-Servernamen</translation>
+    </message>
+    <message>
+        <source>from the HTTP Host header</source>
+        <translation>aus dem HTTP-Host-Header</translation>
+    </message>
+    <message>
+        <source>from the QUIC server name</source>
+        <translation>aus dem QUIC-Servernamen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>from a reverse DNS lookup of the address by this window; rules do not use it</source>
+        <translation>aus einer Rückwärtsauflösung (Reverse DNS) der Adresse durch dieses Fenster; Regeln verwenden ihn nicht</translation>
+    </message>
+    <message>
+        <source>%1 (reverse lookup)</source>
+        <translation>%1 (Rückwärtsauflösung)</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1030,14 @@ name and icon from %4</source>
 Prozess %2, Benutzer %3
 Name und Symbol aus %4</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>The helper learned no name for this packet&apos;s remote end.</source>
+        <translation>Das Hilfsprogramm hat keinen Namen für die Gegenstelle dieses Pakets erfahren.</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1105,6 +1191,10 @@ Name und Symbol aus %4</translation>
     <message>
         <source>another one (a container&apos;s): the packet came here forwarded</source>
         <translation>ein anderer (der eines Containers): das Paket wurde hierher weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1586,14 @@ Name und Symbol aus %4</translation>
         <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
         <translation>Sie dürfen die Regeln der Firewall nicht lesen, daher kann nfqmon die Ketten nicht prüfen (%1). Prüfen Sie erneut, um das Passwort eines Administrators einzugeben.</translation>
     </message>
+    <message>
+        <source>&amp;Look up names of unnamed addresses (reverse DNS)</source>
+        <translation>Namen unbenannter Adressen &amp;nachschlagen (Reverse DNS)</translation>
+    </message>
+    <message>
+        <source>Off by default. The window, never the helper, asks the system&apos;s resolver in the background for the names of remote addresses the helper learned no name for. Such a name is shown as a reverse lookup in the Host column and the details, and is never used by rules or the display filter.</source>
+        <translation>Standardmäßig aus. Das Fenster, nie das Hilfsprogramm, fragt im Hintergrund den Resolver des Systems nach den Namen entfernter Adressen, für die das Hilfsprogramm keinen Namen erfahren hat. Ein solcher Name wird in der Spalte Host und in den Details als Rückwärtsauflösung gezeigt und nie von Regeln oder dem Filter verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1587,6 +1685,26 @@ Name und Symbol aus %4</translation>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
         <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jede Anwendung mit mehr als %L2 Paketen wird gezählt.</translation>
     </message>
+    <message>
+        <source>Top hosts (packets sent and received)</source>
+        <translation>Aktivste Hosts (gesendete und empfangene Pakete)</translation>
+    </message>
+    <message>
+        <source>Top hosts</source>
+        <translation>Aktivste Hosts</translation>
+    </message>
+    <message>
+        <source>Packets to and from each host name the helper learned, named as in the Host column. Packets without a learned name are not counted.</source>
+        <translation>Pakete an und von jedem Hostnamen, den das Hilfsprogramm erfahren hat, benannt wie in der Spalte Host. Pakete ohne erfahrenen Namen werden nicht gezählt.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every host name so far has a counter of its own (up to %L1 names).</source>
+        <translation>Genaue Zählung: Jeder bisherige Hostname hat einen eigenen Zähler (bis zu %L1 Namen).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every host name with more than %L2 packets is counted.</source>
+        <translation>In festem Speicher gezählt (%L1 Zähler, Space-Saving): Ein Wert kann um bis zu %L2 Pakete zu hoch sein, nie zu niedrig, und jeder Hostname mit mehr als %L2 Paketen wird gezählt.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>
@@ -1645,8 +1763,9 @@ Name und Symbol aus %4</translation>
         <translation>Pakete speichern in</translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
-        <translation>pcap-Dateien (*.pcap);;Alle Dateien (*)</translation>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
+        <translation>pcap-Dateien (*.pcap);;pcapng-Dateien, mit Hostnamen und Entscheidungen (*.pcapng);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1680,10 +1799,6 @@ Name und Symbol aus %4</translation>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <source>the pcap file to write</source>
-        <translation>die zu schreibende pcap-Datei</translation>
-    </message>
-    <message>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
@@ -1696,8 +1811,13 @@ Name und Symbol aus %4</translation>
         <translation>Pakete exportieren nach</translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
-        <translation>pcap-Dateien (*.pcap);;Alle Dateien (*)</translation>
+        <source>the pcap or pcapng file to write</source>
+        <translation>die zu schreibende pcap- oder pcapng-Datei</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
+        <translation>pcap-Dateien (*.pcap);;pcapng-Dateien, mit Hostnamen und Entscheidungen (*.pcapng);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1994,16 +2114,16 @@ Name und Symbol aus %4</translation>
         <source>Open pcap file</source>
         <translation>pcap-Datei öffnen</translation>
     </message>
-    <message>
-        <source>pcap files (*.pcap *.cap);;All files (*)</source>
-        <translation>pcap-Dateien (*.pcap *.cap);;Alle Dateien (*)</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>%Ln Frame ohne IP-Paket wurde ausgelassen.</numerusform>
             <numerusform>%Ln Frames ohne IP-Paket wurden ausgelassen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
+        <translation>pcap- und pcapng-Dateien (*.pcap *.cap *.pcapng);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

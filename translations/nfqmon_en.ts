@@ -137,6 +137,18 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“hostname” needs a host name or a domain: hostname a.example.org, hostname *.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“hostname %1” cannot match a host name: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -364,6 +376,72 @@
     </message>
     <message>
         <source>The chosen packets are of different domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostFilter</name>
+    <message>
+        <source>To this host (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostText</name>
+    <message>
+        <source>DNS answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP Host header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUIC server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a DNS answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the TLS server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the HTTP Host header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the QUIC server name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a reverse DNS lookup of the address by this window; rules do not use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (reverse lookup)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -949,6 +1027,14 @@ process %2, user %3
 name and icon from %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The helper learned no name for this packet&apos;s remote end.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1101,6 +1187,10 @@ name and icon from %4</source>
     </message>
     <message>
         <source>another one (a container&apos;s): the packet came here forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1493,6 +1583,14 @@ name and icon from %4</source>
         <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Look up names of unnamed addresses (reverse DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off by default. The window, never the helper, asks the system&apos;s resolver in the background for the names of remote addresses the helper learned no name for. Such a name is shown as a reverse lookup in the Host column and the details, and is never used by rules or the display filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1584,6 +1682,26 @@ name and icon from %4</source>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Top hosts (packets sent and received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets to and from each host name the helper learned, named as in the Host column. Packets without a learned name are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact counts: every host name so far has a counter of its own (up to %L1 names).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every host name with more than %L2 packets is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>
@@ -1642,7 +1760,8 @@ name and icon from %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1677,10 +1796,6 @@ name and icon from %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the pcap file to write</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,7 +1808,12 @@ name and icon from %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
+        <source>the pcap or pcapng file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1991,16 +2111,16 @@ name and icon from %4</source>
         <source>Open pcap file</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>pcap files (*.pcap *.cap);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>Left out %Ln frame without an IP packet.</numerusform>
             <numerusform>Left out %Ln frames without an IP packet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,18 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”, and quote a name with spaces (app &quot;Web Content&quot;).</source>
         <translation>«&#xa0;%1 %2&#xa0;» est suivi de «&#xa0;%3&#xa0;»&#xa0;: reliez les termes par «&#xa0;and&#xa0;» et mettez entre guillemets un nom qui contient des espaces (app &quot;Web Content&quot;).</translation>
     </message>
+    <message>
+        <source>“hostname” needs a host name or a domain: hostname a.example.org, hostname *.example.org.</source>
+        <translation>« hostname » demande un nom d’hôte ou un domaine : hostname a.example.org, hostname *.example.org.</translation>
+    </message>
+    <message>
+        <source>“hostname %1” cannot match a host name: %2.</source>
+        <translation>« hostname %1 » ne peut correspondre à aucun nom d’hôte : %2.</translation>
+    </message>
+    <message>
+        <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
+        <translation>« %1 %2 » est suivi de « %3 » : reliez les termes par « and ».</translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -365,6 +377,72 @@
     <message>
         <source>The chosen packets are of different domains</source>
         <translation>Les paquets choisis sont de domaines différents</translation>
+    </message>
+</context>
+<context>
+    <name>HostFilter</name>
+    <message>
+        <source>To this host (%1)</source>
+        <translation>Vers cet hôte (%1)</translation>
+    </message>
+    <message>
+        <source>To this domain (%1)</source>
+        <translation>Vers ce domaine (%1)</translation>
+    </message>
+    <message>
+        <source>To this host</source>
+        <translation>Vers cet hôte</translation>
+    </message>
+    <message>
+        <source>To this domain</source>
+        <translation>Vers ce domaine</translation>
+    </message>
+</context>
+<context>
+    <name>HostText</name>
+    <message>
+        <source>DNS answer</source>
+        <translation>réponse DNS</translation>
+    </message>
+    <message>
+        <source>TLS server name</source>
+        <translation>nom de serveur TLS</translation>
+    </message>
+    <message>
+        <source>HTTP Host header</source>
+        <translation>en-tête Host HTTP</translation>
+    </message>
+    <message>
+        <source>QUIC server name</source>
+        <translation>nom de serveur QUIC</translation>
+    </message>
+    <message>
+        <source>from a DNS answer</source>
+        <translation>d’une réponse DNS</translation>
+    </message>
+    <message>
+        <source>from the TLS server name</source>
+        <translation>du nom de serveur TLS</translation>
+    </message>
+    <message>
+        <source>from the HTTP Host header</source>
+        <translation>de l’en-tête Host HTTP</translation>
+    </message>
+    <message>
+        <source>from the QUIC server name</source>
+        <translation>du nom de serveur QUIC</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>from a reverse DNS lookup of the address by this window; rules do not use it</source>
+        <translation>d’une résolution DNS inverse de l’adresse par cette fenêtre ; les règles ne l’utilisent pas</translation>
+    </message>
+    <message>
+        <source>%1 (reverse lookup)</source>
+        <translation>%1 (résolution inverse)</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1030,14 @@ name and icon from %4</source>
 processus %2, utilisateur %3
 nom et icône de %4</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>The helper learned no name for this packet&apos;s remote end.</source>
+        <translation>Le programme auxiliaire n’a appris aucun nom pour l’extrémité distante de ce paquet.</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1105,6 +1191,10 @@ nom et icône de %4</translation>
     <message>
         <source>another one (a container&apos;s): the packet came here forwarded</source>
         <translation>un autre (celui d’un conteneur)&#xa0;: le paquet est arrivé ici retransmis</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1586,14 @@ nom et icône de %4</translation>
         <source>You are not allowed to read the firewall&apos;s rules, so nfqmon cannot check the chains (%1). Check again to enter an administrator&apos;s password.</source>
         <translation>Vous n’êtes pas autorisé à lire les règles du pare-feu, nfqmon ne peut donc pas vérifier les chaînes (%1). Vérifiez à nouveau pour saisir le mot de passe d’un administrateur.</translation>
     </message>
+    <message>
+        <source>&amp;Look up names of unnamed addresses (reverse DNS)</source>
+        <translation>&amp;Rechercher le nom des adresses sans nom (DNS inverse)</translation>
+    </message>
+    <message>
+        <source>Off by default. The window, never the helper, asks the system&apos;s resolver in the background for the names of remote addresses the helper learned no name for. Such a name is shown as a reverse lookup in the Host column and the details, and is never used by rules or the display filter.</source>
+        <translation>Désactivé par défaut. La fenêtre, jamais le programme auxiliaire, demande en arrière-plan au résolveur du système le nom des adresses distantes pour lesquelles le programme auxiliaire n’a appris aucun nom. Un tel nom est indiqué comme résolution inverse dans la colonne Hôte et les détails, et n’est jamais utilisé par les règles ni par le filtre.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -1587,6 +1685,26 @@ nom et icône de %4</translation>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every application with more than %L2 packets is counted.</source>
         <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et toute application ayant plus de %L2 paquets est comptée.</translation>
     </message>
+    <message>
+        <source>Top hosts (packets sent and received)</source>
+        <translation>Principaux hôtes (paquets envoyés et reçus)</translation>
+    </message>
+    <message>
+        <source>Top hosts</source>
+        <translation>Principaux hôtes</translation>
+    </message>
+    <message>
+        <source>Packets to and from each host name the helper learned, named as in the Host column. Packets without a learned name are not counted.</source>
+        <translation>Paquets vers et depuis chaque nom d’hôte appris par le programme auxiliaire, nommés comme dans la colonne Hôte. Les paquets sans nom appris ne sont pas comptés.</translation>
+    </message>
+    <message>
+        <source>Exact counts: every host name so far has a counter of its own (up to %L1 names).</source>
+        <translation>Comptes exacts : chaque nom d’hôte vu jusqu’ici a son propre compteur (jusqu’à %L1 noms).</translation>
+    </message>
+    <message>
+        <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every host name with more than %L2 packets is counted.</source>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout nom d’hôte ayant plus de %L2 paquets est compté.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::DesktopIntegration</name>
@@ -1645,8 +1763,9 @@ nom et icône de %4</translation>
         <translation>Enregistrer les paquets dans</translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
-        <translation>Fichiers pcap (*.pcap);;Tous les fichiers (*)</translation>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
+        <translation>Fichiers pcap (*.pcap);;Fichiers pcapng, avec noms d’hôte et verdicts (*.pcapng);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1680,10 +1799,6 @@ nom et icône de %4</translation>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <source>the pcap file to write</source>
-        <translation>le fichier pcap à écrire</translation>
-    </message>
-    <message>
         <source>&amp;File:</source>
         <translation>&amp;Fichier&#xa0;:</translation>
     </message>
@@ -1696,8 +1811,13 @@ nom et icône de %4</translation>
         <translation>Exporter les paquets vers</translation>
     </message>
     <message>
-        <source>pcap files (*.pcap);;All files (*)</source>
-        <translation>Fichiers pcap (*.pcap);;Tous les fichiers (*)</translation>
+        <source>the pcap or pcapng file to write</source>
+        <translation>le fichier pcap ou pcapng à écrire</translation>
+    </message>
+    <message>
+        <source>pcap files (*.pcap);;pcapng files, with host names and verdicts (*.pcapng);;All files (*)</source>
+        <extracomment>Three file types, in this order, separated by &quot;;;&quot;.</extracomment>
+        <translation>Fichiers pcap (*.pcap);;Fichiers pcapng, avec noms d’hôte et verdicts (*.pcapng);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1994,16 +2114,16 @@ nom et icône de %4</translation>
         <source>Open pcap file</source>
         <translation>Ouvrir un fichier pcap</translation>
     </message>
-    <message>
-        <source>pcap files (*.pcap *.cap);;All files (*)</source>
-        <translation>Fichiers pcap (*.pcap *.cap);;Tous les fichiers (*)</translation>
-    </message>
     <message numerus="yes">
         <source>Left out %Ln frame(s) without an IP packet.</source>
         <translation>
             <numerusform>%Ln trame sans paquet IP a été ignorée.</numerusform>
             <numerusform>%Ln trames sans paquet IP ont été ignorées.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
+        <translation>Fichiers pcap et pcapng (*.pcap *.cap *.pcapng);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

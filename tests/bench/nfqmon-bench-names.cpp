@@ -180,9 +180,12 @@ template <typename Field> double medianOf(const QList<Round> &rounds, Field fiel
 
 void print(const QList<Round> &rounds, int paced)
 {
-    const double offCpu = medianOf(rounds, [](const Round &r) { return r.offPaced.cpuPerPacketUs(); });
-    const double onCpu = medianOf(rounds, [](const Round &r) { return r.onPaced.cpuPerPacketUs(); });
-    const double offSeen = medianOf(rounds, [](const Round &r) { return r.offFull.seenPerSecond(); });
+    const double offCpu =
+        medianOf(rounds, [](const Round &r) { return r.offPaced.cpuPerPacketUs(); });
+    const double onCpu =
+        medianOf(rounds, [](const Round &r) { return r.onPaced.cpuPerPacketUs(); });
+    const double offSeen =
+        medianOf(rounds, [](const Round &r) { return r.offFull.seenPerSecond(); });
     const double onSeen = medianOf(rounds, [](const Round &r) { return r.onFull.seenPerSecond(); });
     std::printf("| case | seen/s, full speed | CPU/pkt at %d/s (us) |\n| --- | ---: | ---: |\n",
                 paced);
@@ -194,9 +197,8 @@ void print(const QList<Round> &rounds, int paced)
     const double start = medianOf(rounds, [](const Round &r) { return r.rssStart; });
     const double after1 = medianOf(rounds, [](const Round &r) { return r.rssAfter1; });
     const double after2 = medianOf(rounds, [](const Round &r) { return r.rssAfter2; });
-    const double names = medianOf(rounds, [](const Round &r) {
-        return double(r.distinct1.seen + r.distinct2.seen);
-    });
+    const double names = medianOf(
+        rounds, [](const Round &r) { return double(r.distinct1.seen + r.distinct2.seen); });
     std::printf("| flood of distinct names | value |\n| --- | ---: |\n");
     std::printf("| DNS answers seen/s (each a new name) | %.0f |\n", distinctRate);
     std::printf("| new names in the two floods | %.0f |\n", names);

@@ -123,6 +123,14 @@ private slots:
 
 private:
     bool startDns(QString *error);
+    // The helper headless on both links, its packet log at logPath(), `extra` config lines.
+    bool startHelper(HelperProcess &helper, const QString &extra, QString *error) const
+    {
+        return helper.writeConfig(QStringLiteral("interfaces = \"vethA, vethB\"\nlog = \"%1\"\n%2")
+                                      .arg(logPath(), extra),
+                                  error) &&
+               helper.start(error);
+    }
     QString logPath() const { return m_files.filePath(QStringLiteral("packets.jsonl")); }
 
     TestNetwork m_network;
@@ -184,11 +192,7 @@ void tst_HostNames::namesFromDnsAnswers()
     QFETCH(int, family);
     QString error;
     HelperProcess helper;
-    QVERIFY2(helper.writeConfig(
-                 QStringLiteral("interfaces = \"vethA, vethB\"\nlog = \"%1\"\n").arg(logPath()),
-                 &error) &&
-                 helper.start(&error),
-             qPrintable(error));
+    QVERIFY2(startHelper(helper, {}, &error), qPrintable(error));
     const QString address = m_network.peer(peer).peerAddress(family);
 
     // Before the name was asked for: the packet has no name.
@@ -260,11 +264,7 @@ void tst_HostNames::namesFromTlsHttpAndQuic()
              qPrintable(error));
 
     HelperProcess helper;
-    QVERIFY2(helper.writeConfig(
-                 QStringLiteral("interfaces = \"vethA, vethB\"\nlog = \"%1\"\n").arg(logPath()),
-                 &error) &&
-                 helper.start(&error),
-             qPrintable(error));
+    QVERIFY2(startHelper(helper, {}, &error), qPrintable(error));
 
     const Command::Result client = m_network.run(
         TestNetwork::Local,
@@ -329,19 +329,16 @@ void tst_HostNames::rulesByName()
     const QString b = m_network.peer(1).peerIpv4;
     QString error;
     HelperProcess helper;
-    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"vethA, vethB\"\nlog = \"%1\"\n"
-                                               "rule = \"drop out hostname *.example.test ip\"\n")
-                                    .arg(logPath()),
-                                &error) &&
-                 helper.start(&error),
+    QVERIFY2(startHelper(helper, QStringLiteral("rule = \"drop out hostname *.example.test ip\"\n"),
+                         &error),
              qPrintable(error));
     QCOMPARE(m_network.ping(TestNetwork::Local, b, 2), 2);
 
     for (const QString &name : {QStringLiteral("a.test"), QStringLiteral("b.example.test")}) {
         const Command::Result answer = m_network.run(
-            TestNetwork::Local, {TestNetwork::toolPath(QStringLiteral("nfqmon-test-dns")),
-                                 QStringLiteral("query"), a, QStringLiteral("53"), name,
-                                 QStringLiteral("A")});
+            TestNetwork::Local,
+            {TestNetwork::toolPath(QStringLiteral("nfqmon-test-dns")), QStringLiteral("query"), a,
+             QStringLiteral("53"), name, QStringLiteral("A")});
         QVERIFY2(answer.succeeded(), qPrintable(answer.describe()));
     }
     QCOMPARE(m_network.ping(TestNetwork::Local, b, 2), 0);
