@@ -67,8 +67,8 @@ HostNameTable::Table HostNameTable::allocate(std::uint32_t entries)
 {
     // calloc() hands large blocks out as fresh zero pages, resident only once written: the bound
     // is fixed from the start, the memory used grows with the names actually seen.
-    // The README's and HostNameLimits' memory figure (15.4 MiB by default) rests on it.
-    static_assert(sizeof(Entry) == 328);
+    // The README's and HostNameLimits' memory figure (15.75 MiB by default) rests on it.
+    static_assert(sizeof(Entry) == 336);
     Table table;
     table.sets = setsFor(entries, Ways);
     auto *memory = static_cast<Entry *>(std::calloc(std::size_t(table.sets) * Ways, sizeof(Entry)));
@@ -124,7 +124,8 @@ HostNameTable::Entry *HostNameTable::victim(Entry *set, std::int64_t nowNs)
     Entry *oldest = set;
     for (std::uint32_t i = 0; i < Ways; ++i) {
         Entry &e = set[i];
-        if (!e.generation || e.length == 0 || (e.expiresNs > PinnedMark && e.expiresNs <= nowNs))
+        if (!e.generation || (e.expiresNs > PinnedMark && e.expiresNs <= nowNs) ||
+            idleFlow(e, nowNs))
             return &e;
         if (e.used() < oldest->used())
             oldest = &e;
@@ -140,9 +141,11 @@ void HostNameTable::fill(Entry &e, std::string_view name, HostSource source, std
     e.length = std::uint8_t(std::min(name.size(), MaxHostNameLength));
     std::memcpy(e.text, name.data(), e.length);
     e.text[e.length] = '\0';
+    e.firstNs = nowNs;
     e.learnedNs = nowNs;
     e.use(nowNs);
-    ++m_learned;
+    if (!name.empty())
+        ++m_learned;
 }
 
 void HostNameTable::learnAddress(NetworkProtocol family,
@@ -155,7 +158,10 @@ void HostNameTable::learnAddress(NetworkProtocol family,
     for (std::uint32_t i = 0; i < Ways; ++i) {
         Entry &e = set[i];
         if (e.generation && e.length && e.family == family && e.a == address && e.view() == name) {
-            // Known: it lives longer and counts as the latest, under the same id.
+            // Known: it lives longer and counts as the latest, under the same id. One that had
+            // expired is new again (for the flows that began meanwhile without it).
+            if (e.expiresNs <= nowNs)
+                e.firstNs = nowNs;
             e.expiresNs = std::max(e.expiresNs, expiresNs);
             e.learnedNs = nowNs;
             e.use(nowNs);
@@ -174,13 +180,13 @@ void HostNameTable::learnAddress(NetworkProtocol family,
 void HostNameTable::learnFlow(const FlowTuple &flow, std::string_view name, HostSource source,
                               std::int64_t nowNs, bool pinned)
 {
-    if (name.empty())
+    if (name.empty() && !pinned)
         return;
     const FlowKey key = flowKey(flow);
     Entry *set = m_flows.set(hashFlow(key));
     Entry *target = nullptr;
     for (std::uint32_t i = 0; i < Ways && !target; ++i) {
-        if (!sameFlow(set[i], key))
+        if (!sameFlow(set[i], key) || idleFlow(set[i], nowNs))
             continue;
         set[i].use(nowNs);
         // A flow keeps the name it said itself (server name, Host header); the name of its
@@ -202,10 +208,21 @@ void HostNameTable::learnFlow(const FlowTuple &flow, std::string_view name, Host
 
 void HostNameTable::pinFlow(const FlowTuple &flow, std::uint64_t addressId, std::int64_t nowNs)
 {
+    // Without a name (addressId 0, or one gone meanwhile) the flow is pinned to none: an answer
+    // learned later names the address for later flows, not this one.
     const Entry *e = entryOf(addressId);
-    if (!e)
-        return;
-    learnFlow(flow, e->view(), e->source, nowNs, true); // another table: *e stays where it is
+    learnFlow(flow, e ? e->view() : std::string_view(), e ? e->source : HostSource::None, nowNs,
+              true); // another table: *e stays where it is
+}
+
+bool HostNameTable::idleFlow(const Entry &e, std::int64_t nowNs)
+{
+    // TCP connections end, so their entries go by LRU only; other flows (UDP) have no end, and
+    // one idle for as long as conntrack keeps an unanswered UDP stream is taken as over.
+    constexpr std::uint8_t Tcp = 6;
+    constexpr std::int64_t IdleNs = 180LL * 1'000'000'000;
+    return e.generation && e.expiresNs <= PinnedMark && e.protocol != Tcp && e.protocol != 0 &&
+           nowNs - e.used() > IdleNs;
 }
 
 void HostNameTable::add(PacketHostNames *all, std::string_view name)
@@ -225,7 +242,7 @@ void HostNameTable::add(PacketHostNames *all, std::string_view name)
 
 HostRef HostNameTable::addressName(NetworkProtocol family,
                                    const std::array<std::uint8_t, 16> &address, std::int64_t nowNs,
-                                   PacketHostNames *all) const
+                                   PacketHostNames *all, std::int64_t learnedBy) const
 {
     const std::uint64_t hash = hashAddress(family, address);
     const Entry *set = m_addresses.set(hash);
@@ -233,7 +250,7 @@ HostRef HostNameTable::addressName(NetworkProtocol family,
     for (std::uint32_t i = 0; i < Ways; ++i) {
         const Entry &e = set[i];
         if (!e.generation || !e.length || e.family != family || e.a != address ||
-            e.expiresNs <= nowNs)
+            e.expiresNs <= nowNs || e.firstNs > learnedBy)
             continue;
         e.use(nowNs);
         add(all, e.view());
@@ -246,16 +263,20 @@ HostRef HostNameTable::addressName(NetworkProtocol family,
     return {slot << 32 | latest->generation, latest->source};
 }
 
-HostRef HostNameTable::flowName(const FlowTuple &flow, std::int64_t nowNs,
-                                PacketHostNames *all) const
+HostRef HostNameTable::flowName(const FlowTuple &flow, std::int64_t nowNs, PacketHostNames *all,
+                                std::int64_t *since) const
 {
     const FlowKey key = flowKey(flow);
     const Entry *set = m_flows.set(hashFlow(key));
     for (std::uint32_t i = 0; i < Ways; ++i) {
         const Entry &e = set[i];
-        if (!sameFlow(e, key) || !e.length)
+        if (!sameFlow(e, key) || idleFlow(e, nowNs))
             continue;
         e.use(nowNs);
+        if (since)
+            *since = e.firstNs;
+        if (!e.length)
+            return {}; // pinned to no name
         add(all, e.view());
         const std::uint64_t slot = std::uint64_t(&e - m_flows.entries.get());
         return {FlowBit | slot << 32 | e.generation, e.source};

@@ -46,14 +46,20 @@ public:
     // flow said itself replaces one it was only pinned to (pinFlow()).
     void learnFlow(const FlowTuple &flow, std::string_view name, HostSource source,
                    std::int64_t nowNs, bool pinned = false);
-    // The flow keeps the name of the address entry `addressId` (when it is still there).
+    // The flow keeps the name of the address entry `addressId`, or no name when it is 0 or
+    // gone; names the address gets later do not apply to it.
     void pinFlow(const FlowTuple &flow, std::uint64_t addressId, std::int64_t nowNs);
 
     // Readers. The live name learned last for the address / the flow's name; with `all`, their
     // names are added to it too.
+    // `learnedBy`: only names learned by then count, for `all` too.
     HostRef addressName(NetworkProtocol family, const std::array<std::uint8_t, 16> &address,
-                        std::int64_t nowNs, PacketHostNames *all) const;
-    HostRef flowName(const FlowTuple &flow, std::int64_t nowNs, PacketHostNames *all) const;
+                        std::int64_t nowNs, PacketHostNames *all,
+                        std::int64_t learnedBy = INT64_MAX) const;
+    // `since`, when given and the flow is known (with a name or pinned to none): when it got
+    // its name.
+    HostRef flowName(const FlowTuple &flow, std::int64_t nowNs, PacketHostNames *all,
+                     std::int64_t *since = nullptr) const;
     bool name(std::uint64_t id, std::string *out) const;
     HostNameStats stats() const;
 
@@ -69,8 +75,9 @@ private:
         std::array<std::uint8_t, 16> b; // a flow's upper end
         std::uint16_t portA;
         std::uint16_t portB;
-        std::int64_t learnedNs;
-        std::int64_t expiresNs;      // addresses only
+        std::int64_t firstNs;   // when the entry took its name; a flow named earlier ignores it
+        std::int64_t learnedNs; // the latest time it was learned: the latest is shown
+        std::int64_t expiresNs; // addresses only
         mutable std::int64_t usedNs; // through std::atomic_ref: readers share a lock
         char text[MaxHostNameLength + 1];
 
@@ -99,6 +106,7 @@ private:
     std::uint64_t hashFlow(const FlowKey &key) const;
     static FlowKey flowKey(const FlowTuple &flow);
     static bool sameFlow(const Entry &e, const FlowKey &key);
+    static bool idleFlow(const Entry &e, std::int64_t nowNs);
     static Table allocate(std::uint32_t entries);
     Entry *victim(Entry *set, std::int64_t nowNs);
     void fill(Entry &e, std::string_view name, HostSource source, std::int64_t nowNs);

@@ -61,9 +61,16 @@ FlowTuple flowOf(const PacketSummary &s)
     return flow;
 }
 
-bool isFirstTcpSegment(const PacketSummary &s)
+constexpr std::int64_t NotKnown = INT64_MAX;
+
+// The packet that begins a flow, as far as the helper can tell: a TCP SYN; the first packet of
+// another protocol with ports that the table does not know. A TCP connection first seen later
+// (begun before the capture) is not pinned: it goes by its address's names.
+bool beginsFlow(const PacketSummary &s)
 {
-    return s.transport == Tcp && (s.flags & SummaryFlag::HasTcpFlags) &&
+    if (s.transport != Tcp)
+        return true;
+    return (s.flags & SummaryFlag::HasTcpFlags) &&
            (s.tcpFlags & (TcpFlag::Syn | TcpFlag::Ack)) == TcpFlag::Syn;
 }
 
@@ -149,16 +156,24 @@ HostRef HostNames::hostOf(const PacketSummary &summary, Hook hook, std::int64_t 
     const auto &remote = hook == Hook::Output ? summary.destination : summary.source;
     HostRef flowHost;
     HostRef addressHost;
+    std::int64_t flowNamedAt = NotKnown;
     {
         std::shared_lock lock(t.mutex);
         if (hasFlow)
-            flowHost = t.table.flowName(flowOf(summary), nowNs, all);
-        addressHost = t.table.addressName(summary.network, remote, nowNs, all);
+            flowHost = t.table.flowName(flowOf(summary), nowNs, all, &flowNamedAt);
+        // A flow the table knows (its own server name, or what its address was called when it
+        // began, a name or none) is judged by the names it had then: an answer learned later,
+        // forged or not, cannot change the verdicts of a connection under way.
+        addressHost = t.table.addressName(summary.network, remote, nowNs, all, flowNamedAt);
     }
     if (flowHost.id)
         return flowHost;
-    // A TCP connection keeps the name its first segment had, past the DNS answer's TTL.
-    if (addressHost.id && hasFlow && isFirstTcpSegment(summary)) {
+    if (flowNamedAt != NotKnown) { // it began without a name
+        if (all)
+            all->count = 0;
+        return {};
+    }
+    if (hasFlow && beginsFlow(summary)) {
         std::unique_lock lock(t.mutex);
         t.table.pinFlow(flowOf(summary), addressHost.id, nowNs);
     }

@@ -3,14 +3,14 @@
 // headers; see the parsers beside this file) and ask hostOf() for its name. Nothing is looked
 // up: no query leaves the machine.
 //
-// Bounded: the names, the addresses' names and the flows' server names live in fixed-size
+// Bounded: the addresses' names and the flows' names live in fixed-size
 // tables allocated once (HostNameLimits), each set-associative with least-recently-used
 // eviction in a set, so a flood of forged answers for millions of names costs no more memory
 // and evicts only the names nobody used lately. A DNS name lives for its TTL, at least
-// MinimumTtl; a flow keeps the name it was first given for as long as it stays in its table.
+// minimumTtlSeconds; a flow keeps the name it began with (or none) while it stays in its table.
 //
-// Thread-safe: the queue threads share it (a reader-writer lock; learning takes the writer's
-// side only when a packet carries a name).
+// Thread-safe: the queue threads share it (a reader-writer lock; the writer's side is taken
+// only when a packet carries a name or begins a flow the table does not know).
 #pragma once
 
 #include "helper/names/HostName.h"
@@ -27,7 +27,7 @@
 namespace nfqmon {
 
 struct HostNameLimits {
-    // Each entry holds its name (at most 253 bytes) and is 328 bytes: 15.4 MiB in all.
+    // Each entry holds its name (at most 253 bytes) and is 336 bytes: 15.75 MiB in all.
     std::uint32_t addresses = 32768; // (address, name) pairs
     std::uint32_t flows = 16384;     // flows with a server name (TLS, QUIC, HTTP)
     std::uint32_t minimumTtlSeconds = 60;
@@ -66,9 +66,11 @@ public:
     // Learns what the packet says about names. `packet`: the IP packet as queued.
     void learn(const PacketSummary &summary, std::span<const std::uint8_t> packet, Hook hook,
                std::int64_t nowNs);
-    // The packet's host: its flow's server name when one is known, else the most recently
-    // learned live name of its remote end (the destination of a packet going out, the source of
-    // one coming in). With `all`: every name a rule may match (see RuleSet's PacketContext).
+    // The packet's host: its flow's (its server name, or its remote end's name when the flow
+    // began; none if it began without), else, for a flow not known, the most recently learned
+    // live name of its remote end (the destination of a packet going out, the source of one
+    // coming in), and the flow is pinned to that. With `all`: every name a rule may match (see
+    // RuleSet's PacketContext): a known flow's, and its remote end's from before it began.
     HostRef hostOf(const PacketSummary &summary, Hook hook, std::int64_t nowNs,
                    PacketHostNames *all = nullptr);
     // The name of a record's host id; false once the table has let it go.

@@ -107,6 +107,8 @@ private slots:
     void aServerNameNamesItsFlowBothWays();
     void aConnectionKeepsItsNamePastTheTtl();
     void rulesSeeEveryNameOfThePacket();
+    void aLaterAnswerDoesNotChangeAConnectionUnderWay_data();
+    void aLaterAnswerDoesNotChangeAConnectionUnderWay();
     void aFloodOfNamesCostsFixedMemory();
     void recentlyUsedNamesSurviveAFlood();
 };
@@ -132,8 +134,10 @@ void tst_HostNamesTable::aDnsAnswerNamesTheRemoteEnd()
     const std::int64_t now = 1000 * Second;
     QCOMPARE(hostOfDatagram(names, remote.constData(), Hook(hook), now), std::string());
     learnAnswer(names, "A.Test", {10, 1, 2, 3}, 300, now);
-    QCOMPARE(hostOfDatagram(names, remote.constData(), Hook(hook), now + Second),
+    // A flow that begins after the answer has the name; the one that began before keeps none.
+    QCOMPARE(hostOfDatagram(names, remote.constData(), Hook(hook), now + Second, 4001),
              expected.toStdString());
+    QCOMPARE(hostOfDatagram(names, remote.constData(), Hook(hook), now + Second), std::string());
     if (!expected.isEmpty()) {
         const Packet p =
             packet(Build::ipv4("10.0.0.1", remote.constData(), Build::Udp, Build::udp(1, 2)));
@@ -160,8 +164,10 @@ void tst_HostNamesTable::namesLiveForTheirTtlWithAFloor()
     learnAnswer(names, "a.test", {10, 1, 2, 3}, ttl, now);
     QCOMPARE(hostOfDatagram(names, "10.1.2.3", Hook::Output, now + (aliveSeconds - 1) * Second),
              std::string("a.test"));
-    QCOMPARE(hostOfDatagram(names, "10.1.2.3", Hook::Output, now + (aliveSeconds + 1) * Second),
-             std::string());
+    // A new flow then (the one above keeps the name it began with).
+    QCOMPARE(
+        hostOfDatagram(names, "10.1.2.3", Hook::Output, now + (aliveSeconds + 1) * Second, 4001),
+        std::string());
 }
 
 void tst_HostNamesTable::aServerNameNamesItsFlowBothWays()
@@ -232,6 +238,69 @@ void tst_HostNamesTable::rulesSeeEveryNameOfThePacket()
     QCOMPARE(seen, (QStringList{QStringLiteral("a.test"), QStringLiteral("b.example.test")}));
 }
 
+namespace {
+QStringList namesFor(HostNames &names, const Packet &p, Hook hook, std::int64_t now)
+{
+    PacketHostNames all;
+    names.hostOf(p.summary, hook, now, &all);
+    QStringList seen;
+    for (std::string_view name : all.span())
+        seen.append(QString::fromLatin1(name.data(), qsizetype(name.size())));
+    seen.sort();
+    return seen;
+}
+} // namespace
+
+void tst_HostNamesTable::aLaterAnswerDoesNotChangeAConnectionUnderWay_data()
+{
+    QTest::addColumn<bool>("serverName");
+    QTest::addColumn<bool>("udp");
+    QTest::newRow("a TCP connection, named at its SYN") << false << false;
+    QTest::newRow("a TLS connection, named by its ClientHello") << true << false;
+    QTest::newRow("a UDP flow, named at its first datagram") << false << true;
+}
+
+// A forged answer gives the address another name while a connection to it is under way: the
+// connection's packets are judged by the names they had (rules see no new name), a new
+// connection to the address by every name.
+void tst_HostNamesTable::aLaterAnswerDoesNotChangeAConnectionUnderWay()
+{
+    QFETCH(bool, serverName);
+    QFETCH(bool, udp);
+    HostNames names;
+    std::int64_t now = 1000 * Second;
+    learnAnswer(names, "a.test", {10, 1, 2, 3}, 3600, now);
+    const Packet syn =
+        packet(Build::ipv4("10.0.0.1", "10.1.2.3", udp ? Build::Udp : Build::Tcp,
+                           udp ? Build::udp(40001, 443) : Build::tcp(40001, 443, 0x02)));
+    names.learn(syn.summary, span(syn), Hook::Output, ++now);
+    names.hostOf(syn.summary, Hook::Output, now);
+    if (serverName) {
+        const Packet hello =
+            packet(Build::ipv4("10.0.0.1", "10.1.2.3", Build::Tcp,
+                               Build::tcp(40001, 443, 0x18, 1, 1, {}, tlsClientHello("a.test"))));
+        names.learn(hello.summary, span(hello), Hook::Output, ++now);
+        names.hostOf(hello.summary, Hook::Output, now);
+    }
+    learnAnswer(names, "evil.test", {10, 1, 2, 3}, 3600, ++now);
+
+    const Packet reply =
+        packet(Build::ipv4("10.1.2.3", "10.0.0.1", udp ? Build::Udp : Build::Tcp,
+                           udp ? Build::udp(443, 40001) : Build::tcp(443, 40001, 0x18)));
+    QCOMPARE(namesFor(names, reply, Hook::PreRouting, ++now), QStringList{"a.test"});
+    const Packet other =
+        packet(Build::ipv4("10.0.0.1", "10.1.2.3", udp ? Build::Udp : Build::Tcp,
+                           udp ? Build::udp(40002, 443) : Build::tcp(40002, 443, 0x02)));
+    const QStringList both{QStringLiteral("a.test"), QStringLiteral("evil.test")};
+    QCOMPARE(namesFor(names, other, Hook::Output, now), both);
+    if (udp) {
+        // A UDP flow has no end: idle for three minutes, as conntrack's, it begins anew.
+        QCOMPARE(namesFor(names, reply, Hook::PreRouting, now + 170 * Second),
+                 QStringList{"a.test"});
+        QCOMPARE(namesFor(names, reply, Hook::PreRouting, now + 351 * Second), both);
+    }
+}
+
 void tst_HostNamesTable::aFloodOfNamesCostsFixedMemory()
 {
     HostNameLimits limits;
@@ -274,9 +343,12 @@ void tst_HostNamesTable::recentlyUsedNamesSurviveAFlood()
         if (i % 4 == 0)
             names.hostOf(p.summary, Hook::Output, now);
     }
-    const HostRef after = names.hostOf(p.summary, Hook::Output, now);
+    // A new flow to the address: the same entry all along.
+    const Packet fresh =
+        packet(Build::ipv4("10.0.0.1", "10.200.0.1", Build::Udp, Build::udp(3, 2)));
+    const HostRef after = names.hostOf(fresh.summary, Hook::Output, now);
     QCOMPARE(nameOf(names, after), std::string("kept.test"));
-    QCOMPARE(after.id, before.id); // the same entry all along
+    QCOMPARE(after.id, before.id);
     // The unused one went, and its id names nothing (never another name).
     QCOMPARE(nameOf(names, forgotten), std::string("(forgotten)"));
 }

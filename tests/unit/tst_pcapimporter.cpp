@@ -117,6 +117,7 @@ private slots:
     void refusesWhatItCannotShow_data();
     void refusesWhatItCannotShow();
     void damagedFileKeepsWhatCameBefore();
+    void exportedFileComesBackTheSame_data();
     void exportedFileComesBackTheSame();
 
 private:
@@ -234,12 +235,20 @@ void tst_PcapImporter::damagedFileKeepsWhatCameBefore()
     QCOMPARE(store.bytes(1), ip[1]);
 }
 
+void tst_PcapImporter::exportedFileComesBackTheSame_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("pcap") << "roundtrip.pcap";
+    QTest::newRow("pcapng (File → Open reads it too)") << "roundtrip.pcapng";
+}
+
 void tst_PcapImporter::exportedFileComesBackTheSame()
 {
+    QFETCH(QString, fileName);
     PacketStore store;
     const QList<TestPacket> packets = mixedPackets(3000);
     appendInBatches(store, packets);
-    const QString path = m_dir.filePath("roundtrip.pcap");
+    const QString path = m_dir.filePath(fileName);
     PcapExporter exporter;
     QSignalSpy finished(&exporter, &PcapExporter::finished);
     exporter.startAll(store.snapshot(), path);
