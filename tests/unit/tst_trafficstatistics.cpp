@@ -166,6 +166,27 @@ Counts countsOf(const QList<TrafficStatistics::Count> &list)
     return counts;
 }
 
+QMap<QString, quint64> asMap(const Counts &counts)
+{
+    QMap<QString, quint64> map;
+    for (const auto &[name, count] : counts)
+        map.insert(name, count);
+    return map;
+}
+
+// How many rows show each text in the table's `column` (rows with an empty cell not counted).
+QMap<QString, quint64> columnCounts(const PacketStore &store, int column)
+{
+    const PacketCellText cells(&store);
+    QMap<QString, quint64> counts;
+    for (qint64 row = 0; row < store.size(); ++row) {
+        const QString text = cells.display(store.at(row), column);
+        if (!text.isEmpty())
+            ++counts[text];
+    }
+    return counts;
+}
+
 } // namespace
 
 class tst_TrafficStatistics : public QObject
@@ -369,17 +390,7 @@ void tst_TrafficStatistics::countsPacketsPerApplicationAsTheColumnNamesThem()
 
     // The chart and the table's column agree: each counted name is the column's text, counted
     // once per row that shows it, and rows with an empty column are not counted.
-    const PacketCellText cells(&store);
-    QMap<QString, quint64> column;
-    for (qint64 row = 0; row < store.size(); ++row) {
-        const QString text = cells.display(store.at(row), PacketTableModel::Application);
-        if (!text.isEmpty())
-            ++column[text];
-    }
-    QMap<QString, quint64> counted;
-    for (const auto &[name, count] : expected)
-        counted.insert(name, count);
-    QCOMPARE(counted, column);
+    QCOMPARE(asMap(expected), columnCounts(store, PacketTableModel::Application));
 }
 
 void tst_TrafficStatistics::countsPacketsPerHostAsTheColumnNamesThem_data()
@@ -413,17 +424,7 @@ void tst_TrafficStatistics::countsPacketsPerHostAsTheColumnNamesThem()
     QCOMPARE(statistics.topHostsError(), 0u);
     QCOMPARE(countsOf(statistics.topHosts(1)), expected.mid(0, 1));
     // The chart and the table's Host column agree, row by row.
-    const PacketCellText cells(&store);
-    QMap<QString, quint64> column;
-    for (qint64 row = 0; row < store.size(); ++row) {
-        const QString text = cells.display(store.at(row), PacketTableModel::Host);
-        if (!text.isEmpty())
-            ++column[text];
-    }
-    QMap<QString, quint64> counted;
-    for (const auto &[name, count] : expected)
-        counted.insert(name, count);
-    QCOMPARE(counted, column);
+    QCOMPARE(asMap(expected), columnCounts(store, PacketTableModel::Host));
     // And a clear forgets them.
     store.clear();
     QVERIFY(statistics.topHosts().isEmpty());
