@@ -139,7 +139,8 @@ void HostNameTable::fill(Entry &e, std::string_view name, HostSource source, std
     e.generation = e.generation + 1 ? e.generation + 1 : 1;
     e.source = source;
     e.length = std::uint8_t(std::min(name.size(), MaxHostNameLength));
-    std::memcpy(e.text, name.data(), e.length);
+    if (e.length) // an empty view's data() may be null
+        std::memcpy(e.text, name.data(), e.length);
     e.text[e.length] = '\0';
     e.firstNs = nowNs;
     e.learnedNs = nowNs;

@@ -92,15 +92,15 @@ void tst_PcapExporter::exportsTheChosenPackets_data()
     std::iota(every.begin(), every.end(), 0);
     for (const char *name : {"export.pcap", "export.pcapng"}) {
         const QString file = QString::fromLatin1(name);
-        const auto tag = [&](const char *row) { return qPrintable(file + u' ' + row); };
-        QTest::newRow(tag("all")) << file << QList<qint64>{} << true << every;
-        QTest::newRow(tag("one")) << file << QList<qint64>{10} << false << QList<qint64>{10};
-        QTest::newRow(tag("run and single ones"))
+        QTest::addRow("%s %s", name, "all") << file << QList<qint64>{} << true << every;
+        QTest::addRow("%s %s", name, "one")
+            << file << QList<qint64>{10} << false << QList<qint64>{10};
+        QTest::addRow("%s %s", name, "run and single ones")
             << file << QList<qint64>{3, 4, 5, 6, 99, 20, 499} << false
             << QList<qint64>{3, 4, 5, 6, 20, 99, 499};
-        QTest::newRow(tag("repeats and out of range"))
+        QTest::addRow("%s %s", name, "repeats and out of range")
             << file << QList<qint64>{7, 7, 2, -1, 500, 2} << false << QList<qint64>{2, 7};
-        QTest::newRow(tag("none")) << file << QList<qint64>{} << false << QList<qint64>{};
+        QTest::addRow("%s %s", name, "none") << file << QList<qint64>{} << false << QList<qint64>{};
     }
 }
 
