@@ -318,7 +318,8 @@ void MainWindow::showSettings()
 void MainWindow::showOpenDialog()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open pcap file"), QString(), tr("pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)"));
+        this, tr("Open pcap file"), QString(),
+        tr("pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }
