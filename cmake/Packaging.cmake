@@ -102,8 +102,9 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # What the helper runs and talks to: iptables-restore and friends, the system bus, polkitd (Debian
-# 12 splits polkit; pkexec is not needed).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "iptables, default-dbus-system-bus | dbus-system-bus, polkitd")
+# 12 splits polkit; pkexec is not needed), and adduser for the postinst's opt-in groups.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "iptables, default-dbus-system-bus | dbus-system-bus, polkitd, adduser")
 # Qt draws the SVG icons through libqt6svg6's plugins; without them the window has no icons.
 # publicsuffix: "drop packets to this domain" finds a name's registrable domain in its list;
 # without it the window guesses (the name without its first label).

@@ -19,6 +19,11 @@ cmake --build --preset default -j "$(nproc)" --target nfqmon nfqmon-helper nfqmo
 cmake --install build >/dev/null
 say "installed into /usr: bin/nfqmon, libexec/nfqmon/nfqmon-helper, the D-Bus, polkit and" \
     "systemd files, the menu entry and the icon"
+# The opt-in groups of polkit-1/rules.d/49-nfqmon-groups.rules, as the package's postinst makes
+# them: empty, so they grant nothing until an administrator adds a user.
+for group in nfqmon nfqmon-rules; do
+  getent group "$group" >/dev/null || groupadd --system "$group"
+done
 
 bus_call() { # METHOD ARGS...: a call to the bus daemon itself
   dbus-send --system --print-reply --type=method_call --dest=org.freedesktop.DBus \

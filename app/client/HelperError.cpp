@@ -45,8 +45,7 @@ QString HelperError::sentence() const
         return tr("The system bus does not let nfqmon talk to its helper (%1).").arg(message);
     // The helper's errors already carry a sentence about the request (lower case, no stop).
     if (name == Contract::Error::NotAuthorized)
-        return tr("Not allowed: the password was refused or the request was cancelled (%1).")
-            .arg(withoutStop(message));
+        return tr("Not allowed: %1.").arg(withoutStop(message));
     if (name == Contract::Error::LimitExceeded)
         return tr("Too many requests at once: %1.").arg(withoutStop(message));
     if (name == Contract::Error::BadRule)

@@ -22,6 +22,14 @@ inline const QString Capture = QStringLiteral("org.nfqmon.capture");
 inline const QString Rules = QStringLiteral("org.nfqmon.rules");
 } // namespace PolkitAction
 
+// The groups whose members packaging/polkit/49-nfqmon-groups.rules lets act without a password
+// prompt (an SSH session has nowhere to show one). Empty when installed: they grant nothing
+// until an administrator adds a user.
+namespace PolkitGroup {
+inline const QString Capture = QStringLiteral("nfqmon");     // capture and read
+inline const QString Rules = QStringLiteral("nfqmon-rules"); // change the drop rules
+} // namespace PolkitGroup
+
 // The errors the helper returns, each with a sentence for a person.
 namespace Error {
 inline const QString NotAuthorized = QStringLiteral("org.nfqmon.Error.NotAuthorized");

@@ -6,6 +6,7 @@
 #include "helper/protocol/StreamFormat.h"
 #include "helper/service/CaptureRequest.h"
 #include "helper/service/MethodPolicy.h"
+#include "helper/service/RefusalHint.h"
 #include "helper/service/ServiceError.h"
 
 #include <QDBusConnectionInterface>
@@ -149,14 +150,20 @@ void HelperService::authorizeLater(LaterWork work, Owner owner)
     }
     m_authorizer.check(
         caller.busName, *action,
-        [send, caller, work = std::move(work)](Authorizer::Result result, const QString &problem) {
+        [this, send, caller, action = *action,
+         work = std::move(work)](Authorizer::Result result, const QString &problem) {
             switch (result) {
             case Authorizer::Result::Allowed:
                 work(caller, send);
                 break;
-            case Authorizer::Result::Refused:
-                send(ServiceReply::error(ServiceError::NotAuthorized, problem));
+            case Authorizer::Result::Refused: {
+                // Who it was, only to word the way in (a caller already gone: polkit's words).
+                const QDBusReply<uint> uid = m_bus.interface()->serviceUid(caller.busName);
+                send(ServiceReply::error(ServiceError::NotAuthorized,
+                                         uid.isValid() ? RefusalHint::text(action, uid.value())
+                                                       : problem));
                 break;
+            }
             case Authorizer::Result::Failed:
                 send(ServiceReply::error(ServiceError::Failed, problem));
                 break;

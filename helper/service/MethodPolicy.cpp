@@ -48,6 +48,20 @@ QString polkitActionId(Action action)
     return {};
 }
 
+QString polkitGroup(Action action)
+{
+    switch (action) {
+    case Action::Read:
+    case Action::Capture:
+        return Contract::PolkitGroup::Capture;
+    case Action::Rules:
+        return Contract::PolkitGroup::Rules;
+    case Action::None:
+        break;
+    }
+    return {};
+}
+
 QStringList uncovered(const QMetaObject &object)
 {
     QStringList missing;

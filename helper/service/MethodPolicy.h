@@ -24,6 +24,8 @@ namespace MethodPolicy {
 // nullopt for a method the table does not know: such a call is refused.
 std::optional<Action> actionFor(const QString &method);
 QString polkitActionId(Action action); // Contract::PolkitAction; empty for None
+// Contract::PolkitGroup whose members may do `action` without a prompt; empty if none may.
+QString polkitGroup(Action action);
 // Exported (scriptable) methods of `object` that have no entry; empty when all are covered.
 QStringList uncovered(const QMetaObject &object);
 

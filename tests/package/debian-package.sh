@@ -18,6 +18,7 @@ files=(
   "0644 /usr/share/dbus-1/system-services/org.nfqmon.Helper.service"
   "0644 /usr/lib/systemd/system/nfqmon-helper.service"
   "0644 /usr/share/polkit-1/actions/org.nfqmon.policy"
+  "0644 /usr/share/polkit-1/rules.d/49-nfqmon-groups.rules"
   "0644 /usr/share/dbus-1/interfaces/org.nfqmon.Helper1.xml"
   "0644 /usr/share/icons/hicolor/scalable/apps/nfqmon.svg"
   "0644 /usr/share/applications/org.nfqmon.nfqmon.desktop"
@@ -127,7 +128,11 @@ check_installed_files() {
   done
   while read -r path; do
     [ -z "$path" ] && continue
-    if [ -d "$path" ] && [ ! -L "$path" ]; then
+    if [ "$path" = /usr/share/polkit-1/rules.d ]; then
+      # polkitd's own directory (its package made it 700 polkitd:root); dpkg keeps its mode.
+      actual=$(stat -c '%a %U:%G' "$path")
+      [ "$actual" = "700 polkitd:root" ] || fail "directory $path is $actual, not polkitd's 700"
+    elif [ -d "$path" ] && [ ! -L "$path" ]; then
       actual=$(stat -c '%a %U:%G' "$path")
       [ "$actual" = "755 root:root" ] || fail "directory $path is $actual, not 755 root:root"
     # A here-string, not a pipe: grep -q stops at the first match, and under pipefail the
@@ -155,6 +160,12 @@ ok "Depends: $(dpkg-query -W -f='${Depends}' nfqmon)"
 
 check_installed_files
 ok "all ${#files[@]} files in place, root:root, modes as expected; dpkg -L lists exactly them"
+
+for group in nfqmon nfqmon-rules; do
+  line=$(getent group "$group") || fail "postinst did not make the opt-in group $group"
+  [ -z "${line##*:}" ] || fail "the opt-in group $group has members when installed: $line"
+done
+ok "the opt-in polkit groups nfqmon and nfqmon-rules exist, with no members"
 
 for program in /usr/bin/nfqmon "$helper"; do
   out=$(QT_QPA_PLATFORM=offscreen "$program" --version 2>&1) ||

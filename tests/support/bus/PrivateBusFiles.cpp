@@ -71,8 +71,12 @@ bool PrivateBusFiles::write(const PrivateBusDirectory &directory, QString *error
          {QStringLiteral("refusedUser"), QLatin1String(PrivateSystemBus::RefusedUser)},
          {QStringLiteral("adminGroup"), QLatin1String(TestUsers::AdminGroup)}},
         error);
+    // The package's own opt-in group rule, where the package installs it.
     if (!directory.copyInto(QStringLiteral(NFQMON_SOURCE_DIR "/packaging/polkit/org.nfqmon.policy"),
                             actions, error) ||
+        !directory.copyInto(
+            QStringLiteral(NFQMON_SOURCE_DIR "/packaging/polkit/49-nfqmon-groups.rules"),
+            QStringLiteral("polkit-vendor-rules"), error) ||
         !rules ||
         !directory.writeFile(QLatin1String(PolkitRules) + QStringLiteral("/50-nfqmon-tests.rules"),
                              *rules, error))

@@ -62,13 +62,20 @@ public:
     static constexpr char AdminUser[] = "nfqmon-admin";
     static constexpr uint AdminUid = 64103;
     static constexpr char AdminPassword[] = "nfqmon-test-password";
+    // No rule of the tests speaks for these two: packaging/polkit/49-nfqmon-groups.rules does,
+    // through their groups. A member of group nfqmon may capture; the steward is also in group
+    // nfqmon-rules and may change rules.
+    static constexpr char MemberUser[] = "nfqmon-member";
+    static constexpr uint MemberUid = 64104;
+    static constexpr char StewardUser[] = "nfqmon-steward";
+    static constexpr uint StewardUid = 64105;
 
     static constexpr char HelperService[] = "org.nfqmon.Helper";
     static constexpr char PolkitService[] = "org.freedesktop.PolicyKit1";
     static constexpr int DefaultIdleTimeout = 60; // seconds, as the helper's own default
 
-    // uid of AllowedUser, RefusedUser, AdminUser, "root" or "nobody" (65534: a user no rule
-    // speaks for); nothing for anyone else.
+    // uid of AllowedUser, RefusedUser, AdminUser, MemberUser, StewardUser, "root" or "nobody"
+    // (65534: a user no rule speaks for); nothing for anyone else.
     static std::optional<uint> uidOf(const QString &user) { return TestUsers::uidOf(user); }
 
     // Idempotent; start() calls it. The fixture mounts only while inPrivateMountNamespace():

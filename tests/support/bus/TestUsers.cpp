@@ -1,5 +1,6 @@
 #include "tests/support/bus/TestUsers.h"
 
+#include "helper/protocol/HelperContract.h"
 #include "tests/support/bus/PrivateSystemBus.h"
 
 #include <QList>
@@ -14,7 +15,16 @@ namespace {
 const std::pair<const char *, uint> Users[] = {
     {PrivateSystemBus::AllowedUser, PrivateSystemBus::AllowedUid},
     {PrivateSystemBus::RefusedUser, PrivateSystemBus::RefusedUid},
-    {PrivateSystemBus::AdminUser, PrivateSystemBus::AdminUid}};
+    {PrivateSystemBus::AdminUser, PrivateSystemBus::AdminUid},
+    {PrivateSystemBus::MemberUser, PrivateSystemBus::MemberUid},
+    {PrivateSystemBus::StewardUser, PrivateSystemBus::StewardUid}};
+
+// The opt-in groups of packaging/polkit/49-nfqmon-groups.rules and their members (gids of their
+// own, above the users').
+const QByteArray GroupLines =
+    QByteArray(Contract::PolkitGroup::Capture.toLatin1()) + ":x:64110:" +
+    PrivateSystemBus::MemberUser + ',' + PrivateSystemBus::StewardUser + '\n' +
+    Contract::PolkitGroup::Rules.toLatin1() + ":x:64111:" + PrivateSystemBus::StewardUser + '\n';
 
 // PrivateSystemBus::AdminPassword, hashed (SHA-512 crypt, fixed salt).
 const QByteArray AdminPasswordHash = "$6$nfqmontestsalt$yKt8u9U54tATaX/wb0PTfqCO0o2TSRizIyXvWTojkb3"
@@ -52,6 +62,10 @@ std::optional<uint> TestUsers::uidOf(const QString &user)
         return PrivateSystemBus::RefusedUid;
     if (user == QLatin1String(PrivateSystemBus::AdminUser))
         return PrivateSystemBus::AdminUid;
+    if (user == QLatin1String(PrivateSystemBus::MemberUser))
+        return PrivateSystemBus::MemberUid;
+    if (user == QLatin1String(PrivateSystemBus::StewardUser))
+        return PrivateSystemBus::StewardUid;
     if (user == QLatin1String("root"))
         return 0;
     if (user == QLatin1String("nobody"))
@@ -77,7 +91,15 @@ QByteArray TestUsers::group(const QByteArray &machine)
     QByteArray lines;
     for (const auto &[name, uid] : Users)
         lines += QStringLiteral("%1:x:%2:\n").arg(QLatin1String(name)).arg(uid).toUtf8();
-    return addAdministrator(addLines(machine, lines), PrivateSystemBus::AdminUser);
+    // The machine's own opt-in groups (an installed nfqmon made them) give way to the tests'.
+    QList<QByteArray> kept;
+    for (const QByteArray &line : machine.split('\n')) {
+        if (!line.startsWith(Contract::PolkitGroup::Capture.toLatin1() + ':') &&
+            !line.startsWith(Contract::PolkitGroup::Rules.toLatin1() + ':'))
+            kept.append(line);
+    }
+    return addAdministrator(addLines(kept.join('\n'), lines + GroupLines),
+                            PrivateSystemBus::AdminUser);
 }
 
 QByteArray TestUsers::shadow(const QByteArray &machine)
