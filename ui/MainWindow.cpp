@@ -2,7 +2,9 @@
 
 #include "app/client/CaptureController.h"
 #include "app/client/HelperClient.h"
+#include "app/client/RemoteLink.h"
 #include "app/client/RuleInfo.h"
+#include "app/client/SshDestination.h"
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
@@ -35,6 +37,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
@@ -50,7 +53,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     initUiResources();
     installTranslations(); // (main() did already; tests rely on this)
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("NFQueue Monitor"));
+    setWindowTitle(session->machine().isEmpty()
+                       ? tr("NFQueue Monitor")
+                       : tr("NFQueue Monitor — %1").arg(session->machine()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/nfqmon.svg")));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
                    QMainWindow::AllowTabbedDocks);
@@ -80,7 +85,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     updateCounts();
     if (!session->client()->isBusConnected()) {
         onBusLost();
-        m_messages->busLost(false);
+        if (session->machine().isEmpty())
+            m_messages->busLost(false);
+        else
+            m_messageBar->showMessage(MessageBar::Kind::Information,
+                                      tr("Connecting to %1 (ssh %1)…").arg(session->machine()));
     }
 }
 
@@ -94,6 +103,7 @@ void MainWindow::connectSession()
     connect(m_actions->stop(), &QAction::triggered, session, &Session::stopCapture);
     connect(m_actions->settings(), &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actions->open(), &QAction::triggered, this, &MainWindow::showOpenDialog);
+    connect(m_actions->connectToHost(), &QAction::triggered, this, &MainWindow::showConnectDialog);
     connect(m_actions->exportPackets(), &QAction::triggered, this, &MainWindow::showExportDialog);
     connect(m_actions->quit(), &QAction::triggered, this, [this] {
         m_quitting = true;
@@ -146,6 +156,8 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_actions->open());
     file->addAction(m_actions->exportPackets());
+    file->addSeparator();
+    file->addAction(m_actions->connectToHost());
     file->addSeparator();
     file->addAction(m_actions->quit());
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
@@ -215,7 +227,8 @@ void MainWindow::createDocks()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_layout->save();
-    if (!m_quitting && m_desktop->closeHidesToTray()) {
+    // Another machine's window closes: its capture ends with it (below).
+    if (!m_quitting && m_session->machine().isEmpty() && m_desktop->closeHidesToTray()) {
         m_desktop->hideToTray();
         event->ignore();
         return;
@@ -224,6 +237,42 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_session->isCapturing())
         m_session->stopCapture();
     event->accept();
+}
+
+void MainWindow::showConnectDialog()
+{
+    bool ok = false;
+    const QString destination = QInputDialog::getText(
+        this, tr("Connect to host"),
+        tr("Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, "
+           "with your keys and known hosts; on the host, nfqmon must be installed and you must "
+           "be in group nfqmon."),
+        QLineEdit::Normal, {}, &ok);
+    if (ok)
+        connectToHost(destination);
+}
+
+MainWindow *MainWindow::connectToHost(const QString &text)
+{
+    QString error;
+    const std::optional<SshDestination> destination = SshDestination::parse(text, &error);
+    if (!destination) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, error);
+        return nullptr;
+    }
+    if (const QPointer<MainWindow> open = m_hostWindows.value(destination->text())) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *session = new Session(new RemoteLink(*destination));
+    auto *window = new MainWindow(session);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &QObject::destroyed, session, &QObject::deleteLater);
+    m_hostWindows.insert(destination->text(), window);
+    window->show();
+    return window;
 }
 
 void MainWindow::startCapture()

@@ -8,7 +8,9 @@
 // and notifications: closing the window while capturing can hide it in the tray).
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -44,6 +46,9 @@ public:
     bool openFile(const QString &path);
     // The context menu for the selected rows, opened at `position` (table viewport coordinates).
     PacketMenu *showPacketMenu(const QPoint &position);
+    // A window of its own on another machine's nfqmon, over SSH (`destination` as for ssh); the
+    // one already open for it is raised. nullptr and the message bar when it is not valid.
+    MainWindow *connectToHost(const QString &destination);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,12 +69,14 @@ private:
     void onOfflineFileChanged(const QString &path);
     void showSettings();
     void showOpenDialog();
+    void showConnectDialog();
     void showExportDialog();
     void showCustomDrop(const QString &expression);
     QList<qint64> selectedStoreRows() const;
 
     Session *m_session;
     WindowActions *m_actions;
+    QHash<QString, QPointer<MainWindow>> m_hostWindows; // by SSH destination
     DesktopIntegration *m_desktop = nullptr;
     SessionMessages *m_messages = nullptr;
     std::unique_ptr<WindowLayout> m_layout;

@@ -75,6 +75,18 @@ void SessionMessages::busLost(bool captureEnded)
 {
     // The controller is idle already (it ended the capture without a word): say why here.
     m_captureLostWithBus = m_captureLostWithBus || captureEnded;
+    const QString machine = m_session->machine();
+    if (!machine.isEmpty()) {
+        // Another machine's capture outlives the link (keepRunning), failing open there.
+        m_bar->showMessage(
+            MessageBar::Kind::Error,
+            captureEnded
+                ? tr("The link to %1 dropped. The capture goes on there, and its network keeps "
+                     "flowing; this window connects again (ssh %1) and picks it up.")
+                      .arg(machine)
+                : tr("No link to %1 (ssh %1 failed or dropped): connecting again.").arg(machine));
+        return;
+    }
     m_bar->showMessage(
         MessageBar::Kind::Error,
         captureEnded ? tr("The system bus stopped, and the capture with it: the helper removed "
@@ -87,6 +99,12 @@ void SessionMessages::busLost(bool captureEnded)
 void SessionMessages::onBusRestored()
 {
     onStateChanged(m_session->controller()->state());
+    const QString machine = m_session->machine();
+    if (!machine.isEmpty()) {
+        m_captureLostWithBus = false; // the controller picks the capture up again
+        m_bar->showMessage(MessageBar::Kind::Information, tr("Connected to %1.").arg(machine));
+        return;
+    }
     QList<QAction *> actions;
     if (std::exchange(m_captureLostWithBus, false))
         actions.append(m_startAgain);

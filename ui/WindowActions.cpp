@@ -24,6 +24,7 @@ WindowActions::WindowActions(QObject *parent)
       m_settings(
           newAction("settingsAction", ":/icons/settings.svg", tr("Capture &settings…"), parent)),
       m_open(newAction("openAction", ":/icons/open.svg", tr("&Open pcap file…"), parent)),
+      m_connect(newAction("connectAction", nullptr, tr("&Connect to host…"), parent)),
       m_export(
           newAction("exportAction", ":/icons/export.svg", tr("&Export packets to pcap…"), parent)),
       m_quit(newAction("quitAction", nullptr, tr("&Quit"), parent)),
@@ -36,6 +37,8 @@ WindowActions::WindowActions(QObject *parent)
     m_stop->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
     m_open->setShortcut(QKeySequence::Open);
     m_open->setToolTip(tr("Browse the packets of a pcap file, without capturing"));
+    m_connect->setToolTip(tr("Watch and steer another machine's nfqmon over SSH, in a window "
+                             "of its own"));
     m_export->setShortcut(QKeySequence::Save);
     m_quit->setShortcut(QKeySequence::Quit);
 }

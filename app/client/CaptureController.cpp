@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace nfqmon {
 
@@ -21,6 +22,7 @@ CaptureController::CaptureController(HelperClient *client, QObject *parent)
     connect(m_client, &HelperClient::statusChanged, this, &CaptureController::onStatus);
     connect(m_client, &HelperClient::helperVanished, this, &CaptureController::onHelperVanished);
     connect(m_client, &HelperClient::busLost, this, &CaptureController::onBusLost);
+    connect(m_client, &HelperClient::busRestored, this, &CaptureController::onBusRestored);
 }
 
 CaptureController::~CaptureController() = default;
@@ -36,6 +38,10 @@ void CaptureController::start(const CaptureSettings &settings)
     QVariantMap options = settings.toOptions();
     if (!openDumps(settings, &options))
         return;
+    if (m_client->remoteLink())
+        options.insert(Contract::Option::KeepRunning, true); // survives a dropped link
+    m_settings = settings;
+    m_resume = false;
     m_stopWhenStarted = false;
     m_notice.clear();
     m_health = {};
@@ -215,8 +221,29 @@ void CaptureController::onBusLost()
 {
     // Whatever was under way is over: the helper stops a capture whose bus went away, and the
     // answers we wait for fail. The stream still hands over what the helper sent before.
+    // Another machine's capture goes on there (keepRunning): pick it up once the link is back.
+    m_resume = m_client->remoteLink() &&
+               (m_state == State::Running || (m_state == State::Starting && !m_stopWhenStarted));
     m_stopWhenStarted = false;
     setState(State::Idle);
+}
+
+void CaptureController::onBusRestored()
+{
+    if (!std::exchange(m_resume, false) || m_state != State::Idle)
+        return;
+    setState(State::Starting);
+    QPointer<CaptureController> self(this);
+    m_client->fetchStatus([self](const CaptureStatus &status, const HelperError &error) {
+        if (!self || self->m_state != State::Starting)
+            return;
+        if (!error.isError() && status.running) {
+            self->onStarted({}); // it ran on: a new stream
+            return;
+        }
+        self->setState(State::Idle);
+        self->start(self->m_settings); // the remote helper restarted meanwhile
+    });
 }
 
 void CaptureController::fail(const QString &message)

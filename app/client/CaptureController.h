@@ -9,6 +9,11 @@
 // mid-capture. One exception: when the system bus goes away, the capture ends (the helper
 // removes its chains) and the state returns to Idle without a sentence: HelperClient::busLost
 // tells it, also when no capture ran.
+//
+// On another machine (HelperClient::remoteLink()), the capture is started to outlive its caller
+// (keepRunning): a dropped link does not stop it, and once the link is back the controller
+// picks it up again (a new stream), or starts it again with the same settings when the remote
+// helper no longer runs it. Stop, or closing the window, ends it.
 #pragma once
 
 #include "app/client/CaptureHealth.h"
@@ -61,6 +66,7 @@ private:
     void onStatus(const CaptureStatus &status);
     void onHelperVanished();
     void onBusLost();
+    void onBusRestored();
     void fail(const QString &message); // back to Idle, with the sentence
     void setState(State state);
 
@@ -71,7 +77,9 @@ private:
     CaptureHealth m_health;
     QElapsedTimer m_sinceStatus;
     quint64 m_receivedAtStatus = 0;
-    QString m_notice; // the helper's notice already passed on for this capture
+    QString m_notice;           // the helper's notice already passed on for this capture
+    CaptureSettings m_settings; // the last start's
+    bool m_resume = false;      // the link to another machine dropped while capturing
 };
 
 } // namespace nfqmon

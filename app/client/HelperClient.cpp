@@ -1,6 +1,7 @@
 #include "app/client/HelperClient.h"
 
 #include "HelperProxy.h"
+#include "app/client/RemoteLink.h"
 #include "helper/protocol/HelperContract.h"
 
 #include <QDBusConnectionInterface>
@@ -9,11 +10,15 @@
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
 #include <QDBusUnixFileDescriptor>
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 
 #include <fcntl.h>
+#include <unistd.h>
 
 namespace nfqmon {
 
@@ -61,6 +66,12 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent)
         m_busCheck->start();
     else
         m_reconnect->start(m_reconnectDelayMs); // the window says so (isBusConnected())
+}
+
+HelperClient::HelperClient(RemoteLink *link, QObject *parent)
+    : HelperClient(QDBusConnection(QString()), parent) // not connected: reconnect() connects
+{
+    m_link = link;
 }
 
 HelperClient::~HelperClient()
@@ -120,7 +131,26 @@ void HelperClient::reconnect()
     // A connection with a new name: Qt keeps a lost one under its name, never to reconnect.
     static std::atomic<quint64> serial = 0;
     const QString name = QStringLiteral("nfqmon-system-bus-%1").arg(++serial);
-    const QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SystemBus, name);
+    if (!m_link) {
+        connected(name, QDBusConnection::connectToBus(QDBusConnection::SystemBus, name));
+        return;
+    }
+    if (m_connecting)
+        return;
+    m_connecting = new QFutureWatcher<QDBusConnection>(this);
+    connect(m_connecting, &QFutureWatcher<QDBusConnection>::finished, this, [this, name] {
+        const QDBusConnection bus = m_connecting->result();
+        m_connecting->deleteLater();
+        m_connecting = nullptr;
+        connected(name, bus);
+    });
+    const QString address = m_link->busAddress();
+    m_connecting->setFuture(QtConcurrent::run(
+        [address, name] { return QDBusConnection::connectToBus(address, name); }));
+}
+
+void HelperClient::connected(const QString &name, const QDBusConnection &bus)
+{
     if (!bus.isConnected()) {
         QDBusConnection::disconnectFromBus(name);
         m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, LastReconnectMs);
@@ -160,8 +190,24 @@ void HelperClient::simpleCall(const QDBusPendingCall &call, std::function<void(H
     });
 }
 
+bool HelperClient::isLinkConnected(HelperError *error) const
+{
+    if (m_bus.isConnected())
+        return true;
+    *error = clientError(tr("There is no connection to %1 yet (ssh %1): wait until the window "
+                            "says it is connected.")
+                             .arg(m_link->destination().text()));
+    return false;
+}
+
 bool HelperClient::canPassDescriptors(HelperError *error) const
 {
+    if (m_link) {
+        *error = clientError(tr("Dump files cannot be passed to %1 over SSH: capture there with "
+                                "nfqmon-capture -w FILE, or export from this window.")
+                                 .arg(m_link->destination().text()));
+        return false;
+    }
     if (m_bus.connectionCapabilities() & QDBusConnection::UnixFileDescriptorPassing)
         return true;
     *error = clientError(tr("This connection to the system bus cannot pass file descriptors, "
@@ -172,7 +218,16 @@ bool HelperClient::canPassDescriptors(HelperError *error) const
 void HelperClient::startCapture(const QVariantMap &options, std::function<void(HelperError)> done)
 {
     HelperError error;
-    if (!canPassDescriptors(&error)) {
+    const bool passesDescriptors =
+        std::any_of(options.cbegin(), options.cend(), [](const QVariant &value) {
+            return value.metaType() == QMetaType::fromType<QDBusUnixFileDescriptor>();
+        });
+    // This machine's bus must pass descriptors for the stream anyway (and cannot while it is
+    // down); over SSH, only dump files need them, and a link still being made fails at once.
+    const bool ready =
+        m_link ? (!passesDescriptors || canPassDescriptors(&error)) && isLinkConnected(&error)
+               : canPassDescriptors(&error);
+    if (!ready) {
         QTimer::singleShot(0, this, [done = std::move(done), error] {
             if (done)
                 done(error);
@@ -208,6 +263,20 @@ void HelperClient::stopCapture(std::function<void(HelperError)> done)
 void HelperClient::openStream(std::function<void(int fd, HelperError)> done)
 {
     HelperError error;
+    if (m_link) {
+        // Through the link's relay, which asks the remote helper as a caller of its own.
+        QString problem;
+        const int fd = m_link->openRelay(&problem);
+        if (fd < 0)
+            error = clientError(problem);
+        QTimer::singleShot(0, this, [done = std::move(done), fd, error] {
+            if (done)
+                done(fd, error);
+            else if (fd >= 0)
+                ::close(fd);
+        });
+        return;
+    }
     if (!canPassDescriptors(&error)) {
         QTimer::singleShot(0, this, [done = std::move(done), error] {
             if (done)
@@ -272,6 +341,16 @@ void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> don
         const QDBusPendingReply<QVariantMap> reply = call;
         if (done)
             done(reply.isError() ? QVariantMap() : reply.value(),
+                 HelperError::fromDBus(reply.error()));
+    });
+}
+
+void HelperClient::fetchInterfaces(std::function<void(QList<QVariantMap>, HelperError)> done)
+{
+    watch(m_quick->ListInterfaces(), [done = std::move(done)](QDBusPendingCallWatcher &call) {
+        const QDBusPendingReply<QList<QVariantMap>> reply = call;
+        if (done)
+            done(reply.isError() ? QList<QVariantMap>() : reply.value(),
                  HelperError::fromDBus(reply.error()));
     });
 }

@@ -14,6 +14,11 @@
 // failed call), says so (busLost: the helper removed its chains and left with the bus), then
 // connects anew to the system bus with a connection of its own, retrying with back-off until
 // the bus is back, and says so too (busRestored). Calls meanwhile fail at once.
+//
+// On another machine (RemoteLink): the same, over SSH. The connection is made (and made again
+// after the link dropped) on a thread of its own, since ssh may take seconds to answer; the
+// packet stream comes through the link's relay, and dump files, which are descriptors, cannot
+// be passed.
 #pragma once
 
 #include "app/client/HelperError.h"
@@ -29,6 +34,7 @@
 #include <optional>
 
 class HelperProxy;
+template <typename T> class QFutureWatcher;
 class QDBusPendingCall;
 class QDBusPendingCallWatcher;
 class QDBusServiceWatcher;
@@ -49,6 +55,8 @@ public:
 
     explicit HelperClient(QObject *parent = nullptr); // the system bus
     explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr);
+    // The helper of another machine, through `link` (which must outlive this client).
+    explicit HelperClient(class RemoteLink *link, QObject *parent = nullptr);
     ~HelperClient() override;
 
     // options: StartCapture's a{sv} (dump descriptors as QDBusUnixFileDescriptor).
@@ -64,6 +72,8 @@ public:
     // GetChains: {"ipv4": {...}, "ipv6": {...}, "error": s} (ChainStatus reads it). Needs
     // org.nfqmon.read: may show a password prompt, may be refused (NotAuthorized).
     void fetchChains(std::function<void(QVariantMap, HelperError)> done);
+    // ListInterfaces: the helper's machine's interfaces (Contract::InterfaceField maps).
+    void fetchInterfaces(std::function<void(QList<QVariantMap>, HelperError)> done);
 
     // GetStatus of the helper that runs now (never starting one: ServiceUnknown when none
     // runs), answered to this call; also updates status().
@@ -84,6 +94,8 @@ public:
     // The connection now: after the bus was restarted, a new one.
     QDBusConnection connection() const { return m_bus; }
     bool isBusConnected() const { return m_busConnected; }
+    // The link to another machine; nullptr for this machine's system bus.
+    RemoteLink *remoteLink() const { return m_link; }
 
 signals:
     void statusChanged(const nfqmon::CaptureStatus &status);
@@ -110,12 +122,16 @@ private:
     void setHelperAvailable(bool available);
     void onHelperGone();
     bool canPassDescriptors(HelperError *error) const;
+    bool isLinkConnected(HelperError *error) const; // over SSH: false and a sentence while down
     // Proxies and watcher on m_bus, and whether the helper runs there.
     void attach();
     void checkBus();
     void onBusLost();
     void reconnect();
+    void connected(const QString &name, const QDBusConnection &bus);
 
+    RemoteLink *m_link = nullptr;
+    QFutureWatcher<QDBusConnection> *m_connecting = nullptr; // a remote connection under way
     QDBusConnection m_bus;
     QString m_ownConnection; // the name of m_bus when this client made it (after a bus restart)
     bool m_busConnected = false;

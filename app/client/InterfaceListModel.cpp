@@ -139,7 +139,23 @@ void InterfaceListModel::setCheckedRows(const QList<bool> &checks)
 
 void InterfaceListModel::refresh()
 {
-    QList<Entry> fresh = readInterfaces();
+    if (m_given)
+        emit refreshRequested();
+    else
+        replaceEntries(readInterfaces());
+}
+
+void InterfaceListModel::setInterfaces(const QList<Interface> &interfaces)
+{
+    m_given = true;
+    QList<Entry> fresh{Entry{Any, true, {}, false}};
+    for (const Interface &interface : interfaces)
+        fresh.append(Entry{interface.name, interface.up, interface.addresses, false});
+    replaceEntries(std::move(fresh));
+}
+
+void InterfaceListModel::replaceEntries(QList<Entry> fresh)
+{
     const QStringList wasChecked = checked();
     for (Entry &entry : fresh)
         entry.checked = wasChecked.contains(entry.name);

@@ -1,6 +1,8 @@
 // The machine's network interfaces as a checkable list for choosing where to capture: "any"
 // first, then each interface with its state and addresses. Checking "any" unchecks the others
-// and checking another unchecks "any" (the helper takes either "any" or names).
+// and checking another unchecks "any" (the helper takes either "any" or names). The interfaces
+// are this machine's, or, once setInterfaces() gave some, another machine's (its helper's
+// ListInterfaces): refresh() then asks for them again (refreshRequested()).
 #pragma once
 
 #include <QAbstractListModel>
@@ -34,8 +36,18 @@ public:
     // Reads the interfaces again; checks stay with their names.
     void refresh();
 
+    struct Interface {
+        QString name;
+        bool up = false;
+        QStringList addresses;
+    };
+    // Another machine's interfaces from here on; checks stay with their names.
+    void setInterfaces(const QList<Interface> &interfaces);
+
 signals:
     void checkedChanged(const QStringList &checked);
+    // refresh() on another machine's interfaces: the caller asks that machine.
+    void refreshRequested();
 
 private:
     struct Entry {
@@ -49,6 +61,8 @@ private:
         }
     };
     static QList<Entry> readInterfaces();
+    void replaceEntries(QList<Entry> fresh);
+    bool m_given = false; // the interfaces came from setInterfaces()
     void setCheckedRows(const QList<bool> &checks);
 
     QList<Entry> m_entries; // m_entries[0] is "any"

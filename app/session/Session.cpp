@@ -4,6 +4,7 @@
 #include "app/client/HelperClient.h"
 #include "app/client/HelperError.h"
 #include "app/client/InterfaceListModel.h"
+#include "app/client/RemoteLink.h"
 #include "app/client/RuleInfo.h"
 #include "app/client/RuleListModel.h"
 #include "app/display/HostText.h"
@@ -14,6 +15,7 @@
 #include "app/store/PacketTableModel.h"
 #include "app/store/PcapImporter.h"
 #include "app/store/TrafficStatistics.h"
+#include "helper/protocol/HelperContract.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,13 +44,26 @@ QHostAddress remoteAddress(const StoredPacket &p)
 } // namespace
 
 Session::Session(const QDBusConnection &bus, QObject *parent)
-    : QObject(parent), m_client(new HelperClient(bus, this)),
-      m_controller(new CaptureController(m_client, this)),
+    : Session(new HelperClient(bus), parent)
+{}
+
+Session::Session(RemoteLink *link, QObject *parent) : Session(new HelperClient(link), parent)
+{
+    link->setParent(this);
+    // Its interfaces are the other machine's: asked for once connected, and at each refresh.
+    connect(m_interfaces, &InterfaceListModel::refreshRequested, this, &Session::fetchInterfaces);
+    connect(m_client, &HelperClient::busRestored, this, &Session::fetchInterfaces);
+    m_interfaces->setInterfaces({});
+}
+
+Session::Session(HelperClient *client, QObject *parent)
+    : QObject(parent), m_client(client), m_controller(new CaptureController(m_client, this)),
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
       m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
       m_statistics(new TrafficStatistics(m_store, this)), m_reverse(new ReverseLookup(this)),
       m_export(new PacketExport(this))
 {
+    m_client->setParent(this);
     const CaptureSettings settings = CaptureSettings::load();
     m_interfaces->setChecked(settings.interfaces);
     m_reverse->setEnabled(settings.reverseLookup);
@@ -65,6 +80,27 @@ Session::Session(const QDBusConnection &bus, QObject *parent)
 }
 
 Session::~Session() = default;
+
+QString Session::machine() const
+{
+    const RemoteLink *link = m_client->remoteLink();
+    return link ? link->destination().text() : QString();
+}
+
+void Session::fetchInterfaces()
+{
+    QPointer<Session> self(this);
+    m_client->fetchInterfaces([self](const QList<QVariantMap> &maps, const HelperError &error) {
+        if (!self || error.isError())
+            return; // the link's own messages say why
+        QList<InterfaceListModel::Interface> interfaces;
+        for (const QVariantMap &map : maps)
+            interfaces.append({map.value(Contract::InterfaceField::Name).toString(),
+                               map.value(Contract::InterfaceField::Up).toBool(),
+                               map.value(Contract::InterfaceField::Addresses).toStringList()});
+        self->m_interfaces->setInterfaces(interfaces);
+    });
+}
 
 bool Session::open(QString *error)
 {

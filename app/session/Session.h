@@ -32,6 +32,7 @@ class InterfaceListModel;
 class PacketExport;
 class PacketStore;
 class PacketTableModel;
+class RemoteLink;
 class RuleListModel;
 class TrafficStatistics;
 struct RuleInfo;
@@ -43,6 +44,9 @@ class Session : public QObject
 public:
     // bus: the system bus (tests pass their private one, or one that is not connected).
     explicit Session(const QDBusConnection &bus, QObject *parent = nullptr);
+    // Another machine's helper, over SSH (RemoteLink): its capture, rules and interfaces. The
+    // session owns the link.
+    explicit Session(RemoteLink *link, QObject *parent = nullptr);
     ~Session() override;
 
     // Makes the packet file and asks the helper for its rules (the answer comes later; again
@@ -128,6 +132,9 @@ public:
     // Adds `rule` again at `position` (the undo of a deletion).
     void putRuleBack(const RuleInfo &rule, int position);
 
+    // The machine the session watches: empty for this one, else the SSH destination.
+    QString machine() const;
+
     HelperClient *client() const { return m_client; }
     CaptureController *controller() const { return m_controller; }
     InterfaceListModel *interfaces() const { return m_interfaces; }
@@ -147,6 +154,9 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    Session(HelperClient *client, QObject *parent);
+    void fetchInterfaces();
+
     // The process of each packet at these rows (the first few hundred), nullptr where unknown.
     QList<const ProcessInfo *> processesAt(const QList<qint64> &storeRows) const;
     QStringList hostNamesAt(const QList<qint64> &storeRows) const; // learned names, "" for none

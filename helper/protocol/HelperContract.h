@@ -107,6 +107,13 @@ inline const QString OutExists = QStringLiteral("outExists"); // b
 inline const QString Jumps = QStringLiteral("jumps");         // as
 } // namespace Chains
 
+// Each a{sv} of ListInterfaces: the helper's machine's interfaces, for a window on another one.
+namespace InterfaceField {
+inline const QString Name = QStringLiteral("name");           // s
+inline const QString Up = QStringLiteral("up");               // b: up and running
+inline const QString Addresses = QStringLiteral("addresses"); // as: IPv4 and IPv6, no scope
+} // namespace InterfaceField
+
 // A rule as AddRule/ChangeRule take it and ListRules returns it.
 namespace RuleField {
 inline const QString Id = QStringLiteral("id");                 // u; returned only

@@ -1,5 +1,6 @@
 #include "helper/service/HelperService.h"
 
+#include "helper/config/InterfaceList.h"
 #include "helper/engine/ChainManager.h"
 #include "helper/engine/StreamSender.h"
 #include "helper/protocol/HelperContract.h"
@@ -150,8 +151,8 @@ void HelperService::authorizeLater(LaterWork work, Owner owner)
     }
     m_authorizer.check(
         caller.busName, *action,
-        [this, send, caller, action = *action,
-         work = std::move(work)](Authorizer::Result result, const QString &problem) {
+        [this, send, caller, action = *action, work = std::move(work)](Authorizer::Result result,
+                                                                       const QString &problem) {
             switch (result) {
             case Authorizer::Result::Allowed:
                 work(caller, send);
@@ -201,6 +202,14 @@ QList<QVariantMap> HelperService::ListRules()
 {
     authorize([this](const Caller &) {
         return ServiceReply::ok({QVariant::fromValue(m_ruleEditor.list(m_engine.get()))});
+    });
+    return {};
+}
+
+QList<QVariantMap> HelperService::ListInterfaces()
+{
+    authorize([](const Caller &) {
+        return ServiceReply::ok({QVariant::fromValue(InterfaceList::read())});
     });
     return {};
 }

@@ -74,6 +74,7 @@ public slots:
     Q_SCRIPTABLE void MoveRule(uint id, uint position);
     Q_SCRIPTABLE void RemoveRule(uint id);
     Q_SCRIPTABLE QVariantMap GetChains();
+    Q_SCRIPTABLE QList<QVariantMap> ListInterfaces();
 
 signals:
     Q_SCRIPTABLE void StateChanged(const QVariantMap &status);

@@ -20,7 +20,7 @@ constexpr Entry Table[] = {
     {"ListRules", Action::None},       {"GetChains", Action::Read},
     {"AddRule", Action::Rules},        {"ChangeRule", Action::Rules},
     {"SetRuleEnabled", Action::Rules}, {"MoveRule", Action::Rules},
-    {"RemoveRule", Action::Rules},
+    {"RemoveRule", Action::Rules},     {"ListInterfaces", Action::None},
 };
 
 } // namespace

@@ -13,7 +13,7 @@ struct QMetaObject;
 namespace nfqmon {
 
 enum class Action {
-    None,    // reading status and nfqmon's rules: allowed without a password, constant work
+    None,    // status, nfqmon's rules, interfaces: allowed without a password, bounded work
     Read,    // org.nfqmon.read: read the firewall (the raw table's jumps to nfqmon's chains)
     Capture, // org.nfqmon.capture: start/stop, watch packets, write dumps
     Rules,   // org.nfqmon.rules: change drop rules

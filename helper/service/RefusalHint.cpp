@@ -21,7 +21,10 @@ QString userName(uid_t uid)
     return QString::number(uid);
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("nfqmon::RefusalHint", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nfqmon::RefusalHint", text);
+}
 
 } // namespace
 

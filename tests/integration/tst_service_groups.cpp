@@ -42,7 +42,10 @@ QJsonObject aRule()
     return BusClient::map({{Contract::RuleField::Expression, BusClient::s("udp and dst port 9")}});
 }
 
-QString text(const QJsonObject &reply) { return QString::fromUtf8(QJsonDocument(reply).toJson()); }
+QString text(const QJsonObject &reply)
+{
+    return QString::fromUtf8(QJsonDocument(reply).toJson());
+}
 
 } // namespace
 
@@ -51,7 +54,10 @@ void tst_ServiceGroups::initTestCase()
     NFQMON_START_SERVICE_TEST_BED(m_bed, 1);
 }
 
-void tst_ServiceGroups::cleanupTestCase() { m_bed.stop(); }
+void tst_ServiceGroups::cleanupTestCase()
+{
+    m_bed.stop();
+}
 
 void tst_ServiceGroups::membersActWithoutAPrompt_data()
 {
@@ -122,8 +128,8 @@ void tst_ServiceGroups::theRefusalNamesTheWayIn()
     const QString message = reply.value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("polkit refused %1 to user %2").arg(action, user)),
              qPrintable(text(reply)));
-    QVERIFY2(message.contains(QStringLiteral("an administrator runs: sudo adduser %1 %2")
-                                  .arg(user, group)),
+    QVERIFY2(message.contains(
+                 QStringLiteral("an administrator runs: sudo adduser %1 %2").arg(user, group)),
              qPrintable(text(reply)));
     QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Idle);
 }

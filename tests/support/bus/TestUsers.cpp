@@ -22,8 +22,8 @@ const std::pair<const char *, uint> Users[] = {
 // The opt-in groups of packaging/polkit/49-nfqmon-groups.rules and their members (gids of their
 // own, above the users').
 const QByteArray GroupLines =
-    QByteArray(Contract::PolkitGroup::Capture.toLatin1()) + ":x:64110:" +
-    PrivateSystemBus::MemberUser + ',' + PrivateSystemBus::StewardUser + '\n' +
+    QByteArray(Contract::PolkitGroup::Capture.toLatin1()) +
+    ":x:64110:" + PrivateSystemBus::MemberUser + ',' + PrivateSystemBus::StewardUser + '\n' +
     Contract::PolkitGroup::Rules.toLatin1() + ":x:64111:" + PrivateSystemBus::StewardUser + '\n';
 
 // PrivateSystemBus::AdminPassword, hashed (SHA-512 crypt, fixed salt).
