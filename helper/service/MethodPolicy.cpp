@@ -20,7 +20,7 @@ constexpr Entry Table[] = {
     {"ListRules", Action::None},       {"GetChains", Action::Read},
     {"AddRule", Action::Rules},        {"ChangeRule", Action::Rules},
     {"SetRuleEnabled", Action::Rules}, {"MoveRule", Action::Rules},
-    {"RemoveRule", Action::Rules},
+    {"RemoveRule", Action::Rules},     {"SetMetricsFile", Action::Configure},
 };
 
 } // namespace
@@ -42,6 +42,8 @@ QString polkitActionId(Action action)
         return Contract::PolkitAction::Capture;
     case Action::Rules:
         return Contract::PolkitAction::Rules;
+    case Action::Configure:
+        return Contract::PolkitAction::Configure;
     case Action::None:
         break;
     }
