@@ -229,7 +229,8 @@ QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
 {
     QStringList lines;
     lines << QStringLiteral("totals: ") + counters(s);
-    lines << QStringLiteral("bytes: accepted=%1 dropped=%2").arg(s.acceptedBytes).arg(s.droppedBytes);
+    lines
+        << QStringLiteral("bytes: accepted=%1 dropped=%2").arg(s.acceptedBytes).arg(s.droppedBytes);
     for (const auto &r : s.rules)
         lines << QStringLiteral("rule %1: hits=%2 action=%3 expression=%4")
                      .arg(r.rule.id)

@@ -31,10 +31,10 @@ int openStrict(const QString &directory, QString *error)
             struct stat st {};
             const bool link =
                 ::lstat(QFile::encodeName(walked).constData(), &st) == 0 && S_ISLNK(st.st_mode);
-            *error = link ? QStringLiteral("%1 is a symbolic link; name the real directory")
-                                .arg(walked)
-                          : QStringLiteral("cannot open the directory %1: %2")
-                                .arg(walked, errnoText(saved));
+            *error =
+                link ? QStringLiteral("%1 is a symbolic link; name the real directory").arg(walked)
+                     : QStringLiteral("cannot open the directory %1: %2")
+                           .arg(walked, errnoText(saved));
             return -1;
         }
         fd = next;
@@ -63,7 +63,8 @@ int open(const QString &directory, Trust trust, QString *error)
     const int fd =
         ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        *error = QStringLiteral("cannot open the directory %1: %2").arg(directory, errnoText(errno));
+        *error =
+            QStringLiteral("cannot open the directory %1: %2").arg(directory, errnoText(errno));
     return fd;
 }
 

@@ -102,8 +102,8 @@ bool MetricsFile::remove(QString *error) const
     }
     if (::unlinkat(dir.fd, QFile::encodeName(info.fileName()).constData(), 0) != 0 &&
         errno != ENOENT) {
-        *error = QStringLiteral("cannot remove the metrics file %1: %2")
-                     .arg(m_path, errnoText(errno));
+        *error =
+            QStringLiteral("cannot remove the metrics file %1: %2").arg(m_path, errnoText(errno));
         return false;
     }
     return true;

@@ -95,9 +95,9 @@ QByteArray format(const MetricsSnapshot &snapshot)
                               QStringLiteral("action"), actionName(r.rule.action)});
         w.family("nfqmon_rule_info", "gauge", "Each rule's action and filter expression.");
         for (const auto &r : s.rules)
-            w.sample(1, {QStringLiteral("rule"), QString::number(r.rule.id),
-                         QStringLiteral("action"), actionName(r.rule.action),
-                         QStringLiteral("expression"), r.rule.expression});
+            w.sample(1,
+                     {QStringLiteral("rule"), QString::number(r.rule.id), QStringLiteral("action"),
+                      actionName(r.rule.action), QStringLiteral("expression"), r.rule.expression});
     }
     w.family("nfqmon_records_lost_total", "counter",
              "Packet records a consumer (dump, log, client stream) could not take in time.");

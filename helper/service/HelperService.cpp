@@ -11,10 +11,10 @@
 #include "helper/service/MetricsPath.h"
 #include "helper/service/ServiceError.h"
 
+#include <QCryptographicHash>
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>
 #include <QDBusServiceWatcher>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QMetaClassInfo>
@@ -470,8 +470,8 @@ void HelperService::refreshRulesDigest()
     // The saved file's bytes (no file: no bytes), so `sha256sum rules.json` matches.
     QFile file(m_rules.filePath());
     const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    m_rulesSha256 = QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    m_rulesSha256 =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 void HelperService::watch(const QString &busName)

@@ -13,7 +13,8 @@ namespace nfqmon::MetricsPath {
 bool check(const QString &path, QString *error)
 {
     if (path.size() > MaxLength) {
-        *error = QStringLiteral("the metrics file path is longer than %1 characters").arg(MaxLength);
+        *error =
+            QStringLiteral("the metrics file path is longer than %1 characters").arg(MaxLength);
         return false;
     }
     for (const QChar c : path) {

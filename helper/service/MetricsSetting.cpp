@@ -58,10 +58,10 @@ bool MetricsSetting::save(const QString &path, QString *error)
     const QByteArray target = QFile::encodeName(filePath());
     const QByteArray temporary = target + ".tmp";
     const auto fail = [&](const char *step) {
-        *error = QStringLiteral("cannot save the metrics setting to %1 (%2: %3); it was not "
-                                "changed")
-                     .arg(filePath(), QLatin1String(step),
-                          QString::fromLocal8Bit(std::strerror(errno)));
+        *error =
+            QStringLiteral("cannot save the metrics setting to %1 (%2: %3); it was not "
+                           "changed")
+                .arg(filePath(), QLatin1String(step), QString::fromLocal8Bit(std::strerror(errno)));
         ::unlink(temporary.constData());
         return false;
     };
@@ -69,8 +69,8 @@ bool MetricsSetting::save(const QString &path, QString *error)
         ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         return fail("open");
-    const bool written = ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size() &&
-                         ::fsync(fd) == 0;
+    const bool written =
+        ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size() && ::fsync(fd) == 0;
     const int saved = errno;
     ::close(fd);
     errno = saved;

@@ -39,7 +39,8 @@ QString series(const char *name, const QString &labels = QString())
 }
 
 // Waits until `condition` holds of the file's samples.
-bool waitForFile(const QString &path, const std::function<bool(const QHash<QString, double> &)> &condition,
+bool waitForFile(const QString &path,
+                 const std::function<bool(const QHash<QString, double> &)> &condition,
                  std::chrono::milliseconds timeout)
 {
     const QDeadlineTimer deadline(timeout);
@@ -140,7 +141,8 @@ void tst_Metrics::fileAndExporterSayTheTotals()
     const QByteArray text = readFile(metrics);
     const auto file = MetricsScrape::samples(text, QStringLiteral("nfqmon_"));
     const QString sha256 = QString::fromLatin1(
-        QCryptographicHash::hash(readFile(helper.configPath()), QCryptographicHash::Sha256).toHex());
+        QCryptographicHash::hash(readFile(helper.configPath()), QCryptographicHash::Sha256)
+            .toHex());
     // What the exporter must serve too: the helper's own totals.
     const QHash<QString, double> expected{
         {series("nfqmon_capture_up"), 0},
@@ -162,10 +164,10 @@ void tst_Metrics::fileAndExporterSayTheTotals()
          1},
     };
     // The file writes labels in its own order; the exporter sorts them by name.
-    QCOMPARE(file.value(series("nfqmon_rule_hits_total",
-                               QStringLiteral("rule=\"1\",action=\"drop\"")),
-                        -1),
-             double(report.rule(1)->hits));
+    QCOMPARE(
+        file.value(series("nfqmon_rule_hits_total", QStringLiteral("rule=\"1\",action=\"drop\"")),
+                   -1),
+        double(report.rule(1)->hits));
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         if (it.key().startsWith(QLatin1String("nfqmon_rule_hits_total")))
             continue;
@@ -179,7 +181,8 @@ void tst_Metrics::fileAndExporterSayTheTotals()
 
     // Prometheus's own linter takes it.
     const Command::Result lint = Command::run(
-        {QStringLiteral("promtool"), QStringLiteral("check"), QStringLiteral("metrics")}, 15s, text);
+        {QStringLiteral("promtool"), QStringLiteral("check"), QStringLiteral("metrics")}, 15s,
+        text);
     QVERIFY2(lint.succeeded(), qPrintable(lint.describe() + u'\n' + QString::fromUtf8(text)));
 
     // A real node_exporter, textfile collector only, on loopback in this namespace.
@@ -221,10 +224,11 @@ void tst_Metrics::anUnwritablePathFailsTheStart()
 {
     HelperProcess helper;
     QString error;
-    QVERIFY2(helper.writeConfig(QStringLiteral("interfaces = \"vethA\"\n"
-                                               "metrics_file = \"/nonexistent-nfqmon/nfqmon.prom\"\n"),
-                                &error),
-             qPrintable(error));
+    QVERIFY2(
+        helper.writeConfig(QStringLiteral("interfaces = \"vethA\"\n"
+                                          "metrics_file = \"/nonexistent-nfqmon/nfqmon.prom\"\n"),
+                           &error),
+        qPrintable(error));
     const HelperReport report = helper.runUntilExit();
     QVERIFY2(report.exited && report.exitCode == 1, qPrintable(report.describe()));
     QVERIFY2(report.errorMessage().contains(

@@ -106,8 +106,7 @@ void tst_ServiceMetrics::refusedPaths()
     QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
-    const QJsonObject reply =
-        client->call(QStringLiteral("SetMetricsFile"), {BusClient::s(path)});
+    const QJsonObject reply = client->call(QStringLiteral("SetMetricsFile"), {BusClient::s(path)});
     QCOMPARE(reply.value(QStringLiteral("error")).toString(), Contract::Error::InvalidArgument);
     QVERIFY2(reply.value(QStringLiteral("message")).toString().contains(message),
              QJsonDocument(reply).toJson().constData());

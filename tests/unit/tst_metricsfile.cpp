@@ -67,9 +67,9 @@ private slots:
         QTest::addColumn<QString>("line");
         QTest::newRow("up") << "nfqmon_capture_up 1";
         QTest::newRow("start") << "nfqmon_capture_start_time_seconds 1764950400.123";
-        QTest::newRow("config")
-            << QStringLiteral("nfqmon_config_info{mode=\"headless\",sha256=\"%1\"} 1")
-                   .arg(QString(64, u'a'));
+        QTest::newRow("config") << QStringLiteral(
+                                       "nfqmon_config_info{mode=\"headless\",sha256=\"%1\"} 1")
+                                       .arg(QString(64, u'a'));
         QTest::newRow("accepted") << "nfqmon_packets_total{verdict=\"accept\"} 100";
         QTest::newRow("dropped") << "nfqmon_packets_total{verdict=\"drop\"} 20";
         QTest::newRow("accepted bytes") << "nfqmon_bytes_total{verdict=\"accept\"} 12345";
@@ -202,8 +202,7 @@ private slots:
         QStringList expected{QStringLiteral("nfqmon.prom")};
         if (targetIsLink)
             expected.prepend(QStringLiteral("elsewhere"));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System,
-                                            QDir::Name),
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
                  expected); // no temporary left behind
     }
 

@@ -29,7 +29,7 @@ private slots:
 
     void check_data()
     {
-        QTest::addColumn<QString>("path"); // %D: the test's directory
+        QTest::addColumn<QString>("path");    // %D: the test's directory
         QTest::addColumn<QString>("message"); // empty: accepted
         QTest::newRow("good") << "%D/good/nfqmon.prom"
                               << "";
