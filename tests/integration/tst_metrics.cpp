@@ -12,11 +12,16 @@
 #include "tests/support/network/TrafficReceiver.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QThread>
 #include <QtTest>
+
+#include <functional>
 
 using namespace nfqmon::test;
 using namespace std::chrono_literals;
@@ -177,7 +182,7 @@ void tst_Metrics::fileAndExporterSayTheTotals()
     // The traffic sent, counted exactly: UDP over IPv4 adds 28 bytes of headers.
     QCOMPARE(totals.dropped, qint64(DroppedCount));
     QCOMPARE(report.droppedBytes, qint64(DroppedCount * (DroppedSize + 28)));
-    QCOMPARE(totals.passedUnseen, 0);
+    QCOMPARE(totals.passedUnseen, qint64(0));
 
     // Prometheus's own linter takes it.
     const Command::Result lint = Command::run(

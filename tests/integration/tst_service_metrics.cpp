@@ -13,6 +13,9 @@
 #include <QThread>
 #include <QtTest>
 
+#include <algorithm>
+#include <functional>
+
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>

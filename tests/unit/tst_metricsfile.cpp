@@ -5,9 +5,12 @@
 #include "helper/engine/MetricsText.h"
 
 #include <QDir>
+#include <QSet>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
 
 #include <sys/stat.h>
 #include <unistd.h>
