@@ -3,7 +3,7 @@
 #   packaging/install-deps.sh           to build and run it (packaging/run.sh)
 #   packaging/install-deps.sh --tests   and to run every test (packaging/test.sh): the real
 #                                       tools the tests drive (a tray, a notification server,
-#                                       traffic and packaging tools)
+#                                       traffic and packaging tools, promtool and node_exporter)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -18,6 +18,7 @@ if [ "${1:-}" = --tests ]; then
     clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer ccache
     nftables iputils-ping tcpdump curl wget python3 openssl tshark
     dpkg-dev file desktop-file-utils appstream man-db
+    prometheus prometheus-node-exporter
   )
 elif [ -n "${1:-}" ]; then
   echo "usage: packaging/install-deps.sh [--tests]" >&2

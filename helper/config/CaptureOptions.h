@@ -39,6 +39,10 @@ struct CaptureOptions {
     // Headless only: a JSON line per packet appended to this file, or standard output for "-";
     // empty: no log. Never set over D-Bus.
     QString log;
+    // Headless only: a Prometheus text file for node_exporter's textfile collector, replaced
+    // every few seconds (helper/engine/MetricsPublisher); empty: none. Over D-Bus the service's
+    // own setting (SetMetricsFile) takes its place.
+    QString metricsFile;
     bool enableIptables = true;
     // Learn the program behind each packet of a local socket (helper/attribution); where the
     // kernel or the helper's privileges do not allow it, the capture runs without and says why.

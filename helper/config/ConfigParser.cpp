@@ -28,7 +28,7 @@ const QStringList &knownKeys()
         QStringLiteral("snaplen"),         QStringLiteral("queue_maxlen"),
         QStringLiteral("status_interval"), QStringLiteral("rule"),
         QStringLiteral("module"),          QStringLiteral("log"),
-        QStringLiteral("host_names"),
+        QStringLiteral("host_names"),      QStringLiteral("metrics_file"),
     };
     return keys;
 }
@@ -162,6 +162,8 @@ private:
         if (key == QLatin1String("log"))
             return value == QLatin1String("-") ? (m_options.log = value, true)
                                                : setPath(key, value, &m_options.log, problem);
+        if (key == QLatin1String("metrics_file"))
+            return setPath(key, value, &m_options.metricsFile, problem);
         if (key == QLatin1String("module")) {
             if (value == QLatin1String("packet/nfqueue"))
                 return true;
@@ -250,6 +252,7 @@ private:
                 m_errors.append(m_fileName + QStringLiteral(": ") + problem);
         }
         checkDump();
+        checkMetricsFile();
         checkRuleInterfaces();
     }
 
@@ -288,6 +291,26 @@ private:
                 QDir::cleanPath(dumpPath) == QDir::cleanPath(m_options.log))
                 addError(m_lineOf.value(QStringLiteral("log")),
                          QStringLiteral("log names the same file as %1 (line %2)")
+                             .arg(key)
+                             .arg(m_lineOf.value(key)));
+        }
+    }
+
+    // The metrics text would corrupt a dump or the log, and be replaced under it every 5 s.
+    void checkMetricsFile()
+    {
+        const QString metrics = QStringLiteral("metrics_file");
+        if (!m_lineOf.contains(metrics))
+            return;
+        for (const QString &key :
+             {QStringLiteral("dump_input"), QStringLiteral("dump_output"), QStringLiteral("log")}) {
+            const QString &other = key == QLatin1String("log")          ? m_options.log
+                                   : key == QLatin1String("dump_input") ? m_options.dumpInput
+                                                                        : m_options.dumpOutput;
+            if (m_lineOf.contains(key) &&
+                QDir::cleanPath(other) == QDir::cleanPath(m_options.metricsFile))
+                addError(m_lineOf.value(metrics),
+                         QStringLiteral("metrics_file names the same file as %1 (line %2)")
                              .arg(key)
                              .arg(m_lineOf.value(key)));
         }

@@ -12,6 +12,7 @@
 //   queue_maxlen = 4096
 //   status_interval = 5              # seconds between status lines, 0 = none
 //   log = "/var/log/nfqmon.jsonl"    # a JSON line per packet; "-": standard output
+//   metrics_file = "/var/lib/prometheus/node-exporter/nfqmon.prom"   # for node_exporter
 //   rule = "drop udp and dst port 53"
 //   rule = "drop in on eth1 host 10.0.0.5"   # action [in|out] [on IFACE] expression
 //   rule = "drop out hostname *.example.org ip or ip6"   # [program P] [user U] [unit G] too

@@ -381,6 +381,8 @@ EngineStatistics CaptureEngine::statistics() const
         s.received += c.received.load(std::memory_order_relaxed);
         s.accepted += c.accepted.load(std::memory_order_relaxed);
         s.dropped += c.dropped.load(std::memory_order_relaxed);
+        s.acceptedBytes += c.acceptedBytes.load(std::memory_order_relaxed);
+        s.droppedBytes += c.droppedBytes.load(std::memory_order_relaxed);
         s.errors += c.errors.load(std::memory_order_relaxed) + worker->verdictFailures();
     }
     const auto path = m_path.current();

@@ -15,6 +15,8 @@ struct EngineStatistics {
     std::uint64_t received = 0;
     std::uint64_t accepted = 0;
     std::uint64_t dropped = 0;
+    std::uint64_t acceptedBytes = 0; // whole packet lengths, as the kernel queued them
+    std::uint64_t droppedBytes = 0;
     std::uint64_t lost = 0;               // records consumers could not take in time
     std::uint64_t kernelQueueDropped = 0; // queue full (failed open: the packets passed)
     std::uint64_t kernelUserDropped = 0;  // could not be delivered to the helper

@@ -1,9 +1,13 @@
 #include "helper/engine/HeadlessRunner.h"
 
+#include "helper/config/ConfigFile.h"
 #include "helper/config/ConfigParser.h"
+#include "helper/engine/MetricsPublisher.h"
 #include "helper/engine/TerminationSignals.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QMutex>
 #include <QTimer>
@@ -96,6 +100,14 @@ int HeadlessRunner::start(const QString &configPath)
     auto *stopRequests = new TerminationSignals(this);
     connect(stopRequests, &TerminationSignals::received, this, &HeadlessRunner::shutdown);
 
+    // Written once before the capture starts: a path that cannot be written fails the start,
+    // before any rule is installed.
+    if (!options->metricsFile.isEmpty() &&
+        !startMetrics(configPath, options->metricsFile, &error)) {
+        printError(error);
+        return 1;
+    }
+
     m_engine = std::make_unique<CaptureEngine>(*options);
     m_engine->setMessageHandler([](const QString &message) { printError(message); });
     m_engine->setFinalCount(true); // the totals at exit give passed unseen exactly
@@ -103,6 +115,11 @@ int HeadlessRunner::start(const QString &configPath)
         printError(error);
         m_engine.reset();
         return 1;
+    }
+    m_captureStartMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_metrics) {
+        m_metrics->publish();
+        m_metrics->start();
     }
 
     const QString where = options->anyInterface ? tr("any interface")
@@ -139,11 +156,49 @@ void HeadlessRunner::shutdown()
         return;
     if (m_statusTimer)
         m_statusTimer->stop();
+    if (m_metrics)
+        m_metrics->stop();
     m_engine->stop();
+    // The final figures, with capture_up 0, before the totals: a script that waits for the
+    // totals finds the file final.
+    if (m_metrics)
+        m_metrics->publish();
     for (const QString &line : totalLines(m_engine->statistics()))
         printLine(line);
     m_engine.reset();
     emit finished(0);
+}
+
+bool HeadlessRunner::startMetrics(const QString &configPath, const QString &metricsFile,
+                                  QString *error)
+{
+    // The hash of the bytes read, so `sha256sum FILE` on a host tells which config it runs.
+    QFile config(configPath);
+    if (config.open(QIODevice::ReadOnly))
+        m_configSha256 = QString::fromLatin1(
+            QCryptographicHash::hash(config.read(ConfigFile::MaxBytes), QCryptographicHash::Sha256)
+                .toHex());
+    m_metrics = new MetricsPublisher(
+        MetricsFile(metricsFile, MetricsDirectory::Trust::Root),
+        [this] { return metricsSnapshot(); },
+        [](const QString &message) {
+            printWarning(message + QStringLiteral("; the capture goes on"));
+        },
+        this);
+    return m_metrics->publish(error);
+}
+
+MetricsSnapshot HeadlessRunner::metricsSnapshot() const
+{
+    MetricsSnapshot snapshot;
+    if (m_engine) {
+        snapshot.statistics = m_engine->statistics();
+        snapshot.captureUp = m_engine->isRunning();
+    }
+    snapshot.captureStartMs = m_captureStartMs;
+    snapshot.mode = QStringLiteral("headless");
+    snapshot.configSha256 = m_configSha256;
+    return snapshot;
 }
 
 namespace {
@@ -174,6 +229,8 @@ QStringList HeadlessRunner::totalLines(const EngineStatistics &s)
 {
     QStringList lines;
     lines << QStringLiteral("totals: ") + counters(s);
+    lines
+        << QStringLiteral("bytes: accepted=%1 dropped=%2").arg(s.acceptedBytes).arg(s.droppedBytes);
     for (const auto &r : s.rules)
         lines << QStringLiteral("rule %1: hits=%2 action=%3 expression=%4")
                      .arg(r.rule.id)

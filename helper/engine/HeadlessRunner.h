@@ -3,6 +3,7 @@
 #pragma once
 
 #include "helper/engine/CaptureEngine.h"
+#include "helper/engine/MetricsSnapshot.h"
 
 #include <QObject>
 #include <QString>
@@ -13,6 +14,8 @@
 class QTimer;
 
 namespace nfqmon {
+
+class MetricsPublisher;
 
 class HeadlessRunner : public QObject
 {
@@ -35,9 +38,14 @@ private:
     void printStatus();
     void shutdown();
     static bool checkConfigOwnership(const QString &path, QString *error);
+    bool startMetrics(const QString &configPath, const QString &metricsFile, QString *error);
+    MetricsSnapshot metricsSnapshot() const;
 
     std::unique_ptr<CaptureEngine> m_engine;
     QTimer *m_statusTimer = nullptr;
+    MetricsPublisher *m_metrics = nullptr; // with metrics_file
+    QString m_configSha256;
+    std::optional<qint64> m_captureStartMs;
 };
 
 // Console output shared by the helper's threads: whole lines, flushed.

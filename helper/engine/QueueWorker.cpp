@@ -269,10 +269,12 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
         m_verdicts.accept(id);
         record.verdict = Verdict::Accept;
         m_counters.accepted.fetch_add(1, std::memory_order_relaxed);
+        m_counters.acceptedBytes.fetch_add(record.packetLength, std::memory_order_relaxed);
     } else {
         m_verdicts.drop(id);
         record.verdict = Verdict::Drop;
         m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
+        m_counters.droppedBytes.fetch_add(record.packetLength, std::memory_order_relaxed);
     }
     handOut(record, payload);
 }

@@ -24,6 +24,9 @@ struct QueueCounters {
     std::atomic<std::uint64_t> received{0};
     std::atomic<std::uint64_t> accepted{0};
     std::atomic<std::uint64_t> dropped{0};
+    // Whole packet lengths by verdict: one more relaxed add on this thread's own counters.
+    std::atomic<std::uint64_t> acceptedBytes{0};
+    std::atomic<std::uint64_t> droppedBytes{0};
     std::atomic<std::uint64_t> errors{0}; // receive errors and netlink error replies
 };
 

@@ -20,6 +20,8 @@ namespace PolkitAction {
 inline const QString Read = QStringLiteral("org.nfqmon.read");
 inline const QString Capture = QStringLiteral("org.nfqmon.capture");
 inline const QString Rules = QStringLiteral("org.nfqmon.rules");
+// The helper's own settings (SetMetricsFile): what root writes where.
+inline const QString Configure = QStringLiteral("org.nfqmon.configure");
 } // namespace PolkitAction
 
 // The groups whose members packaging/polkit/49-nfqmon-groups.rules lets act without a password
@@ -67,6 +69,9 @@ inline const QString Running = QStringLiteral("running");
 inline const QString Idle = QStringLiteral("idle");
 inline const QString Message = QStringLiteral("message"); // s: why the state last changed
 inline const QString Streams = QStringLiteral("streams"); // u
+// s: the metrics file the service writes (SetMetricsFile), "" none; s: its last write error.
+inline const QString MetricsFile = QStringLiteral("metricsFile");
+inline const QString MetricsError = QStringLiteral("metricsError");
 // The rest only while running.
 inline const QString Interfaces = QStringLiteral("interfaces"); // as: names, or ["any"]
 inline const QString AnyInterface = QStringLiteral("any");

@@ -2,17 +2,23 @@
 
 #include "helper/config/InterfaceList.h"
 #include "helper/engine/ChainManager.h"
+#include "helper/engine/HeadlessRunner.h"
+#include "helper/engine/MetricsPublisher.h"
 #include "helper/engine/StreamSender.h"
 #include "helper/protocol/HelperContract.h"
 #include "helper/protocol/StreamFormat.h"
 #include "helper/service/CaptureRequest.h"
 #include "helper/service/MethodPolicy.h"
+#include "helper/service/MetricsPath.h"
 #include "helper/service/RefusalHint.h"
 #include "helper/service/ServiceError.h"
 
+#include <QCryptographicHash>
 #include <QDBusConnectionInterface>
 #include <QDBusMetaType>
 #include <QDBusServiceWatcher>
+#include <QDateTime>
+#include <QFile>
 #include <QMetaClassInfo>
 #include <QTimer>
 
@@ -33,7 +39,7 @@ QVariantMap familyReport(const ChainReport::Family &family)
 
 HelperService::HelperService(QDBusConnection bus, Settings settings, QObject *parent)
     : QObject(parent), m_bus(bus), m_settings(std::move(settings)), m_authorizer(bus),
-      m_rules(m_settings.stateDir), m_ruleEditor(m_rules)
+      m_rules(m_settings.stateDir), m_ruleEditor(m_rules), m_metricsSetting(m_settings.stateDir)
 {
     qDBusRegisterMetaType<QList<QVariantMap>>();
     const char *exported =
@@ -70,6 +76,11 @@ bool HelperService::start(QString *error, QString *warning)
 {
     if (!m_rules.load(error, warning))
         return false;
+    refreshRulesDigest();
+    QString metricsWarning;
+    m_metricsSetting.load(&metricsWarning);
+    if (!metricsWarning.isEmpty())
+        printWarning(metricsWarning);
     if (!m_bus.isConnected()) {
         *error = tr("cannot connect to the D-Bus system bus: %1").arg(m_bus.lastError().message());
         return false;
@@ -87,6 +98,14 @@ bool HelperService::start(QString *error, QString *warning)
                      .arg(Contract::ServiceName, m_bus.lastError().message());
         return false;
     }
+    // Checked again as when it was set: the directory may have changed since.
+    if (!m_metricsSetting.path().isEmpty()) {
+        QString problem;
+        if (MetricsPath::check(m_metricsSetting.path(), &problem))
+            startMetrics(m_metricsSetting.path());
+        else
+            printWarning(problem + QStringLiteral("; no metrics file is written"));
+    }
     updateIdleTimer();
     return true;
 }
@@ -96,6 +115,8 @@ void HelperService::shutdown()
     m_authorizer.cancelAll(tr("the helper is stopping; nothing was changed"));
     if (m_engine)
         stopCapture(tr("the helper was asked to stop"));
+    // The file outlives the helper: its last word is capture_up 0.
+    stopMetrics(false);
 }
 
 QString HelperService::version() const
@@ -262,6 +283,11 @@ QVariantMap HelperService::GetChains()
     return {};
 }
 
+void HelperService::SetMetricsFile(const QString &path)
+{
+    authorize([this, path](const Caller &) { return setMetricsFile(path); });
+}
+
 ServiceReply HelperService::startCapture(const Caller &caller, const QVariantMap &map)
 {
     if (m_engine)
@@ -301,7 +327,9 @@ ServiceReply HelperService::startCapture(const Caller &caller, const QVariantMap
     m_startedByUid = uid.isValid() ? uid.value() : uint(-1);
     m_keepRunning = request->keepRunning;
     m_message.clear();
+    m_captureStartMs = QDateTime::currentMSecsSinceEpoch();
     watch(caller.busName);
+    publishMetrics();
     emit StateChanged(status());
     return ServiceReply::ok();
 }
@@ -318,9 +346,11 @@ ServiceReply HelperService::stopCapture(const QString &reason)
     for (Stream &stream : m_streams)
         stream.sender->stop();
     m_streams.clear();
+    m_lastStatistics = m_engine->statistics();
     m_engine.reset();
     m_chains.invalidate();
     m_message = reason;
+    publishMetrics();
     emit StateChanged(status());
     return ServiceReply::ok();
 }
@@ -361,8 +391,10 @@ ServiceReply HelperService::openStream(const Caller &caller)
 
 ServiceReply HelperService::announced(const ServiceReply &reply)
 {
-    if (!reply.isError())
+    if (!reply.isError()) {
+        refreshRulesDigest();
         emit RulesChanged();
+    }
     return reply;
 }
 
@@ -376,7 +408,86 @@ QVariantMap HelperService::status() const
         status.startedByUid = m_startedByUid;
         status.keepRunning = m_keepRunning;
     }
-    return status.toVariantMap();
+    QVariantMap map = status.toVariantMap();
+    map.insert(Contract::Status::MetricsFile, m_metrics ? m_metrics->file().path() : QString());
+    if (m_metrics && !m_metrics->lastError().isEmpty())
+        map.insert(Contract::Status::MetricsError, m_metrics->lastError());
+    return map;
+}
+
+ServiceReply HelperService::setMetricsFile(const QString &path)
+{
+    QString error;
+    if (!path.isEmpty() && !MetricsPath::check(path, &error))
+        return ServiceReply::error(ServiceError::InvalidArgument, error);
+    const QString previous = m_metrics ? m_metrics->file().path() : QString();
+    if (path == previous)
+        return ServiceReply::ok();
+    // The new file is written once before anything changes: a path that cannot be written is
+    // refused with the reason, and the old setting stays.
+    if (!path.isEmpty()) {
+        MetricsPublisher trial(MetricsFile(path, MetricsDirectory::Trust::Strict),
+                               [this] { return metricsSnapshot(); }, {});
+        if (!trial.publish(&error))
+            return ServiceReply::error(ServiceError::Failed, error);
+    }
+    if (!m_metricsSetting.save(path, &error)) {
+        if (!path.isEmpty())
+            MetricsFile(path, MetricsDirectory::Trust::Strict).remove(&error);
+        return ServiceReply::error(ServiceError::Failed, error);
+    }
+    // A file no longer written would tell node_exporter stale figures for ever.
+    stopMetrics(true);
+    if (!path.isEmpty())
+        startMetrics(path);
+    return ServiceReply::ok();
+}
+
+void HelperService::startMetrics(const QString &path)
+{
+    m_metrics = new MetricsPublisher(
+        MetricsFile(path, MetricsDirectory::Trust::Strict), [this] { return metricsSnapshot(); },
+        [](const QString &message) { printWarning(message); }, this);
+    m_metrics->publish();
+    m_metrics->start();
+}
+
+void HelperService::stopMetrics(bool removeFile)
+{
+    if (!m_metrics)
+        return;
+    m_metrics->stop();
+    QString error;
+    if (removeFile ? !m_metrics->file().remove(&error) : !m_metrics->publish(&error))
+        printWarning(error);
+    delete m_metrics;
+    m_metrics = nullptr;
+}
+
+void HelperService::publishMetrics()
+{
+    if (m_metrics)
+        m_metrics->publish();
+}
+
+MetricsSnapshot HelperService::metricsSnapshot() const
+{
+    MetricsSnapshot snapshot;
+    snapshot.captureUp = m_engine != nullptr;
+    snapshot.statistics = m_engine ? m_engine->statistics() : m_lastStatistics;
+    snapshot.captureStartMs = m_captureStartMs;
+    snapshot.mode = QStringLiteral("service");
+    snapshot.configSha256 = m_rulesSha256;
+    return snapshot;
+}
+
+void HelperService::refreshRulesDigest()
+{
+    // The saved file's bytes (no file: no bytes), so `sha256sum rules.json` matches.
+    QFile file(m_rules.filePath());
+    const QByteArray bytes = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    m_rulesSha256 =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 void HelperService::watch(const QString &busName)

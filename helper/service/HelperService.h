@@ -13,8 +13,10 @@
 #pragma once
 
 #include "helper/engine/CaptureEngine.h"
+#include "helper/engine/MetricsSnapshot.h"
 #include "helper/service/Authorizer.h"
 #include "helper/service/ChainReporter.h"
+#include "helper/service/MetricsSetting.h"
 #include "helper/service/RuleEditor.h"
 #include "helper/service/RuleStore.h"
 #include "helper/service/ServiceReply.h"
@@ -33,6 +35,7 @@ class QTimer;
 
 namespace nfqmon {
 
+class MetricsPublisher;
 class StreamSender;
 
 class HelperService : public QObject, protected QDBusContext
@@ -75,6 +78,9 @@ public slots:
     Q_SCRIPTABLE void RemoveRule(uint id);
     Q_SCRIPTABLE QVariantMap GetChains();
     Q_SCRIPTABLE QList<QVariantMap> ListInterfaces();
+    // The Prometheus text file root writes every few seconds (MetricsPath says which paths it
+    // takes); "" turns it off. Kept in the state directory across restarts.
+    Q_SCRIPTABLE void SetMetricsFile(const QString &path);
 
 signals:
     Q_SCRIPTABLE void StateChanged(const QVariantMap &status);
@@ -103,6 +109,12 @@ private:
     void reapStreams();
     void watch(const QString &busName);
     void updateIdleTimer();
+    ServiceReply setMetricsFile(const QString &path);
+    void startMetrics(const QString &path);
+    void stopMetrics(bool removeFile);
+    void publishMetrics();
+    MetricsSnapshot metricsSnapshot() const;
+    void refreshRulesDigest();
 
     QDBusConnection m_bus;
     Settings m_settings;
@@ -123,6 +135,12 @@ private:
     void releaseStreams(const std::function<bool(const Stream &)> &which);
     QDBusServiceWatcher *m_watcher = nullptr;
     QTimer *m_idleTimer = nullptr;
+    MetricsSetting m_metricsSetting;
+    MetricsPublisher *m_metrics = nullptr; // while a metrics file is set
+    // For the metrics file while no capture runs: the last capture's figures and start.
+    EngineStatistics m_lastStatistics;
+    std::optional<qint64> m_captureStartMs;
+    QString m_rulesSha256; // of the saved rules file
 };
 
 } // namespace nfqmon

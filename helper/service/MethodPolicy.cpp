@@ -15,12 +15,19 @@ struct Entry {
 };
 
 constexpr Entry Table[] = {
-    {"StartCapture", Action::Capture}, {"StopCapture", Action::Capture},
-    {"OpenStream", Action::Capture},   {"GetStatus", Action::None},
-    {"ListRules", Action::None},       {"GetChains", Action::Read},
-    {"AddRule", Action::Rules},        {"ChangeRule", Action::Rules},
-    {"SetRuleEnabled", Action::Rules}, {"MoveRule", Action::Rules},
-    {"RemoveRule", Action::Rules},     {"ListInterfaces", Action::None},
+    {"StartCapture", Action::Capture},
+    {"StopCapture", Action::Capture},
+    {"OpenStream", Action::Capture},
+    {"GetStatus", Action::None},
+    {"ListRules", Action::None},
+    {"GetChains", Action::Read},
+    {"AddRule", Action::Rules},
+    {"ChangeRule", Action::Rules},
+    {"SetRuleEnabled", Action::Rules},
+    {"MoveRule", Action::Rules},
+    {"RemoveRule", Action::Rules},
+    {"ListInterfaces", Action::None},
+    {"SetMetricsFile", Action::Configure},
 };
 
 } // namespace
@@ -42,6 +49,8 @@ QString polkitActionId(Action action)
         return Contract::PolkitAction::Capture;
     case Action::Rules:
         return Contract::PolkitAction::Rules;
+    case Action::Configure:
+        return Contract::PolkitAction::Configure;
     case Action::None:
         break;
     }
@@ -56,6 +65,7 @@ QString polkitGroup(Action action)
         return Contract::PolkitGroup::Capture;
     case Action::Rules:
         return Contract::PolkitGroup::Rules;
+    case Action::Configure: // an administrator's choice, never a group's
     case Action::None:
         break;
     }

@@ -17,6 +17,8 @@ enum class Action {
     Read,    // org.nfqmon.read: read the firewall (the raw table's jumps to nfqmon's chains)
     Capture, // org.nfqmon.capture: start/stop, watch packets, write dumps
     Rules,   // org.nfqmon.rules: change drop rules
+    // org.nfqmon.configure: the helper's own settings (the metrics file root writes)
+    Configure,
 };
 
 namespace MethodPolicy {

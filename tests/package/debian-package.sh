@@ -298,7 +298,8 @@ ok "org.nfqmon.Helper is pid $pid, $exe --service, as root"
 
 # Every action keeps an administrator's password a few minutes outside an active session (one
 # prompt, not one per call); reading the firewall needs none in the active session.
-for spec in org.nfqmon.read:yes org.nfqmon.capture:auth_admin_keep org.nfqmon.rules:auth_admin_keep; do
+for spec in org.nfqmon.read:yes org.nfqmon.capture:auth_admin_keep org.nfqmon.rules:auth_admin_keep \
+  org.nfqmon.configure:auth_admin_keep; do
   action=${spec%%:*} active=${spec#*:}
   out=$(pkaction --action-id "$action" --verbose 2>&1) || fail "polkit does not know $action: $out"
   grep -q "implicit active: *$active\$" <<<"$out" ||
@@ -306,7 +307,7 @@ for spec in org.nfqmon.read:yes org.nfqmon.capture:auth_admin_keep org.nfqmon.ru
   grep -q 'implicit inactive: *auth_admin_keep$' <<<"$out" && grep -q 'implicit any: *auth_admin_keep$' <<<"$out" ||
     fail "polkit's defaults for $action are not auth_admin_keep outside the active session: $out"
 done
-ok "polkitd (activated on the same bus) knows org.nfqmon.read, org.nfqmon.capture and org.nfqmon.rules"
+ok "polkitd (activated on the same bus) knows org.nfqmon.read, org.nfqmon.capture, org.nfqmon.rules and org.nfqmon.configure"
 
 # --- 4. remove, then purge ----------------------------------------------------------------------
 

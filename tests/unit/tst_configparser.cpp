@@ -17,7 +17,8 @@ const QString fileName = QStringLiteral("nfqmon.conf");
 
 const QString knownKeys = QStringLiteral(
     "interfaces, dump, dump_input, dump_output, enable_iptables, attribution, "
-    "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log, host_names");
+    "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log, host_names, "
+    "metrics_file");
 
 // libpcap's own message for an expression it refuses on link type RAW; empty when it compiles.
 QString pcapMessage(const QString &expression)

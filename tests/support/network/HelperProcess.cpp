@@ -45,6 +45,8 @@ HelperReport HelperReport::parse(const QByteArray &standardOutput)
 {
     static const QRegularExpression rulePattern(
         QStringLiteral("^rule (\\d+): hits=(\\d+) action=(\\S+).*? expression=(.*)$"));
+    static const QRegularExpression bytesPattern(
+        QStringLiteral("^bytes: accepted=(\\d+) dropped=(\\d+)$"));
     static const QRegularExpression dumpPattern(
         QStringLiteral("^dump (input|output): packets=(\\d+) file=(.*)$"));
     HelperReport report;
@@ -57,6 +59,9 @@ HelperReport HelperReport::parse(const QByteArray &standardOutput)
         } else if (const auto rule = rulePattern.match(line); rule.hasMatch()) {
             report.rules.append({rule.captured(1).toInt(), rule.captured(2).toLongLong(),
                                  rule.captured(3), rule.captured(4)});
+        } else if (const auto bytes = bytesPattern.match(line); bytes.hasMatch()) {
+            report.acceptedBytes = bytes.captured(1).toLongLong();
+            report.droppedBytes = bytes.captured(2).toLongLong();
         } else if (const auto dump = dumpPattern.match(line); dump.hasMatch()) {
             const HelperDumpCount count{dump.captured(2).toLongLong(), dump.captured(3)};
             if (dump.captured(1) == QLatin1String("input"))

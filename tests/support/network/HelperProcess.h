@@ -55,6 +55,9 @@ struct HelperReport {
 
     QList<HelperCounters> statuses;
     std::optional<HelperCounters> totals;
+    // "bytes: accepted=N dropped=N", after the totals; -1 when not printed.
+    qint64 acceptedBytes = -1;
+    qint64 droppedBytes = -1;
     QList<HelperRuleHits> rules;
     std::optional<HelperDumpCount> dumpInput;
     std::optional<HelperDumpCount> dumpOutput;
