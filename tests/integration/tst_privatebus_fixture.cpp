@@ -193,7 +193,9 @@ void tst_PrivateBusFixture::namespacesAndFiles()
     QVERIFY(QFile::exists(QStringLiteral("/usr/share/polkit-1/actions/org.nfqmon.policy")));
     QVERIFY(QFile::exists(
         QStringLiteral("/usr/share/polkit-1/actions/org.freedesktop.policykit.policy")));
-    QVERIFY(QDir(QStringLiteral("/usr/share/polkit-1/rules.d")).isEmpty());
+    // Of the vendor rules, only the package's own (the opt-in groups): none of the machine's.
+    QCOMPARE(QDir(QStringLiteral("/usr/share/polkit-1/rules.d")).entryList(QDir::Files),
+             QStringList{QStringLiteral("49-nfqmon-groups.rules")});
     QCOMPARE(QDir(QStringLiteral("/etc/polkit-1/rules.d")).entryList(QDir::Files),
              QStringList{QStringLiteral("50-nfqmon-tests.rules")});
     // The machine sees its own directories, not the fixture's mounts (nfqmon may be installed
