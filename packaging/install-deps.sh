@@ -3,7 +3,8 @@
 #   packaging/install-deps.sh           to build and run it (packaging/run.sh)
 #   packaging/install-deps.sh --tests   and to run every test (packaging/test.sh): the real
 #                                       tools the tests drive (a tray, a notification server,
-#                                       traffic and packaging tools)
+#                                       traffic and packaging tools, sshd for the remote
+#                                       hosts of tests/support/bus/RemoteHostBed)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -18,6 +19,7 @@ if [ "${1:-}" = --tests ]; then
     clang libclang-rt-14-dev libdbus-1-dev xvfb xauth dunst trayer ccache
     nftables iputils-ping tcpdump curl wget python3 openssl tshark
     dpkg-dev file desktop-file-utils appstream man-db
+    openssh-client openssh-server
   )
 elif [ -n "${1:-}" ]; then
   echo "usage: packaging/install-deps.sh [--tests]" >&2
@@ -30,6 +32,22 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "nfqmon: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # The tests run sshd in namespaces of their own (RemoteHostBed), never the machine's: the
+  # package must not start (or, with systemd, enable) ssh.service here. A policy-rc.d that
+  # denies every start, only for this install, unless the machine has one already.
+  quiet_sshd=
+  if [[ " ${missing[*]} " == *" openssh-server "* ]] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    quiet_sshd=yes
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [[ " ${missing[*]} " == *" openssh-server "* ]] && [ -d /run/systemd/system ]; then
+    systemctl disable --now ssh.service >/dev/null 2>&1 || true
+    echo "nfqmon: openssh-server is installed for the tests only; ssh.service is disabled" \
+         "(systemctl enable --now ssh to serve logins)"
+  fi
+  [ -z "$quiet_sshd" ] || rm -f /usr/sbin/policy-rc.d
 fi
