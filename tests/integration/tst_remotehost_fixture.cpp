@@ -10,6 +10,7 @@
 #include "helper/protocol/HelperContract.h"
 #include "tests/support/bus/PrivateSystemBus.h"
 #include "tests/support/bus/RemoteHostBed.h"
+#include "tests/support/bus/UserCommand.h"
 #include "tests/support/core/Command.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/network/HelperProcess.h"
@@ -44,6 +45,7 @@ private slots:
     void changedHostKeyIsRefused();
     void cutLinkEndsTheConnection();
     void droppedSessionsEndTheConnection();
+    void aTestUserConnects();
     void hostsVanishWhenStopped();
 
 private:
@@ -423,6 +425,37 @@ void tst_RemoteHostFixture::hostsVanishWhenStopped()
     QVERIFY(!QFileInfo::exists(directory));
     // ssh, run as root, made nothing in root's home.
     QCOMPARE(QFileInfo::exists(QStringLiteral("/root/.ssh")), m_rootSshExisted);
+}
+
+// The window runs as an unprivileged user: a bed (here a second one, beside the first: its host
+// takes the next free link) can give that user the client key, and a process of that user (here
+// nfqmon-test-busprobe, with the remote bus as its system bus) asks the remote polkit through ssh,
+// which answers for the member as it does on the host.
+void tst_RemoteHostFixture::aTestUserConnects()
+{
+    RemoteHostBed bed;
+    RemoteHostBed::Options options;
+    options.clientUser = Member;
+    QString error;
+    QVERIFY2(bed.start(1, &error, options), qPrintable(error));
+    QCOMPARE(bed.alias(0), QStringLiteral("remote1"));
+    QCOMPARE(bed.host(0).address, QStringLiteral("10.78.3.2"));
+    const Command::Result id =
+        m_localBus.runAs(Member, bed.sshCommand(0, {QStringLiteral("id -un")}));
+    QVERIFY2(id.succeeded(), qPrintable(id.describe()));
+    QCOMPARE(id.output, QByteArray("nfqmon-member\n"));
+
+    const Command::Result check =
+        UserCommand::run(Member, bed.dbusAddress(0),
+                         {TestNetwork::toolPath(QStringLiteral("nfqmon-test-busprobe")),
+                          QStringLiteral("check"), Contract::PolkitAction::Capture,
+                          Contract::PolkitAction::Rules, QStringLiteral("--no-interaction")},
+                         20s, {});
+    QVERIFY2(check.succeeded(), qPrintable(check.describe()));
+    QVERIFY2(check.output.contains(" uid 64104\n") &&
+                 check.output.contains("org.nfqmon.capture authorized=true") &&
+                 check.output.contains("org.nfqmon.rules authorized=false"),
+             qPrintable(check.describe()));
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteHostFixture)

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QThread>
 
 #include <arpa/inet.h>
@@ -27,6 +28,19 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr char Tool[] = "nfqmon-test-remotehost";
+
+// The link numbers of this process's running hosts: two beds at once never share a link name or
+// an address.
+QSet<int> g_numbersInUse;
+
+int takeNumber()
+{
+    int number = 1;
+    while (g_numbersInUse.contains(number))
+        ++number;
+    g_numbersInUse.insert(number);
+    return number;
+}
 
 // A value in a D-Bus address: bytes outside [-0-9A-Za-z_/.\*] as %XX.
 QString escapeAddressValue(const QString &value)
@@ -179,9 +193,10 @@ bool RemoteHostBed::startHost(int index, QString *error)
 {
     auto host = std::make_shared<Host>();
     RemoteHost &info = host->info;
-    const int number = index + 1;
+    const int number = takeNumber();
+    host->number = number;
     info.index = index;
-    info.alias = QStringLiteral("remote%1").arg(number);
+    info.alias = QStringLiteral("remote%1").arg(index + 1);
     info.address = QStringLiteral("10.78.%1.2").arg(number);
     info.localAddress = QStringLiteral("10.78.%1.1").arg(number);
     info.address6 = QStringLiteral("fd00:78:%1::2").arg(number);
@@ -455,6 +470,8 @@ void RemoteHostBed::stop()
         while (::if_nametoindex(qPrintable(host->info.link)) != 0 && !deadline.hasExpired())
             QThread::msleep(20);
     }
+    for (const std::shared_ptr<Host> &host : std::as_const(m_hosts))
+        g_numbersInUse.remove(host->number);
     m_hosts.clear();
     m_directory.reset();
 }

@@ -7,6 +7,8 @@
 //                    fd00:78:<n+1>::1/64      fd00:78:<n+1>::2/64    private system bus, polkitd,
 //                                                                    nfqmon-helper (activated)
 //
+// (the numbers of a bed started while another runs in the process are the next free ones: its
+// remote1 may be nfqremote3, 10.78.3.2; host() says).
 // The host's sshd is the real /usr/sbin/sshd with a host key made at start; it accepts the
 // bed's client key for every user (nfqmon-member, nfqmon-steward, ...: the test users, who
 // exist inside the host's mount namespace) and runs their commands with PATH = the build's
@@ -67,8 +69,8 @@ public:
     struct Options {
         // Who logs in (User of every alias; "USER@remote1" on the command line overrides it).
         QString user = QStringLiteral("nfqmon-member");
-        // Who runs ssh on our side: the owner of the client key (ssh reads it only when it is
-        // the caller's, mode 0600). A test user (TestUsers::uidOf) for a window that runs as
+        // Who runs ssh on our side: the owner of the client key (mode 0600: a test user reads
+        // only its own; root reads any). A test user (TestUsers::uidOf) for a window that runs as
         // one inside the test's PrivateSystemBus mount namespace; root by default.
         QString clientUser = QStringLiteral("root");
     };
@@ -143,6 +145,7 @@ public:
 private:
     struct Host {
         RemoteHost info;
+        int number = 0; // of its link and addresses
         std::unique_ptr<QProcess> process;
     };
     QString path(const QString &name) const;
