@@ -193,7 +193,7 @@ void tst_PrivateBusFixture::namespacesAndFiles()
     QVERIFY(QFile::exists(QStringLiteral("/usr/share/polkit-1/actions/org.nfqmon.policy")));
     QVERIFY(QFile::exists(
         QStringLiteral("/usr/share/polkit-1/actions/org.freedesktop.policykit.policy")));
-    // The machine's vendor rules are hidden; the package's own opt-in group rule is there.
+    // Of the vendor rules, only the package's own (the opt-in groups): none of the machine's.
     QCOMPARE(QDir(QStringLiteral("/usr/share/polkit-1/rules.d")).entryList(QDir::Files),
              QStringList{QStringLiteral("49-nfqmon-groups.rules")});
     QCOMPARE(QDir(QStringLiteral("/etc/polkit-1/rules.d")).entryList(QDir::Files),

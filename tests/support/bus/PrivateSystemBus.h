@@ -9,7 +9,8 @@
 //   /etc/polkit-1/rules.d          one rules file: YES for nfqmon-allowed, NO for nfqmon-refused
 //                                  on org.nfqmon.* actions; administrators are unix-group:sudo
 //                                  (as Debian's 50-default.rules says)
-//   /usr/share/polkit-1/rules.d    empty, so the machine's own rules do not interfere
+//   /usr/share/polkit-1/rules.d    only the package's packaging/polkit/49-nfqmon-groups.rules, so
+//                                  the machine's own rules do not interfere
 //   /run/dbus                      the private bus's socket as system_bus_socket: programs that
 //                                  clear their environment (polkit-agent-helper-1) find it too
 //
@@ -51,8 +52,9 @@ namespace nfqmon::test {
 class PrivateSystemBus
 {
 public:
-    // The test users that exist inside the mount namespace (gid = uid, no other groups,
-    // home /nonexistent, shell /usr/sbin/nologin).
+    // The test users that exist inside the mount namespace (gid = uid, home /nonexistent,
+    // shell /usr/sbin/nologin; MemberUser and StewardUser, who log in over SSH, have home / and
+    // shell /bin/sh).
     static constexpr char AllowedUser[] = "nfqmon-allowed"; // polkit: YES for org.nfqmon.*
     static constexpr uint AllowedUid = 64101;
     static constexpr char RefusedUser[] = "nfqmon-refused"; // polkit: NO for org.nfqmon.*

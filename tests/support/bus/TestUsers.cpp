@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace nfqmon::test {
@@ -30,6 +32,22 @@ const QByteArray GroupLines =
 const QByteArray AdminPasswordHash = "$6$nfqmontestsalt$yKt8u9U54tATaX/wb0PTfqCO0o2TSRizIyXvWTojkb3"
                                      "OQxgyDl8BrTOKF4W.Re2Hbaj7FYDgoGjfp4ovgJoCN1";
 
+// `original` without the lines of the test users and groups: the file may already be a copy
+// with them (a remote host of RemoteHostBed starts its bus inside a test's mount namespace).
+QByteArray withoutTestLines(const QByteArray &original)
+{
+    QList<QByteArray> kept;
+    for (const QByteArray &line : original.split('\n')) {
+        const bool ours =
+            std::any_of(std::begin(Users), std::end(Users), [&line](const auto &user) {
+                return line.startsWith(QByteArray(user.first) + ':');
+            });
+        if (!ours)
+            kept.append(line);
+    }
+    return kept.join('\n');
+}
+
 QByteArray addLines(const QByteArray &original, const QByteArray &lines)
 {
     QByteArray text = original;
@@ -46,6 +64,8 @@ QByteArray addAdministrator(const QByteArray &original, const QByteArray &user)
     for (QByteArray &line : lines) {
         if (!line.startsWith(prefix))
             continue;
+        if (line.mid(line.lastIndexOf(':') + 1).split(',').contains(user))
+            return original;
         line += line.endsWith(':') ? user : ',' + user;
         return lines.join('\n');
     }
@@ -73,17 +93,35 @@ std::optional<uint> TestUsers::uidOf(const QString &user)
     return std::nullopt;
 }
 
+bool TestUsers::logsIn(const QString &user)
+{
+    return user == QLatin1String(PrivateSystemBus::MemberUser) ||
+           user == QLatin1String(PrivateSystemBus::StewardUser);
+}
+
+QString TestUsers::homeOf(const QString &user)
+{
+    return logsIn(user) ? QStringLiteral("/") : QStringLiteral("/nonexistent");
+}
+
+QString TestUsers::shellOf(const QString &user)
+{
+    return logsIn(user) ? QStringLiteral("/bin/sh") : QStringLiteral("/usr/sbin/nologin");
+}
+
 QByteArray TestUsers::passwd(const QByteArray &machine)
 {
-    // gid = uid, no other groups, home /nonexistent, shell /usr/sbin/nologin.
+    // gid = uid, home /nonexistent, shell /usr/sbin/nologin; the members of the opt-in groups
+    // log in over SSH (RemoteHostBed): sshd runs their commands with their shell, in their home.
     QByteArray lines;
     for (const auto &[name, uid] : Users) {
-        lines += QStringLiteral("%1:x:%2:%2:nfqmon test user:/nonexistent:/usr/sbin/nologin\n")
+        lines += QStringLiteral("%1:x:%2:%2:nfqmon test user:%3:%4\n")
                      .arg(QLatin1String(name))
                      .arg(uid)
+                     .arg(homeOf(QLatin1String(name)), shellOf(QLatin1String(name)))
                      .toUtf8();
     }
-    return addLines(machine, lines);
+    return addLines(withoutTestLines(machine), lines);
 }
 
 QByteArray TestUsers::group(const QByteArray &machine)
@@ -93,7 +131,7 @@ QByteArray TestUsers::group(const QByteArray &machine)
         lines += QStringLiteral("%1:x:%2:\n").arg(QLatin1String(name)).arg(uid).toUtf8();
     // The machine's own opt-in groups (an installed nfqmon made them) give way to the tests'.
     QList<QByteArray> kept;
-    for (const QByteArray &line : machine.split('\n')) {
+    for (const QByteArray &line : withoutTestLines(machine).split('\n')) {
         if (!line.startsWith(Contract::PolkitGroup::Capture.toLatin1() + ':') &&
             !line.startsWith(Contract::PolkitGroup::Rules.toLatin1() + ':'))
             kept.append(line);
@@ -104,8 +142,8 @@ QByteArray TestUsers::group(const QByteArray &machine)
 
 QByteArray TestUsers::shadow(const QByteArray &machine)
 {
-    return addLines(machine, QByteArray(PrivateSystemBus::AdminUser) + ':' + AdminPasswordHash +
-                                 ":19000:0:99999:7:::\n");
+    return addLines(withoutTestLines(machine), QByteArray(PrivateSystemBus::AdminUser) + ':' +
+                                                   AdminPasswordHash + ":19000:0:99999:7:::\n");
 }
 
 } // namespace nfqmon::test

@@ -20,7 +20,15 @@ public:
     // user no rule speaks for); nothing for anyone else.
     static std::optional<uint> uidOf(const QString &user);
 
-    // The machine's file with the test users' lines added.
+    // The users who log in over SSH on a remote host (RemoteHostBed): MemberUser and StewardUser,
+    // with shell /bin/sh and home / (sshd runs a command with the user's shell, in the home).
+    // The others have shell /usr/sbin/nologin and home /nonexistent.
+    static bool logsIn(const QString &user);
+    static QString homeOf(const QString &user);
+    static QString shellOf(const QString &user);
+
+    // The machine's file with the test users' lines added (replacing any it already has: a
+    // remote host's bus starts inside a test's mount namespace, whose copies have them).
     static QByteArray passwd(const QByteArray &machine);
     static QByteArray group(const QByteArray &machine);
     static QByteArray shadow(const QByteArray &machine);
