@@ -49,6 +49,7 @@ public:
     // A window of its own on another machine's nfqmon, over SSH (`destination` as for ssh); the
     // one already open for it is raised. nullptr and the message bar when it is not valid.
     MainWindow *connectToHost(const QString &destination);
+    Session *session() const { return m_session; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;

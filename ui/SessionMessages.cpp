@@ -25,6 +25,13 @@ SessionMessages::SessionMessages(Session *session, MessageBar *bar, QAction *sta
     connect(controller, &CaptureController::noticeReceived, this, &SessionMessages::showWarning);
     connect(client, &HelperClient::busLost, this, &SessionMessages::busLost);
     connect(client, &HelperClient::busRestored, this, &SessionMessages::onBusRestored);
+    connect(client, &HelperClient::linkFailed, this, [this](QString sshSays) {
+        while (sshSays.endsWith(QLatin1Char('.')))
+            sshSays.chop(1);
+        m_bar->showMessage(MessageBar::Kind::Error,
+                           tr("Cannot connect to %1: %2 (ssh %1; trying again).")
+                               .arg(m_session->machine(), sshSays));
+    });
     connect(client, &HelperClient::refreshFailed, this, [this](const HelperError &error) {
         // Only worth a message when nothing else explains it (e.g. the helper is missing).
         if (m_bar->text().isEmpty())

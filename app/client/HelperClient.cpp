@@ -137,16 +137,25 @@ void HelperClient::reconnect()
     }
     if (m_connecting)
         return;
-    m_connecting = new QFutureWatcher<QDBusConnection>(this);
-    connect(m_connecting, &QFutureWatcher<QDBusConnection>::finished, this, [this, name] {
-        const QDBusConnection bus = m_connecting->result();
+    m_connecting = new QFutureWatcher<Attempt>(this);
+    connect(m_connecting, &QFutureWatcher<Attempt>::finished, this, [this, name] {
+        const Attempt attempt = m_connecting->result();
         m_connecting->deleteLater();
         m_connecting = nullptr;
-        connected(name, bus);
+        if (!attempt.problem.isEmpty())
+            emit linkFailed(attempt.problem);
+        connected(name, attempt.bus);
     });
-    const QString address = m_link->busAddress();
+    // ssh first, alone: its words when it fails (libdbus would only say the bus went away),
+    // and the shared connection that the bus then reuses at once.
+    // Copies only: the link may be gone before the worker is done.
     m_connecting->setFuture(QtConcurrent::run(
-        [address, name] { return QDBusConnection::connectToBus(address, name); }));
+        [reach = m_link->reachArguments(), address = m_link->busAddress(), name]() -> Attempt {
+            const QString problem = RemoteLink::reach(reach);
+            if (!problem.isEmpty())
+                return {QDBusConnection(QString()), problem};
+            return {QDBusConnection::connectToBus(address, name), {}};
+        }));
 }
 
 void HelperClient::connected(const QString &name, const QDBusConnection &bus)

@@ -109,6 +109,8 @@ signals:
     void busLost(bool captureEnded);
     // Connected to the system bus again (a new connection; the helper is not started).
     void busRestored();
+    // Over SSH: an attempt to connect failed; what ssh said (it is tried again, backing off).
+    void linkFailed(const QString &sshSays);
 
 private:
     enum class Activation { Start, No }; // whether a call may start the helper
@@ -131,7 +133,11 @@ private:
     void connected(const QString &name, const QDBusConnection &bus);
 
     RemoteLink *m_link = nullptr;
-    QFutureWatcher<QDBusConnection> *m_connecting = nullptr; // a remote connection under way
+    struct Attempt {
+        QDBusConnection bus;
+        QString problem; // what ssh said when it failed
+    };
+    QFutureWatcher<Attempt> *m_connecting = nullptr; // a remote connection under way
     QDBusConnection m_bus;
     QString m_ownConnection; // the name of m_bus when this client made it (after a bus restart)
     bool m_busConnected = false;

@@ -98,6 +98,27 @@ QString RemoteLink::busAddress() const
     return address;
 }
 
+QString RemoteLink::reach(const QStringList &arguments)
+{
+    QProcess ssh;
+    ssh.setProgram(sshProgram());
+    ssh.setArguments(arguments);
+    ssh.setStandardInputFile(QProcess::nullDevice());
+    ssh.start();
+    if (!ssh.waitForStarted(5000))
+        return tr("ssh could not be run (%1): %2").arg(sshProgram(), ssh.errorString());
+    // ConnectTimeout bounds the connection; the rest is one round trip.
+    if (!ssh.waitForFinished(30000)) {
+        ssh.kill();
+        ssh.waitForFinished(1000);
+        return tr("ssh did not answer within 30 seconds.");
+    }
+    if (ssh.exitStatus() == QProcess::NormalExit && ssh.exitCode() == 0)
+        return {};
+    const QString said = lastLine(ssh.readAllStandardError());
+    return said.isEmpty() ? tr("ssh exited with status %1.").arg(ssh.exitCode()) : said;
+}
+
 int RemoteLink::openRelay(QString *error)
 {
     int pair[2];
