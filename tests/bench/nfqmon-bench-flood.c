@@ -1,7 +1,8 @@
 /* The benchmark's sender: small UDP datagrams to one address with sendmmsg in batches of 64, for
- * a given time: as fast as the machine takes them, or at RATE datagrams a second.
+ * a given time: as fast as the machine takes them, or at RATE datagrams a second. With `random`,
+ * each datagram's payload is new random bytes, as encrypted traffic looks to a compressor.
  *
- *   nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE]]     prints "sent N" */
+ *   nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE [random]]]     prints "sent N" */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -23,8 +24,8 @@ static double now(void)
 
 int main(int argc, char *argv[])
 {
-    if (argc < 4 || argc > 6) {
-        fprintf(stderr, "usage: nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE]]\n");
+    if (argc < 4 || argc > 7 || (argc == 7 && strcmp(argv[6], "random") != 0)) {
+        fprintf(stderr, "usage: nfqmon-bench-flood ADDRESS PORT SECONDS [SIZE [RATE [random]]]\n");
         return 2;
     }
     struct sockaddr_in to;
@@ -37,20 +38,22 @@ int main(int argc, char *argv[])
     }
     const double seconds = atof(argv[3]);
     const size_t size = argc >= 5 ? (size_t)atoi(argv[4]) : 18;
-    const double rate = argc == 6 ? atof(argv[5]) : 0;
+    const double rate = argc >= 6 ? atof(argv[5]) : 0;
+    const int random = argc == 7;
     const int fd = socket(AF_INET, SOCK_DGRAM, 0);
     if (fd < 0 || connect(fd, (struct sockaddr *)&to, sizeof to) < 0) {
         fprintf(stderr, "nfqmon-bench-flood: socket: %s\n", strerror(errno));
         return 1;
     }
-    char payload[1500];
-    memset(payload, 'n', sizeof payload);
+    static char payloads[Batch][1500];
+    memset(payloads, 'n', sizeof payloads);
+    unsigned long long state = 0x9e3779b97f4a7c15ull; /* xorshift64: cheap, not for secrets */
     struct iovec vectors[Batch];
     struct mmsghdr messages[Batch];
     memset(messages, 0, sizeof messages);
     for (int i = 0; i < Batch; ++i) {
-        vectors[i].iov_base = payload;
-        vectors[i].iov_len = size < sizeof payload ? size : sizeof payload;
+        vectors[i].iov_base = payloads[i];
+        vectors[i].iov_len = size < sizeof payloads[i] ? size : sizeof payloads[i];
         messages[i].msg_hdr.msg_iov = &vectors[i];
         messages[i].msg_hdr.msg_iovlen = 1;
     }
@@ -62,6 +65,16 @@ int main(int argc, char *argv[])
             const struct timespec pause = {0, 50000}; /* 50 us: a batch of 64 at 1.3M/s */
             nanosleep(&pause, NULL);
             continue;
+        }
+        if (random) {
+            for (int i = 0; i < Batch; ++i) {
+                for (size_t b = 0; b + 8 <= vectors[i].iov_len; b += 8) {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    memcpy(payloads[i] + b, &state, 8);
+                }
+            }
         }
         const int count = sendmmsg(fd, messages, Batch, 0);
         if (count < 0) {
