@@ -114,6 +114,11 @@ CaptureSettings Session::captureSettings() const
 {
     CaptureSettings settings = CaptureSettings::load();
     settings.interfaces = m_interfaces->checked();
+    if (m_client->remoteLink()) {
+        // Dump files are descriptors, which cannot cross SSH (nfqmon-capture -w on the host).
+        settings.dumpAllPath.clear();
+        settings.dumpAcceptedPath.clear();
+    }
     return settings;
 }
 
@@ -139,7 +144,8 @@ bool Session::startCapture()
     if (m_controller->state() != CaptureState::Idle)
         return false;
     const CaptureSettings settings = captureSettings();
-    settings.save();
+    if (!m_client->remoteLink())
+        settings.save(); // this machine's choices; another machine's interfaces are not
     m_store->clear();
     m_store->setLimit(settings.storeLimit);
     setOfflineFile({});

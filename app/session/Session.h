@@ -54,7 +54,8 @@ public:
     // made: packets then keep no bytes.
     bool open(QString *error);
 
-    // The saved capture settings with the interfaces checked now.
+    // The saved capture settings with the interfaces checked now (on another machine: without
+    // dump files, which cannot cross SSH).
     CaptureSettings captureSettings() const;
     // Turns the window's own reverse DNS lookups on or off (CaptureSettings::reverseLookup; the
     // saved setting when the session begins): names for the Host column's empty cells.
@@ -64,8 +65,8 @@ public:
     // (HostText::details()), else the name a reverse lookup found, said to be one; empty when
     // none. May start a lookup.
     QString hostDetails(const StoredPacket &packet) const;
-    // A capture with captureSettings() (saved as the next start's), on an empty store. False
-    // when a capture starts or runs already.
+    // A capture with captureSettings() (saved as the next start's, on this machine), on an empty
+    // store. False when a capture starts or runs already.
     bool startCapture();
     void stopCapture();
     bool isCapturing() const; // running, not starting or stopping

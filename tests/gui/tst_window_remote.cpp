@@ -128,6 +128,12 @@ bool tst_WindowRemote::waitUntilStreaming(const MainWindow &window, int n)
 
 void tst_WindowRemote::twoHostsEachWithItsCaptureAndRules()
 {
+    // This machine's choices: a dump file (which cannot cross SSH: a remote capture goes without)
+    // and interfaces, which a remote capture does not overwrite.
+    CaptureSettings local = CaptureSettings::load();
+    local.dumpAllPath = m_runtime.filePath(QStringLiteral("local-dump.pcap"));
+    local.interfaces = {QStringLiteral("vethA")};
+    local.save();
     const QString before[] = {listening(0), listening(1)};
     for (int n = 0; n < 2; ++n) {
         m_remote[n] = connectTo(n);
@@ -154,6 +160,8 @@ void tst_WindowRemote::twoHostsEachWithItsCaptureAndRules()
         QVERIFY2(session.controller()->state() == CaptureState::Running,
                  qPrintable(messageBar(window)->text()));
     }
+    QCOMPARE(CaptureSettings::load().interfaces, local.interfaces);
+    QVERIFY(!QFile::exists(local.dumpAllPath));
     for (int n = 0; n < 2; ++n) {
         QVERIFY2(waitUntilStreaming(*m_remote[n], n), qPrintable(m_hosts.alias(n)));
         sendTo(n, 9, 5);
