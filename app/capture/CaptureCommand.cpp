@@ -7,6 +7,7 @@
 #include "app/client/StreamReader.h"
 #include "helper/protocol/HelperContract.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QPointer>
 
@@ -14,6 +15,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <utility>
 
 #include <fcntl.h>
 #include <poll.h>

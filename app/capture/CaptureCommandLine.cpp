@@ -51,7 +51,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
            "its verdict, rule, direction and interface."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption interface(
+    const QCommandLineOption interfaceOption(
         {QStringLiteral("i"), QStringLiteral("interface")},
         tr("Capture on this interface (repeat it, or separate names with commas); \"any\" for "
            "every interface, the default."),
@@ -66,7 +66,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
                                    tr("Stop after this many packets."), tr("packets"));
     const QCommandLineOption duration({QStringLiteral("a"), QStringLiteral("duration")},
                                       tr("Stop after this many seconds."), tr("seconds"));
-    const QCommandLineOption write({QStringLiteral("w"), QStringLiteral("write")},
+    const QCommandLineOption writeTo({QStringLiteral("w"), QStringLiteral("write")},
                                    tr("Write the pcapng capture to this file, or \"-\" for "
                                       "standard output (the default)."),
                                    tr("file"));
@@ -95,7 +95,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         QStringLiteral("relay"),
         tr("Copy the packet stream of the capture running on this host to standard output "
            "unchanged (nfqmon's own format, for a window on another host)."));
-    parser.addOptions({interface, rules, noRules, count, duration, write, quiet, queue, queues,
+    parser.addOptions({interfaceOption, rules, noRules, count, duration, writeTo, quiet, queue, queues,
                        snapLength, attach, relay});
 
     Result result;
@@ -127,7 +127,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         return fail(tr("Give either --relay or --attach, not both."));
     if (parser.isSet(relay)) {
         for (const QCommandLineOption &other :
-             {interface, rules, noRules, count, duration, write, queue, queues, snapLength}) {
+             {interfaceOption, rules, noRules, count, duration, writeTo, queue, queues, snapLength}) {
             if (parser.isSet(other))
                 return fail(tr("--relay copies the running capture's stream to standard output "
                                "and takes no option but -q (not --%1).")
@@ -138,7 +138,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         return result;
     }
     if (parser.isSet(attach)) {
-        for (const QCommandLineOption &other : {interface, rules, noRules, queue, queues,
+        for (const QCommandLineOption &other : {interfaceOption, rules, noRules, queue, queues,
                                                 snapLength}) {
             if (parser.isSet(other))
                 return fail(tr("--attach writes the running capture as it was started, so "
@@ -148,9 +148,9 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         o.mode = CaptureCliOptions::Mode::Attach;
     }
 
-    if (parser.isSet(interface)) {
+    if (parser.isSet(interfaceOption)) {
         QStringList names;
-        for (const QString &value : parser.values(interface)) {
+        for (const QString &value : parser.values(interfaceOption)) {
             for (const QString &part : value.split(QLatin1Char(','))) {
                 const QString name = part.trimmed();
                 if (name.isEmpty())
@@ -194,8 +194,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
                             .arg(parser.value(duration)));
         o.durationMs = std::uint64_t(std::llround(seconds * 1000));
     }
-    if (parser.isSet(write)) {
-        o.output = parser.value(write);
+    if (parser.isSet(writeTo)) {
+        o.output = parser.value(writeTo);
         if (o.output.isEmpty())
             return fail(tr("-w needs a file name, or \"-\" for standard output."));
     }

@@ -14,7 +14,7 @@ namespace {
 int g_pipe[2] = {-1, -1};
 constexpr int Handled[] = {SIGINT, SIGTERM, SIGHUP};
 
-extern "C" void onStopSignal(int signalNumber)
+void onStopSignal(int signalNumber)
 {
     const int saved = errno;
     const auto byte = static_cast<unsigned char>(signalNumber);

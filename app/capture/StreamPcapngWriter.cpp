@@ -4,6 +4,7 @@
 #include "helper/protocol/VerdictComment.h"
 
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace nfqmon {

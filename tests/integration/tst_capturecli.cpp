@@ -42,7 +42,8 @@ QString describe(QProcess &process)
 {
     return QStringLiteral("exit %1 (%2)\nstderr: %3")
         .arg(process.exitCode())
-        .arg(process.exitStatus() == QProcess::NormalExit ? "normal" : "crashed")
+        .arg(process.exitStatus() == QProcess::NormalExit ? QLatin1String("normal")
+                                                          : QLatin1String("crashed"))
         .arg(QString::fromLocal8Bit(process.readAllStandardError()));
 }
 

@@ -50,11 +50,11 @@ void tst_CaptureCommandLine::defaults()
     QCOMPARE(o.mode, Mode::Capture);
     QCOMPARE(o.interfaces, QStringList{QStringLiteral("any")});
     QVERIFY(o.automaticRules);
-    QCOMPARE(o.count, 0u);
-    QCOMPARE(o.durationMs, 0u);
+    QCOMPARE(o.count, std::uint64_t(0));
+    QCOMPARE(o.durationMs, std::uint64_t(0));
     QVERIFY(o.writesToStandardOutput());
     QVERIFY(!o.quiet);
-    QCOMPARE(o.queue, 0u);
+    QCOMPARE(o.queue, std::uint32_t(0));
     QVERIFY(!o.queues);
     QCOMPARE(o.snapLength, nfqmon::Limits::DefaultSnapLength);
 }
@@ -118,7 +118,7 @@ void tst_CaptureCommandLine::accepted()
     QVERIFY2(result.outcome == CaptureCommandLine::Outcome::Run, qPrintable(result.text));
     QVERIFY(result.text.isEmpty());
     const CaptureCliOptions &o = result.options;
-    QCOMPARE(o.mode, expected.mode);
+    QCOMPARE(int(o.mode), int(expected.mode));
     QCOMPARE(o.interfaces, expected.interfaces);
     QCOMPARE(o.automaticRules, expected.automaticRules);
     QCOMPARE(o.count, expected.count);
@@ -126,7 +126,8 @@ void tst_CaptureCommandLine::accepted()
     QCOMPARE(o.output, expected.output);
     QCOMPARE(o.quiet, expected.quiet);
     QCOMPARE(o.queue, expected.queue);
-    QCOMPARE(o.queues, expected.queues);
+    QCOMPARE(o.queues.has_value(), expected.queues.has_value());
+    QCOMPARE(o.queues.value_or(0), expected.queues.value_or(0));
     QCOMPARE(o.snapLength, expected.snapLength);
     QVERIFY(o == expected);
 }
