@@ -138,8 +138,8 @@ bool CaptureCommand::openOutput(QString *error)
     const bool existed = ::stat(path.constData(), &before) == 0;
     m_outputFd = ::open(path.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
     if (m_outputFd < 0) {
-        *error = tr("Cannot write the capture to %1: %2.")
-                     .arg(m_options.output, qt_error_string(errno));
+        *error =
+            tr("Cannot write the capture to %1: %2.").arg(m_options.output, qt_error_string(errno));
         return false;
     }
     m_createdOutput = !existed;
@@ -202,8 +202,8 @@ void CaptureCommand::onStreamOpened(int fd, const HelperError &error)
     }
     QString writerError;
     const int outputFd = std::exchange(m_outputFd, -1);
-    if (!m_writer.open(outputFd, outputName(m_options), m_options.interfaces,
-                       m_options.snapLength, &writerError)) {
+    if (!m_writer.open(outputFd, outputName(m_options), m_options.interfaces, m_options.snapLength,
+                       &writerError)) {
         ::close(fd);
         if (m_started)
             m_client->stopCapture(nullptr);
@@ -230,9 +230,10 @@ void CaptureCommand::onStreamOpened(int fd, const HelperError &error)
         m_outputCheck.start();
     if (!m_options.quiet) {
         const QString where = m_options.interfaces.join(QStringLiteral(", "));
-        printLine(m_options.mode == CaptureCliOptions::Mode::Attach
-                      ? tr("Writing the running capture's packets to %1.").arg(outputName(m_options))
-                      : tr("Capturing on %1, writing to %2.").arg(where, outputName(m_options)));
+        printLine(
+            m_options.mode == CaptureCliOptions::Mode::Attach
+                ? tr("Writing the running capture's packets to %1.").arg(outputName(m_options))
+                : tr("Capturing on %1, writing to %2.").arg(where, outputName(m_options)));
     }
 }
 
@@ -262,8 +263,8 @@ void CaptureCommand::onBatch(const StreamBatch &batch)
             m_outputGone = true;
             stopWith(StopHow::CloseStream);
         } else {
-            const QString sentence = tr("Writing the capture failed: %1.")
-                                         .arg(m_writer.errorString());
+            const QString sentence =
+                tr("Writing the capture failed: %1.").arg(m_writer.errorString());
             printLine(sentence);
             stopWith(StopHow::CloseStream);
         }

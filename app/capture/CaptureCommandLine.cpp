@@ -18,8 +18,7 @@ constexpr qsizetype MaxInterfaceName = IF_NAMESIZE - 1;
 // About 31 years: longer is a mistake, and milliseconds of it still fit everywhere.
 constexpr double MaxDurationSeconds = 1e9;
 
-std::optional<std::uint64_t> wholeNumber(const QString &text, std::uint64_t min,
-                                         std::uint64_t max)
+std::optional<std::uint64_t> wholeNumber(const QString &text, std::uint64_t min, std::uint64_t max)
 {
     bool ok = false;
     const qulonglong value = text.trimmed().toULongLong(&ok, 10);
@@ -67,9 +66,9 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
     const QCommandLineOption duration({QStringLiteral("a"), QStringLiteral("duration")},
                                       tr("Stop after this many seconds."), tr("seconds"));
     const QCommandLineOption writeTo({QStringLiteral("w"), QStringLiteral("write")},
-                                   tr("Write the pcapng capture to this file, or \"-\" for "
-                                      "standard output (the default)."),
-                                   tr("file"));
+                                     tr("Write the pcapng capture to this file, or \"-\" for "
+                                        "standard output (the default)."),
+                                     tr("file"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    tr("Print nothing on standard error but errors."));
     const QCommandLineOption queue(QStringLiteral("queue"),
@@ -95,8 +94,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         QStringLiteral("relay"),
         tr("Copy the packet stream of the capture running on this host to standard output "
            "unchanged (nfqmon's own format, for a window on another host)."));
-    parser.addOptions({interfaceOption, rules, noRules, count, duration, writeTo, quiet, queue, queues,
-                       snapLength, attach, relay});
+    parser.addOptions({interfaceOption, rules, noRules, count, duration, writeTo, quiet, queue,
+                       queues, snapLength, attach, relay});
 
     Result result;
     const auto fail = [&result](const QString &sentence) {
@@ -126,8 +125,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
     if (parser.isSet(relay) && parser.isSet(attach))
         return fail(tr("Give either --relay or --attach, not both."));
     if (parser.isSet(relay)) {
-        for (const QCommandLineOption &other :
-             {interfaceOption, rules, noRules, count, duration, writeTo, queue, queues, snapLength}) {
+        for (const QCommandLineOption &other : {interfaceOption, rules, noRules, count, duration,
+                                                writeTo, queue, queues, snapLength}) {
             if (parser.isSet(other))
                 return fail(tr("--relay copies the running capture's stream to standard output "
                                "and takes no option but -q (not --%1).")
@@ -138,8 +137,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         return result;
     }
     if (parser.isSet(attach)) {
-        for (const QCommandLineOption &other : {interfaceOption, rules, noRules, queue, queues,
-                                                snapLength}) {
+        for (const QCommandLineOption &other :
+             {interfaceOption, rules, noRules, queue, queues, snapLength}) {
             if (parser.isSet(other))
                 return fail(tr("--attach writes the running capture as it was started, so "
                                "--%1 cannot change it.")
@@ -154,8 +153,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
             for (const QString &part : value.split(QLatin1Char(','))) {
                 const QString name = part.trimmed();
                 if (name.isEmpty())
-                    return fail(tr("-i needs an interface name (\"%1\" has an empty one).")
-                                    .arg(value));
+                    return fail(
+                        tr("-i needs an interface name (\"%1\" has an empty one).").arg(value));
                 if (name != Contract::Status::AnyInterface && !validInterfaceName(name))
                     return fail(tr("\"%1\" is not an interface name.").arg(name));
                 if (!names.contains(name))
@@ -222,8 +221,8 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         o.queues = std::uint32_t(*value);
     }
     if (parser.isSet(snapLength)) {
-        const auto value =
-            wholeNumber(parser.value(snapLength), Limits::MinSnapLength, Limits::MaxUsefulSnapLength);
+        const auto value = wholeNumber(parser.value(snapLength), Limits::MinSnapLength,
+                                       Limits::MaxUsefulSnapLength);
         if (!value)
             return fail(tr("-s needs a number of bytes from %1 to %2 (not \"%3\").")
                             .arg(Limits::MinSnapLength)

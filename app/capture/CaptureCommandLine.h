@@ -24,8 +24,8 @@ struct CaptureCliOptions {
     Mode mode = Mode::Capture;
     QStringList interfaces{QStringLiteral("any")};
     bool automaticRules = true;
-    std::uint64_t count = 0;       // packets to write, 0: no limit
-    std::uint64_t durationMs = 0;  // 0: no limit
+    std::uint64_t count = 0;         // packets to write, 0: no limit
+    std::uint64_t durationMs = 0;    // 0: no limit
     QString output = StandardOutput; // a file name, or "-"
     bool quiet = false;
     std::uint32_t queue = 0;

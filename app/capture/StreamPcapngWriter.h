@@ -32,8 +32,8 @@ public:
     // interfaces: as the capture was started ("any" or names): one named interface names the
     // file's interface; otherwise each packet's comment names its own.
     // Takes ownership of fd (a file or pipe open for writing); name is for messages.
-    bool open(int fd, const QString &name, const QStringList &interfaces,
-              std::uint32_t snapLength, QString *error);
+    bool open(int fd, const QString &name, const QStringList &interfaces, std::uint32_t snapLength,
+              QString *error);
     // Writes the batch's packets, at most `limit` of them (0: all), and flushes. False once the
     // output failed (errorString()).
     bool write(const StreamBatch &batch, std::uint64_t limit = 0);

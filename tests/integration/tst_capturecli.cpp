@@ -123,11 +123,12 @@ void tst_CaptureCli::writesPcapngWithVerdicts()
     QVERIFY2(kept.open(&error) && dropped.open(&error), qPrintable(error));
 
     const QString file = m_bed.userDirectory() + QStringLiteral("/capture.pcapng");
-    const auto capture = start(Allowed, {QStringLiteral("-i"), QStringLiteral("vethA"),
-                                         QStringLiteral("-c"), QStringLiteral("5"),
-                                         QStringLiteral("-w"), file});
+    const auto capture =
+        start(Allowed, {QStringLiteral("-i"), QStringLiteral("vethA"), QStringLiteral("-c"),
+                        QStringLiteral("5"), QStringLiteral("-w"), file});
     QVERIFY(capture);
-    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")), qPrintable(describe(*capture)));
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*capture)));
 
     const QString local = m_bed.network().peer(0).ipv4;
     const Flow droppedFlow{local, 6001, 2, 100, 61};
@@ -202,7 +203,8 @@ void tst_CaptureCli::writesToStandardOutput()
     QVERIFY(capture);
     tshark.start();
     QVERIFY(tshark.waitForStarted(5000));
-    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")), qPrintable(describe(*capture)));
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*capture)));
 
     const Flow flow{m_bed.network().peer(0).ipv6, 6002, 3, 80, 63};
     QVERIFY(m_bed.network().sendUdp(0, flow).succeeded());
@@ -214,8 +216,8 @@ void tst_CaptureCli::writesToStandardOutput()
     QVERIFY2(tshark.exitCode() == 0, tshark.readAllStandardError().constData());
     const QString errors = QString::fromLocal8Bit(capture->readAllStandardError());
     QVERIFY2(errors.contains(summary(3, 3, 0, 0)), qPrintable(errors));
-    const QStringList lines =
-        QString::fromUtf8(tshark.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(tshark.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     for (const QString &line : lines) {
         const QStringList row = line.split(QLatin1Char('|'));
@@ -231,9 +233,10 @@ void tst_CaptureCli::stopsOnSigterm()
     const QString file = m_bed.userDirectory() + QStringLiteral("/stopped.pcapng");
     const auto capture = start(Allowed, {QStringLiteral("-w"), file});
     QVERIFY(capture);
-    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")), qPrintable(describe(*capture)));
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*capture)));
     QCOMPARE(m_bed.network().ping(0, m_bed.network().peer(0).ipv4, 2), 2);
-    QTest::qWait(200); // the stream's batches leave the helper within 10 ms
+    QTest::qWait(200);    // the stream's batches leave the helper within 10 ms
     capture->terminate(); // SIGTERM, as a service manager stops it (Ctrl+C is SIGINT: the same)
     QVERIFY2(capture->waitForFinished(15000), qPrintable(describe(*capture)));
     const QString errors = QString::fromLocal8Bit(capture->readAllStandardError());
@@ -247,9 +250,10 @@ void tst_CaptureCli::stopsOnSigterm()
                             &rows, &error),
              qPrintable(error));
     QVERIFY2(rows.size() >= 4, qPrintable(errors));
-    QVERIFY2(errors.contains(QStringLiteral("%1 packets captured, %1 accepted, 0 dropped, 0 lost")
-                                 .arg(rows.size())),
-             qPrintable(errors));
+    QVERIFY2(
+        errors.contains(
+            QStringLiteral("%1 packets captured, %1 accepted, 0 dropped, 0 lost").arg(rows.size())),
+        qPrintable(errors));
     for (const QStringList &row : rows) // several interfaces: each comment names its own
         QVERIFY2(row[1].contains(QLatin1String(", on ")), qPrintable(row.join(QLatin1Char('|'))));
 }
@@ -259,14 +263,14 @@ void tst_CaptureCli::refusedUserGetsOneSentence()
     // A directory the refused user may write: the file it named must not be left behind.
     QTemporaryDir directory;
     QVERIFY(directory.isValid());
-    QVERIFY(QFile::setPermissions(directory.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                        QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                                        QFileDevice::WriteOther | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(directory.path(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                      QFileDevice::WriteOther | QFileDevice::ExeOther));
     const QString file = directory.filePath(QStringLiteral("refused.pcapng"));
-    const Command::Result result =
-        m_bed.bus().runAs(Refused, {Program, QStringLiteral("-i"), QStringLiteral("vethA"),
-                                    QStringLiteral("-c"), QStringLiteral("1"),
-                                    QStringLiteral("-w"), file});
+    const Command::Result result = m_bed.bus().runAs(
+        Refused, {Program, QStringLiteral("-i"), QStringLiteral("vethA"), QStringLiteral("-c"),
+                  QStringLiteral("1"), QStringLiteral("-w"), file});
     QVERIFY2(result.finished && result.exitCode != 0, qPrintable(result.describe()));
     const QString errors = QString::fromLocal8Bit(result.errorOutput).trimmed();
     QVERIFY2(!errors.isEmpty() && !errors.contains(QLatin1Char('\n')), qPrintable(errors));
@@ -321,14 +325,14 @@ void tst_CaptureCli::runningCaptureIsRefusedOrAttached()
     const auto attached = start(Allowed, {QStringLiteral("--attach"), QStringLiteral("-c"),
                                           QStringLiteral("2"), QStringLiteral("-w"), file});
     QVERIFY(attached);
-    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")), qPrintable(describe(*attached)));
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*attached)));
     const Flow flow{m_bed.network().peer(0).ipv4, 6003, 2, 64, 64};
     QVERIFY(m_bed.network().sendUdp(0, flow).succeeded());
     QCOMPARE(receiver.receive(flow.count, 2s).size(), flow.count);
     QVERIFY2(attached->waitForFinished(15000), qPrintable(describe(*attached)));
     const QString errors = QString::fromLocal8Bit(attached->readAllStandardError());
-    QVERIFY2(attached->exitCode() == 0 && errors.contains(summary(2, 2, 0, 0)),
-             qPrintable(errors));
+    QVERIFY2(attached->exitCode() == 0 && errors.contains(summary(2, 2, 0, 0)), qPrintable(errors));
     QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
     QList<QStringList> rows;
     QVERIFY2(Tshark::fields(file, {QStringLiteral("udp.dstport")}, &rows, &error),
@@ -350,7 +354,8 @@ void tst_CaptureCli::relayCopiesTheStream()
     QVERIFY2(client, qPrintable(error));
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
                                      {BusClient::captureOn({QStringLiteral("vethA")})}));
-    const Command::Result refused = m_bed.bus().runAs(Refused, {Program, QStringLiteral("--relay")});
+    const Command::Result refused =
+        m_bed.bus().runAs(Refused, {Program, QStringLiteral("--relay")});
     QVERIFY2(refused.finished && refused.exitCode != 0 && refused.output.isEmpty(),
              qPrintable(refused.describe()));
     QVERIFY2(!QString::fromLocal8Bit(refused.errorOutput).trimmed().contains(QLatin1Char('\n')),
@@ -360,7 +365,8 @@ void tst_CaptureCli::relayCopiesTheStream()
     QVERIFY2(receiver.open(&error), qPrintable(error));
     const auto relay = start(Allowed, {QStringLiteral("--relay")});
     QVERIFY(relay);
-    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")), qPrintable(describe(*relay)));
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*relay)));
     const Flow flow{m_bed.network().peer(0).ipv4, 6004, 4, 150, 65};
     QVERIFY(m_bed.network().sendUdp(0, flow).succeeded());
     QCOMPARE(receiver.receive(flow.count, 2s).size(), flow.count);

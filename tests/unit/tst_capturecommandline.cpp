@@ -67,10 +67,13 @@ void tst_CaptureCommandLine::accepted_data()
     QTest::newRow("one interface") << QStringList{QStringLiteral("-i"), QStringLiteral("eth0")}
                                    << with([](auto &o) { o.interfaces = {"eth0"}; });
     QTest::newRow("repeated -i, long form, no repeats")
-        << QStringList{"-i", "eth0", "--interface", "eth1", "-i", "eth0"}
-        << with([](auto &o) { o.interfaces = {"eth0", "eth1"}; });
+        << QStringList{"-i", "eth0", "--interface", "eth1", "-i", "eth0"} << with([](auto &o) {
+               o.interfaces = {"eth0", "eth1"};
+           });
     QTest::newRow("comma-separated, spaces trimmed")
-        << QStringList{"-i", "eth1, eth2"} << with([](auto &o) { o.interfaces = {"eth1", "eth2"}; });
+        << QStringList{"-i", "eth1, eth2"} << with([](auto &o) {
+               o.interfaces = {"eth1", "eth2"};
+           });
     QTest::newRow("any") << QStringList{"-i", "any"} << CaptureCliOptions();
     QTest::newRow("--no-rules") << QStringList{"--no-rules"}
                                 << with([](auto &o) { o.automaticRules = false; });
@@ -101,9 +104,8 @@ void tst_CaptureCommandLine::accepted_data()
                o.count = 3;
                o.output = "f.pcapng";
            });
-    QTest::newRow("--relay") << QStringList{"--relay"} << with([](auto &o) {
-        o.mode = Mode::Relay;
-    });
+    QTest::newRow("--relay") << QStringList{"--relay"}
+                             << with([](auto &o) { o.mode = Mode::Relay; });
     QTest::newRow("--relay -q") << QStringList{"--relay", "-q"} << with([](auto &o) {
         o.mode = Mode::Relay;
         o.quiet = true;
@@ -167,8 +169,8 @@ void tst_CaptureCommandLine::refused_data()
     QTest::newRow("--relay with -w") << QStringList{"--relay", "-w", "x"} << "--write";
     QTest::newRow("--relay with -c") << QStringList{"--relay", "-c", "3"} << "--count";
     QTest::newRow("--relay and --attach") << QStringList{"--relay", "--attach"} << "--attach";
-    QTest::newRow("--attach with --no-rules") << QStringList{"--attach", "--no-rules"}
-                                              << "--no-rules";
+    QTest::newRow("--attach with --no-rules")
+        << QStringList{"--attach", "--no-rules"} << "--no-rules";
     QTest::newRow("--attach with -i") << QStringList{"--attach", "-i", "eth0"} << "--interface";
 }
 
@@ -188,9 +190,9 @@ void tst_CaptureCommandLine::helpAndVersion()
 {
     const auto help = CaptureCommandLine::parse(command({QStringLiteral("--help")}));
     QCOMPARE(help.outcome, CaptureCommandLine::Outcome::Help);
-    for (const char *option : {"--interface", "--rules", "--no-rules", "--count", "--duration",
-                               "--write", "--quiet", "--queue", "--queues", "--snaplen",
-                               "--attach", "--relay"})
+    for (const char *option :
+         {"--interface", "--rules", "--no-rules", "--count", "--duration", "--write", "--quiet",
+          "--queue", "--queues", "--snaplen", "--attach", "--relay"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
     QCOMPARE(CaptureCommandLine::parse(command({QStringLiteral("--version")})).outcome,
              CaptureCommandLine::Outcome::Version);
