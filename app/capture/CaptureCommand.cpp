@@ -309,7 +309,11 @@ void CaptureCommand::onStreamFinished()
 void CaptureCommand::stop()
 {
     if (m_state == State::Starting) {
-        if (m_started || m_options.mode != CaptureCliOptions::Mode::Capture) {
+        if (m_started) { // the stream is still being opened: stop what we started
+            stopCapture();
+            return;
+        }
+        if (m_options.mode != CaptureCliOptions::Mode::Capture) {
             done(0);
             return;
         }
