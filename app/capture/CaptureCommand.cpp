@@ -259,15 +259,11 @@ void CaptureCommand::onBatch(const StreamBatch &batch)
     if (m_outputGone || m_writer.failed())
         return;
     if (!m_writer.write(batch, m_options.count)) {
-        if (outputClosed()) {
+        // A reader that went away ends the capture quietly; any other failure (a full disk) is
+        // said once, when done() closes the writer, and makes the exit status 1.
+        if (outputClosed())
             m_outputGone = true;
-            stopWith(StopHow::CloseStream);
-        } else {
-            const QString sentence =
-                tr("Writing the capture failed: %1.").arg(m_writer.errorString());
-            printLine(sentence);
-            stopWith(StopHow::CloseStream);
-        }
+        stopWith(StopHow::CloseStream);
         return;
     }
     if (m_options.count != 0 && m_writer.counts().packets >= m_options.count)
