@@ -200,6 +200,33 @@ void CaptureCommand::onStreamOpened(int fd, const HelperError &error)
         relay(fd);
         return;
     }
+    if (m_options.mode == CaptureCliOptions::Mode::Attach) {
+        // The file describes the capture as it was started (its interfaces name the file's
+        // interface, its snap length the file's), not this program's defaults.
+        QPointer<CaptureCommand> self(this);
+        m_client->fetchStatus([self, fd](const CaptureStatus &status, const HelperError &e) {
+            if (!self) {
+                ::close(fd);
+                return;
+            }
+            if (!e.isError() && status.running && !status.interfaces.isEmpty()) {
+                self->m_options.interfaces = status.interfaces;
+                if (status.snapLength != 0)
+                    self->m_options.snapLength = status.snapLength;
+            }
+            self->startWriting(fd);
+        });
+        return;
+    }
+    startWriting(fd);
+}
+
+void CaptureCommand::startWriting(int fd)
+{
+    if (m_state != State::Starting) { // stopped meanwhile
+        ::close(fd);
+        return;
+    }
     QString writerError;
     const int outputFd = std::exchange(m_outputFd, -1);
     if (!m_writer.open(outputFd, outputName(m_options), m_options.interfaces, m_options.snapLength,

@@ -6,7 +6,8 @@
 // SIGHUP or a reader that went away (Wireshark closed: EPIPE) stop it: StopCapture, the file
 // closed, a summary on standard error, exit 0. A capture that another client already runs is
 // refused with a sentence that points to --attach.
-// Attach: the same, on the stream of the capture already running; it is never stopped.
+// Attach: the same, on the stream of the capture already running (the file takes its interfaces
+// and snap length from the helper's status); it is never stopped.
 // Relay: the running capture's stream, copied to standard output unchanged (StreamRelay).
 //
 // A refused or failed start is one sentence on standard error and exit status 1; a file this
@@ -55,6 +56,7 @@ private:
     bool openOutput(QString *error);
     void onStarted(const HelperError &error);
     void onStreamOpened(int fd, const HelperError &error);
+    void startWriting(int fd); // the stream's descriptor: the writer and the reader start
     void relay(int fd);
     void onBatch(const StreamBatch &batch);
     void onStreamFinished();
