@@ -63,10 +63,12 @@ private slots:
     void writesPcapngWithVerdicts();
     void writesToStandardOutput();
     void stopsOnSigterm();
+    void stopsWhenTheReaderLeaves();
     void refusedUserGetsOneSentence();
     void unknownInterfaceIsOneSentence();
     void runningCaptureIsRefusedOrAttached();
     void relayCopiesTheStream();
+    void relayEndsWhenItsReaderLeaves();
 
 private:
     // nfqmon-capture as `user`, its output not yet read; stdout optionally into `reader`.
@@ -264,6 +266,29 @@ void tst_CaptureCli::stopsOnSigterm()
         QVERIFY2(row[1].contains(QLatin1String(", on ")), qPrintable(row.join(QLatin1Char('|'))));
 }
 
+void tst_CaptureCli::stopsWhenTheReaderLeaves()
+{
+    // nfqmon-capture -w - | head -c 1: the reader takes a byte of the header and leaves, as
+    // Wireshark closed. No packet comes to fail a write: the closed pipe itself stops it.
+    QProcess head;
+    head.setProgram(QStringLiteral("head"));
+    head.setArguments({QStringLiteral("-c"), QStringLiteral("1")});
+    const auto capture = start(
+        Allowed,
+        {QStringLiteral("-i"), QStringLiteral("vethA"), QStringLiteral("-w"), QStringLiteral("-")},
+        &head);
+    QVERIFY(capture);
+    head.start();
+    QVERIFY(head.waitForStarted(5000));
+    QVERIFY(head.waitForFinished(15000));
+    QVERIFY2(capture->waitForFinished(15000), qPrintable(describe(*capture)));
+    const QString errors = QString::fromLocal8Bit(capture->readAllStandardError());
+    QVERIFY2(capture->exitStatus() == QProcess::NormalExit && capture->exitCode() == 0,
+             qPrintable(errors));
+    QVERIFY2(errors.contains(summary(0, 0, 0, 0)), qPrintable(errors));
+    QVERIFY(waitForStatus(Contract::Status::State, Contract::Status::Idle));
+}
+
 void tst_CaptureCli::refusedUserGetsOneSentence()
 {
     // A directory the refused user may write: the file it named must not be left behind.
@@ -404,6 +429,30 @@ void tst_CaptureCli::relayCopiesTheStream()
     }
     QVERIFY(sequence >= 1);
     QCOMPARE(packets, flow.count);
+}
+
+void tst_CaptureCli::relayEndsWhenItsReaderLeaves()
+{
+    // ssh HOST nfqmon-capture --relay, and the window on the other end goes away while the
+    // capture sees no packet: the relay must not wait for one to notice.
+    QString error;
+    const auto client = m_bed.client(Allowed, &error);
+    QVERIFY2(client, qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StartCapture"),
+                                     {BusClient::captureOn({QStringLiteral("vethA")})}));
+    QProcess reader; // reads nothing and leaves at once
+    reader.setProgram(QStringLiteral("true"));
+    const auto relay = start(Allowed, {QStringLiteral("--relay")}, &reader);
+    QVERIFY(relay);
+    reader.start();
+    QVERIFY(reader.waitForFinished(5000));
+    QVERIFY2(relay->waitForFinished(15000), qPrintable(describe(*relay)));
+    QVERIFY2(relay->exitStatus() == QProcess::NormalExit && relay->exitCode() == 0,
+             qPrintable(describe(*relay)));
+    // Its stream closed with it; the capture goes on.
+    QVERIFY(waitForStatus(Contract::Status::Streams, QStringLiteral("0")));
+    QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureCli)
