@@ -232,6 +232,14 @@ void CaptureCommand::startWriting(int fd)
     if (!m_writer.open(outputFd, outputName(m_options), m_options.interfaces, m_options.snapLength,
                        &writerError)) {
         ::close(fd);
+        if (outputClosed()) {
+            // The reader left before the file's header reached it: as if it left later, the
+            // capture stops quietly (exit status 0).
+            m_outputGone = true;
+            m_state = State::Running;
+            stopWith(StopHow::CloseStream);
+            return;
+        }
         if (m_started)
             m_client->stopCapture(nullptr);
         fail(writerError);
