@@ -30,12 +30,14 @@ endfunction()
 set(NFQMON_DOC_BUILD ${CMAKE_BINARY_DIR}/doc)
 file(MAKE_DIRECTORY ${NFQMON_DOC_BUILD})
 nfqmon_gzip(${NFQMON_PACKAGING}/man/nfqmon.1 ${NFQMON_DOC_BUILD}/nfqmon.1.gz)
+nfqmon_gzip(${NFQMON_PACKAGING}/man/nfqmon-capture.1 ${NFQMON_DOC_BUILD}/nfqmon-capture.1.gz)
 nfqmon_gzip(${NFQMON_PACKAGING}/man/nfqmon-helper.8 ${NFQMON_DOC_BUILD}/nfqmon-helper.8.gz)
 # A native package (no Debian revision): lintian wants changelog.gz, not changelog.Debian.gz.
 nfqmon_gzip(${NFQMON_PACKAGING}/debian/changelog ${NFQMON_DOC_BUILD}/changelog.gz)
 add_custom_target(nfqmon_docs ALL DEPENDS ${NFQMON_GZIPPED})
 
-install(FILES ${NFQMON_DOC_BUILD}/nfqmon.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${NFQMON_DOC_BUILD}/nfqmon.1.gz ${NFQMON_DOC_BUILD}/nfqmon-capture.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${NFQMON_DOC_BUILD}/nfqmon-helper.8.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man8)
 install(FILES ${NFQMON_PACKAGING}/debian/copyright ${NFQMON_DOC_BUILD}/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -92,14 +92,23 @@ function(nfqmon_translated_sources sources_var includes_var target)
   set(${includes_var} "${includes}" PARENT_SCOPE)
 endfunction()
 
-# nfqmon_add_lupdate(<target> TS_FILES <file>... LIST_FILE <file>): the target
-# `update_translations` runs lupdate over nfqmon_translated_sources(<target>) into the .ts files,
+# nfqmon_add_lupdate(<target> [EXTRA_TARGETS <target>...] TS_FILES <file>... LIST_FILE <file>):
+# the target `update_translations` runs lupdate over nfqmon_translated_sources() of <target> and
+# of the EXTRA_TARGETS (other executables that load the same translations) into the .ts files,
 # then fills the English plural forms (translations/english-plurals.py). LIST_FILE receives the
 # same sources and include paths in lupdate's @file syntax, for the test that checks that the
 # .ts files hold every string of them.
 function(nfqmon_add_lupdate target)
-  cmake_parse_arguments(arg "" "LIST_FILE" "TS_FILES" ${ARGN})
+  cmake_parse_arguments(arg "" "LIST_FILE" "TS_FILES;EXTRA_TARGETS" ${ARGN})
   nfqmon_translated_sources(sources includes ${target})
+  foreach(extra IN LISTS arg_EXTRA_TARGETS)
+    nfqmon_translated_sources(extra_sources extra_includes ${extra})
+    list(APPEND sources ${extra_sources})
+    list(APPEND includes ${extra_includes})
+  endforeach()
+  list(REMOVE_DUPLICATES sources)
+  list(SORT sources)
+  list(REMOVE_DUPLICATES includes)
   list(TRANSFORM includes PREPEND "-I" OUTPUT_VARIABLE include_lines)
   list(JOIN include_lines "\n" content)
   list(JOIN sources "\n" source_lines)

@@ -13,6 +13,7 @@ export LC_ALL=C PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bi
 # Everything the package installs, with owner root:root and this mode.
 files=(
   "0755 /usr/bin/nfqmon"
+  "0755 /usr/bin/nfqmon-capture"
   "0755 /usr/libexec/nfqmon/nfqmon-helper"
   "0644 /usr/share/dbus-1/system.d/org.nfqmon.Helper.conf"
   "0644 /usr/share/dbus-1/system-services/org.nfqmon.Helper.service"
@@ -24,6 +25,7 @@ files=(
   "0644 /usr/share/applications/org.nfqmon.nfqmon.desktop"
   "0644 /usr/share/metainfo/org.nfqmon.nfqmon.metainfo.xml"
   "0644 /usr/share/man/man1/nfqmon.1.gz"
+  "0644 /usr/share/man/man1/nfqmon-capture.1.gz"
   "0644 /usr/share/man/man8/nfqmon-helper.8.gz"
   "0644 /usr/share/doc/nfqmon/copyright"
   "0644 /usr/share/doc/nfqmon/changelog.gz"
@@ -188,7 +190,7 @@ out=$(appstreamcli validate --no-net /usr/share/metainfo/org.nfqmon.nfqmon.metai
   fail "appstreamcli validate --no-net: $out"
 ok "desktop-file-validate and appstreamcli validate --no-net pass"
 
-for page in "1 nfqmon" "8 nfqmon-helper"; do
+for page in "1 nfqmon" "1 nfqmon-capture" "8 nfqmon-helper"; do
   section=${page% *}
   name=${page#* }
   path=/usr/share/man/man$section/$name.$section.gz
@@ -203,7 +205,7 @@ for page in "1 nfqmon" "8 nfqmon-helper"; do
   grep -q "^NAME" "$work/man.txt" && grep -q "$name " "$work/man.txt" ||
     fail "man $section $name does not show its NAME section: $(head -5 "$work/man.txt")"
 done
-ok "man nfqmon and man 8 nfqmon-helper are found and render without warnings"
+ok "man nfqmon, man nfqmon-capture and man 8 nfqmon-helper are found and render without warnings"
 
 changelog_version=$(zcat /usr/share/doc/nfqmon/changelog.gz | dpkg-parsechangelog -l- -SVersion)
 [ "$changelog_version" = "$version" ] ||
