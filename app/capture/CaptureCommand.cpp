@@ -99,6 +99,11 @@ void CaptureCommand::start()
         QVariantMap options = settings.toOptions();
         if (m_options.queues)
             options.insert(Contract::Option::Queues, uint(*m_options.queues));
+        // Run over SSH: the connection that carries this capture's own output is not captured
+        // (it would capture itself, each packet written making more).
+        const QString sshConnection = qEnvironmentVariable("SSH_CONNECTION").simplified();
+        if (!sshConnection.isEmpty())
+            options.insert(Contract::Option::SshConnection, sshConnection);
         m_client->startCapture(options, [self](const HelperError &e) {
             if (self)
                 self->onStarted(e);

@@ -144,6 +144,8 @@ void HelperClient::reconnect()
         m_connecting = nullptr;
         if (!attempt.problem.isEmpty())
             emit linkFailed(attempt.problem);
+        else
+            m_sshConnection = attempt.sshConnection;
         connected(name, attempt.bus);
     });
     // ssh first, alone: its words when it fails (libdbus would only say the bus went away),
@@ -151,10 +153,11 @@ void HelperClient::reconnect()
     // Copies only: the link may be gone before the worker is done.
     m_connecting->setFuture(QtConcurrent::run(
         [reach = m_link->reachArguments(), address = m_link->busAddress(), name]() -> Attempt {
-            const QString problem = RemoteLink::reach(reach);
+            QString sshConnection;
+            const QString problem = RemoteLink::reach(reach, &sshConnection);
             if (!problem.isEmpty())
-                return {QDBusConnection(QString()), problem};
-            return {QDBusConnection::connectToBus(address, name), {}};
+                return {QDBusConnection(QString()), problem, {}};
+            return {QDBusConnection::connectToBus(address, name), {}, sshConnection};
         }));
 }
 
@@ -243,7 +246,11 @@ void HelperClient::startCapture(const QVariantMap &options, std::function<void(H
         });
         return;
     }
-    watch(m_authorised->StartCapture(options),
+    QVariantMap sent = options;
+    // Over SSH, our own connection is not captured: its packets carry the capture itself.
+    if (m_link && !m_sshConnection.isEmpty())
+        sent.insert(Contract::Option::SshConnection, m_sshConnection);
+    watch(m_authorised->StartCapture(sent),
           [this, done = std::move(done)](QDBusPendingCallWatcher &finished) {
               const HelperError result = HelperError::fromDBus(finished.error());
               if (!result.isError()) {

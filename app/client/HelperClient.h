@@ -135,8 +135,10 @@ private:
     RemoteLink *m_link = nullptr;
     struct Attempt {
         QDBusConnection bus;
-        QString problem; // what ssh said when it failed
+        QString problem;       // what ssh said when it failed
+        QString sshConnection; // the host's $SSH_CONNECTION for our shared connection
     };
+    QString m_sshConnection; // the last connection's, passed to StartCapture (SshConnection)
     QFutureWatcher<Attempt> *m_connecting = nullptr; // a remote connection under way
     QDBusConnection m_bus;
     QString m_ownConnection; // the name of m_bus when this client made it (after a bus restart)

@@ -98,7 +98,7 @@ QString RemoteLink::busAddress() const
     return address;
 }
 
-QString RemoteLink::reach(const QStringList &arguments)
+QString RemoteLink::reach(const QStringList &arguments, QString *output)
 {
     QProcess ssh;
     ssh.setProgram(sshProgram());
@@ -113,8 +113,10 @@ QString RemoteLink::reach(const QStringList &arguments)
         ssh.waitForFinished(1000);
         return tr("ssh did not answer within 30 seconds.");
     }
-    if (ssh.exitStatus() == QProcess::NormalExit && ssh.exitCode() == 0)
+    if (ssh.exitStatus() == QProcess::NormalExit && ssh.exitCode() == 0) {
+        *output = QString::fromLocal8Bit(ssh.readAllStandardOutput()).trimmed();
         return {};
+    }
     const QString said = lastLine(ssh.readAllStandardError());
     return said.isEmpty() ? tr("ssh exited with status %1.").arg(ssh.exitCode()) : said;
 }

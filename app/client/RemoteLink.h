@@ -41,12 +41,16 @@ public:
     // ssh's arguments to run `command` on the host.
     QStringList sshArguments(const QStringList &command) const;
 
-    // ssh's arguments that run `true` on the host, which also opens the shared connection.
-    QStringList reachArguments() const { return sshArguments({QStringLiteral("true")}); }
+    // ssh's arguments that ask the host for $SSH_CONNECTION, which also opens the shared
+    // connection.
+    QStringList reachArguments() const
+    {
+        return sshArguments({QStringLiteral("echo"), QStringLiteral("\"$SSH_CONNECTION\"")});
+    }
     // Blocking (for a worker thread: it touches no link): runs ssh with `arguments`. Empty
-    // when it worked, else what ssh said last ("Host key verification failed.", "Permission
-    // denied (publickey).", ...).
-    static QString reach(const QStringList &arguments);
+    // when it worked (and `output` what the command printed), else what ssh said last ("Host
+    // key verification failed.", "Permission denied (publickey).", ...).
+    static QString reach(const QStringList &arguments, QString *output);
 
     // Starts the relay; the descriptor to read the stream from (owned by the caller), or -1 and
     // a sentence. relayFailed() when it ends with an error (ssh's or the remote command's last

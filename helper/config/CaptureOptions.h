@@ -4,11 +4,13 @@
 
 #include "helper/protocol/CaptureLimits.h"
 #include "helper/protocol/Rule.h"
+#include "helper/protocol/SshConnection.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace nfqmon {
@@ -50,6 +52,9 @@ struct CaptureOptions {
     // Learn the host names of the packets' remote ends from the traffic itself (helper/names):
     // DNS answers, TLS and QUIC server names, HTTP Host headers. No query is ever sent.
     bool hostNames = true;
+    // The caller's own SSH connection (over D-Bus from a remote window or nfqmon-capture), which
+    // the chains let pass unseen; none in headless mode.
+    std::optional<SshConnection> sshConnection;
     std::uint16_t queueNumber = 0;
     std::uint16_t queueCount = 1; // > 1: --queue-balance over queueNumber..+count-1
     std::uint32_t snapLength = Limits::DefaultSnapLength; // bytes kept per packet (records, dumps)

@@ -118,6 +118,7 @@ bool CaptureEngine::start(QString *error)
     plan.queueNumber = m_options.queueNumber;
     plan.queueCount = m_options.queueCount;
     plan.ownerPid = getpid();
+    plan.ownConnection = m_options.sshConnection;
     m_chains = std::make_unique<ChainManager>(plan);
     // Before the rules exist, so that every packet they count is compared with what follows.
     m_baseReceived = receivedTotal();

@@ -316,11 +316,10 @@ bool ChainManager::install(QString *error)
     }
 
     // 4. IPv4, then IPv6; a failure in IPv6 takes IPv4 back out.
-    const QByteArray script = ChainScript::install(m_plan);
     for (std::size_t i = 0; i < ipFamilies.size(); ++i) {
         if (!m_used[i])
             continue;
-        if (restore(ipFamilies[i], script, &problem))
+        if (restore(ipFamilies[i], ChainScript::install(m_plan, i == 1), &problem))
             continue;
         QString message =
             prefix + QLatin1String(ipFamilies[i].name) + QStringLiteral(": ") + problem + u'.';

@@ -1,10 +1,13 @@
 // What the iptables side of a capture looks like; the input of ChainScript and ChainManager.
 #pragma once
 
+#include "helper/protocol/SshConnection.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 
 namespace nfqmon {
 
@@ -14,6 +17,8 @@ struct ChainPlan {
     std::uint16_t queueNumber = 0;
     std::uint16_t queueCount = 1; // > 1: --queue-balance queueNumber:queueNumber+count-1
     qint64 ownerPid = 0;          // written into every rule's comment so stale rules are found
+    // The caller's own SSH connection, which passes unseen both ways (its family's table only).
+    std::optional<SshConnection> ownConnection;
 };
 
 } // namespace nfqmon

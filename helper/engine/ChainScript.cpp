@@ -67,12 +67,30 @@ QString rule(const QString &command, const QString &chain, const QString &match,
 
 // The contents of HAKA-PRE and HAKA-OUT.
 QStringList chainContents(const ChainPlan &plan, const QStringList &inMatches,
-                          const QStringList &outMatches)
+                          const QStringList &outMatches, bool ipv6)
 {
     const QString target = queueTarget(plan);
     QStringList lines;
     lines.append(rule(QStringLiteral("-A"), pre(), QStringLiteral("-i lo"), plan.ownerPid,
                       QStringLiteral("-j RETURN")));
+    if (plan.ownConnection && plan.ownConnection->ipv6 == ipv6) {
+        const SshConnection &c = *plan.ownConnection;
+        const QString toServer = QStringLiteral("-p tcp -s %1 --sport %2 -d %3 --dport %4")
+                                     .arg(c.client)
+                                     .arg(c.clientPort)
+                                     .arg(c.server)
+                                     .arg(c.serverPort);
+        const QString toClient = QStringLiteral("-p tcp -s %1 --sport %2 -d %3 --dport %4")
+                                     .arg(c.server)
+                                     .arg(c.serverPort)
+                                     .arg(c.client)
+                                     .arg(c.clientPort);
+        // Either end may be this host, so each chain lets both directions pass.
+        for (const QString &chain : {pre(), out()})
+            for (const QString &match : {toServer, toClient})
+                lines.append(rule(QStringLiteral("-A"), chain, match, plan.ownerPid,
+                                  QStringLiteral("-j RETURN")));
+    }
     for (const QString &match : inMatches)
         lines.append(rule(QStringLiteral("-A"), pre(), match, plan.ownerPid, target));
     for (const QString &match : outMatches)
@@ -213,19 +231,19 @@ bool validate(const ChainPlan &plan, QString *error)
     return true;
 }
 
-QByteArray install(const ChainPlan &plan)
+QByteArray install(const ChainPlan &plan, bool ipv6)
 {
     if (!validate(plan))
         return {};
     if (plan.manageJumps) {
         QStringList lines{QStringLiteral("-N ") + pre(), QStringLiteral("-N ") + out()};
-        lines += chainContents(plan, {QString()}, {QString()});
+        lines += chainContents(plan, {QString()}, {QString()}, ipv6);
         lines += jumpRules(plan, QStringLiteral("-I"));
         return rawTransaction(lines);
     }
     QStringList lines{QStringLiteral("-F ") + pre(), QStringLiteral("-F ") + out()};
     lines += chainContents(plan, interfaceMatches(plan, QStringLiteral("-i")),
-                           interfaceMatches(plan, QStringLiteral("-o")));
+                           interfaceMatches(plan, QStringLiteral("-o")), ipv6);
     return rawTransaction(lines);
 }
 

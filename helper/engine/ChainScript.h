@@ -34,7 +34,9 @@ bool validate(const ChainPlan &plan, QString *error = nullptr);
 // rules with --queue-bypass. Unmanaged: only flushes (-F, which fails if a chain is missing) and
 // fills the two existing chains; the interfaces then restrict the NFQUEUE rules themselves.
 // Precondition: every interface name is valid (it is asserted again here; invalid -> empty).
-QByteArray install(const ChainPlan &plan);
+// With plan.ownConnection, RETURN rules for that connection come before the NFQUEUE rules, in
+// the script of its family (ipv6) only.
+QByteArray install(const ChainPlan &plan, bool ipv6 = false);
 
 // Script that undoes install(): managed deletes the jumps and the chains, unmanaged empties them.
 QByteArray remove(const ChainPlan &plan);

@@ -60,6 +60,8 @@ inline const QString QueueMaxLength = QStringLiteral("queueMaxLength"); // u
 inline const QString DumpInput = QStringLiteral("dumpInput");           // h: every packet
 inline const QString DumpOutput = QStringLiteral("dumpOutput");         // h: accepted packets
 inline const QString KeepRunning = QStringLiteral("keepRunning");       // b: outlive the caller
+// s: the caller's own SSH connection, as $SSH_CONNECTION says it: passes unseen (SshConnection)
+inline const QString SshConnection = QStringLiteral("sshConnection");
 } // namespace Option
 
 // GetStatus's a{sv}, also sent by StateChanged.

@@ -72,7 +72,7 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     namespace Key = Contract::Option;
     in.onlyKnownKeys({Key::Interfaces, Key::AutomaticRules, Key::Queue, Key::Queues,
                       Key::SnapLength, Key::QueueMaxLength, Key::DumpInput, Key::DumpOutput,
-                      Key::KeepRunning});
+                      Key::KeepRunning, Key::SshConnection});
     CaptureRequest request;
     CaptureOptions &o = request.options;
     o.statusIntervalSeconds = 0;
@@ -97,6 +97,12 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     o.snapLength = in.number(Key::SnapLength, 0, Any32).value_or(o.snapLength);
     o.queueMaxLength = in.number(Key::QueueMaxLength, 0, Any32).value_or(o.queueMaxLength);
     request.keepRunning = in.boolean(Key::KeepRunning).value_or(false);
+    if (const auto connection = in.string(Key::SshConnection, 200)) {
+        QString problemText;
+        o.sshConnection = SshConnection::parse(*connection, &problemText);
+        if (!o.sshConnection)
+            in.fail(QStringLiteral("capture option %1: %2").arg(Key::SshConnection, problemText));
+    }
     const auto dumpInput = in.descriptor(Key::DumpInput);
     const auto dumpOutput = in.descriptor(Key::DumpOutput);
     if (!in.ok()) {

@@ -168,6 +168,11 @@ void tst_WindowRemote::twoHostsEachWithItsCaptureAndRules()
         QTRY_COMPARE_WITH_TIMEOUT(rowsTo(*m_remote[n], n, 9, false), 5, 10000);
         QCOMPARE(rowsTo(*m_remote[1 - n], n, 9, false), 0); // each window shows its own host
         QCOMPARE(listening(n), before[n]);                  // no port opened for any of it
+        // The SSH connection that carries the capture is not in it (it would capture itself).
+        const PacketTableModel &model = *m_remote[n]->session()->model();
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY2(text(model, row, PacketTableModel::Protocol) != QLatin1String("TCP"),
+                     qPrintable(text(model, row, PacketTableModel::Info)));
     }
 
     // A rule in remote1's window is remote1's: it drops there, remote2 keeps passing.

@@ -42,6 +42,8 @@ private slots:
     void install_data();
     void install();
 
+    void ownConnectionPassesUnseen_data();
+    void ownConnectionPassesUnseen();
     void remove_data();
     void remove();
 
@@ -125,6 +127,54 @@ void TestChainScript::install()
     QString error;
     QVERIFY2(ChainScript::validate(plan, &error), qPrintable(error));
     QCOMPARE(ChainScript::install(plan), script);
+}
+
+// The SSH connection a remote caller captures through: RETURN both ways in both chains, before
+// the queue rules, in its own family's script only.
+void TestChainScript::ownConnectionPassesUnseen_data()
+{
+    QTest::addColumn<QString>("connection");
+    QTest::addColumn<bool>("ipv6");
+    QTest::addColumn<QByteArray>("script");
+    const QString q0 = QStringLiteral("-j NFQUEUE --queue-num 0 --queue-bypass");
+    const QString in4 = QStringLiteral("-p tcp -s 10.0.0.1 --sport 40000 -d 10.0.0.2 --dport 22 ");
+    const QString out4 = QStringLiteral("-p tcp -s 10.0.0.2 --sport 22 -d 10.0.0.1 --dport 40000 ");
+    const QByteArray v4 =
+        lines({"*raw", "-N HAKA-PRE", "-N HAKA-OUT", "-A HAKA-PRE -i lo " + C + " -j RETURN",
+               "-A HAKA-PRE " + in4 + C + " -j RETURN", "-A HAKA-PRE " + out4 + C + " -j RETURN",
+               "-A HAKA-OUT " + in4 + C + " -j RETURN", "-A HAKA-OUT " + out4 + C + " -j RETURN",
+               "-A HAKA-PRE " + C + ' ' + q0, "-A HAKA-OUT " + C + ' ' + q0,
+               "-I PREROUTING " + C + " -j HAKA-PRE", "-I OUTPUT " + C + " -j HAKA-OUT", "COMMIT"});
+    const QByteArray none =
+        lines({"*raw", "-N HAKA-PRE", "-N HAKA-OUT", "-A HAKA-PRE -i lo " + C + " -j RETURN",
+               "-A HAKA-PRE " + C + ' ' + q0, "-A HAKA-OUT " + C + ' ' + q0,
+               "-I PREROUTING " + C + " -j HAKA-PRE", "-I OUTPUT " + C + " -j HAKA-OUT", "COMMIT"});
+    QTest::newRow("IPv4, its script") << "10.0.0.1 40000 10.0.0.2 22" << false << v4;
+    QTest::newRow("IPv4-mapped, the IPv4 script")
+        << "::ffff:10.0.0.1 40000 ::ffff:10.0.0.2 22" << false << v4;
+    QTest::newRow("IPv4, not in the IPv6 script") << "10.0.0.1 40000 10.0.0.2 22" << true << none;
+    const QString in6 = QStringLiteral("-p tcp -s fd00::1 --sport 40000 -d fd00::2 --dport 22 ");
+    const QString out6 = QStringLiteral("-p tcp -s fd00::2 --sport 22 -d fd00::1 --dport 40000 ");
+    QTest::newRow("IPv6, its script (canonical addresses)")
+        << "fd00:0::1 40000 fd00::0002 22" << true
+        << lines({"*raw", "-N HAKA-PRE", "-N HAKA-OUT", "-A HAKA-PRE -i lo " + C + " -j RETURN",
+                  "-A HAKA-PRE " + in6 + C + " -j RETURN", "-A HAKA-PRE " + out6 + C + " -j RETURN",
+                  "-A HAKA-OUT " + in6 + C + " -j RETURN", "-A HAKA-OUT " + out6 + C + " -j RETURN",
+                  "-A HAKA-PRE " + C + ' ' + q0, "-A HAKA-OUT " + C + ' ' + q0,
+                  "-I PREROUTING " + C + " -j HAKA-PRE", "-I OUTPUT " + C + " -j HAKA-OUT",
+                  "COMMIT"});
+}
+
+void TestChainScript::ownConnectionPassesUnseen()
+{
+    QFETCH(QString, connection);
+    QFETCH(bool, ipv6);
+    QFETCH(QByteArray, script);
+    ChainPlan plan = makePlan(true, {});
+    QString error;
+    plan.ownConnection = nfqmon::SshConnection::parse(connection, &error);
+    QVERIFY2(plan.ownConnection, qPrintable(error));
+    QCOMPARE(ChainScript::install(plan, ipv6), script);
 }
 
 void TestChainScript::remove_data()

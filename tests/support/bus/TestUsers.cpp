@@ -95,8 +95,10 @@ std::optional<uint> TestUsers::uidOf(const QString &user)
 
 bool TestUsers::logsIn(const QString &user)
 {
+    // The administrator too: over SSH, in neither opt-in group, with no prompt to answer.
     return user == QLatin1String(PrivateSystemBus::MemberUser) ||
-           user == QLatin1String(PrivateSystemBus::StewardUser);
+           user == QLatin1String(PrivateSystemBus::StewardUser) ||
+           user == QLatin1String(PrivateSystemBus::AdminUser);
 }
 
 QString TestUsers::homeOf(const QString &user)
@@ -111,8 +113,9 @@ QString TestUsers::shellOf(const QString &user)
 
 QByteArray TestUsers::passwd(const QByteArray &machine)
 {
-    // gid = uid, home /nonexistent, shell /usr/sbin/nologin; the members of the opt-in groups
-    // log in over SSH (RemoteHostBed): sshd runs their commands with their shell, in their home.
+    // gid = uid, home /nonexistent, shell /usr/sbin/nologin; the members of the opt-in groups and
+    // the administrator log in over SSH (RemoteHostBed): sshd runs their commands with their
+    // shell, in their home.
     QByteArray lines;
     for (const auto &[name, uid] : Users) {
         lines += QStringLiteral("%1:x:%2:%2:nfqmon test user:%3:%4\n")
