@@ -317,10 +317,6 @@
         <translation>Der Systembus erlaubt nfqmon nicht, mit seinem Hilfsprogramm zu kommunizieren (%1).</translation>
     </message>
     <message>
-        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
-        <translation>Nicht erlaubt: Das Passwort wurde abgelehnt oder die Anfrage abgebrochen (%1).</translation>
-    </message>
-    <message>
         <source>The rule is not valid: %1.</source>
         <translation>Die Regel ist ungültig: %1.</translation>
     </message>
@@ -335,6 +331,10 @@
     <message>
         <source>Too many requests at once: %1.</source>
         <translation>Zu viele Anfragen auf einmal: %1.</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1.</source>
+        <translation>Nicht erlaubt: %1.</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1446,224 @@ Name und Symbol aus %4</translation>
     </message>
 </context>
 <context>
+    <name>nfqmon::CaptureCommand</name>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>%1 packets captured, %2 accepted, %3 dropped, %4 lost</source>
+        <translation>%1 Pakete mitgeschnitten, %2 angenommen, %3 verworfen, %4 verloren</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: --relay writes nfqmon&apos;s binary stream for a program to read, so pipe it into one.</source>
+        <translation>Die Standardausgabe ist ein Terminal: --relay schreibt nfqmons binären Strom für ein Programm, leiten Sie ihn also in eines.</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: write the capture to a file with -w FILE, or pipe it into a program (-w - | wireshark -k -i -).</source>
+        <translation>Die Standardausgabe ist ein Terminal: schreiben Sie den Mitschnitt mit -w DATEI in eine Datei, oder leiten Sie ihn in ein Programm (-w - | wireshark -k -i -).</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1.</source>
+        <translation>Kann nicht auf die Standardausgabe schreiben: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the capture to %1: %2.</source>
+        <translation>Kann den Mitschnitt nicht nach %1 schreiben: %2.</translation>
+    </message>
+    <message>
+        <source>A capture is already running on this host (started by the window or another program): nfqmon-capture --attach writes its packets without starting one.</source>
+        <translation>Auf diesem Rechner läuft schon ein Mitschnitt (vom Fenster oder einem anderen Programm gestartet): nfqmon-capture --attach schreibt seine Pakete, ohne einen zu starten.</translation>
+    </message>
+    <message>
+        <source>No capture is running on this host, so there is no packet stream to relay.</source>
+        <translation>Auf diesem Rechner läuft kein Mitschnitt, also gibt es keinen Paketstrom weiterzugeben.</translation>
+    </message>
+    <message>
+        <source>No capture is running on this host to attach to.</source>
+        <translation>Auf diesem Rechner läuft kein Mitschnitt, an den man sich anhängen könnte.</translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach nfqmon-capture, so it was stopped. %1</source>
+        <translation>Der Mitschnitt hat begonnen, aber seine Pakete erreichen nfqmon-capture nicht, daher wurde er beendet. %1</translation>
+    </message>
+    <message>
+        <source>Writing the running capture&apos;s packets to %1.</source>
+        <translation>Schreibe die Pakete des laufenden Mitschnitts nach %1.</translation>
+    </message>
+    <message>
+        <source>Capturing on %1, writing to %2.</source>
+        <translation>Mitschnitt auf %1, geschrieben nach %2.</translation>
+    </message>
+    <message>
+        <source>The packet stream broke: %1.</source>
+        <translation>Der Paketstrom ist abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation>Der Mitschnitt ist beendet: %1.</translation>
+    </message>
+    <message>
+        <source>The capture ended before nfqmon-capture stopped it.</source>
+        <translation>Der Mitschnitt endete, bevor nfqmon-capture ihn beendet hat.</translation>
+    </message>
+    <message>
+        <source>Writing the capture failed: %1.</source>
+        <translation>Das Schreiben des Mitschnitts ist fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
+        <translation>%1 Pakete haben den Helfer nicht erreicht: die Queue des Kernels war voll.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureCommandLine</name>
+    <message>
+        <source>Captures the packets netfilter queues to nfqmon and writes them as pcapng, each with its verdict, rule, direction and interface.</source>
+        <translation>Schneidet die Pakete mit, die Netfilter an nfqmon einreiht, und schreibt sie als pcapng, jedes mit Urteil, Regel, Richtung und Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>Capture on this interface (repeat it, or separate names with commas); &quot;any&quot; for every interface, the default.</source>
+        <translation>Auf dieser Schnittstelle mitschneiden (wiederholbar, oder Namen durch Kommas getrennt); „any“ für alle Schnittstellen, die Vorgabe.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Create the iptables rules automatically (the default).</source>
+        <translation>Die iptables-Regeln automatisch anlegen (die Vorgabe).</translation>
+    </message>
+    <message>
+        <source>Create no iptables rules: capture what your own rules send to the chains HAKA-PRE and HAKA-OUT.</source>
+        <translation>Keine iptables-Regeln anlegen: mitschneiden, was Ihre eigenen Regeln an die Ketten HAKA-PRE und HAKA-OUT schicken.</translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation>Nach so vielen Paketen aufhören.</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>Nach so vielen Sekunden aufhören.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Write the pcapng capture to this file, or &quot;-&quot; for standard output (the default).</source>
+        <translation>Den pcapng-Mitschnitt in diese Datei schreiben, oder „-“ für die Standardausgabe (die Vorgabe).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Print nothing on standard error but errors.</source>
+        <translation>Auf der Standardfehlerausgabe nur Fehler ausgeben.</translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number (default 0); change it when another program uses queue 0.</source>
+        <translation>Die NFQUEUE-Nummer (Vorgabe 0); ändern Sie sie, wenn ein anderes Programm Queue 0 benutzt.</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>How many queues, each with a thread of the helper (1 to %1).</source>
+        <translation>Wie viele Queues, jede mit einem Thread des Helfers (1 bis %1).</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet (%1 to %2, default %3).</source>
+        <translation>Bytes, die von jedem Paket behalten werden (%1 bis %2, Vorgabe %3).</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Write the packets of the capture already running on this host instead of starting one; it goes on when this program ends.</source>
+        <translation>Die Pakete des auf diesem Rechner schon laufenden Mitschnitts schreiben, statt einen zu starten; er läuft weiter, wenn dieses Programm endet.</translation>
+    </message>
+    <message>
+        <source>Copy the packet stream of the capture running on this host to standard output unchanged (nfqmon&apos;s own format, for a window on another host).</source>
+        <translation>Den Paketstrom des auf diesem Rechner laufenden Mitschnitts unverändert auf die Standardausgabe kopieren (nfqmons eigenes Format, für ein Fenster auf einem anderen Rechner).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: nfqmon-capture takes no filter; drop rules decide what passes.</source>
+        <translation>Unerwartetes Argument „%1“: nfqmon-capture nimmt keinen Filter; Verwerfen-Regeln entscheiden, was durchgeht.</translation>
+    </message>
+    <message>
+        <source>Give either --relay or --attach, not both.</source>
+        <translation>Geben Sie entweder --relay oder --attach an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--relay copies the running capture&apos;s stream to standard output and takes no option but -q (not --%1).</source>
+        <translation>--relay kopiert den Strom des laufenden Mitschnitts auf die Standardausgabe und nimmt keine Option außer -q (nicht --%1).</translation>
+    </message>
+    <message>
+        <source>--attach writes the running capture as it was started, so --%1 cannot change it.</source>
+        <translation>--attach schreibt den laufenden Mitschnitt so, wie er gestartet wurde, also kann --%1 ihn nicht ändern.</translation>
+    </message>
+    <message>
+        <source>-i needs an interface name (&quot;%1&quot; has an empty one).</source>
+        <translation>-i braucht einen Schnittstellennamen („%1“ enthält einen leeren).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name.</source>
+        <translation>„%1“ ist kein Schnittstellenname.</translation>
+    </message>
+    <message>
+        <source>&quot;any&quot; stands for every interface: give it alone, or name the interfaces.</source>
+        <translation>„any“ steht für alle Schnittstellen: geben Sie es allein an, oder nennen Sie die Schnittstellen.</translation>
+    </message>
+    <message>
+        <source>Name at most %1 interfaces.</source>
+        <translation>Nennen Sie höchstens %1 Schnittstellen.</translation>
+    </message>
+    <message>
+        <source>Give either --rules or --no-rules, not both.</source>
+        <translation>Geben Sie entweder --rules oder --no-rules an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>-c needs a number of packets, 1 or more (not &quot;%1&quot;).</source>
+        <translation>-c braucht eine Anzahl Pakete, 1 oder mehr (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>-a needs a duration in seconds, more than 0 (not &quot;%1&quot;).</source>
+        <translation>-a braucht eine Dauer in Sekunden, mehr als 0 (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>-w needs a file name, or &quot;-&quot; for standard output.</source>
+        <translation>-w braucht einen Dateinamen, oder „-“ für die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>--queue needs a queue number from 0 to %1 (not &quot;%2&quot;).</source>
+        <translation>--queue braucht eine Queue-Nummer von 0 bis %1 (nicht „%2“).</translation>
+    </message>
+    <message>
+        <source>--queues needs a number from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation>--queues braucht eine Zahl von %1 bis %2 (nicht „%3“).</translation>
+    </message>
+    <message>
+        <source>Queues %1 and on do not fit below %2: choose a lower --queue.</source>
+        <translation>Queues ab %1 passen nicht unter %2: wählen Sie ein kleineres --queue.</translation>
+    </message>
+    <message>
+        <source>-s needs a number of bytes from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation>-s braucht eine Anzahl Bytes von %1 bis %2 (nicht „%3“).</translation>
+    </message>
+    <message>
+        <source>This host has no interface &quot;%1&quot; (see ip link).</source>
+        <translation>Dieser Rechner hat keine Schnittstelle „%1“ (siehe ip link).</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::CaptureController</name>
     <message>
         <source>Choose at least one interface to capture on.</source>
@@ -2006,6 +2224,14 @@ Name und Symbol aus %4</translation>
         <source>the system bus stopped while the capture ran</source>
         <translation>der Systembus wurde während des Mitschnitts beendet</translation>
     </message>
+    <message>
+        <source>There is no connection to %1 yet (ssh %1): wait until the window says it is connected.</source>
+        <translation>Es besteht noch keine Verbindung zu %1 (ssh %1): Warten Sie, bis das Fenster die Verbindung meldet.</translation>
+    </message>
+    <message>
+        <source>Dump files cannot be passed to %1 over SSH: capture there with nfqmon-capture -w FILE, or export from this window.</source>
+        <translation>Mitschnittdateien lassen sich nicht über SSH an %1 übergeben: Zeichnen Sie dort mit nfqmon-capture -w DATEI auf oder exportieren Sie aus diesem Fenster.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HexView</name>
@@ -2124,6 +2350,22 @@ Name und Symbol aus %4</translation>
     <message>
         <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
         <translation>pcap- und pcapng-Dateien (*.pcap *.cap *.pcapng);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor — %1</source>
+        <translation>NFQueue Monitor — %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (ssh %1)…</source>
+        <translation>Verbindung mit %1 wird aufgebaut (ssh %1)…</translation>
+    </message>
+    <message>
+        <source>Connect to host</source>
+        <translation>Mit Host verbinden</translation>
+    </message>
+    <message>
+        <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
+        <translation>Host, wie für ssh (benutzer@host oder ein Alias aus ~/.ssh/config). Ihr eigenes ssh verbindet sich, mit Ihren Schlüsseln und bekannten Hosts; auf dem Host muss nfqmon installiert sein und Sie müssen der Gruppe nfqmon angehören.</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2495,33 @@ Name und Symbol aus %4</translation>
     <message>
         <source>Kilobytes per second</source>
         <translation>Kilobyte pro Sekunde</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RemoteLink</name>
+    <message>
+        <source>ssh could not be run (%1): %2</source>
+        <translation>ssh konnte nicht ausgeführt werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>ssh did not answer within 30 seconds.</source>
+        <translation>ssh hat innerhalb von 30 Sekunden nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>ssh exited with status %1.</source>
+        <translation>ssh wurde mit Status %1 beendet.</translation>
+    </message>
+    <message>
+        <source>No socket for the packet stream from %1: %2</source>
+        <translation>Kein Socket für den Paketstrom von %1: %2</translation>
+    </message>
+    <message>
+        <source>The packet stream from %1 ended (ssh exit status %2).</source>
+        <translation>Der Paketstrom von %1 endete (ssh-Exit-Status %2).</translation>
+    </message>
+    <message>
+        <source>ssh could not be run for %1 (%2): %3</source>
+        <translation>ssh konnte für %1 nicht ausgeführt werden (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2585,12 +2854,58 @@ Name und Symbol aus %4</translation>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Die Regel, die „%1“ verwirft, wurde gelöscht.</translation>
     </message>
+    <message>
+        <source>Cannot connect to %1: %2 (ssh %1; trying again).</source>
+        <translation>Keine Verbindung zu %1 möglich: %2 (ssh %1; neuer Versuch folgt).</translation>
+    </message>
+    <message>
+        <source>The link to %1 dropped. The capture goes on there, and its network keeps flowing; this window connects again (ssh %1) and picks it up.</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen. Die Aufzeichnung läuft dort weiter, und sein Netzwerk bleibt in Betrieb; dieses Fenster verbindet sich erneut (ssh %1) und übernimmt sie wieder.</translation>
+    </message>
+    <message>
+        <source>No link to %1 (ssh %1 failed or dropped): connecting again.</source>
+        <translation>Keine Verbindung zu %1 (ssh %1 fehlgeschlagen oder abgebrochen): neuer Verbindungsversuch.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Mit %1 verbunden.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
         <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SshDestination</name>
+    <message>
+        <source>Say which host to connect to: user@host, a host name or an alias of ~/.ssh/config.</source>
+        <translation>Geben Sie an, mit welchem Host verbunden werden soll: benutzer@host, ein Hostname oder ein Alias aus ~/.ssh/config.</translation>
+    </message>
+    <message>
+        <source>A host cannot begin with “-” (ssh would read it as an option).</source>
+        <translation>Ein Host kann nicht mit „-“ beginnen (ssh würde ihn als Option lesen).</translation>
+    </message>
+    <message>
+        <source>A host cannot contain “%1”: use user@host, a host name, an address or an alias of ~/.ssh/config.</source>
+        <translation>Ein Host kann „%1“ nicht enthalten: Verwenden Sie benutzer@host, einen Hostnamen, eine Adresse oder einen Alias aus ~/.ssh/config.</translation>
+    </message>
+    <message>
+        <source>A host cannot contain “/” (only an ssh:// address may).</source>
+        <translation>Ein Host kann „/“ nicht enthalten (nur eine ssh://-Adresse darf das).</translation>
+    </message>
+    <message>
+        <source>The host is longer than %1 characters.</source>
+        <translation>Der Host ist länger als %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::StreamRelay</name>
+    <message>
+        <source>Relaying the packet stream failed: %1.</source>
+        <translation>Das Weitergeben des Paketstroms ist fehlgeschlagen: %1.</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2980,14 @@ Name und Symbol aus %4</translation>
     <message>
         <source>Browse the packets of a pcap file, without capturing</source>
         <translation>Die Pakete einer pcap-Datei ansehen, ohne mitzuschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to host…</source>
+        <translation>Mit Host &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
+        <translation>nfqmon eines anderen Rechners über SSH beobachten und steuern, in einem eigenen Fenster</translation>
     </message>
 </context>
 </TS>

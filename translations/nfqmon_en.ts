@@ -317,10 +317,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The rule is not valid: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,6 +330,10 @@
     </message>
     <message>
         <source>Too many requests at once: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1443,6 +1443,224 @@ name and icon from %4</source>
     </message>
 </context>
 <context>
+    <name>nfqmon::CaptureCommand</name>
+    <message>
+        <source>standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packets captured, %2 accepted, %3 dropped, %4 lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: --relay writes nfqmon&apos;s binary stream for a program to read, so pipe it into one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: write the capture to a file with -w FILE, or pipe it into a program (-w - | wireshark -k -i -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the capture to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture is already running on this host (started by the window or another program): nfqmon-capture --attach writes its packets without starting one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture is running on this host, so there is no packet stream to relay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture is running on this host to attach to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach nfqmon-capture, so it was stopped. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the running capture&apos;s packets to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing on %1, writing to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packet stream broke: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture ended before nfqmon-capture stopped it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the capture failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureCommandLine</name>
+    <message>
+        <source>Captures the packets netfilter queues to nfqmon and writes them as pcapng, each with its verdict, rule, direction and interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture on this interface (repeat it, or separate names with commas); &quot;any&quot; for every interface, the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the iptables rules automatically (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create no iptables rules: capture what your own rules send to the chains HAKA-PRE and HAKA-OUT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the pcapng capture to this file, or &quot;-&quot; for standard output (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print nothing on standard error but errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number (default 0); change it when another program uses queue 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many queues, each with a thread of the helper (1 to %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet (%1 to %2, default %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the packets of the capture already running on this host instead of starting one; it goes on when this program ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the packet stream of the capture running on this host to standard output unchanged (nfqmon&apos;s own format, for a window on another host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: nfqmon-capture takes no filter; drop rules decide what passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --relay or --attach, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--relay copies the running capture&apos;s stream to standard output and takes no option but -q (not --%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attach writes the running capture as it was started, so --%1 cannot change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-i needs an interface name (&quot;%1&quot; has an empty one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;any&quot; stands for every interface: give it alone, or name the interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at most %1 interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --rules or --no-rules, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-c needs a number of packets, 1 or more (not &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-a needs a duration in seconds, more than 0 (not &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-w needs a file name, or &quot;-&quot; for standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--queue needs a queue number from 0 to %1 (not &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--queues needs a number from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues %1 and on do not fit below %2: choose a lower --queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-s needs a number of bytes from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host has no interface &quot;%1&quot; (see ip link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::CaptureController</name>
     <message>
         <source>Choose at least one interface to capture on.</source>
@@ -2003,6 +2221,14 @@ name and icon from %4</source>
         <source>the system bus stopped while the capture ran</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no connection to %1 yet (ssh %1): wait until the window says it is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dump files cannot be passed to %1 over SSH: capture there with nfqmon-capture -w FILE, or export from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HexView</name>
@@ -2120,6 +2346,22 @@ name and icon from %4</source>
     </message>
     <message>
         <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (ssh %1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2249,6 +2491,33 @@ name and icon from %4</source>
     </message>
     <message>
         <source>Kilobytes per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RemoteLink</name>
+    <message>
+        <source>ssh could not be run (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh did not answer within 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh exited with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No socket for the packet stream from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packet stream from %1 ended (ssh exit status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh could not be run for %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2582,11 +2851,57 @@ name and icon from %4</source>
         <source>Deleted the rule dropping “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot connect to %1: %2 (ssh %1; trying again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to %1 dropped. The capture goes on there, and its network keeps flowing; this window connects again (ssh %1) and picks it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link to %1 (ssh %1 failed or dropped): connecting again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SshDestination</name>
+    <message>
+        <source>Say which host to connect to: user@host, a host name or an alias of ~/.ssh/config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host cannot begin with “-” (ssh would read it as an option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host cannot contain “%1”: use user@host, a host name, an address or an alias of ~/.ssh/config.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host cannot contain “/” (only an ssh:// address may).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::StreamRelay</name>
+    <message>
+        <source>Relaying the packet stream failed: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2661,6 +2976,14 @@ name and icon from %4</source>
     </message>
     <message>
         <source>Browse the packets of a pcap file, without capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -139,15 +139,15 @@
     </message>
     <message>
         <source>“hostname” needs a host name or a domain: hostname a.example.org, hostname *.example.org.</source>
-        <translation>« hostname » demande un nom d’hôte ou un domaine : hostname a.example.org, hostname *.example.org.</translation>
+        <translation>«&#xa0;hostname&#xa0;» demande un nom d’hôte ou un domaine&#xa0;: hostname a.example.org, hostname *.example.org.</translation>
     </message>
     <message>
         <source>“hostname %1” cannot match a host name: %2.</source>
-        <translation>« hostname %1 » ne peut correspondre à aucun nom d’hôte : %2.</translation>
+        <translation>«&#xa0;hostname %1&#xa0;» ne peut correspondre à aucun nom d’hôte&#xa0;: %2.</translation>
     </message>
     <message>
         <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
-        <translation>« %1 %2 » est suivi de « %3 » : reliez les termes par « and ».</translation>
+        <translation>«&#xa0;%1 %2&#xa0;» est suivi de «&#xa0;%3&#xa0;»&#xa0;: reliez les termes par «&#xa0;and&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -317,10 +317,6 @@
         <translation>Le bus système ne permet pas à nfqmon de communiquer avec son programme auxiliaire (%1).</translation>
     </message>
     <message>
-        <source>Not allowed: the password was refused or the request was cancelled (%1).</source>
-        <translation>Non autorisé&#xa0;: le mot de passe a été refusé ou la demande a été annulée (%1).</translation>
-    </message>
-    <message>
         <source>The rule is not valid: %1.</source>
         <translation>La règle n’est pas valide&#xa0;: %1.</translation>
     </message>
@@ -335,6 +331,10 @@
     <message>
         <source>Too many requests at once: %1.</source>
         <translation>Trop de requêtes à la fois : %1.</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1.</source>
+        <translation>Non autorisé : %1.</translation>
     </message>
 </context>
 <context>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>from a reverse DNS lookup of the address by this window; rules do not use it</source>
-        <translation>d’une résolution DNS inverse de l’adresse par cette fenêtre ; les règles ne l’utilisent pas</translation>
+        <translation>d’une résolution DNS inverse de l’adresse par cette fenêtre&#xa0;; les règles ne l’utilisent pas</translation>
     </message>
     <message>
         <source>%1 (reverse lookup)</source>
@@ -1446,6 +1446,224 @@ nom et icône de %4</translation>
     </message>
 </context>
 <context>
+    <name>nfqmon::CaptureCommand</name>
+    <message>
+        <source>standard output</source>
+        <translation>sortie standard</translation>
+    </message>
+    <message>
+        <source>%1 packets captured, %2 accepted, %3 dropped, %4 lost</source>
+        <translation>%1 paquets capturés, %2 acceptés, %3 rejetés, %4 perdus</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: --relay writes nfqmon&apos;s binary stream for a program to read, so pipe it into one.</source>
+        <translation>La sortie standard est un terminal : --relay écrit le flux binaire de nfqmon pour un programme, redirigez-le donc vers l’un d’eux.</translation>
+    </message>
+    <message>
+        <source>Standard output is a terminal: write the capture to a file with -w FILE, or pipe it into a program (-w - | wireshark -k -i -).</source>
+        <translation>La sortie standard est un terminal : écrivez la capture dans un fichier avec -w FICHIER, ou redirigez-la vers un programme (-w - | wireshark -k -i -).</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1.</source>
+        <translation>Impossible d’écrire sur la sortie standard : %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the capture to %1: %2.</source>
+        <translation>Impossible d’écrire la capture dans %1 : %2.</translation>
+    </message>
+    <message>
+        <source>A capture is already running on this host (started by the window or another program): nfqmon-capture --attach writes its packets without starting one.</source>
+        <translation>Une capture est déjà en cours sur cet hôte (démarrée par la fenêtre ou un autre programme) : nfqmon-capture --attach écrit ses paquets sans en démarrer une.</translation>
+    </message>
+    <message>
+        <source>No capture is running on this host, so there is no packet stream to relay.</source>
+        <translation>Aucune capture n’est en cours sur cet hôte, il n’y a donc pas de flux de paquets à relayer.</translation>
+    </message>
+    <message>
+        <source>No capture is running on this host to attach to.</source>
+        <translation>Aucune capture n’est en cours sur cet hôte à laquelle se joindre.</translation>
+    </message>
+    <message>
+        <source>The capture started, but its packets cannot reach nfqmon-capture, so it was stopped. %1</source>
+        <translation>La capture a démarré, mais ses paquets ne peuvent pas atteindre nfqmon-capture, elle a donc été arrêtée. %1</translation>
+    </message>
+    <message>
+        <source>Writing the running capture&apos;s packets to %1.</source>
+        <translation>Écriture des paquets de la capture en cours dans %1.</translation>
+    </message>
+    <message>
+        <source>Capturing on %1, writing to %2.</source>
+        <translation>Capture sur %1, écrite dans %2.</translation>
+    </message>
+    <message>
+        <source>The packet stream broke: %1.</source>
+        <translation>Le flux de paquets s’est interrompu : %1.</translation>
+    </message>
+    <message>
+        <source>The capture ended: %1.</source>
+        <translation>La capture s’est terminée : %1.</translation>
+    </message>
+    <message>
+        <source>The capture ended before nfqmon-capture stopped it.</source>
+        <translation>La capture s’est terminée avant que nfqmon-capture ne l’arrête.</translation>
+    </message>
+    <message>
+        <source>Writing the capture failed: %1.</source>
+        <translation>L’écriture de la capture a échoué : %1.</translation>
+    </message>
+    <message>
+        <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
+        <translation>%1 paquets n’ont pas atteint l’assistant : la file du noyau était pleine.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::CaptureCommandLine</name>
+    <message>
+        <source>Captures the packets netfilter queues to nfqmon and writes them as pcapng, each with its verdict, rule, direction and interface.</source>
+        <translation>Capture les paquets que netfilter met en file pour nfqmon et les écrit en pcapng, chacun avec son verdict, sa règle, sa direction et son interface.</translation>
+    </message>
+    <message>
+        <source>Capture on this interface (repeat it, or separate names with commas); &quot;any&quot; for every interface, the default.</source>
+        <translation>Capturer sur cette interface (à répéter, ou noms séparés par des virgules) ; « any » pour toutes les interfaces, par défaut.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Create the iptables rules automatically (the default).</source>
+        <translation>Créer les règles iptables automatiquement (par défaut).</translation>
+    </message>
+    <message>
+        <source>Create no iptables rules: capture what your own rules send to the chains HAKA-PRE and HAKA-OUT.</source>
+        <translation>Ne créer aucune règle iptables : capturer ce que vos propres règles envoient aux chaînes HAKA-PRE et HAKA-OUT.</translation>
+    </message>
+    <message>
+        <source>Stop after this many packets.</source>
+        <translation>S’arrêter après ce nombre de paquets.</translation>
+    </message>
+    <message>
+        <source>packets</source>
+        <translation>paquets</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>S’arrêter après ce nombre de secondes.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>Write the pcapng capture to this file, or &quot;-&quot; for standard output (the default).</source>
+        <translation>Écrire la capture pcapng dans ce fichier, ou « - » pour la sortie standard (par défaut).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>Print nothing on standard error but errors.</source>
+        <translation>N’afficher sur la sortie d’erreur que les erreurs.</translation>
+    </message>
+    <message>
+        <source>The NFQUEUE number (default 0); change it when another program uses queue 0.</source>
+        <translation>Le numéro NFQUEUE (0 par défaut) ; changez-le quand un autre programme utilise la file 0.</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>How many queues, each with a thread of the helper (1 to %1).</source>
+        <translation>Combien de files, chacune avec un thread de l’assistant (1 à %1).</translation>
+    </message>
+    <message>
+        <source>Bytes kept of each packet (%1 to %2, default %3).</source>
+        <translation>Octets gardés de chaque paquet (%1 à %2, %3 par défaut).</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>Write the packets of the capture already running on this host instead of starting one; it goes on when this program ends.</source>
+        <translation>Écrire les paquets de la capture déjà en cours sur cet hôte au lieu d’en démarrer une ; elle continue quand ce programme se termine.</translation>
+    </message>
+    <message>
+        <source>Copy the packet stream of the capture running on this host to standard output unchanged (nfqmon&apos;s own format, for a window on another host).</source>
+        <translation>Copier le flux de paquets de la capture en cours sur cet hôte tel quel sur la sortie standard (le format propre à nfqmon, pour une fenêtre sur un autre hôte).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;: nfqmon-capture takes no filter; drop rules decide what passes.</source>
+        <translation>Argument inattendu « %1 » : nfqmon-capture ne prend pas de filtre ; les règles de rejet décident de ce qui passe.</translation>
+    </message>
+    <message>
+        <source>Give either --relay or --attach, not both.</source>
+        <translation>Indiquez soit --relay, soit --attach, pas les deux.</translation>
+    </message>
+    <message>
+        <source>--relay copies the running capture&apos;s stream to standard output and takes no option but -q (not --%1).</source>
+        <translation>--relay copie le flux de la capture en cours sur la sortie standard et ne prend aucune option sauf -q (pas --%1).</translation>
+    </message>
+    <message>
+        <source>--attach writes the running capture as it was started, so --%1 cannot change it.</source>
+        <translation>--attach écrit la capture en cours telle qu’elle a été démarrée, donc --%1 ne peut pas la changer.</translation>
+    </message>
+    <message>
+        <source>-i needs an interface name (&quot;%1&quot; has an empty one).</source>
+        <translation>-i demande un nom d’interface (« %1 » en contient un vide).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interface name.</source>
+        <translation>« %1 » n’est pas un nom d’interface.</translation>
+    </message>
+    <message>
+        <source>&quot;any&quot; stands for every interface: give it alone, or name the interfaces.</source>
+        <translation>« any » désigne toutes les interfaces : indiquez-le seul, ou nommez les interfaces.</translation>
+    </message>
+    <message>
+        <source>Name at most %1 interfaces.</source>
+        <translation>Nommez au plus %1 interfaces.</translation>
+    </message>
+    <message>
+        <source>Give either --rules or --no-rules, not both.</source>
+        <translation>Indiquez soit --rules, soit --no-rules, pas les deux.</translation>
+    </message>
+    <message>
+        <source>-c needs a number of packets, 1 or more (not &quot;%1&quot;).</source>
+        <translation>-c demande un nombre de paquets, 1 ou plus (pas « %1 »).</translation>
+    </message>
+    <message>
+        <source>-a needs a duration in seconds, more than 0 (not &quot;%1&quot;).</source>
+        <translation>-a demande une durée en secondes, supérieure à 0 (pas « %1 »).</translation>
+    </message>
+    <message>
+        <source>-w needs a file name, or &quot;-&quot; for standard output.</source>
+        <translation>-w demande un nom de fichier, ou « - » pour la sortie standard.</translation>
+    </message>
+    <message>
+        <source>--queue needs a queue number from 0 to %1 (not &quot;%2&quot;).</source>
+        <translation>--queue demande un numéro de file de 0 à %1 (pas « %2 »).</translation>
+    </message>
+    <message>
+        <source>--queues needs a number from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation>--queues demande un nombre de %1 à %2 (pas « %3 »).</translation>
+    </message>
+    <message>
+        <source>Queues %1 and on do not fit below %2: choose a lower --queue.</source>
+        <translation>Les files à partir de %1 ne tiennent pas sous %2 : choisissez un --queue plus petit.</translation>
+    </message>
+    <message>
+        <source>-s needs a number of bytes from %1 to %2 (not &quot;%3&quot;).</source>
+        <translation>-s demande un nombre d’octets de %1 à %2 (pas « %3 »).</translation>
+    </message>
+    <message>
+        <source>This host has no interface &quot;%1&quot; (see ip link).</source>
+        <translation>Cet hôte n’a pas d’interface « %1 » (voir ip link).</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::CaptureController</name>
     <message>
         <source>Choose at least one interface to capture on.</source>
@@ -1699,11 +1917,11 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Exact counts: every host name so far has a counter of its own (up to %L1 names).</source>
-        <translation>Comptes exacts : chaque nom d’hôte vu jusqu’ici a son propre compteur (jusqu’à %L1 noms).</translation>
+        <translation>Comptes exacts&#xa0;: chaque nom d’hôte vu jusqu’ici a son propre compteur (jusqu’à %L1 noms).</translation>
     </message>
     <message>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every host name with more than %L2 packets is counted.</source>
-        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout nom d’hôte ayant plus de %L2 paquets est compté.</translation>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout nom d’hôte ayant plus de %L2 paquets est compté.</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2224,14 @@ nom et icône de %4</translation>
         <source>the system bus stopped while the capture ran</source>
         <translation>le bus système s’est arrêté pendant la capture</translation>
     </message>
+    <message>
+        <source>There is no connection to %1 yet (ssh %1): wait until the window says it is connected.</source>
+        <translation>Il n’y a pas encore de connexion à %1 (ssh %1) : attendez que la fenêtre indique qu’elle est connectée.</translation>
+    </message>
+    <message>
+        <source>Dump files cannot be passed to %1 over SSH: capture there with nfqmon-capture -w FILE, or export from this window.</source>
+        <translation>Les fichiers de capture ne peuvent pas être transmis à %1 par SSH : capturez sur place avec nfqmon-capture -w FICHIER, ou exportez depuis cette fenêtre.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::HexView</name>
@@ -2124,6 +2350,22 @@ nom et icône de %4</translation>
     <message>
         <source>pcap and pcapng files (*.pcap *.cap *.pcapng);;All files (*)</source>
         <translation>Fichiers pcap et pcapng (*.pcap *.cap *.pcapng);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>NFQueue Monitor — %1</source>
+        <translation>NFQueue Monitor — %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (ssh %1)…</source>
+        <translation>Connexion à %1 (ssh %1)…</translation>
+    </message>
+    <message>
+        <source>Connect to host</source>
+        <translation>Se connecter à un hôte</translation>
+    </message>
+    <message>
+        <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
+        <translation>Hôte, comme pour ssh (utilisateur@hôte ou un alias de ~/.ssh/config). Votre propre ssh se connecte, avec vos clés et vos hôtes connus ; sur l’hôte, nfqmon doit être installé et vous devez appartenir au groupe nfqmon.</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2495,33 @@ nom et icône de %4</translation>
     <message>
         <source>Kilobytes per second</source>
         <translation>Kilooctets par seconde</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::RemoteLink</name>
+    <message>
+        <source>ssh could not be run (%1): %2</source>
+        <translation>ssh n’a pas pu être lancé (%1) : %2</translation>
+    </message>
+    <message>
+        <source>ssh did not answer within 30 seconds.</source>
+        <translation>ssh n’a pas répondu en 30 secondes.</translation>
+    </message>
+    <message>
+        <source>ssh exited with status %1.</source>
+        <translation>ssh s’est terminé avec le code %1.</translation>
+    </message>
+    <message>
+        <source>No socket for the packet stream from %1: %2</source>
+        <translation>Aucune socket pour le flux de paquets de %1 : %2</translation>
+    </message>
+    <message>
+        <source>The packet stream from %1 ended (ssh exit status %2).</source>
+        <translation>Le flux de paquets de %1 s’est arrêté (code de sortie de ssh %2).</translation>
+    </message>
+    <message>
+        <source>ssh could not be run for %1 (%2): %3</source>
+        <translation>ssh n’a pas pu être lancé pour %1 (%2) : %3</translation>
     </message>
 </context>
 <context>
@@ -2585,12 +2854,58 @@ nom et icône de %4</translation>
         <source>Deleted the rule dropping “%1”.</source>
         <translation>Règle bloquant «&#xa0;%1&#xa0;» supprimée.</translation>
     </message>
+    <message>
+        <source>Cannot connect to %1: %2 (ssh %1; trying again).</source>
+        <translation>Connexion à %1 impossible : %2 (ssh %1 ; nouvelle tentative).</translation>
+    </message>
+    <message>
+        <source>The link to %1 dropped. The capture goes on there, and its network keeps flowing; this window connects again (ssh %1) and picks it up.</source>
+        <translation>La liaison avec %1 est coupée. La capture continue là-bas et son réseau reste en service ; cette fenêtre se reconnecte (ssh %1) et la reprend.</translation>
+    </message>
+    <message>
+        <source>No link to %1 (ssh %1 failed or dropped): connecting again.</source>
+        <translation>Aucune liaison avec %1 (ssh %1 a échoué ou s’est interrompu) : nouvelle connexion.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ShareChart</name>
     <message>
         <source>other</source>
         <translation>autres</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::SshDestination</name>
+    <message>
+        <source>Say which host to connect to: user@host, a host name or an alias of ~/.ssh/config.</source>
+        <translation>Indiquez l’hôte auquel se connecter : utilisateur@hôte, un nom d’hôte ou un alias de ~/.ssh/config.</translation>
+    </message>
+    <message>
+        <source>A host cannot begin with “-” (ssh would read it as an option).</source>
+        <translation>Un hôte ne peut pas commencer par « - » (ssh le lirait comme une option).</translation>
+    </message>
+    <message>
+        <source>A host cannot contain “%1”: use user@host, a host name, an address or an alias of ~/.ssh/config.</source>
+        <translation>Un hôte ne peut pas contenir « %1 » : utilisez utilisateur@hôte, un nom d’hôte, une adresse ou un alias de ~/.ssh/config.</translation>
+    </message>
+    <message>
+        <source>A host cannot contain “/” (only an ssh:// address may).</source>
+        <translation>Un hôte ne peut pas contenir « / » (seule une adresse ssh:// le peut).</translation>
+    </message>
+    <message>
+        <source>The host is longer than %1 characters.</source>
+        <translation>L’hôte dépasse %1 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::StreamRelay</name>
+    <message>
+        <source>Relaying the packet stream failed: %1.</source>
+        <translation>Le relais du flux de paquets a échoué : %1.</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2980,14 @@ nom et icône de %4</translation>
     <message>
         <source>Browse the packets of a pcap file, without capturing</source>
         <translation>Consulter les paquets d’un fichier pcap, sans capturer</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to host…</source>
+        <translation>Se &amp;connecter à un hôte…</translation>
+    </message>
+    <message>
+        <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
+        <translation>Observer et piloter le nfqmon d’une autre machine par SSH, dans une fenêtre à part</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,9 @@ namespace nfqmon {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("nfqmon::SshDestination", text, nullptr, n);
+    return QCoreApplication::translate("nfqmon::SshDestination", text);
 }
 
 // What user names, host names, IPv6 addresses in brackets, scoped addresses and
@@ -31,7 +31,7 @@ std::optional<SshDestination> SshDestination::parse(const QString &text, QString
         return std::nullopt;
     }
     if (trimmed.size() > MaxLength) {
-        *error = tr("The host is longer than %n characters.", MaxLength);
+        *error = tr("The host is longer than %1 characters.").arg(MaxLength);
         return std::nullopt;
     }
     if (trimmed.startsWith(QLatin1Char('-'))) {
