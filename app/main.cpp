@@ -1,9 +1,9 @@
 // nfqmon, the desktop application: `nfqmon [file.pcap]`. Everything happens in the Session and
 // the MainWindow built on it.
 #include "app/desktop/DesktopNotifier.h"
+#include "app/display/Translations.h"
 #include "app/session/Session.h"
 #include "ui/MainWindow.h"
-#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Not allowed: %1.</source>
-        <translation>Non autorisé : %1.</translation>
+        <translation>Non autorisé&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1457,23 +1457,23 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Standard output is a terminal: --relay writes nfqmon&apos;s binary stream for a program to read, so pipe it into one.</source>
-        <translation>La sortie standard est un terminal : --relay écrit le flux binaire de nfqmon pour un programme, redirigez-le donc vers l’un d’eux.</translation>
+        <translation>La sortie standard est un terminal&#xa0;: --relay écrit le flux binaire de nfqmon pour un programme, redirigez-le donc vers l’un d’eux.</translation>
     </message>
     <message>
         <source>Standard output is a terminal: write the capture to a file with -w FILE, or pipe it into a program (-w - | wireshark -k -i -).</source>
-        <translation>La sortie standard est un terminal : écrivez la capture dans un fichier avec -w FICHIER, ou redirigez-la vers un programme (-w - | wireshark -k -i -).</translation>
+        <translation>La sortie standard est un terminal&#xa0;: écrivez la capture dans un fichier avec -w FICHIER, ou redirigez-la vers un programme (-w - | wireshark -k -i -).</translation>
     </message>
     <message>
         <source>Cannot write to standard output: %1.</source>
-        <translation>Impossible d’écrire sur la sortie standard : %1.</translation>
+        <translation>Impossible d’écrire sur la sortie standard&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Cannot write the capture to %1: %2.</source>
-        <translation>Impossible d’écrire la capture dans %1 : %2.</translation>
+        <translation>Impossible d’écrire la capture dans %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>A capture is already running on this host (started by the window or another program): nfqmon-capture --attach writes its packets without starting one.</source>
-        <translation>Une capture est déjà en cours sur cet hôte (démarrée par la fenêtre ou un autre programme) : nfqmon-capture --attach écrit ses paquets sans en démarrer une.</translation>
+        <translation>Une capture est déjà en cours sur cet hôte (démarrée par la fenêtre ou un autre programme)&#xa0;: nfqmon-capture --attach écrit ses paquets sans en démarrer une.</translation>
     </message>
     <message>
         <source>No capture is running on this host, so there is no packet stream to relay.</source>
@@ -1497,11 +1497,11 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>The packet stream broke: %1.</source>
-        <translation>Le flux de paquets s’est interrompu : %1.</translation>
+        <translation>Le flux de paquets s’est interrompu&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The capture ended: %1.</source>
-        <translation>La capture s’est terminée : %1.</translation>
+        <translation>La capture s’est terminée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The capture ended before nfqmon-capture stopped it.</source>
@@ -1509,11 +1509,11 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Writing the capture failed: %1.</source>
-        <translation>L’écriture de la capture a échoué : %1.</translation>
+        <translation>L’écriture de la capture a échoué&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
-        <translation>%1 paquets n’ont pas atteint l’assistant : la file du noyau était pleine.</translation>
+        <translation>%1 paquets n’ont pas atteint l’assistant&#xa0;: la file du noyau était pleine.</translation>
     </message>
 </context>
 <context>
@@ -1524,7 +1524,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Capture on this interface (repeat it, or separate names with commas); &quot;any&quot; for every interface, the default.</source>
-        <translation>Capturer sur cette interface (à répéter, ou noms séparés par des virgules) ; « any » pour toutes les interfaces, par défaut.</translation>
+        <translation>Capturer sur cette interface (à répéter, ou noms séparés par des virgules)&#xa0;; «&#xa0;any&#xa0;» pour toutes les interfaces, par défaut.</translation>
     </message>
     <message>
         <source>name</source>
@@ -1536,7 +1536,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Create no iptables rules: capture what your own rules send to the chains HAKA-PRE and HAKA-OUT.</source>
-        <translation>Ne créer aucune règle iptables : capturer ce que vos propres règles envoient aux chaînes HAKA-PRE et HAKA-OUT.</translation>
+        <translation>Ne créer aucune règle iptables&#xa0;: capturer ce que vos propres règles envoient aux chaînes HAKA-PRE et HAKA-OUT.</translation>
     </message>
     <message>
         <source>Stop after this many packets.</source>
@@ -1556,7 +1556,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Write the pcapng capture to this file, or &quot;-&quot; for standard output (the default).</source>
-        <translation>Écrire la capture pcapng dans ce fichier, ou « - » pour la sortie standard (par défaut).</translation>
+        <translation>Écrire la capture pcapng dans ce fichier, ou «&#xa0;-&#xa0;» pour la sortie standard (par défaut).</translation>
     </message>
     <message>
         <source>file</source>
@@ -1568,7 +1568,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>The NFQUEUE number (default 0); change it when another program uses queue 0.</source>
-        <translation>Le numéro NFQUEUE (0 par défaut) ; changez-le quand un autre programme utilise la file 0.</translation>
+        <translation>Le numéro NFQUEUE (0 par défaut)&#xa0;; changez-le quand un autre programme utilise la file 0.</translation>
     </message>
     <message>
         <source>number</source>
@@ -1588,7 +1588,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Write the packets of the capture already running on this host instead of starting one; it goes on when this program ends.</source>
-        <translation>Écrire les paquets de la capture déjà en cours sur cet hôte au lieu d’en démarrer une ; elle continue quand ce programme se termine.</translation>
+        <translation>Écrire les paquets de la capture déjà en cours sur cet hôte au lieu d’en démarrer une&#xa0;; elle continue quand ce programme se termine.</translation>
     </message>
     <message>
         <source>Copy the packet stream of the capture running on this host to standard output unchanged (nfqmon&apos;s own format, for a window on another host).</source>
@@ -1596,7 +1596,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;: nfqmon-capture takes no filter; drop rules decide what passes.</source>
-        <translation>Argument inattendu « %1 » : nfqmon-capture ne prend pas de filtre ; les règles de rejet décident de ce qui passe.</translation>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;»&#xa0;: nfqmon-capture ne prend pas de filtre&#xa0;; les règles de rejet décident de ce qui passe.</translation>
     </message>
     <message>
         <source>Give either --relay or --attach, not both.</source>
@@ -1612,15 +1612,15 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>-i needs an interface name (&quot;%1&quot; has an empty one).</source>
-        <translation>-i demande un nom d’interface (« %1 » en contient un vide).</translation>
+        <translation>-i demande un nom d’interface («&#xa0;%1&#xa0;» en contient un vide).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an interface name.</source>
-        <translation>« %1 » n’est pas un nom d’interface.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’interface.</translation>
     </message>
     <message>
         <source>&quot;any&quot; stands for every interface: give it alone, or name the interfaces.</source>
-        <translation>« any » désigne toutes les interfaces : indiquez-le seul, ou nommez les interfaces.</translation>
+        <translation>«&#xa0;any&#xa0;» désigne toutes les interfaces&#xa0;: indiquez-le seul, ou nommez les interfaces.</translation>
     </message>
     <message>
         <source>Name at most %1 interfaces.</source>
@@ -1632,35 +1632,35 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>-c needs a number of packets, 1 or more (not &quot;%1&quot;).</source>
-        <translation>-c demande un nombre de paquets, 1 ou plus (pas « %1 »).</translation>
+        <translation>-c demande un nombre de paquets, 1 ou plus (pas «&#xa0;%1&#xa0;»).</translation>
     </message>
     <message>
         <source>-a needs a duration in seconds, more than 0 (not &quot;%1&quot;).</source>
-        <translation>-a demande une durée en secondes, supérieure à 0 (pas « %1 »).</translation>
+        <translation>-a demande une durée en secondes, supérieure à 0 (pas «&#xa0;%1&#xa0;»).</translation>
     </message>
     <message>
         <source>-w needs a file name, or &quot;-&quot; for standard output.</source>
-        <translation>-w demande un nom de fichier, ou « - » pour la sortie standard.</translation>
+        <translation>-w demande un nom de fichier, ou «&#xa0;-&#xa0;» pour la sortie standard.</translation>
     </message>
     <message>
         <source>--queue needs a queue number from 0 to %1 (not &quot;%2&quot;).</source>
-        <translation>--queue demande un numéro de file de 0 à %1 (pas « %2 »).</translation>
+        <translation>--queue demande un numéro de file de 0 à %1 (pas «&#xa0;%2&#xa0;»).</translation>
     </message>
     <message>
         <source>--queues needs a number from %1 to %2 (not &quot;%3&quot;).</source>
-        <translation>--queues demande un nombre de %1 à %2 (pas « %3 »).</translation>
+        <translation>--queues demande un nombre de %1 à %2 (pas «&#xa0;%3&#xa0;»).</translation>
     </message>
     <message>
         <source>Queues %1 and on do not fit below %2: choose a lower --queue.</source>
-        <translation>Les files à partir de %1 ne tiennent pas sous %2 : choisissez un --queue plus petit.</translation>
+        <translation>Les files à partir de %1 ne tiennent pas sous %2&#xa0;: choisissez un --queue plus petit.</translation>
     </message>
     <message>
         <source>-s needs a number of bytes from %1 to %2 (not &quot;%3&quot;).</source>
-        <translation>-s demande un nombre d’octets de %1 à %2 (pas « %3 »).</translation>
+        <translation>-s demande un nombre d’octets de %1 à %2 (pas «&#xa0;%3&#xa0;»).</translation>
     </message>
     <message>
         <source>This host has no interface &quot;%1&quot; (see ip link).</source>
-        <translation>Cet hôte n’a pas d’interface « %1 » (voir ip link).</translation>
+        <translation>Cet hôte n’a pas d’interface «&#xa0;%1&#xa0;» (voir ip link).</translation>
     </message>
 </context>
 <context>
@@ -2226,11 +2226,11 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>There is no connection to %1 yet (ssh %1): wait until the window says it is connected.</source>
-        <translation>Il n’y a pas encore de connexion à %1 (ssh %1) : attendez que la fenêtre indique qu’elle est connectée.</translation>
+        <translation>Il n’y a pas encore de connexion à %1 (ssh %1)&#xa0;: attendez que la fenêtre indique qu’elle est connectée.</translation>
     </message>
     <message>
         <source>Dump files cannot be passed to %1 over SSH: capture there with nfqmon-capture -w FILE, or export from this window.</source>
-        <translation>Les fichiers de capture ne peuvent pas être transmis à %1 par SSH : capturez sur place avec nfqmon-capture -w FICHIER, ou exportez depuis cette fenêtre.</translation>
+        <translation>Les fichiers de capture ne peuvent pas être transmis à %1 par SSH&#xa0;: capturez sur place avec nfqmon-capture -w FICHIER, ou exportez depuis cette fenêtre.</translation>
     </message>
 </context>
 <context>
@@ -2365,7 +2365,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
-        <translation>Hôte, comme pour ssh (utilisateur@hôte ou un alias de ~/.ssh/config). Votre propre ssh se connecte, avec vos clés et vos hôtes connus ; sur l’hôte, nfqmon doit être installé et vous devez appartenir au groupe nfqmon.</translation>
+        <translation>Hôte, comme pour ssh (utilisateur@hôte ou un alias de ~/.ssh/config). Votre propre ssh se connecte, avec vos clés et vos hôtes connus&#xa0;; sur l’hôte, nfqmon doit être installé et vous devez appartenir au groupe nfqmon.</translation>
     </message>
 </context>
 <context>
@@ -2501,7 +2501,7 @@ nom et icône de %4</translation>
     <name>nfqmon::RemoteLink</name>
     <message>
         <source>ssh could not be run (%1): %2</source>
-        <translation>ssh n’a pas pu être lancé (%1) : %2</translation>
+        <translation>ssh n’a pas pu être lancé (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <source>ssh did not answer within 30 seconds.</source>
@@ -2513,7 +2513,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>No socket for the packet stream from %1: %2</source>
-        <translation>Aucune socket pour le flux de paquets de %1 : %2</translation>
+        <translation>Aucune socket pour le flux de paquets de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The packet stream from %1 ended (ssh exit status %2).</source>
@@ -2521,7 +2521,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>ssh could not be run for %1 (%2): %3</source>
-        <translation>ssh n’a pas pu être lancé pour %1 (%2) : %3</translation>
+        <translation>ssh n’a pas pu être lancé pour %1 (%2)&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -2856,15 +2856,15 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2 (ssh %1; trying again).</source>
-        <translation>Connexion à %1 impossible : %2 (ssh %1 ; nouvelle tentative).</translation>
+        <translation>Connexion à %1 impossible&#xa0;: %2 (ssh %1&#xa0;; nouvelle tentative).</translation>
     </message>
     <message>
         <source>The link to %1 dropped. The capture goes on there, and its network keeps flowing; this window connects again (ssh %1) and picks it up.</source>
-        <translation>La liaison avec %1 est coupée. La capture continue là-bas et son réseau reste en service ; cette fenêtre se reconnecte (ssh %1) et la reprend.</translation>
+        <translation>La liaison avec %1 est coupée. La capture continue là-bas et son réseau reste en service&#xa0;; cette fenêtre se reconnecte (ssh %1) et la reprend.</translation>
     </message>
     <message>
         <source>No link to %1 (ssh %1 failed or dropped): connecting again.</source>
-        <translation>Aucune liaison avec %1 (ssh %1 a échoué ou s’est interrompu) : nouvelle connexion.</translation>
+        <translation>Aucune liaison avec %1 (ssh %1 a échoué ou s’est interrompu)&#xa0;: nouvelle connexion.</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
@@ -2882,19 +2882,19 @@ nom et icône de %4</translation>
     <name>nfqmon::SshDestination</name>
     <message>
         <source>Say which host to connect to: user@host, a host name or an alias of ~/.ssh/config.</source>
-        <translation>Indiquez l’hôte auquel se connecter : utilisateur@hôte, un nom d’hôte ou un alias de ~/.ssh/config.</translation>
+        <translation>Indiquez l’hôte auquel se connecter&#xa0;: utilisateur@hôte, un nom d’hôte ou un alias de ~/.ssh/config.</translation>
     </message>
     <message>
         <source>A host cannot begin with “-” (ssh would read it as an option).</source>
-        <translation>Un hôte ne peut pas commencer par « - » (ssh le lirait comme une option).</translation>
+        <translation>Un hôte ne peut pas commencer par «&#xa0;-&#xa0;» (ssh le lirait comme une option).</translation>
     </message>
     <message>
         <source>A host cannot contain “%1”: use user@host, a host name, an address or an alias of ~/.ssh/config.</source>
-        <translation>Un hôte ne peut pas contenir « %1 » : utilisez utilisateur@hôte, un nom d’hôte, une adresse ou un alias de ~/.ssh/config.</translation>
+        <translation>Un hôte ne peut pas contenir «&#xa0;%1&#xa0;»&#xa0;: utilisez utilisateur@hôte, un nom d’hôte, une adresse ou un alias de ~/.ssh/config.</translation>
     </message>
     <message>
         <source>A host cannot contain “/” (only an ssh:// address may).</source>
-        <translation>Un hôte ne peut pas contenir « / » (seule une adresse ssh:// le peut).</translation>
+        <translation>Un hôte ne peut pas contenir «&#xa0;/&#xa0;» (seule une adresse ssh:// le peut).</translation>
     </message>
     <message>
         <source>The host is longer than %1 characters.</source>
@@ -2905,7 +2905,7 @@ nom et icône de %4</translation>
     <name>nfqmon::StreamRelay</name>
     <message>
         <source>Relaying the packet stream failed: %1.</source>
-        <translation>Le relais du flux de paquets a échoué : %1.</translation>
+        <translation>Le relais du flux de paquets a échoué&#xa0;: %1.</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@
 // (README, "nfqmon-capture"). The work is CaptureCommand's; this only wires it up.
 #include "app/capture/CaptureCommand.h"
 #include "app/capture/CaptureCommandLine.h"
-#include "app/capture/CaptureTranslations.h"
 #include "app/capture/StopSignals.h"
 #include "app/client/HelperClient.h"
+#include "app/display/Translations.h"
 
 #include <QCoreApplication>
 
@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("nfqmon"));
     QCoreApplication::setApplicationName(QStringLiteral("nfqmon-capture"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NFQMON_VERSION));
-    nfqmon::installCaptureTranslations();
+    nfqmon::installTranslations();
 
     const auto parsed = nfqmon::CaptureCommandLine::parse(QCoreApplication::arguments());
     switch (parsed.outcome) {

@@ -1,5 +1,7 @@
 #include "helper/engine/MetricsFile.h"
 
+#include "helper/protocol/WriteAll.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -16,20 +18,6 @@ namespace {
 QString errnoText(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
 }
 
 // Closes a descriptor on every way out.

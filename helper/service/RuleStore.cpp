@@ -1,5 +1,7 @@
 #include "helper/service/RuleStore.h"
 
+#include "helper/protocol/WriteAll.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -39,20 +41,6 @@ std::optional<RuleAction> actionFrom(const QString &text)
         if (actionName(a) == text)
             return a;
     return std::nullopt;
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += n;
-    }
-    return true;
 }
 
 } // namespace

@@ -13,7 +13,7 @@
 #include "ui/HealthWidget.h"
 #include "ui/MainWindow.h"
 #include "ui/PacketTableView.h"
-#include "ui/Translations.h"
+#include "app/display/Translations.h"
 
 #include <QApplication>
 #include <QDBusConnection>

@@ -20,7 +20,7 @@
 #include "ui/RateChart.h"
 #include "ui/RuleDialog.h"
 #include "ui/TopChart.h"
-#include "ui/Translations.h"
+#include "app/display/Translations.h"
 #include "ui/TrayIcon.h"
 
 #include <QAction>

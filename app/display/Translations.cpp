@@ -1,4 +1,4 @@
-#include "app/capture/CaptureTranslations.h"
+#include "app/display/Translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -7,13 +7,17 @@
 
 namespace nfqmon {
 
-void installCaptureTranslations()
+void installTranslations()
 {
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
     auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    // A locale without a file of its own (or C/POSIX) falls back to English.
+    // A locale without a file of its own (or C/POSIX) falls back to English, for the plurals.
     auto *own = new QTranslator(QCoreApplication::instance());
     if (own->load(QLocale(), QStringLiteral("nfqmon"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")) ||
