@@ -15,10 +15,11 @@ if [ "$(id -u)" != 0 ]; then
 fi
 packaging/install-deps.sh
 cmake --preset default -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
-cmake --build --preset default -j "$(nproc)" --target nfqmon nfqmon-helper nfqmon_dbus_xml
+cmake --build --preset default -j "$(nproc)" --target nfqmon nfqmon-helper nfqmon-capture \
+  nfqmon_dbus_xml nfqmon_docs
 cmake --install build >/dev/null
-say "installed into /usr: bin/nfqmon, libexec/nfqmon/nfqmon-helper, the D-Bus, polkit and" \
-    "systemd files, the menu entry and the icon"
+say "installed into /usr: bin/nfqmon, bin/nfqmon-capture, libexec/nfqmon/nfqmon-helper, the" \
+    "D-Bus, polkit and systemd files, the man pages, the menu entry and the icon"
 # The opt-in groups of polkit-1/rules.d/49-nfqmon-groups.rules, as the package's postinst makes
 # them: empty, so they grant nothing until an administrator adds a user.
 for group in nfqmon nfqmon-rules; do
