@@ -12,7 +12,7 @@
 #include "tests/support/core/Tshark.h"
 
 #include <QDBusConnection>
-#include <QDBusInterface>
+#include <QDBusMessage>
 #include <QDBusReply>
 #include <QFile>
 #include <QProcess>
@@ -68,11 +68,13 @@ void tst_CaptureOverSsh::pcapngThroughSshWithVerdicts()
     {
         QDBusConnection bus = QDBusConnection::connectToBus(m_hosts.dbusAddress(0), name);
         QVERIFY2(bus.isConnected(), qPrintable(bus.lastError().message()));
-        QDBusInterface helper(Contract::ServiceName, Contract::ObjectPath, Contract::InterfaceName,
-                              bus);
-        const QDBusReply<uint> added = helper.call(
-            QStringLiteral("AddRule"),
-            QVariantMap{{Contract::RuleField::Expression, QStringLiteral("udp and dst port 9")}});
+        // A plain call: QDBusInterface would introspect, and QtDBus keeps what it learns.
+        QDBusMessage call =
+            QDBusMessage::createMethodCall(Contract::ServiceName, Contract::ObjectPath,
+                                           Contract::InterfaceName, QStringLiteral("AddRule"));
+        call << QVariantMap{
+            {Contract::RuleField::Expression, QStringLiteral("udp and dst port 9")}};
+        const QDBusReply<uint> added = bus.call(call, QDBus::Block, 30000);
         QVERIFY2(added.isValid(), qPrintable(added.error().message()));
         ruleId = added.value();
     }

@@ -173,13 +173,13 @@ void tst_CaptureCli::writesPcapngWithVerdicts()
     for (const QStringList &row : rows) {
         const QString text = row.join(QLatin1Char('|'));
         QCOMPARE(row.size(), 5);
-        QVERIFY2(row[2] == QLatin1String("0x00000001"), qPrintable(text)); // inbound
         QVERIFY2(row[3] == QLatin1String("vethA"), qPrintable(text));
-        if (row[0].isEmpty()) {
+        if (row[0].isEmpty()) { // the link's own, either way
             QVERIFY2(row[1].startsWith(QLatin1String("accepted")), qPrintable(text));
             ++others;
             continue;
         }
+        QVERIFY2(row[2] == QLatin1String("0x00000001"), qPrintable(text)); // inbound
         QVERIFY2(row[4] == QString::number(100 + 28), qPrintable(text));
         if (row[0] == QLatin1String("6001")) {
             ++droppedRows;
@@ -242,9 +242,9 @@ void tst_CaptureCli::writesToStandardOutput()
         const QStringList row = line.split(QLatin1Char('|'));
         QCOMPARE(row.size(), 3);
         QVERIFY2(row[1].startsWith(QLatin1String("accepted")), qPrintable(line));
-        QCOMPARE(row[2], QStringLiteral("0x00000001"));
         if (row[0].isEmpty())
-            continue;
+            continue; // the link's own, either way
+        QCOMPARE(row[2], QStringLiteral("0x00000001"));
         QCOMPARE(row[0], QStringLiteral("6002"));
         ++datagrams;
     }
