@@ -5,6 +5,7 @@
 // And the application follows the system locale: started with LANG set to a shipped language,
 // the window's menus, status bar, decoded headers and Info column speak it; with a language
 // nfqmon lacks, English with correct plurals.
+#include "app/display/Translations.h"
 #include "app/session/Session.h"
 #include "app/store/PacketTableModel.h"
 #include "helper/protocol/PcapWriter.h"
@@ -13,7 +14,6 @@
 #include "ui/HealthWidget.h"
 #include "ui/MainWindow.h"
 #include "ui/PacketTableView.h"
-#include "app/display/Translations.h"
 
 #include <QApplication>
 #include <QDBusConnection>

@@ -3,6 +3,7 @@
 // charts (the applications' fed from a store as the window feeds it), the packet table's
 // autoscroll and its row colours, the message bar and the status bar health.
 #include "app/client/CaptureHealth.h"
+#include "app/display/Translations.h"
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
@@ -20,7 +21,6 @@
 #include "ui/RateChart.h"
 #include "ui/RuleDialog.h"
 #include "ui/TopChart.h"
-#include "app/display/Translations.h"
 #include "ui/TrayIcon.h"
 
 #include <QAction>

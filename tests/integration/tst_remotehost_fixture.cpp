@@ -452,10 +452,14 @@ void tst_RemoteHostFixture::aTestUserConnects()
                           Contract::PolkitAction::Rules, QStringLiteral("--no-interaction")},
                          20s, {});
     QVERIFY2(check.succeeded(), qPrintable(check.describe()));
-    QVERIFY2(check.output.contains(" uid 64104\n") &&
-                 check.output.contains("org.nfqmon.capture authorized=true") &&
-                 check.output.contains("org.nfqmon.rules authorized=false"),
-             qPrintable(check.describe()));
+    QVERIFY2(
+        check.output.contains(
+            QStringLiteral(" uid %1\n").arg(PrivateSystemBus::MemberUid).toUtf8()) &&
+            check.output.contains(
+                (Contract::PolkitAction::Capture + QStringLiteral(" authorized=true")).toUtf8()) &&
+            check.output.contains(
+                (Contract::PolkitAction::Rules + QStringLiteral(" authorized=false")).toUtf8()),
+        qPrintable(check.describe()));
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteHostFixture)

@@ -68,6 +68,8 @@ private slots:
                                    << "org.nfqmon.read";
         QTest::newRow("SetMetricsFile") << "SetMetricsFile"
                                         << "org.nfqmon.configure";
+        QTest::newRow("ListInterfaces") << "ListInterfaces"
+                                        << "";
     }
 
     void actions()

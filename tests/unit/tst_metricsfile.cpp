@@ -5,8 +5,8 @@
 #include "helper/engine/MetricsText.h"
 
 #include <QDir>
-#include <QSet>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
 
