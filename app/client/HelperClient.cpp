@@ -76,6 +76,12 @@ HelperClient::HelperClient(RemoteLink *link, QObject *parent)
 
 HelperClient::~HelperClient()
 {
+    if (m_connecting) {
+        // Its worker cannot be stopped: what it connects is closed as soon as it is done.
+        m_connecting->future().then([name = m_connectingName](const Attempt &) {
+            QDBusConnection::disconnectFromBus(name);
+        });
+    }
     if (!m_ownConnection.isEmpty())
         QDBusConnection::disconnectFromBus(m_ownConnection);
 }
@@ -138,6 +144,7 @@ void HelperClient::reconnect()
     if (m_connecting)
         return;
     m_connecting = new QFutureWatcher<Attempt>(this);
+    m_connectingName = name;
     connect(m_connecting, &QFutureWatcher<Attempt>::finished, this, [this, name] {
         const Attempt attempt = m_connecting->result();
         m_connecting->deleteLater();

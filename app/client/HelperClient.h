@@ -140,6 +140,7 @@ private:
     };
     QString m_sshConnection; // the last connection's, passed to StartCapture (SshConnection)
     QFutureWatcher<Attempt> *m_connecting = nullptr; // a remote connection under way
+    QString m_connectingName;                        // the name it connects under
     QDBusConnection m_bus;
     QString m_ownConnection; // the name of m_bus when this client made it (after a bus restart)
     bool m_busConnected = false;

@@ -3,8 +3,10 @@
 // libdbus's unixexec transport and a real systemd-stdio-bridge, with exactly the arguments
 // sshArguments() lists (so the escaping is what libdbus reads back); ssh is never asked to
 // prompt, and the destination cannot be read as an option; the relay's output arrives on the
-// descriptor, and its failure is the remote command's own sentence. tst_remotehosts runs the
+// descriptor, and its failure is the remote command's own sentence; a HelperClient gone while
+// its connection was being made leaves no connection behind. tst_remotehosts runs the
 // same over a real sshd.
+#include "app/client/HelperClient.h"
 #include "app/client/RemoteLink.h"
 
 #include <QDBusConnection>
@@ -31,10 +33,13 @@ private slots:
     void busAddressReachesTheRemoteBus();
     void relayOutputArrives();
     void relayFailureIsTheRemoteSentence();
+    void aClientGoneWhileConnectingLeavesNoConnection();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    void writeSsh(const QByteArray &onRelay);
+    // onReach: what the stand-in does for RemoteLink::reach()'s `echo "$SSH_CONNECTION"`.
+    void writeSsh(const QByteArray &onRelay, const QByteArray &onReach = "echo");
+    int callersOfTheBus() const; // unique names on m_bus, without the one asking
 
     QTemporaryDir m_dir;
     QProcess m_bus;
@@ -62,7 +67,7 @@ void tst_RemoteLink::cleanupTestCase()
 
 // A stand-in for ssh: records its arguments, skips the options up to "--" and the destination,
 // and runs the remote command here.
-void tst_RemoteLink::writeSsh(const QByteArray &onRelay)
+void tst_RemoteLink::writeSsh(const QByteArray &onRelay, const QByteArray &onReach)
 {
     QFile script(path(QStringLiteral("ssh")));
     QVERIFY(script.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -79,6 +84,9 @@ void tst_RemoteLink::writeSsh(const QByteArray &onRelay)
                  "nfqmon-capture) " +
                  onRelay +
                  " ;;\n"
+                 "echo) " +
+                 onReach +
+                 "; exit 0 ;;\n"
                  "esac\n"
                  "exit 127\n");
     script.close();
@@ -164,6 +172,52 @@ void tst_RemoteLink::relayFailureIsTheRemoteSentence()
     char byte;
     QCOMPARE(::read(fd, &byte, 1), ssize_t(0)); // end of stream, nothing else
     ::close(fd);
+}
+
+int tst_RemoteLink::callersOfTheBus() const
+{
+    const QString name = QStringLiteral("tst_remotelink-count");
+    int callers = -1;
+    {
+        const QDBusConnection bus = QDBusConnection::connectToBus(m_busAddress, name);
+        const QDBusReply<QStringList> names = bus.interface()->registeredServiceNames();
+        if (names.isValid()) {
+            callers = 0;
+            for (const QString &n : names.value())
+                callers += n.startsWith(QLatin1Char(':')) && n != bus.baseService();
+        }
+    }
+    QDBusConnection::disconnectFromBus(name);
+    return callers;
+}
+
+// A window closed while its connection is still being made (ssh slow to answer): the
+// connection its worker makes afterwards is closed, not left open on the remote bus.
+void tst_RemoteLink::aClientGoneWhileConnectingLeavesNoConnection()
+{
+    writeSsh("exit 1", "touch '" + path(QStringLiteral("reached")).toLocal8Bit() +
+                           "'; sleep 1; echo '10.0.0.1 40000 10.0.0.2 22'");
+    QString error;
+    const auto destination = SshDestination::parse(QStringLiteral("gw"), &error);
+    QVERIFY2(destination, qPrintable(error));
+    RemoteLink link(*destination);
+    const int before = callersOfTheBus();
+    QVERIFY(before >= 0);
+    {
+        // First, one that is let finish: it becomes a caller of the bus.
+        HelperClient client(&link);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isBusConnected(), 10000);
+        QCOMPARE(callersOfTheBus(), before + 1);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(callersOfTheBus(), before, 5000);
+    QFile::remove(path(QStringLiteral("reached")));
+    {
+        HelperClient client(&link);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path(QStringLiteral("reached"))), 10000);
+        QVERIFY(!client.isBusConnected()); // ssh has not answered yet
+    }
+    QTest::qWait(3000); // ssh answers, the worker connects and is done
+    QCOMPARE(callersOfTheBus(), before);
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteLink)
