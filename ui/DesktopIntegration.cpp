@@ -37,12 +37,15 @@ DesktopIntegration::DesktopIntegration(QMainWindow *window, Session *session, QA
     m_notifyAction->setStatusTip(
         tr("A desktop notification when a rule that had not matched yet drops its first packets"));
 
-    m_tray->setWanted(desktop.trayIcon);
-    connect(m_trayAction, &QAction::toggled, this, [this](bool on) {
+    // One icon: this machine's window's. Another machine's window has none (nor the choice).
+    const bool local = session->machine().isEmpty();
+    m_trayAction->setVisible(local);
+    m_tray->setWanted(local && desktop.trayIcon);
+    connect(m_trayAction, &QAction::toggled, this, [this, local](bool on) {
         DesktopSettings settings = DesktopSettings::load();
         settings.trayIcon = on;
         settings.save();
-        m_tray->setWanted(on);
+        m_tray->setWanted(local && on);
     });
     connect(m_notifyAction, &QAction::toggled, this, [](bool on) {
         DesktopSettings settings = DesktopSettings::load();
