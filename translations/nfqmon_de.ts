@@ -149,6 +149,10 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
         <translation>Auf „%1 %2“ folgt „%3“: Verbinden Sie Ausdrücke mit „and“.</translation>
     </message>
+    <message>
+        <source>“machine” needs the name of a machine as the Machine column shows it: machine gw.</source>
+        <translation>„machine“ braucht den Namen einer Maschine, wie ihn die Spalte Maschine zeigt: machine gw.</translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -1038,6 +1042,10 @@ Name und Symbol aus %4</translation>
         <source>The helper learned no name for this packet&apos;s remote end.</source>
         <translation>Das Hilfsprogramm hat keinen Namen für die Gegenstelle dieses Pakets erfahren.</translation>
     </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1443,6 +1451,29 @@ Name und Symbol aus %4</translation>
     <message>
         <source>A pcap file to browse.</source>
         <translation>Eine pcap-Datei zum Ansehen.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::AllMachinesWindow</name>
+    <message>
+        <source>All machines — NFQueue Monitor</source>
+        <translation>Alle Maschinen — NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Open the window of %1</source>
+        <translation>Fenster von %1 öffnen</translation>
+    </message>
+    <message>
+        <source>The window of %1 is closed.</source>
+        <translation>Das Fenster von %1 ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Show only packets of %1</source>
+        <translation>Nur Pakete von %1 zeigen</translation>
+    </message>
+    <message>
+        <source>Packets of %1, each from when it joined this table.</source>
+        <translation>Pakete von %1, jeweils ab dem Moment, in dem die Maschine dieser Tabelle beitrat.</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2398,10 @@ Name und Symbol aus %4</translation>
         <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
         <translation>Host, wie für ssh (benutzer@host oder ein Alias aus ~/.ssh/config). Ihr eigenes ssh verbindet sich, mit Ihren Schlüsseln und bekannten Hosts; auf dem Host muss nfqmon installiert sein und Sie müssen der Gruppe nfqmon angehören.</translation>
     </message>
+    <message>
+        <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
+        <translation>Eine Aufzeichnung auf %1 aus diesem Fenster schreibt keine Datei: Mitschnittdateien können SSH nicht überqueren. Führen Sie auf %1 nfqmon-capture -w DATEI aus oder exportieren Sie aus diesem Fenster.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::MessageBar</name>
@@ -2988,6 +3023,14 @@ Name und Symbol aus %4</translation>
     <message>
         <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
         <translation>nfqmon eines anderen Rechners über SSH beobachten und steuern, in einem eigenen Fenster</translation>
+    </message>
+    <message>
+        <source>&amp;All machines</source>
+        <translation>&amp;Alle Maschinen</translation>
+    </message>
+    <message>
+        <source>The packets of this machine and of every machine connected to, in one table with a Machine column</source>
+        <translation>Die Pakete dieser Maschine und jeder verbundenen Maschine in einer Tabelle mit einer Spalte Maschine</translation>
     </message>
 </context>
 </TS>

@@ -149,6 +149,10 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“machine” needs the name of a machine as the Machine column shows it: machine gw.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -1035,6 +1039,10 @@ name and icon from %4</source>
         <source>The helper learned no name for this packet&apos;s remote end.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1439,6 +1447,29 @@ name and icon from %4</source>
     </message>
     <message>
         <source>A pcap file to browse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::AllMachinesWindow</name>
+    <message>
+        <source>All machines — NFQueue Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window of %1 is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only packets of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets of %1, each from when it joined this table.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2364,6 +2395,10 @@ name and icon from %4</source>
         <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::MessageBar</name>
@@ -2984,6 +3019,14 @@ name and icon from %4</source>
     </message>
     <message>
         <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The packets of this machine and of every machine connected to, in one table with a Machine column</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

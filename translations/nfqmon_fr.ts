@@ -149,6 +149,10 @@
         <source>“%1 %2” is followed by “%3”: join terms with “and”.</source>
         <translation>«&#xa0;%1 %2&#xa0;» est suivi de «&#xa0;%3&#xa0;»&#xa0;: reliez les termes par «&#xa0;and&#xa0;».</translation>
     </message>
+    <message>
+        <source>“machine” needs the name of a machine as the Machine column shows it: machine gw.</source>
+        <translation>« machine » attend le nom d’une machine tel que la colonne Machine l’affiche : machine gw.</translation>
+    </message>
 </context>
 <context>
     <name>DropNotification</name>
@@ -1038,6 +1042,10 @@ nom et icône de %4</translation>
         <source>The helper learned no name for this packet&apos;s remote end.</source>
         <translation>Le programme auxiliaire n’a appris aucun nom pour l’extrémité distante de ce paquet.</translation>
     </message>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
 </context>
 <context>
     <name>PacketDescription</name>
@@ -1443,6 +1451,29 @@ nom et icône de %4</translation>
     <message>
         <source>A pcap file to browse.</source>
         <translation>Un fichier pcap à consulter.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::AllMachinesWindow</name>
+    <message>
+        <source>All machines — NFQueue Monitor</source>
+        <translation>Toutes les machines — NFQueue Monitor</translation>
+    </message>
+    <message>
+        <source>Open the window of %1</source>
+        <translation>Ouvrir la fenêtre de %1</translation>
+    </message>
+    <message>
+        <source>The window of %1 is closed.</source>
+        <translation>La fenêtre de %1 est fermée.</translation>
+    </message>
+    <message>
+        <source>Show only packets of %1</source>
+        <translation>Afficher seulement les paquets de %1</translation>
+    </message>
+    <message>
+        <source>Packets of %1, each from when it joined this table.</source>
+        <translation>Paquets de %1, chacune depuis son arrivée dans ce tableau.</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2398,10 @@ nom et icône de %4</translation>
         <source>Host, as for ssh (user@host or an alias of ~/.ssh/config). Your own ssh connects, with your keys and known hosts; on the host, nfqmon must be installed and you must be in group nfqmon.</source>
         <translation>Hôte, comme pour ssh (utilisateur@hôte ou un alias de ~/.ssh/config). Votre propre ssh se connecte, avec vos clés et vos hôtes connus&#xa0;; sur l’hôte, nfqmon doit être installé et vous devez appartenir au groupe nfqmon.</translation>
     </message>
+    <message>
+        <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
+        <translation>Une capture sur %1 depuis cette fenêtre n’écrit aucun fichier : les fichiers de capture ne peuvent pas traverser SSH. Lancez nfqmon-capture -w FICHIER sur %1, ou exportez depuis cette fenêtre.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::MessageBar</name>
@@ -2988,6 +3023,14 @@ nom et icône de %4</translation>
     <message>
         <source>Watch and steer another machine&apos;s nfqmon over SSH, in a window of its own</source>
         <translation>Observer et piloter le nfqmon d’une autre machine par SSH, dans une fenêtre à part</translation>
+    </message>
+    <message>
+        <source>&amp;All machines</source>
+        <translation>&amp;Toutes les machines</translation>
+    </message>
+    <message>
+        <source>The packets of this machine and of every machine connected to, in one table with a Machine column</source>
+        <translation>Les paquets de cette machine et de chaque machine connectée, dans un seul tableau avec une colonne Machine</translation>
     </message>
 </context>
 </TS>

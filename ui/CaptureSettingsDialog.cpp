@@ -63,14 +63,16 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     auto *filesLayout = new QVBoxLayout(files);
     filesLayout->addWidget(m_dumpAll);
     filesLayout->addWidget(m_dumpAccepted);
-    auto *filesNote = new QLabel(tr("pcap files with nanosecond times; the packets your rules "
-                                    "drop are saved only to the first. Existing files are "
-                                    "replaced."),
-                                 this);
-    filesNote->setWordWrap(true);
-    filesNote->setEnabled(false);
-    filesLayout->addWidget(filesNote);
+    m_filesNote = new QLabel(tr("pcap files with nanosecond times; the packets your rules "
+                                "drop are saved only to the first. Existing files are "
+                                "replaced."),
+                             this);
+    m_filesNote->setObjectName(QStringLiteral("filesNote"));
+    m_filesNote->setWordWrap(true);
+    m_filesNote->setEnabled(false);
+    filesLayout->addWidget(m_filesNote);
 
+    m_snapLength->setObjectName(QStringLiteral("snapLength"));
     m_snapLength->setRange(int(Limits::MinSnapLength), int(Limits::MaxUsefulSnapLength));
     m_snapLength->setSuffix(tr(" bytes"));
     m_snapLength->setToolTip(tr("How much of each packet is kept for the window and the files"));
@@ -120,6 +122,16 @@ void CaptureSettingsDialog::setSettings(const CaptureSettings &settings)
     m_storeLimit->setValue(int(qMin<qint64>(settings.storeLimit, m_storeLimit->maximum())));
     m_reverseLookup->setChecked(settings.reverseLookup);
     updateChains();
+}
+
+void CaptureSettingsDialog::setDumpFilesUnavailable(const QString &why)
+{
+    m_dumpAll->setPath({});
+    m_dumpAccepted->setPath({});
+    m_dumpAll->setEnabled(false);
+    m_dumpAccepted->setEnabled(false);
+    m_filesNote->setText(why);
+    m_filesNote->setEnabled(true);
 }
 
 CaptureSettings CaptureSettingsDialog::settings() const

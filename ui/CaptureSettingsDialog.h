@@ -29,6 +29,8 @@ public:
 
     void setSettings(const CaptureSettings &settings); // interfaces are kept as given
     CaptureSettings settings() const;
+    // Another machine's window: no dump file can be chosen there; `why` says what to do instead.
+    void setDumpFilesUnavailable(const QString &why);
 
     QString chainText() const;
 
@@ -48,6 +50,7 @@ private:
     QPushButton *m_checkChains;
     DumpFileField *m_dumpAll;
     DumpFileField *m_dumpAccepted;
+    QLabel *m_filesNote;
     QSpinBox *m_snapLength;
     QSpinBox *m_queue;
     QSpinBox *m_storeLimit;

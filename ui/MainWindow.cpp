@@ -6,9 +6,11 @@
 #include "app/client/RuleInfo.h"
 #include "app/client/SshDestination.h"
 #include "app/display/Translations.h"
+#include "app/session/AllMachines.h"
 #include "app/session/Session.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
+#include "ui/AllMachinesWindow.h"
 #include "ui/ApplicationIcon.h"
 #include "ui/CaptureSettingsDialog.h"
 #include "ui/ChartFeeder.h"
@@ -81,6 +83,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_layout = std::make_unique<WindowLayout>(this, m_splitter, m_table);
     m_layout->setInitialColumnWidths();
     m_layout->restore();
+    // One machine's window: the Machine column is the table of every machine's.
+    m_table->setColumnHidden(PacketTableModel::Machine, true);
     onStateChanged();
     updateCounts();
     if (!session->client()->isBusConnected()) {
@@ -93,7 +97,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_allMachinesWindow; // before the AllMachines it shows
+}
 
 void MainWindow::connectSession()
 {
@@ -104,6 +111,7 @@ void MainWindow::connectSession()
     connect(m_actions->settings(), &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_actions->open(), &QAction::triggered, this, &MainWindow::showOpenDialog);
     connect(m_actions->connectToHost(), &QAction::triggered, this, &MainWindow::showConnectDialog);
+    connect(m_actions->allMachines(), &QAction::triggered, this, &MainWindow::showAllMachines);
     connect(m_actions->exportPackets(), &QAction::triggered, this, &MainWindow::showExportDialog);
     connect(m_actions->quit(), &QAction::triggered, this, [this] {
         m_quitting = true;
@@ -158,6 +166,7 @@ void MainWindow::createMenus()
     file->addAction(m_actions->exportPackets());
     file->addSeparator();
     file->addAction(m_actions->connectToHost());
+    file->addAction(m_actions->allMachines());
     file->addSeparator();
     file->addAction(m_actions->quit());
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
@@ -254,6 +263,8 @@ void MainWindow::showConnectDialog()
 
 MainWindow *MainWindow::connectToHost(const QString &text)
 {
+    if (m_first)
+        return m_first->connectToHost(text);
     QString error;
     const std::optional<SshDestination> destination = SshDestination::parse(text, &error);
     if (!destination) {
@@ -268,11 +279,54 @@ MainWindow *MainWindow::connectToHost(const QString &text)
     }
     auto *session = new Session(new RemoteLink(*destination));
     auto *window = new MainWindow(session);
+    window->m_first = this;
+    window->m_actions->allMachines()->setEnabled(true);
     window->setAttribute(Qt::WA_DeleteOnClose);
     connect(window, &QObject::destroyed, session, &QObject::deleteLater);
     m_hostWindows.insert(destination->text(), window);
+    if (!m_allMachines) {
+        m_allMachines = new AllMachines(this);
+        QString storeError;
+        if (!m_allMachines->open(&storeError))
+            m_messageBar->showMessage(MessageBar::Kind::Warning, storeError);
+        m_allMachines->add(m_session);
+        m_actions->allMachines()->setEnabled(true);
+    }
+    m_allMachines->add(session);
     window->show();
     return window;
+}
+
+AllMachinesWindow *MainWindow::showAllMachines()
+{
+    if (m_first)
+        return m_first->showAllMachines();
+    if (!m_allMachines)
+        return nullptr;
+    if (!m_allMachinesWindow) {
+        m_allMachinesWindow = new AllMachinesWindow(m_allMachines);
+        m_allMachinesWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_allMachinesWindow, &AllMachinesWindow::machineWindowRequested, this,
+                &MainWindow::raiseWindowOf);
+    }
+    m_allMachinesWindow->show();
+    m_allMachinesWindow->raise();
+    m_allMachinesWindow->activateWindow();
+    return m_allMachinesWindow;
+}
+
+void MainWindow::raiseWindowOf(Session *session)
+{
+    MainWindow *window = session == m_session ? this : nullptr;
+    for (const QPointer<MainWindow> &host : std::as_const(m_hostWindows)) {
+        if (host && host->session() == session)
+            window = host;
+    }
+    if (!window)
+        return;
+    window->show();
+    window->raise();
+    window->activateWindow();
 }
 
 void MainWindow::startCapture()
@@ -358,9 +412,14 @@ void MainWindow::showSettings()
 {
     CaptureSettingsDialog dialog(m_session->client(), this);
     dialog.setSettings(m_session->captureSettings());
+    if (!m_session->machine().isEmpty())
+        dialog.setDumpFilesUnavailable(
+            tr("A capture on %1 from this window writes no file: dump files cannot cross SSH. "
+               "Run nfqmon-capture -w FILE on %1, or export from this window.")
+                .arg(m_session->machine()));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    dialog.settings().save();
+    m_session->saveCaptureSettings(dialog.settings());
     m_session->setReverseLookup(dialog.settings().reverseLookup);
 }
 

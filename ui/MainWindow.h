@@ -19,6 +19,8 @@ class QSplitter;
 
 namespace nfqmon {
 
+class AllMachines;
+class AllMachinesWindow;
 class ChartsPanel;
 class DesktopIntegration;
 class FilterBar;
@@ -48,8 +50,13 @@ public:
     PacketMenu *showPacketMenu(const QPoint &position);
     // A window of its own on another machine's nfqmon, over SSH (`destination` as for ssh); the
     // one already open for it is raised. nullptr and the message bar when it is not valid.
+    // From another machine's window: the first window's, which keeps every host's window.
     MainWindow *connectToHost(const QString &destination);
     Session *session() const { return m_session; }
+    // The table of every machine (File → All machines), opened or raised; nullptr before any
+    // other machine was connected to. It takes the packets of every machine from the first
+    // connection on.
+    AllMachinesWindow *showAllMachines();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,12 +79,16 @@ private:
     void showOpenDialog();
     void showConnectDialog();
     void showExportDialog();
+    void raiseWindowOf(Session *session);
     void showCustomDrop(const QString &expression);
     QList<qint64> selectedStoreRows() const;
 
     Session *m_session;
     WindowActions *m_actions;
     QHash<QString, QPointer<MainWindow>> m_hostWindows; // by SSH destination
+    QPointer<MainWindow> m_first; // in another machine's window: the window that opened it
+    AllMachines *m_allMachines = nullptr; // the first window's, from the first connection on
+    QPointer<AllMachinesWindow> m_allMachinesWindow;
     DesktopIntegration *m_desktop = nullptr;
     SessionMessages *m_messages = nullptr;
     std::unique_ptr<WindowLayout> m_layout;

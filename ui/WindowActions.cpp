@@ -25,6 +25,7 @@ WindowActions::WindowActions(QObject *parent)
           newAction("settingsAction", ":/icons/settings.svg", tr("Capture &settings…"), parent)),
       m_open(newAction("openAction", ":/icons/open.svg", tr("&Open pcap file…"), parent)),
       m_connect(newAction("connectAction", nullptr, tr("&Connect to host…"), parent)),
+      m_allMachines(newAction("allMachinesAction", nullptr, tr("&All machines"), parent)),
       m_export(
           newAction("exportAction", ":/icons/export.svg", tr("&Export packets to pcap…"), parent)),
       m_quit(newAction("quitAction", nullptr, tr("&Quit"), parent)),
@@ -39,6 +40,9 @@ WindowActions::WindowActions(QObject *parent)
     m_open->setToolTip(tr("Browse the packets of a pcap file, without capturing"));
     m_connect->setToolTip(tr("Watch and steer another machine's nfqmon over SSH, in a window "
                              "of its own"));
+    m_allMachines->setToolTip(tr("The packets of this machine and of every machine connected "
+                                 "to, in one table with a Machine column"));
+    m_allMachines->setEnabled(false);
     m_export->setShortcut(QKeySequence::Save);
     m_quit->setShortcut(QKeySequence::Quit);
 }

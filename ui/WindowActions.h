@@ -1,7 +1,7 @@
 // The main window's actions, shared by its toolbar, its menus, the tray's menu and the message
-// bar: start and stop, the capture settings, open and export, connect to another host, quit, and
-// "Start again" after a capture ended by itself. Each has an objectName (tests and the tray find
-// them by it); which are enabled follows the capture's state.
+// bar: start and stop, the capture settings, open and export, connect to another host, the table of
+// every machine, quit, and "Start again" after a capture ended by itself. Each has an objectName
+// (tests and the tray find them by it); which are enabled follows the capture's state.
 #pragma once
 
 #include "app/client/CaptureState.h"
@@ -27,6 +27,8 @@ public:
     QAction *settings() const { return m_settings; }
     QAction *open() const { return m_open; }
     QAction *connectToHost() const { return m_connect; }
+    // The table of every machine; enabled once another machine is connected to.
+    QAction *allMachines() const { return m_allMachines; }
     QAction *exportPackets() const { return m_export; }
     QAction *quit() const { return m_quit; }
     QAction *startAgain() const { return m_startAgain; }
@@ -37,6 +39,7 @@ private:
     QAction *m_settings;
     QAction *m_open;
     QAction *m_connect;
+    QAction *m_allMachines;
     QAction *m_export;
     QAction *m_quit;
     QAction *m_startAgain;

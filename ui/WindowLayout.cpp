@@ -32,7 +32,8 @@ void WindowLayout::setInitialColumnWidths()
         {PacketTableModel::Source, 15},   {PacketTableModel::Destination, 15},
         {PacketTableModel::Protocol, 7},  {PacketTableModel::Length, 6},
         {PacketTableModel::Info, 16},     {PacketTableModel::Verdict, 14},
-        {PacketTableModel::User, 5},      {PacketTableModel::Host, 20}};
+        {PacketTableModel::User, 5},      {PacketTableModel::Host, 20},
+        {PacketTableModel::Machine, 14}};
     for (const auto &[column, characters] : widths)
         m_table->setColumnWidth(column, characters * digit + 12);
     // Info last, as in Wireshark: it takes the rest of the width.

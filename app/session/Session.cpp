@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPointer>
+#include <QSysInfo>
 
 namespace nfqmon {
 
@@ -67,10 +68,8 @@ Session::Session(HelperClient *client, QObject *parent)
     const CaptureSettings settings = CaptureSettings::load();
     m_interfaces->setChecked(settings.interfaces);
     m_reverse->setEnabled(settings.reverseLookup);
-    m_model->setHostNamer([this](const StoredPacket &p) {
-        return p.summary.missing == Missing::NetworkHeader ? QString()
-                                                           : m_reverse->nameOf(remoteAddress(p));
-    });
+    m_store->setMachineName(0, machineName());
+    m_model->setHostNamer([this](const StoredPacket &p) { return reverseName(p); });
     connect(m_reverse, &ReverseLookup::namesFound, m_model, &PacketTableModel::refreshHostColumn);
     // Read on a worker while the window comes up; programs are named by them (ProcessTable).
     m_store->setDesktopEntries(DesktopEntryIndex::loadInBackground());
@@ -85,6 +84,19 @@ QString Session::machine() const
 {
     const RemoteLink *link = m_client->remoteLink();
     return link ? link->destination().text() : QString();
+}
+
+QString Session::machineName() const
+{
+    const QString remote = machine();
+    return remote.isEmpty() ? QSysInfo::machineHostName() : remote;
+}
+
+QString Session::reverseName(const StoredPacket &packet) const
+{
+    return packet.summary.missing == Missing::NetworkHeader
+               ? QString()
+               : m_reverse->nameOf(remoteAddress(packet));
 }
 
 void Session::fetchInterfaces()
@@ -122,6 +134,17 @@ CaptureSettings Session::captureSettings() const
     return settings;
 }
 
+void Session::saveCaptureSettings(CaptureSettings settings) const
+{
+    if (m_client->remoteLink()) {
+        const CaptureSettings local = CaptureSettings::load();
+        settings.dumpAllPath = local.dumpAllPath;
+        settings.dumpAcceptedPath = local.dumpAcceptedPath;
+        settings.interfaces = local.interfaces;
+    }
+    settings.save();
+}
+
 void Session::setReverseLookup(bool enabled)
 {
     if (enabled == m_reverse->isEnabled())
@@ -136,7 +159,7 @@ QString Session::hostDetails(const StoredPacket &packet) const
         return HostText::details(m_store->hostName(packet.host), m_store->hostSource(packet.host));
     if (packet.summary.missing == Missing::NetworkHeader)
         return {};
-    return HostText::reverseDetails(m_reverse->nameOf(remoteAddress(packet)));
+    return HostText::reverseDetails(reverseName(packet));
 }
 
 bool Session::startCapture()

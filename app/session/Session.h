@@ -57,6 +57,9 @@ public:
     // The saved capture settings with the interfaces checked now (on another machine: without
     // dump files, which cannot cross SSH).
     CaptureSettings captureSettings() const;
+    // Saves the settings (the capture settings dialog's) for the next start; another machine's
+    // session leaves this machine's dump files and interfaces as they were.
+    void saveCaptureSettings(CaptureSettings settings) const;
     // Turns the window's own reverse DNS lookups on or off (CaptureSettings::reverseLookup; the
     // saved setting when the session begins): names for the Host column's empty cells.
     void setReverseLookup(bool enabled);
@@ -135,6 +138,11 @@ public:
 
     // The machine the session watches: empty for this one, else the SSH destination.
     QString machine() const;
+    // What the Machine column calls it: this machine's host name, else the SSH destination.
+    QString machineName() const;
+    // The name a reverse lookup found for the packet's remote end (may start one); empty when
+    // none is known (yet) or lookups are off.
+    QString reverseName(const StoredPacket &packet) const;
 
     HelperClient *client() const { return m_client; }
     CaptureController *controller() const { return m_controller; }

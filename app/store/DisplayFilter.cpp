@@ -24,6 +24,8 @@ std::optional<DisplayFilter> DisplayFilter::compile(const QString &text, QString
         filter.m_owners = std::make_shared<const OwnerTerms>(std::move(parsed.terms));
     if (!parsed.hosts.isEmpty())
         filter.m_hosts = std::make_shared<const HostTerms>(std::move(parsed.hosts));
+    if (!parsed.machines.isEmpty())
+        filter.m_machines = std::make_shared<const MachineTerms>(std::move(parsed.machines));
     return filter;
 }
 

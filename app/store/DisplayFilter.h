@@ -1,11 +1,13 @@
 // The packet table's display filter as typed: a pcap expression (compiled by libpcap for link
 // type RAW, matched on the bytes), owner terms (OwnerTerms, matched on the record and the
-// process that sent it) and host terms (HostTerms, matched on the name of the remote end), any
-// of which may be missing. Immutable once compiled and cheap to
+// process that sent it), host terms (HostTerms, matched on the name of the remote end) and
+// machine terms (MachineTerms, matched on the machine it was captured on), any of which may be
+// missing. Immutable once compiled and cheap to
 // copy; matching the bytes is thread-safe.
 #pragma once
 
 #include "app/store/HostTerms.h"
+#include "app/store/MachineTerms.h"
 #include "app/store/OwnerTerms.h"
 #include "helper/protocol/CompiledFilter.h"
 
@@ -36,6 +38,8 @@ public:
     const std::shared_ptr<const OwnerTerms> &owners() const { return m_owners; }
     // nullptr when the filter names no host.
     const std::shared_ptr<const HostTerms> &hosts() const { return m_hosts; }
+    // nullptr when the filter names no machine.
+    const std::shared_ptr<const MachineTerms> &machines() const { return m_machines; }
 
 private:
     DisplayFilter() = default;
@@ -44,6 +48,7 @@ private:
     std::optional<CompiledFilter> m_pcap;
     std::shared_ptr<const OwnerTerms> m_owners;
     std::shared_ptr<const HostTerms> m_hosts;
+    std::shared_ptr<const MachineTerms> m_machines;
 };
 
 } // namespace nfqmon

@@ -146,6 +146,7 @@ QString missingValue(OwnerTerm::Kind kind)
 }
 
 const QString HostKeyword = QStringLiteral("hostname");
+const QString MachineKeyword = QStringLiteral("machine");
 
 // Reads "hostname VALUE": a name or "*." and a domain, as a rule by name takes it.
 bool resolveHost(const QString &value, HostTerm *term, QString *error)
@@ -238,7 +239,8 @@ bool DisplayFilterParser::isKeyword(const QString &word)
 {
     static const QStringList keywords = {QStringLiteral("app"),  QStringLiteral("exe"),
                                          QStringLiteral("user"), QStringLiteral("pid"),
-                                         QStringLiteral("unit"), HostKeyword};
+                                         QStringLiteral("unit"), HostKeyword,
+                                         MachineKeyword};
     return keywords.contains(word);
 }
 
@@ -256,7 +258,7 @@ bool DisplayFilterParser::parse(const QString &text, Result *result, QString *er
     }
     if (firstTerm < 0) {
         // No owner term: libpcap reads the text as it is, and says what is wrong with it.
-        *result = {text, {}, {}};
+        *result = {text, {}, {}, {}};
         return true;
     }
     if (!tokenized) {
@@ -296,28 +298,32 @@ bool DisplayFilterParser::parse(const QString &text, Result *result, QString *er
             negated = !negated;
             ++k;
         }
-        if (k < end && startsOwnerTerm(tokens, k) && tokens[k].value == HostKeyword) {
-            HostTerm term;
-            term.negated = negated;
-            QString value;
-            if (k + 1 < end) {
-                if (tokens[k + 1].type != Token::Type::Word &&
-                    tokens[k + 1].type != Token::Type::Quoted) {
-                    resolveHost({}, &term, error);
-                    return false;
-                }
-                value = tokens[k + 1].value;
-            }
-            if (k + 2 < end) {
+        if (k < end && startsOwnerTerm(tokens, k) &&
+            (tokens[k].value == HostKeyword || tokens[k].value == MachineKeyword)) {
+            const bool hasValue = k + 1 < end && (tokens[k + 1].type == Token::Type::Word ||
+                                                  tokens[k + 1].type == Token::Type::Quoted);
+            const QString value = hasValue ? tokens[k + 1].value : QString();
+            if (hasValue && k + 2 < end) {
                 *error = tr("“%1 %2” is followed by “%3”: join terms with “and”.")
                              .arg(tokens[k].value, tokens[k + 1].value,
                                   text.mid(tokens[k + 2].start,
                                            tokens[end - 1].end - tokens[k + 2].start));
                 return false;
             }
-            if (!resolveHost(value, &term, error))
-                return false;
-            parsed.hosts.append(term);
+            if (tokens[k].value == MachineKeyword) {
+                if (value.isEmpty()) {
+                    *error = tr("“machine” needs the name of a machine as the Machine column "
+                                "shows it: machine gw.");
+                    return false;
+                }
+                parsed.machines.append({negated, value});
+            } else {
+                HostTerm term;
+                term.negated = negated;
+                if (!resolveHost(value, &term, error))
+                    return false;
+                parsed.hosts.append(term);
+            }
         } else if (k < end && startsOwnerTerm(tokens, k)) {
             OwnerTerm term;
             term.kind = kindOf(tokens[k].value);

@@ -1,5 +1,6 @@
 // Reads the owner terms out of a display filter: "app NAME", "exe PATH", "user NAME|UID",
-// "pid N" and "unit GLOB", and the host terms "hostname NAME" and "hostname *.DOMAIN" (each may
+// "pid N" and "unit GLOB", the host terms "hostname NAME" and "hostname *.DOMAIN", and the
+// machine term "machine NAME" (each may
 // follow "not" or "!"; a value with spaces is quoted, with \"
 // and \\ inside quotes), joined to each other and to a pcap expression by "and" at the top
 // level. What is left is the pcap expression, for libpcap. An owner term inside parentheses or
@@ -9,6 +10,7 @@
 #pragma once
 
 #include "app/store/HostTerm.h"
+#include "app/store/MachineTerm.h"
 #include "app/store/OwnerTerm.h"
 
 #include <QCoreApplication>
@@ -26,13 +28,15 @@ public:
         QString pcapExpression; // the whole text when it has no owner term
         QList<OwnerTerm> terms;
         QList<HostTerm> hosts;
+        QList<MachineTerm> machines;
     };
 
     // False and a sentence in *error when an owner term is malformed or out of place, or
     // names a user this machine does not know. The pcap part is not checked here.
     static bool parse(const QString &text, Result *result, QString *error);
 
-    // Whether `word` starts an owner or host term: app, exe, user, pid, unit or hostname.
+    // Whether `word` starts an owner, host or machine term: app, exe, user, pid, unit, hostname
+    // or machine.
     static bool isKeyword(const QString &word);
 };
 

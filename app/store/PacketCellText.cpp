@@ -58,6 +58,8 @@ QString PacketCellText::title(int column)
         return tr("Application");
     case PacketTableModel::Host:
         return tr("Host");
+    case PacketTableModel::Machine:
+        return tr("Machine");
     default:
         return {};
     }
@@ -121,6 +123,8 @@ QString PacketCellText::display(const StoredPacket &p, int column) const
         if (p.host == 0 && m_hostNamer)
             return m_hostNamer(p);
         return m_store->hostName(p.host);
+    case PacketTableModel::Machine:
+        return m_store->machineNameOf(p);
     default:
         return {};
     }

@@ -82,6 +82,7 @@ PacketOrder::PacketOrder(int column, Qt::SortOrder order, const QStringList &int
 }
 
 const int PacketOrder::HostColumn = PacketTableModel::Host;
+const int PacketOrder::MachineColumn = PacketTableModel::Machine;
 
 bool PacketOrder::isArrival() const
 {
@@ -96,7 +97,8 @@ int PacketOrder::interfaceRank(const StoredPacket &p) const
 
 bool PacketOrder::hasKey() const
 {
-    return m_column != PacketTableModel::Info && m_column != PacketTableModel::Host && !isArrival();
+    return m_column != PacketTableModel::Info && m_column != PacketTableModel::Host &&
+           m_column != PacketTableModel::Machine && !isArrival();
 }
 
 PacketOrder::Key PacketOrder::keyOf(const StoredPacket &p) const

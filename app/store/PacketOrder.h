@@ -35,12 +35,15 @@ public:
     bool isDescending() const { return m_order == Qt::DescendingOrder; }
 
     // Strict and total: only a packet with itself compares equal. `packets` (a PacketSnapshot
-    // or a PacketStore holding both) names their hosts, for the Host column.
+    // or a PacketStore holding both) names their hosts and machines, for the Host and Machine
+    // columns.
     template <typename Packets>
     bool less(const StoredPacket &a, const StoredPacket &b, const Packets &packets) const
     {
         int c = m_column == HostColumn ? packets.hostName(a.host).compare(packets.hostName(b.host))
-                                       : compareKeys(a, b);
+                : m_column == MachineColumn
+                    ? packets.machineNameOf(a).compare(packets.machineNameOf(b))
+                    : compareKeys(a, b);
         if (c == 0)
             c = a.number < b.number ? -1 : (a.number > b.number ? 1 : 0);
         return isDescending() ? c > 0 : c < 0;
@@ -65,7 +68,8 @@ public:
     Key keyOf(const StoredPacket &p) const;
 
 private:
-    static const int HostColumn; // PacketTableModel::Host
+    static const int HostColumn;    // PacketTableModel::Host
+    static const int MachineColumn; // PacketTableModel::Machine
 
     int compareKeys(const StoredPacket &a, const StoredPacket &b) const;
     int interfaceRank(const StoredPacket &p) const;

@@ -11,10 +11,10 @@ void PacketSelection::setTimeRange(qint64 fromNs, qint64 toNs)
     m_toNs = std::max(fromNs, toNs);
 }
 
-bool PacketSelection::matches(const StoredPacket &p, QStringView hostName,
+bool PacketSelection::matches(const StoredPacket &p, QStringView hostName, QStringView machine,
                               const std::uint8_t *data) const
 {
-    if (!matchesRecord(p, hostName))
+    if (!matchesRecord(p, hostName, machine))
         return false;
     if (!needsBytes())
         return true;
@@ -31,7 +31,7 @@ QList<qint64> PacketSelection::select(const PacketSnapshot &snapshot, qint64 fro
             if ((row & 0xffff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return {};
             const StoredPacket &p = snapshot.at(row);
-            if (matchesRecord(p, snapshot.hostName(p.host)))
+            if (matchesRecord(p, snapshot.hostName(p.host), snapshot.machineNameOf(p)))
                 numbers.append(p.number);
         }
         return numbers;
@@ -39,7 +39,7 @@ QList<qint64> PacketSelection::select(const PacketSnapshot &snapshot, qint64 fro
     const bool complete = snapshot.forEachWithBytes(
         from, snapshot.size(),
         [&](qint64, const StoredPacket &p, const std::uint8_t *data) {
-            if (matches(p, snapshot.hostName(p.host), data))
+            if (matches(p, snapshot.hostName(p.host), snapshot.machineNameOf(p), data))
                 numbers.append(p.number);
         },
         cancel);

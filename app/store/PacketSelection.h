@@ -42,8 +42,9 @@ public:
 
     // Whether matching needs the packet's bytes (a pcap expression) or the record suffices.
     bool needsBytes() const { return m_filter && m_filter->hasPcap(); }
-    // hostName: the name the store keeps for the packet's host (PacketStore::hostName()).
-    bool matchesRecord(const StoredPacket &p, QStringView hostName) const
+    // hostName: the name the store keeps for the packet's host (PacketStore::hostName());
+    // machine: the machine's (PacketStore::machineNameOf()).
+    bool matchesRecord(const StoredPacket &p, QStringView hostName, QStringView machine) const
     {
         if (m_hasTimeRange && (p.timestampNs < m_fromNs || p.timestampNs >= m_toNs))
             return false;
@@ -51,11 +52,14 @@ public:
             return true;
         if (m_filter->hosts() && !m_filter->hosts()->matches(hostName))
             return false;
+        if (m_filter->machines() && !m_filter->machines()->matches(machine))
+            return false;
         return !m_filter->owners() || matchesOwner(p);
     }
     // `data` holds capturedLength bytes, or is nullptr when they are lost (then no pcap
     // expression matches).
-    bool matches(const StoredPacket &p, QStringView hostName, const std::uint8_t *data) const;
+    bool matches(const StoredPacket &p, QStringView hostName, QStringView machine,
+                 const std::uint8_t *data) const;
 
     // The numbers of the matching packets from `fromNumber` on, in arrival order. Empty when
     // *cancel became true on the way.

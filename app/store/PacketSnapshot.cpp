@@ -11,6 +11,14 @@ const QString &PacketSnapshot::hostName(quint32 host) const
     return m_addresses ? m_addresses->hosts().name(host) : none;
 }
 
+const QString &PacketSnapshot::machineNameOf(const StoredPacket &p) const
+{
+    static const QString none;
+    const quint8 machine =
+        m_interfaceMachines.value(p.inInterface ? p.inInterface : p.outInterface);
+    return machine < m_machineNames.size() ? m_machineNames.at(machine) : none;
+}
+
 qint64 PacketSnapshot::absoluteOffset(qint64 row) const
 {
     const auto &chunk = m_chunks[qsizetype(row >> m_shift)];

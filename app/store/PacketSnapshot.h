@@ -48,6 +48,8 @@ public:
     // The name of a packet's host (StoredPacket::host), as PacketStore::hostName(): the table
     // is the one the snapshot's packets were stored with, read without locks.
     const QString &hostName(quint32 host) const;
+    // The name of the machine whose stream brought the packet (PacketStore::machineNameOf()).
+    const QString &machineNameOf(const StoredPacket &p) const;
 
     // Calls visit(row, packet, data) for the rows [from, to) in order, with `data` holding the
     // packet's captured bytes (nullptr when they could not be read). Reads the file in large
@@ -74,6 +76,8 @@ private:
     int m_shift = 0; // every chunk holds 1 << m_shift records
     std::shared_ptr<const PacketBytesFile> m_file;
     QStringList m_interfaceNames;
+    QList<quint8> m_interfaceMachines; // index = interface id
+    QStringList m_machineNames;
     std::shared_ptr<const AddressTable> m_addresses; // nullptr: a snapshot of nothing
 };
 

@@ -66,6 +66,7 @@ void PacketStore::clear()
     m_failing = false;
     m_interfaceNames = QStringList{QString()};
     m_interfaceKeys.assign(1, {});
+    m_interfaceMachines = {0};
     if (wasOpen)
         open(nullptr); // on failure the next packet tries again
     emit cleared();
@@ -98,21 +99,23 @@ void PacketStore::addRecord(StoredPacket &p, QByteArrayView bytes)
     ++m_count;
 }
 
-quint16 PacketStore::interfaceId(const char (&name)[InterfaceNameSize])
+quint16 PacketStore::interfaceId(const char (&name)[InterfaceNameSize], quint8 machine)
 {
     std::array<char, InterfaceNameSize> key{};
     const size_t length = strnlen(name, InterfaceNameSize - 1);
-    if (length == 0)
+    // Another machine's packet keeps a nameless interface of that machine: it says the machine.
+    if (length == 0 && machine == 0)
         return 0;
     std::memcpy(key.data(), name, length);
     for (size_t id = 1; id < m_interfaceKeys.size(); ++id) {
-        if (m_interfaceKeys[id] == key)
+        if (m_interfaceKeys[id] == key && m_interfaceMachines[qsizetype(id)] == machine)
             return quint16(id);
     }
     if (m_interfaceKeys.size() > 0xffff)
         return 0; // more names than ids: shown without one
     m_interfaceKeys.push_back(key);
     m_interfaceNames.append(QString::fromUtf8(name, qsizetype(length)));
+    m_interfaceMachines.append(machine);
     return quint16(m_interfaceKeys.size() - 1);
 }
 
@@ -166,12 +169,36 @@ void PacketStore::flush() const
 
 void PacketStore::append(const StreamBatch &batch)
 {
+    appendFrom(0, batch);
+}
+
+void PacketStore::appendFrom(quint8 machine, const StreamBatch &batch)
+{
     ensureFile();
+    describe(machine, batch);
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const PacketRecord r = batch.record(i);
+        StoredPacket p;
+        copyFields(p, r);
+        if (p.origin == Origin::Process)
+            p.processId = processIdOf(machine, p.processId);
+        p.host = r.hostId ? hostIdOf(machine, r.hostId) : 0;
+        p.inInterface = interfaceId(r.inInterface, machine);
+        p.outInterface = interfaceId(r.outInterface, machine);
+        addRecord(p, batch.bytes(i));
+    }
+    flush();
+    finishAppend(batch.size());
+}
+
+void PacketStore::describe(quint8 machine, const StreamBatch &batch)
+{
     if (!batch.processes.empty()) {
         QList<quint32> described;
         QList<quint32> forgotten;
         described.reserve(qsizetype(batch.processes.size()));
-        for (const ProcessInfo &process : batch.processes) {
+        for (ProcessInfo process : batch.processes) {
+            process.id = processIdOf(machine, process.id);
             m_processes.add(process, &forgotten);
             described.append(process.id);
         }
@@ -180,19 +207,50 @@ void PacketStore::append(const StreamBatch &batch)
     for (const StreamHost &host : batch.hosts) {
         if (m_hostDescriptions.size() >= MaxHostDescriptions)
             m_hostDescriptions.clear(); // as the helper does: a name seen again comes again
-        m_hostDescriptions.insert(host.id, {host.name, host.source, 0});
+        m_hostDescriptions.insert({machine, host.id}, {host.name, host.source, 0});
     }
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const PacketRecord r = batch.record(i);
-        StoredPacket p;
-        copyFields(p, r);
-        p.host = r.hostId ? hostIdOf(r.hostId) : 0;
-        p.inInterface = interfaceId(r.inInterface);
-        p.outInterface = interfaceId(r.outInterface);
-        addRecord(p, batch.bytes(i));
+}
+
+quint32 PacketStore::processIdOf(quint8 machine, quint32 id)
+{
+    if (machine == 0)
+        return id;
+    if (m_processIds.size() >= 4 * ProcessTable::DefaultLimit)
+        m_processIds.clear(); // their packets keep their numbers; a new description a new one
+    const quint64 key = quint64(machine) << 32 | id;
+    auto found = m_processIds.find(key);
+    if (found == m_processIds.end()) {
+        if (++m_lastProcessId == 0)
+            ++m_lastProcessId; // 0 is no process
+        found = m_processIds.insert(key, m_lastProcessId);
     }
-    flush();
-    finishAppend(batch.size());
+    return found.value();
+}
+
+void PacketStore::setMachineName(quint8 machine, const QString &name)
+{
+    if (m_machineNames.size() <= machine)
+        m_machineNames.resize(machine + 1);
+    m_machineNames[machine] = name;
+}
+
+const QString &PacketStore::machineName(quint8 machine) const
+{
+    static const QString none;
+    return machine < m_machineNames.size() ? m_machineNames.at(machine) : none;
+}
+
+StreamBatch PacketStore::descriptions() const
+{
+    StreamBatch batch;
+    m_processes.forEach([&batch](const ProcessInfo &process, const ApplicationName &) {
+        batch.processes.append(process);
+    });
+    for (auto it = m_hostDescriptions.cbegin(); it != m_hostDescriptions.cend(); ++it) {
+        if (it.key().first == 0)
+            batch.hosts.append({it.key().second, it.value().source, it.value().name});
+    }
+    return batch;
 }
 
 void PacketStore::appendPacket(const PacketRecord &record, QByteArrayView bytes)
@@ -278,13 +336,15 @@ PacketStore::Snapshot PacketStore::snapshot() const
     s.m_shift = m_shift;
     s.m_file = m_file;
     s.m_interfaceNames = m_interfaceNames;
+    s.m_interfaceMachines = m_interfaceMachines;
+    s.m_machineNames = m_machineNames;
     s.m_addresses = m_addresses;
     return s;
 }
 
-quint32 PacketStore::hostIdOf(quint64 helperId)
+quint32 PacketStore::hostIdOf(quint8 machine, quint64 helperId)
 {
-    const auto found = m_hostDescriptions.find(helperId);
+    const auto found = m_hostDescriptions.find({machine, helperId});
     if (found == m_hostDescriptions.end())
         return 0; // the helper had let the name go before it could describe it
     HostDescription &d = found.value();

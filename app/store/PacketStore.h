@@ -23,6 +23,7 @@
 
 #include <array>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace nfqmon {
@@ -54,6 +55,26 @@ public:
 
     void append(const nfqmon::StreamBatch &batch);                       // live packets
     void appendPacket(const PacketRecord &record, QByteArrayView bytes); // offline import
+
+    // One store for the packets of several machines (AllMachines): the batch comes from the
+    // stream of `machine` (1 ... MaximumMachine), whose interfaces, processes and host names are
+    // its own, kept apart from the other machines' with the same names and numbers. A store is
+    // fed either by append() alone or by appendFrom() alone. Machine 0 is the store's own
+    // machine, that of every packet append() and appendPacket() keep.
+    static constexpr int MaximumMachine = 255;
+    void appendFrom(quint8 machine, const nfqmon::StreamBatch &batch);
+    // What the Machine column calls `machine` (set by the session or AllMachines).
+    void setMachineName(quint8 machine, const QString &name);
+    const QString &machineName(quint8 machine) const;
+    // The machine whose stream brought the packet: that of its interface.
+    quint8 machineOf(const StoredPacket &p) const
+    {
+        return m_interfaceMachines.value(p.inInterface ? p.inInterface : p.outInterface);
+    }
+    const QString &machineNameOf(const StoredPacket &p) const { return machineName(machineOf(p)); }
+    // The processes and host names the stream described so far, as a batch without packets: what
+    // another store must be told before it takes the same stream's next batches.
+    StreamBatch descriptions() const;
 
     qint64 size() const { return m_count; } // packets held; row 0 = oldest held
     bool isEmpty() const { return m_count == 0; }
@@ -127,7 +148,10 @@ signals:
 private:
     void ensureFile();
     void addRecord(StoredPacket &record, QByteArrayView bytes);
-    quint16 interfaceId(const char (&name)[InterfaceNameSize]);
+    quint16 interfaceId(const char (&name)[InterfaceNameSize], quint8 machine = 0);
+    void describe(quint8 machine, const StreamBatch &batch);
+    // The store's number for process `id` of `machine`'s stream (itself for machine 0).
+    quint32 processIdOf(quint8 machine, quint32 id);
     void storeBytes(StoredPacket &record, QByteArrayView bytes);
     void flush() const;
     void finishAppend(qint64 count);
@@ -144,9 +168,14 @@ private:
         HostSource source = HostSource::None;
         quint32 local = 0;
     };
-    QHash<quint64, HostDescription> m_hostDescriptions;
+    QHash<std::pair<quint8, quint64>, HostDescription> m_hostDescriptions; // by machine and id
     static constexpr qsizetype MaxHostDescriptions = 65536;
-    quint32 hostIdOf(quint64 helperId);
+    quint32 hostIdOf(quint8 machine, quint64 helperId);
+    // The store's numbers for the processes of machines 1 and up (by machine << 32 | id): their
+    // helpers number them alike. Let go, as the descriptions, past a limit.
+    QHash<quint64, quint32> m_processIds;
+    quint32 m_lastProcessId = 0;
+    QStringList m_machineNames;
     qint64 m_limit = DefaultLimit;
     int m_shift = 12;
     QList<std::shared_ptr<PacketChunk>> m_chunks;
@@ -166,6 +195,7 @@ private:
 
     QStringList m_interfaceNames{QString()};
     std::vector<std::array<char, InterfaceNameSize>> m_interfaceKeys{{}};
+    QList<quint8> m_interfaceMachines{0}; // index = interface id
 };
 
 } // namespace nfqmon

@@ -385,7 +385,8 @@ void PacketTableModel::takeNewPackets()
     added.reserve(end - from);
     for (qint64 number = from; number < end; ++number) {
         const StoredPacket p = m_store->byNumber(number);
-        if (m_applied.selection.matchesRecord(p, m_store->hostName(p.host)))
+        if (m_applied.selection.matchesRecord(p, m_store->hostName(p.host),
+                                              m_store->machineNameOf(p)))
             added.append(number);
     }
     m_nextNumber = end;

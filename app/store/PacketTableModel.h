@@ -45,7 +45,8 @@ public:
         Verdict,
         User,
         Application,
-        Host, // the remote end's learned name
+        Host,    // the remote end's learned name
+        Machine, // the machine it was captured on (shown in the table of every machine)
         ColumnCount
     };
     Q_ENUM(Column)

@@ -6,13 +6,25 @@
 // rule added in remote1's window drops there and nowhere else. No host gets a new listening
 // socket. When remote1's link is cut, its window says so while remote2's goes on; the capture on
 // remote1 goes on there, and once the link is back the window connects again by itself and
-// picks it up. A host whose key is unknown is refused, with ssh's words.
+// picks it up. File → All machines shows both hosts' packets in one table, each with its
+// machine's name. A host whose key is unknown is refused, with ssh's words.
 #include "app/client/HelperClient.h"
 #include "app/client/RuleListModel.h"
 #include "tests/gui/WindowTest.h"
 #include "tests/support/bus/RemoteHostBed.h"
+#include "ui/AllMachinesWindow.h"
+#include "ui/CaptureSettingsDialog.h"
+#include "ui/DesktopIntegration.h"
+#include "ui/DumpFileField.h"
+#include "ui/FilterBar.h"
+#include "ui/TrayIcon.h"
 
 #include <QDeadlineTimer>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSpinBox>
+#include <QTimer>
 #include <QUdpSocket>
 
 using namespace nfqmon;
@@ -26,6 +38,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void twoHostsEachWithItsCaptureAndRules();
+    void theTableOfAllMachinesNamesEachPacketsMachine();
     void aCutLinkIsSaidAndTheCaptureIsPickedUpAgain();
     void anUnknownHostKeyIsRefused();
 
@@ -36,6 +49,9 @@ private:
     void sendTo(int n, int port, int count);
     // Rows of UDP packets to host n's `port` that were (not) dropped.
     int rowsTo(const MainWindow &window, int n, int port, bool dropped) const;
+    // Rows of the table of every machine with UDP packets to host n's `port`, whose Machine
+    // column names `machine`.
+    int allMachinesRowsTo(int n, int port, const QString &machine) const;
     QString listening(int n) const; // `ss -ltnu` on host n
     // Once the window runs a capture on host n, its stream (the relay over SSH) may take a
     // moment to open: probes to port 7 until a new one shows.
@@ -109,6 +125,19 @@ int tst_WindowRemote::rowsTo(const MainWindow &window, int n, int port, bool dro
     return rows;
 }
 
+int tst_WindowRemote::allMachinesRowsTo(int n, int port, const QString &machine) const
+{
+    const AllMachinesWindow *all = m_window->showAllMachines();
+    const auto *model = all ? all->findChild<PacketTableView *>()->model() : nullptr;
+    if (!model)
+        return -1;
+    const auto &packets = *static_cast<const PacketTableModel *>(model);
+    int rows = 0;
+    for (int row : udpRowsTo(packets, m_hosts.host(n).address, port))
+        rows += text(packets, row, PacketTableModel::Machine) == machine;
+    return rows;
+}
+
 QString tst_WindowRemote::listening(int n) const
 {
     return QString::fromUtf8(
@@ -141,7 +170,33 @@ void tst_WindowRemote::twoHostsEachWithItsCaptureAndRules()
         QCOMPARE(m_window->connectToHost(m_hosts.alias(n)), m_remote[n].data()); // one a host
         QVERIFY2(m_remote[n]->windowTitle().endsWith(m_hosts.alias(n)),
                  qPrintable(m_remote[n]->windowTitle()));
+        // The tray icon is this machine's window's only.
+        QVERIFY(!m_remote[n]->findChild<DesktopIntegration *>()->trayIcon()->isWanted());
+        QVERIFY(!action(*m_remote[n], "trayAction")->isVisible());
     }
+    // A host's capture settings offer no dump file, and keep this machine's files and
+    // interfaces when saved.
+    bool filesOff = false;
+    QString note;
+    QTimer::singleShot(0, m_remote[0], [&] {
+        auto *dialog = m_remote[0]->findChild<CaptureSettingsDialog *>();
+        if (!dialog)
+            return;
+        const QList<DumpFileField *> fields = dialog->findChildren<DumpFileField *>();
+        filesOff = fields.size() == 2 && !fields[0]->isEnabled() && !fields[1]->isEnabled() &&
+                   fields[0]->path().isEmpty();
+        note = dialog->findChild<QLabel *>(QStringLiteral("filesNote"))->text();
+        dialog->findChild<QSpinBox *>(QStringLiteral("snapLength"))->setValue(1600);
+        dialog->accept();
+    });
+    action(*m_remote[0], "settingsAction")->trigger();
+    QVERIFY(filesOff);
+    QVERIFY2(note.contains(QStringLiteral("nfqmon-capture -w FILE on ") + m_hosts.alias(0)),
+             qPrintable(note));
+    QCOMPARE(CaptureSettings::load().snapLength, 1600u);
+    QCOMPARE(CaptureSettings::load().dumpAllPath, local.dumpAllPath);
+    QCOMPARE(CaptureSettings::load().interfaces, local.interfaces);
+
     for (int n = 0; n < 2; ++n) {
         MainWindow &window = *m_remote[n];
         Session &session = *window.session();
@@ -190,6 +245,76 @@ void tst_WindowRemote::twoHostsEachWithItsCaptureAndRules()
     QVERIFY2(!rules.output.contains("DROP"), rules.output.constData());
 }
 
+// File → All machines: one table of every machine's packets since the first connection, each
+// named by its Machine column; "machine NAME" narrows it to one; a row's menu opens its machine's
+// window. The hosts' windows go on showing only their own.
+void tst_WindowRemote::theTableOfAllMachinesNamesEachPacketsMachine()
+{
+    QVERIFY(m_remote[0] && m_remote[1]);
+    QVERIFY(action(*m_window, "allMachinesAction")->isEnabled());
+    QVERIFY(action(*m_remote[1], "allMachinesAction")->isEnabled());
+    // From a host's window too: the one table.
+    action(*m_remote[1], "allMachinesAction")->trigger();
+    AllMachinesWindow *all = m_window->showAllMachines();
+    QVERIFY(all);
+    QVERIFY(QTest::qWaitForWindowExposed(all));
+    QCOMPARE(all->findChildren<PacketTableView *>().size(), 1);
+    PacketTableView &table = *all->findChild<PacketTableView *>();
+    const auto &model = *static_cast<const PacketTableModel *>(table.model());
+    QVERIFY(!table.isColumnHidden(PacketTableModel::Machine));
+    QCOMPARE(table.horizontalHeader()->visualIndex(PacketTableModel::Machine), 1);
+    QVERIFY(tableView(*m_remote[0])->isColumnHidden(PacketTableModel::Machine));
+    // Every UDP packet to port 9 that each window showed, named by its machine (5 passed and
+    // 3 that remote1 dropped), and none under the other's name.
+    for (int n = 0; n < 2; ++n) {
+        const QString machine = m_hosts.alias(n);
+        QCOMPARE(allMachinesRowsTo(n, 9, machine),
+                 rowsTo(*m_remote[n], n, 9, false) + rowsTo(*m_remote[n], n, 9, true));
+        QCOMPARE(allMachinesRowsTo(n, 9, machine), 8);
+        QCOMPARE(allMachinesRowsTo(n, 9, m_hosts.alias(1 - n)), 0);
+    }
+    const int dropped = [&] {
+        int rows = 0;
+        for (int row : udpRowsTo(model, m_hosts.host(0).address, 9))
+            rows += model.index(row, 0).data(PacketTableModel::DroppedRole).toBool();
+        return rows;
+    }();
+    QCOMPARE(dropped, 3);
+    // New packets arrive in both tables.
+    sendTo(1, 9, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(allMachinesRowsTo(1, 9, m_hosts.alias(1)), 10, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowsTo(*m_remote[1], 1, 9, false), 10, 10000);
+
+    // The display filter narrows it to one machine.
+    auto *filter = all->findChild<FilterBar *>();
+    QVERIFY(filter);
+    filter->setExpression(QStringLiteral("machine ") + m_hosts.alias(0));
+    QTRY_VERIFY(!model.isFiltering());
+    QTRY_VERIFY(model.rowCount() > 0);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(text(model, row, PacketTableModel::Machine), m_hosts.alias(0));
+    QCOMPARE(allMachinesRowsTo(0, 9, m_hosts.alias(0)), 8);
+    QCOMPARE(allMachinesRowsTo(1, 9, m_hosts.alias(1)), 0);
+
+    // A row's menu opens the window of its machine.
+    table.setCurrentIndex(model.index(0, 0));
+    QList<Session *> opened;
+    connect(all, &AllMachinesWindow::machineWindowRequested, this,
+            [&opened](Session *session) { opened.append(session); });
+    QMenu *menu = all->showPacketMenu(table.visualRect(model.index(0, 0)).center());
+    QVERIFY(menu);
+    auto *open = menu->findChild<QAction *>(QStringLiteral("openMachineWindow"));
+    QVERIFY(open && open->isEnabled());
+    QVERIFY2(open->text().contains(m_hosts.alias(0)), qPrintable(open->text()));
+    open->trigger();
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0), m_remote[0]->session());
+    menu->close();
+    filter->setExpression({});
+    QTRY_VERIFY(!model.isFiltering());
+    all->close(); // a closed table keeps taking packets: File → All machines shows it again
+}
+
 void tst_WindowRemote::aCutLinkIsSaidAndTheCaptureIsPickedUpAgain()
 {
     QVERIFY(m_remote[0] && m_remote[1]);
@@ -213,8 +338,11 @@ void tst_WindowRemote::aCutLinkIsSaidAndTheCaptureIsPickedUpAgain()
     // The same capture, picked up: its rule still drops, its new packets arrive.
     QVERIFY(waitUntilStreaming(cut, 0));
     const int dropped = rowsTo(cut, 0, 9, true);
+    const int inAll = allMachinesRowsTo(0, 9, m_hosts.alias(0));
     sendTo(0, 9, 2);
     QTRY_COMPARE_WITH_TIMEOUT(rowsTo(cut, 0, 9, true), dropped + 2, 10000);
+    // The table of every machine takes the new stream's packets too.
+    QTRY_COMPARE_WITH_TIMEOUT(allMachinesRowsTo(0, 9, m_hosts.alias(0)), inAll + 2, 10000);
 }
 
 void tst_WindowRemote::anUnknownHostKeyIsRefused()

@@ -1,5 +1,6 @@
 // DisplayFilter and DisplayFilterParser: the display filter's owner terms (app, exe, user, pid,
-// unit) and host terms (hostname NAME, hostname *.DOMAIN) are read out of the text, joined with
+// unit), host terms (hostname NAME, hostname *.DOMAIN) and machine terms (machine NAME) are read
+// out of the text, joined with
 // "and" at the top level to a pcap expression, which libpcap compiles as before; a term out of
 // place, without a value or naming nothing is refused with a sentence, and what has no owner term
 // reaches libpcap exactly as typed.
@@ -45,6 +46,8 @@ private slots:
     void ownerTermsAreReadOutOfTheFilter();
     void hostTermsAreReadOutOfTheFilter_data();
     void hostTermsAreReadOutOfTheFilter();
+    void machineTermsAreReadOutOfTheFilter_data();
+    void machineTermsAreReadOutOfTheFilter();
     void ownerTermsOutOfPlaceAreRefused_data();
     void ownerTermsOutOfPlaceAreRefused();
     void filtersWithoutOwnerReachLibpcapAsTyped_data();
@@ -181,6 +184,47 @@ void tst_DisplayFilter::hostTermsAreReadOutOfTheFilter()
     QCOMPARE(bool(filter->owners()), !owners.isEmpty());
 }
 
+void tst_DisplayFilter::machineTermsAreReadOutOfTheFilter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("pcap");
+    QTest::addColumn<QStringList>("machines"); // "[not ]NAME" as read
+    QTest::addColumn<int>("hosts");
+    QTest::newRow("name") << "machine gw"
+                          << "" << QStringList{"gw"} << 0;
+    QTest::newRow("user@host") << "machine admin@gw.example.org"
+                               << "" << QStringList{"admin@gw.example.org"} << 0;
+    QTest::newRow("quoted") << "machine \"my laptop\""
+                            << "" << QStringList{"my laptop"} << 0;
+    QTest::newRow("not") << "not machine gw"
+                         << "" << QStringList{"not gw"} << 0;
+    QTest::newRow("with pcap and hostname") << "udp port 53 and machine gw and hostname a.test"
+                                            << "udp port 53" << QStringList{"gw"} << 1;
+    QTest::newRow("two") << "machine gw and !machine admin@gw"
+                         << "" << QStringList{"gw", "not admin@gw"} << 0;
+}
+
+void tst_DisplayFilter::machineTermsAreReadOutOfTheFilter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, pcap);
+    QFETCH(QStringList, machines);
+    QFETCH(int, hosts);
+    QString error;
+    const std::optional<DisplayFilter> filter = DisplayFilter::compile(text, &error);
+    QVERIFY2(filter, qPrintable(error));
+    QCOMPARE(filter->hasPcap(), !pcap.isEmpty());
+    DisplayFilterParser::Result result;
+    QVERIFY(DisplayFilterParser::parse(text, &result, &error));
+    QCOMPARE(result.pcapExpression, pcap);
+    QVERIFY(filter->machines());
+    QStringList read;
+    for (const MachineTerm &term : filter->machines()->terms())
+        read.append((term.negated ? "not " : "") + term.name);
+    QCOMPARE(read, machines);
+    QCOMPARE(filter->hosts() ? filter->hosts()->terms().size() : 0, hosts);
+}
+
 void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused_data()
 {
     QTest::addColumn<QString>("text");
@@ -237,6 +281,12 @@ void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused_data()
                                  << "“hostname” cannot be combined with “or”";
     QTest::newRow("hostname in parentheses") << "(hostname a.test)"
                                              << "“hostname” cannot stand inside parentheses";
+    QTest::newRow("machine without a name") << "machine"
+                                            << "“machine” needs the name of a machine";
+    QTest::newRow("machine two words") << "machine gw udp"
+                                       << "“machine gw” is followed by “udp”";
+    QTest::newRow("machine or") << "machine gw or udp"
+                                << "“machine” cannot be combined with “or”";
 }
 
 void tst_DisplayFilter::ownerTermsOutOfPlaceAreRefused()

@@ -2,8 +2,10 @@
 // store keeps for a packet's remote end as the helper's rules by name match it: the name itself
 // in any case and with or without a trailing dot, a domain and every name under it but not a
 // name that merely ends in the same letters; a packet without a name matches no term, and so
-// every "not hostname …".
+// every "not hostname …". The machine terms ("machine NAME") beside them match the Machine
+// column's name.
 #include "app/store/HostTerms.h"
+#include "app/store/MachineTerms.h"
 
 #include <QTest>
 
@@ -17,6 +19,8 @@ private slots:
     void matchesAsRulesByNameDo_data();
     void matchesAsRulesByNameDo();
     void everyTermMustHold();
+    void machineTermsMatchTheMachineColumn_data();
+    void machineTermsMatchTheMachineColumn();
 };
 
 void tst_HostTerms::matchesAsRulesByNameDo_data()
@@ -68,6 +72,35 @@ void tst_HostTerms::everyTermMustHold()
     QVERIFY(!terms.matches(u"ads.example.org"));
     QVERIFY(!terms.matches(u"www.example.net"));
     QVERIFY(!terms.matches(u""));
+}
+
+// MachineTerms ("machine NAME"): the name as the Machine column shows it, or its host after
+// "user@", in any case; a packet of no machine matches no term.
+void tst_HostTerms::machineTermsMatchTheMachineColumn_data()
+{
+    QTest::addColumn<QString>("term");
+    QTest::addColumn<bool>("negated");
+    QTest::addColumn<QString>("machine"); // the packet's, as the column shows it
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("the name") << "gw" << false << "gw" << true;
+    QTest::newRow("another name") << "gw" << false << "gw2" << false;
+    QTest::newRow("upper case") << "GW" << false << "gw" << true;
+    QTest::newRow("the host after user@") << "gw" << false << "admin@gw" << true;
+    QTest::newRow("user@host whole") << "admin@gw" << false << "admin@gw" << true;
+    QTest::newRow("the user alone") << "admin" << false << "admin@gw" << false;
+    QTest::newRow("a part of the name") << "gw" << false << "gw.example.org" << false;
+    QTest::newRow("no machine") << "gw" << false << "" << false;
+    QTest::newRow("not, another") << "gw" << true << "nas" << true;
+    QTest::newRow("not, the host after user@") << "gw" << true << "root@gw" << false;
+}
+
+void tst_HostTerms::machineTermsMatchTheMachineColumn()
+{
+    QFETCH(QString, term);
+    QFETCH(bool, negated);
+    QFETCH(QString, machine);
+    QFETCH(bool, matches);
+    QCOMPARE(MachineTerms({MachineTerm{negated, term}}).matches(machine), matches);
 }
 
 QTEST_GUILESS_MAIN(tst_HostTerms)
