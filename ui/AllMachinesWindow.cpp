@@ -8,7 +8,6 @@
 #include "ui/ApplicationIcon.h"
 #include "ui/FilterBar.h"
 #include "ui/PacketDetails.h"
-#include "ui/PacketFields.h"
 #include "ui/PacketTableView.h"
 #include "ui/WindowLayout.h"
 
@@ -128,20 +127,10 @@ void AllMachinesWindow::updateMachines()
 
 void AllMachinesWindow::showCurrentPacket()
 {
-    const PacketStore *store = m_machines->store();
     const QModelIndex current = m_table->currentIndex();
-    const qint64 row = current.isValid() ? m_machines->model()->storeRow(current.row()) : -1;
-    if (row < 0 || row >= store->size()) {
-        m_details->clearPacket();
-        return;
-    }
-    const StoredPacket packet = store->at(row);
-    m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
-                                           store->interfaceName(packet.outInterface),
-                                           store->process(packet.processId),
-                                           store->desktopEntry(packet.processId),
-                                           m_machines->hostDetails(packet)),
-                          store->bytes(row));
+    m_details->showStoredPacket(
+        *m_machines->store(), current.isValid() ? m_machines->model()->storeRow(current.row()) : -1,
+        [this](const StoredPacket &p) { return m_machines->hostDetails(p); });
 }
 
 } // namespace nfqmon

@@ -23,7 +23,6 @@
 #include "ui/InterfacePicker.h"
 #include "ui/MessageBar.h"
 #include "ui/PacketDetails.h"
-#include "ui/PacketFields.h"
 #include "ui/PacketMenu.h"
 #include "ui/PacketTableView.h"
 #include "ui/RuleDialog.h"
@@ -380,20 +379,10 @@ void MainWindow::updateCounts()
 
 void MainWindow::showCurrentPacket()
 {
-    const PacketStore *store = m_session->store();
     const QModelIndex current = m_table->currentIndex();
-    const qint64 row = current.isValid() ? m_session->model()->storeRow(current.row()) : -1;
-    if (row < 0 || row >= store->size()) {
-        m_details->clearPacket();
-        return;
-    }
-    const StoredPacket &packet = store->at(row);
-    m_details->showPacket(PacketFields::of(packet, store->interfaceName(packet.inInterface),
-                                           store->interfaceName(packet.outInterface),
-                                           store->process(packet.processId),
-                                           store->desktopEntry(packet.processId),
-                                           m_session->hostDetails(packet)),
-                          store->bytes(row));
+    m_details->showStoredPacket(
+        *m_session->store(), current.isValid() ? m_session->model()->storeRow(current.row()) : -1,
+        [this](const StoredPacket &p) { return m_session->hostDetails(p); });
 }
 
 void MainWindow::onStateChanged()

@@ -1,7 +1,9 @@
 #include "ui/PacketDetails.h"
 
+#include "app/store/PacketStore.h"
 #include "ui/HeaderTree.h"
 #include "ui/HexView.h"
+#include "ui/PacketFields.h"
 
 namespace nfqmon {
 
@@ -22,6 +24,22 @@ void PacketDetails::showPacket(const QList<HeaderField> &packet, const QByteArra
 {
     m_hex->setBytes(bytes);
     m_tree->showPacket(packet, bytes);
+}
+
+void PacketDetails::showStoredPacket(
+    const PacketStore &store, qint64 row,
+    const std::function<QString(const StoredPacket &)> &hostDetails)
+{
+    if (row < 0 || row >= store.size()) {
+        clearPacket();
+        return;
+    }
+    const StoredPacket packet = store.at(row);
+    showPacket(PacketFields::of(packet, store.interfaceName(packet.inInterface),
+                                store.interfaceName(packet.outInterface),
+                                store.process(packet.processId),
+                                store.desktopEntry(packet.processId), hostDetails(packet)),
+               store.bytes(row));
 }
 
 void PacketDetails::clearPacket()

@@ -6,10 +6,14 @@
 
 #include <QSplitter>
 
+#include <functional>
+
 namespace nfqmon {
 
 class HeaderTree;
 class HexView;
+class PacketStore;
+struct StoredPacket;
 
 class PacketDetails : public QSplitter
 {
@@ -18,6 +22,10 @@ public:
     explicit PacketDetails(QWidget *parent = nullptr);
 
     void showPacket(const QList<HeaderField> &packet, const QByteArray &bytes);
+    // The packet at `row` of `store` (cleared for a row out of range); hostDetails: the
+    // session's line for its host (Session::hostDetails()).
+    void showStoredPacket(const PacketStore &store, qint64 row,
+                          const std::function<QString(const StoredPacket &)> &hostDetails);
     void clearPacket();
 
     HeaderTree *tree() const { return m_tree; }
