@@ -1,12 +1,10 @@
 #include "helper/attribution/FlowKey.h"
 
 #include "helper/protocol/IpProtocol.h"
+#include "helper/protocol/SeededHash.h"
 
 #include <cstring>
 #include <utility>
-
-#include <sys/random.h>
-#include <time.h>
 
 namespace nfqmon {
 
@@ -82,27 +80,7 @@ FlowKey FlowKey::inOtherNamespace(bool fromThere) const
 
 std::size_t FlowKeyHash::operator()(const FlowKey &key) const noexcept
 {
-    // Five 64-bit words, each mixed in with a multiply and a shift, from a seed of this process:
-    // the packet path hashes a key a few times per packet, and byte-wise FNV-1a over the 40 bytes
-    // (40 dependent multiplies) was the helper's costliest function at saturation (README,
-    // "Performance"). The seed keeps the buckets a sender cannot choose.
-    static const std::uint64_t seed = [] {
-        std::uint64_t value = 0;
-        if (getrandom(&value, sizeof value, GRND_NONBLOCK) != ssize_t(sizeof value)) {
-            timespec now{}; // no entropy yet this early in boot: still not the sender's choice
-            clock_gettime(CLOCK_MONOTONIC, &now);
-            value = std::uint64_t(now.tv_nsec) * 0x9e3779b97f4a7c15ull ^ std::uint64_t(now.tv_sec);
-        }
-        return value;
-    }();
-    std::uint64_t words[sizeof key.raw / sizeof(std::uint64_t)];
-    std::memcpy(words, &key.raw, sizeof words);
-    std::uint64_t hash = seed;
-    for (const std::uint64_t word : words) {
-        hash = (hash ^ word) * 0x9e3779b97f4a7c15ull;
-        hash ^= hash >> 29;
-    }
-    return std::size_t(hash);
+    return seededHash(&key.raw, sizeof key.raw);
 }
 
 } // namespace nfqmon

@@ -45,6 +45,11 @@ bool CaptureOptions::validate(Check check, QString *error) const
                         .arg(Limits::MinQueueMaxLength)
                         .arg(Limits::MaxQueueMaxLength)
                         .arg(queueMaxLength));
+    if (inspectPackets > Limits::MaxInspectPackets)
+        return fail(error, QStringLiteral("the packets inspected of each connection must be "
+                                          "\"all\" or between 1 and %1, not %2")
+                               .arg(Limits::MaxInspectPackets)
+                               .arg(inspectPackets));
     if (statusIntervalSeconds < 0 ||
         std::uint32_t(statusIntervalSeconds) > Limits::MaxStatusIntervalSeconds)
         return fail(error,

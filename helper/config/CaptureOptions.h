@@ -59,8 +59,11 @@ struct CaptureOptions {
     std::uint16_t queueCount = 1; // > 1: --queue-balance over queueNumber..+count-1
     std::uint32_t snapLength = Limits::DefaultSnapLength; // bytes kept per packet (records, dumps)
     std::uint32_t queueMaxLength = 4096;                  // kernel queue length (packets)
-    int statusIntervalSeconds = 5;                        // headless status line period; 0 = never
-    std::vector<Rule> rules;                              // ids 1..n in file order
+    // Packets inspected of each TCP or UDP flow before the kernel decides the rest as the last
+    // one was (helper/bypass); 0: every packet (inspect_packets = all).
+    std::uint32_t inspectPackets = 0;
+    int statusIntervalSeconds = 5; // headless status line period; 0 = never
+    std::vector<Rule> rules;       // ids 1..n in file order
 
     // The queue count and range, the snap length, the queue length, the status interval and the
     // interfaces (given, valid names, and present in this network namespace unless `check` is

@@ -29,6 +29,7 @@ const QStringList &knownKeys()
         QStringLiteral("status_interval"), QStringLiteral("rule"),
         QStringLiteral("module"),          QStringLiteral("log"),
         QStringLiteral("host_names"),      QStringLiteral("metrics_file"),
+        QStringLiteral("inspect_packets"),
     };
     return keys;
 }
@@ -154,6 +155,14 @@ private:
         if (key == QLatin1String("queue_maxlen"))
             return setNumber(key, value, Limits::MinQueueMaxLength, Limits::MaxQueueMaxLength,
                              &m_options.queueMaxLength, problem);
+        if (key == QLatin1String("inspect_packets")) {
+            if (value == QLatin1String("all")) {
+                m_options.inspectPackets = 0;
+                return true;
+            }
+            return setNumber(key, value, 1, Limits::MaxInspectPackets, &m_options.inspectPackets,
+                             problem, QStringLiteral("\"all\" or "));
+        }
         if (key == QLatin1String("status_interval"))
             return setNumber(key, value, 0, Limits::MaxStatusIntervalSeconds,
                              &m_options.statusIntervalSeconds, problem);
@@ -201,12 +210,12 @@ private:
 
     template <typename T>
     static bool setNumber(const QString &key, const QString &value, quint64 min, quint64 max,
-                          T *target, QString *problem)
+                          T *target, QString *problem, const QString &orElse = {})
     {
         const std::optional<quint64> parsed = ConfigSyntax::parseNumber(value, min, max);
         if (!parsed) {
-            *problem = QStringLiteral("%1 must be a whole number from %2 to %3, not %4")
-                           .arg(key)
+            *problem = QStringLiteral("%1 must be %2a whole number from %3 to %4, not %5")
+                           .arg(key, orElse)
                            .arg(min)
                            .arg(max)
                            .arg(quotedText(value, 60));

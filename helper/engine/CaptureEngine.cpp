@@ -88,6 +88,21 @@ bool CaptureEngine::start(QString *error)
             attributionNotice =
                 tr("packets are not attributed to programs: %1").arg(QString::fromStdString(why));
     }
+    // The kernel's share of an inspection depth, before the chains that name its programs.
+    if (m_options.inspectPackets > 0) {
+        FlowBypass::removeStale();
+        std::string why;
+        m_bypass =
+            FlowBypass::create(FlowBypass::directoryFor(getpid(), m_options.queueNumber), &why);
+        if (!m_bypass) {
+            *error = tr("cannot inspect only the first %1 packets of each connection: %2")
+                         .arg(m_options.inspectPackets)
+                         .arg(QString::fromStdString(why));
+            abandon();
+            return false;
+        }
+    }
+    m_finalDecided.reset();
     auto hits = std::make_shared<std::vector<std::atomic<std::uint64_t>>>(rules->size());
     std::vector<std::shared_ptr<RecordConsumer>> consumers(m_dumps.begin(), m_dumps.end());
     if (m_log) {
@@ -105,9 +120,9 @@ bool CaptureEngine::start(QString *error)
             report(message + tr("; that dump stopped, capture goes on"));
         });
     for (int i = 0; i < int(m_pendingQueues.size()); ++i) {
-        m_workers.push_back(std::make_unique<QueueWorker>(i, std::move(m_pendingQueues[i]), m_path,
-                                                          m_sequence, m_options.snapLength,
-                                                          m_owners.get(), m_hostNames.get()));
+        m_workers.push_back(std::make_unique<QueueWorker>(
+            i, std::move(m_pendingQueues[i]), m_path, m_sequence, m_options.snapLength,
+            m_owners.get(), m_hostNames.get(), m_bypass.get(), m_options.inspectPackets));
         m_workers.back()->start();
     }
     m_pendingQueues.clear();
@@ -119,6 +134,10 @@ bool CaptureEngine::start(QString *error)
     plan.queueCount = m_options.queueCount;
     plan.ownerPid = getpid();
     plan.ownConnection = m_options.sshConnection;
+    if (m_bypass) {
+        plan.bypassPass = QString::fromStdString(m_bypass->passProgram());
+        plan.bypassDrop = QString::fromStdString(m_bypass->dropProgram());
+    }
     m_chains = std::make_unique<ChainManager>(plan);
     // Before the rules exist, so that every packet they count is compared with what follows.
     m_baseReceived = receivedTotal();
@@ -314,6 +333,10 @@ void CaptureEngine::teardown()
         m_finalAttributionLost = m_owners->lostEvents();
     m_owners.reset(); // the workers that asked it are gone
     m_hostNames.reset();
+    // The chains that named its programs are gone, and so are the workers that stored decisions.
+    if (m_bypass)
+        m_finalDecided = m_bypass->totals();
+    m_bypass.reset();
 }
 
 void CaptureEngine::abandon()
@@ -344,6 +367,9 @@ bool CaptureEngine::setRules(const std::vector<Rule> &rules, QString *error)
     }
     m_options.rules = rules;
     publish(std::move(compiled), std::move(hits), old->consumers);
+    // Flows decided under the old rules are inspected again, each at its next packet.
+    if (m_bypass)
+        m_bypass->nextGeneration();
     return true;
 }
 
@@ -416,6 +442,11 @@ EngineStatistics CaptureEngine::statistics() const
         s.reachedRules = m_finalUnseen.reachedRules;
         s.passedUnseen = m_finalUnseen.passedUnseen;
     }
+    s.inspectPackets = m_options.inspectPackets;
+    if (m_bypass)
+        s.decided = m_bypass->totals();
+    else if (!m_running)
+        s.decided = m_finalDecided;
     if (m_owners)
         s.attributionLost = m_owners->lostEvents();
     else if (!m_running)
@@ -454,6 +485,10 @@ CaptureStatus CaptureEngine::status() const
     if (s.passedUnseenKnown)
         status.passedUnseen = s.passedUnseen;
     status.attributionLost = s.attributionLost;
+    if (s.decided)
+        status.decided = CaptureStatus::Decided{s.inspectPackets, s.decided->passedPackets,
+                                                s.decided->passedBytes, s.decided->droppedPackets,
+                                                s.decided->droppedBytes};
     for (const auto &dump : s.dumps)
         (dump.acceptedOnly ? status.dumpOutput : status.dumpInput) =
             CaptureStatus::Dump{dump.packets, dump.error};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "helper/attribution/PacketOwners.h"
+#include "helper/bypass/FlowBypass.h"
 #include "helper/config/CaptureOptions.h"
 #include "helper/engine/ChainManager.h"
 #include "helper/engine/DumpWriter.h"
@@ -118,8 +119,10 @@ private:
         std::uint64_t passedUnseen = 0;
     } m_finalUnseen;
     QString m_notice;
-    std::shared_ptr<PacketOwners> m_owners; // while running, with attribution
-    std::shared_ptr<HostNames> m_hostNames; // while running, with host names
+    std::shared_ptr<PacketOwners> m_owners;           // while running, with attribution
+    std::shared_ptr<HostNames> m_hostNames;           // while running, with host names
+    std::unique_ptr<FlowBypass> m_bypass;             // while running, with an inspection depth
+    std::optional<FlowBypass::Totals> m_finalDecided; // read before the bypass goes
     QStringList m_families;
     bool m_finalCount = false;
     bool m_running = false;

@@ -19,6 +19,11 @@ struct ChainPlan {
     qint64 ownerPid = 0;          // written into every rule's comment so stale rules are found
     // The caller's own SSH connection, which passes unseen both ways (its family's table only).
     std::optional<SshConnection> ownConnection;
+    // With an inspection depth: the pinned bypass programs (FlowBypass), matched before the
+    // queue rules so that the kernel passes or drops a decided flow's further packets itself.
+    // Empty: every packet is queued.
+    QString bypassPass;
+    QString bypassDrop;
 };
 
 } // namespace nfqmon

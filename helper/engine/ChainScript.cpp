@@ -91,6 +91,17 @@ QStringList chainContents(const ChainPlan &plan, const QStringList &inMatches,
                 lines.append(rule(QStringLiteral("-A"), chain, match, plan.ownerPid,
                                   QStringLiteral("-j RETURN")));
     }
+    if (!plan.bypassPass.isEmpty()) {
+        // Decided flows: passed or dropped here, counted by the programs, never queued.
+        for (const QString &chain : {pre(), out()}) {
+            lines.append(rule(QStringLiteral("-A"), chain,
+                              QStringLiteral("-m bpf --object-pinned ") + plan.bypassPass,
+                              plan.ownerPid, QStringLiteral("-j RETURN")));
+            lines.append(rule(QStringLiteral("-A"), chain,
+                              QStringLiteral("-m bpf --object-pinned ") + plan.bypassDrop,
+                              plan.ownerPid, QStringLiteral("-j DROP")));
+        }
+    }
     for (const QString &match : inMatches)
         lines.append(rule(QStringLiteral("-A"), pre(), match, plan.ownerPid, target));
     for (const QString &match : outMatches)

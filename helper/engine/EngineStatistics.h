@@ -1,6 +1,7 @@
 // A snapshot of a capture's counters, for the headless status lines and GetStatus.
 #pragma once
 
+#include "helper/bypass/FlowBypass.h"
 #include "helper/protocol/Rule.h"
 
 #include <QString>
@@ -38,6 +39,12 @@ struct EngineStatistics {
     // Only while programs are attributed: the kernel's reports lost because the helper did not
     // read its ring in time; the packets of those flows show no program.
     std::optional<std::uint64_t> attributionLost;
+
+    // Only with an inspection depth (inspect_packets = N): N, and what the kernel passed and
+    // dropped after it by the verdicts stored for the flows (FlowBypass). Every packet that
+    // reached nfqmon's chains is then received, decided by the kernel, or passed unseen.
+    std::uint32_t inspectPackets = 0;
+    std::optional<FlowBypass::Totals> decided;
 
     struct RuleHits {
         Rule rule;

@@ -203,8 +203,8 @@ MetricsSnapshot HeadlessRunner::metricsSnapshot() const
 
 namespace {
 
-// "received=N ... kernel_dropped=N passed_unseen=N" (passed_unseen once the rules' counters
-// have been read).
+// "received=N ... kernel_dropped=N passed_unseen=N decided_passed=N decided_dropped=N"
+// (passed_unseen once the rules' counters have been read, decided_* with an inspection depth).
 QString counters(const EngineStatistics &s)
 {
     QString text = QStringLiteral("received=%1 accepted=%2 dropped=%3 lost=%4 kernel_dropped=%5")
@@ -215,6 +215,10 @@ QString counters(const EngineStatistics &s)
                        .arg(s.kernelDropped());
     if (s.passedUnseenKnown)
         text += QStringLiteral(" passed_unseen=%1").arg(s.passedUnseen);
+    if (s.decided)
+        text += QStringLiteral(" decided_passed=%1 decided_dropped=%2")
+                    .arg(s.decided->passedPackets)
+                    .arg(s.decided->droppedPackets);
     return text;
 }
 

@@ -87,6 +87,18 @@ QByteArray format(const MetricsSnapshot &snapshot)
              "Bytes of the packets the capture received (whole lengths), by verdict.");
     w.sample(s.acceptedBytes, {Verdict, Accept});
     w.sample(s.droppedBytes, {Verdict, Drop});
+    if (s.decided) {
+        // With an inspection depth: the rest of each decided flow, which the kernel counts.
+        w.family("nfqmon_decided_packets_total", "counter",
+                 "Packets the kernel passed or dropped after the inspection depth, by the "
+                 "verdict stored for their flow.");
+        w.sample(s.decided->passedPackets, {Verdict, Accept});
+        w.sample(s.decided->droppedPackets, {Verdict, Drop});
+        w.family("nfqmon_decided_bytes_total", "counter",
+                 "Bytes of the packets the kernel decided after the inspection depth, by verdict.");
+        w.sample(s.decided->passedBytes, {Verdict, Accept});
+        w.sample(s.decided->droppedBytes, {Verdict, Drop});
+    }
     if (!s.rules.empty()) {
         // Labelled by id: an expression's change keeps its series; rule_info tells the text.
         w.family("nfqmon_rule_hits_total", "counter", "Packets each rule decided.");

@@ -60,11 +60,15 @@ void copyName(char (&target)[InterfaceNameSize], std::string_view name)
 
 QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
                          std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
-                         PacketOwners *owners, HostNames *hostNames)
+                         PacketOwners *owners, HostNames *hostNames, FlowBypass *bypass,
+                         std::uint32_t inspectPackets)
     : m_index(index), m_queue(std::move(queue)), m_pathHolder(path), m_sequence(sequence),
-      m_snapLength(snapLength), m_owners(owners), m_hostNames(hostNames), m_verdicts(*m_queue),
-      m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
-{}
+      m_snapLength(snapLength), m_owners(owners), m_hostNames(hostNames), m_bypass(bypass),
+      m_verdicts(*m_queue), m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+    if (m_bypass && inspectPackets > 0)
+        m_inspected = std::make_unique<InspectedFlows>(inspectPackets);
+}
 
 QueueWorker::~QueueWorker()
 {
@@ -276,7 +280,23 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
         m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
         m_counters.droppedBytes.fetch_add(record.packetLength, std::memory_order_relaxed);
     }
+    if (m_inspected)
+        decideFlow(record.summary, accept);
     handOut(record, payload);
+}
+
+void QueueWorker::decideFlow(const PacketSummary &summary, bool accept)
+{
+    const std::optional<BypassKey> key = BypassKey::of(summary);
+    if (!key)
+        return; // no flow the kernel can tell: every packet is inspected
+    const std::uint32_t generation = m_bypass->generation();
+    if (!m_inspected->count(*key, generation, m_now))
+        return;
+    // This packet's verdict first: the kernel passes what follows only after it, in order.
+    m_verdicts.flush();
+    if (m_bypass->store(*key, accept, generation))
+        m_inspected->stored(*key, generation);
 }
 
 void QueueWorker::handOut(const PacketRecord &record, const std::uint8_t *payload)

@@ -3,6 +3,8 @@
 // Nothing here waits on anything but the socket.
 #pragma once
 
+#include "helper/bypass/FlowBypass.h"
+#include "helper/bypass/InspectedFlows.h"
 #include "helper/engine/InterfaceNameCache.h"
 #include "helper/engine/NfQueue.h"
 #include "helper/engine/PacketPath.h"
@@ -35,7 +37,8 @@ class QueueWorker
 public:
     QueueWorker(int index, std::unique_ptr<NfQueue> queue, const PacketPathHolder &path,
                 std::atomic<std::uint64_t> &sequence, std::uint32_t snapLength,
-                PacketOwners *owners = nullptr, HostNames *hostNames = nullptr);
+                PacketOwners *owners = nullptr, HostNames *hostNames = nullptr,
+                FlowBypass *bypass = nullptr, std::uint32_t inspectPackets = 0);
     ~QueueWorker();
 
     void start();
@@ -51,6 +54,9 @@ private:
     int receiveBatch();
     void handleMessage(const nlmsghdr *nlh);
     void handOut(const PacketRecord &record, const std::uint8_t *payload);
+    // With an inspection depth: hands the packet's flow to the kernel once its first packets
+    // were inspected.
+    void decideFlow(const PacketSummary &summary, bool accept);
     void wakeConsumers();
 
     const int m_index;
@@ -60,8 +66,10 @@ private:
     std::uint64_t m_pathGeneration = 0;
     std::atomic<std::uint64_t> &m_sequence;
     const std::uint32_t m_snapLength;
-    PacketOwners *const m_owners; // nullptr without attribution
-    HostNames *const m_hostNames; // nullptr without host names
+    PacketOwners *const m_owners;                // nullptr without attribution
+    HostNames *const m_hostNames;                // nullptr without host names
+    FlowBypass *const m_bypass;                  // nullptr without an inspection depth
+    std::unique_ptr<InspectedFlows> m_inspected; // likewise
     VerdictBatcher m_verdicts;
     InterfaceNameCache m_names;
     PacketHostNames m_packetHosts; // a packet's names, for rules that name hosts

@@ -29,6 +29,8 @@ constexpr std::uint32_t DefaultSnapLength = MaxUsefulSnapLength;
 
 constexpr std::uint32_t MinQueueMaxLength = 1;
 constexpr std::uint32_t MaxQueueMaxLength = 1u << 20; // packets the kernel holds per queue
+// Packets inspected of each flow (inspect_packets); 0 is every packet.
+constexpr std::uint32_t MaxInspectPackets = 1'000'000;
 
 constexpr std::uint32_t MaxStatusIntervalSeconds = 3600;
 

@@ -78,6 +78,12 @@ QVariantMap CaptureStatus::toVariantMap() const
         map.insert(Key::PassedUnseen, qulonglong(*passedUnseen));
     if (attributionLost)
         map.insert(Key::AttributionLost, qulonglong(*attributionLost));
+    if (decided)
+        map.insert({{Key::InspectPackets, decided->inspectPackets},
+                    {Key::DecidedPassed, qulonglong(decided->passed)},
+                    {Key::DecidedPassedBytes, qulonglong(decided->passedBytes)},
+                    {Key::DecidedDropped, qulonglong(decided->dropped)},
+                    {Key::DecidedDroppedBytes, qulonglong(decided->droppedBytes)}});
     insertDump(&map, dumpInput, Key::DumpInputPackets, Key::DumpInputError);
     insertDump(&map, dumpOutput, Key::DumpOutputPackets, Key::DumpOutputError);
     return map;
@@ -109,6 +115,11 @@ CaptureStatus CaptureStatus::fromVariantMap(const QVariantMap &map)
     s.keepRunning = read<bool>(map, Key::KeepRunning);
     s.passedUnseen = valueOf<qulonglong>(map, Key::PassedUnseen);
     s.attributionLost = valueOf<qulonglong>(map, Key::AttributionLost);
+    if (const auto depth = valueOf<uint>(map, Key::InspectPackets); depth && *depth > 0)
+        s.decided = Decided{*depth, read<qulonglong>(map, Key::DecidedPassed),
+                            read<qulonglong>(map, Key::DecidedPassedBytes),
+                            read<qulonglong>(map, Key::DecidedDropped),
+                            read<qulonglong>(map, Key::DecidedDroppedBytes)};
     s.dumpInput = readDump(map, Key::DumpInputPackets, Key::DumpInputError);
     s.dumpOutput = readDump(map, Key::DumpOutputPackets, Key::DumpOutputError);
     return s;

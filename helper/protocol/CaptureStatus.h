@@ -45,6 +45,18 @@ struct CaptureStatus {
     std::optional<quint64> passedUnseen;
     // Only while programs are attributed: reports from the kernel that never reached the helper.
     std::optional<quint64> attributionLost;
+    // Only with an inspection depth (inspect_packets = N): N, and what the kernel passed and
+    // dropped after it by the verdicts stored for the flows.
+    struct Decided {
+        uint inspectPackets = 0;
+        quint64 passed = 0;
+        quint64 passedBytes = 0;
+        quint64 dropped = 0;
+        quint64 droppedBytes = 0;
+
+        bool operator==(const Decided &) const = default;
+    };
+    std::optional<Decided> decided;
     std::optional<Dump> dumpInput;  // every packet
     std::optional<Dump> dumpOutput; // accepted packets
 

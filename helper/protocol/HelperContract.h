@@ -62,6 +62,9 @@ inline const QString DumpOutput = QStringLiteral("dumpOutput");         // h: ac
 inline const QString KeepRunning = QStringLiteral("keepRunning");       // b: outlive the caller
 // s: the caller's own SSH connection, as $SSH_CONNECTION says it: passes unseen (SshConnection)
 inline const QString SshConnection = QStringLiteral("sshConnection");
+// u: packets inspected of each TCP or UDP flow before the kernel decides the rest as the last was
+// (helper/bypass); 0 or absent: every packet.
+inline const QString InspectPackets = QStringLiteral("inspectPackets");
 } // namespace Option
 
 // GetStatus's a{sv}, also sent by StateChanged.
@@ -97,6 +100,13 @@ inline const QString PassedUnseen = QStringLiteral("passedUnseen");
 // t; only while programs are attributed: the kernel's reports the helper never got (its ring
 // was full), so some packets show no program.
 inline const QString AttributionLost = QStringLiteral("attributionLost");
+// u; only with an inspection depth: the packets inspected of each flow. t: the packets and bytes
+// the kernel passed or dropped after the depth, by the verdict stored for their flow.
+inline const QString InspectPackets = QStringLiteral("inspectPackets");
+inline const QString DecidedPassed = QStringLiteral("decidedPassed");
+inline const QString DecidedPassedBytes = QStringLiteral("decidedPassedBytes");
+inline const QString DecidedDropped = QStringLiteral("decidedDropped");
+inline const QString DecidedDroppedBytes = QStringLiteral("decidedDroppedBytes");
 // Per dump file, when one is written: t packets written, s the last write error.
 inline const QString DumpInputPackets = QStringLiteral("dumpInputPackets");
 inline const QString DumpInputError = QStringLiteral("dumpInputError");

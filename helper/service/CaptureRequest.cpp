@@ -72,7 +72,7 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     namespace Key = Contract::Option;
     in.onlyKnownKeys({Key::Interfaces, Key::AutomaticRules, Key::Queue, Key::Queues,
                       Key::SnapLength, Key::QueueMaxLength, Key::DumpInput, Key::DumpOutput,
-                      Key::KeepRunning, Key::SshConnection});
+                      Key::KeepRunning, Key::SshConnection, Key::InspectPackets});
     CaptureRequest request;
     CaptureOptions &o = request.options;
     o.statusIntervalSeconds = 0;
@@ -96,6 +96,7 @@ std::optional<CaptureRequest> CaptureRequest::parse(const QVariantMap &map, Prob
     o.queueCount = std::uint16_t(in.number(Key::Queues, 0, Any16).value_or(o.queueCount));
     o.snapLength = in.number(Key::SnapLength, 0, Any32).value_or(o.snapLength);
     o.queueMaxLength = in.number(Key::QueueMaxLength, 0, Any32).value_or(o.queueMaxLength);
+    o.inspectPackets = in.number(Key::InspectPackets, 0, Any32).value_or(o.inspectPackets);
     request.keepRunning = in.boolean(Key::KeepRunning).value_or(false);
     if (const auto connection = in.string(Key::SshConnection, 200)) {
         QString problemText;

@@ -2,11 +2,13 @@
 // peer's namespace with `ip netns exec` or in the test's own.
 //
 //   nfqmon-test-send udp ADDRESS PORT [--count N] [--size BYTES] [--seed S] [--interval-ms MS]
+//                        [--source-port P]
 //   nfqmon-test-send tcp ADDRESS PORT [--count N] [--size BYTES] [--seed S] [--timeout-ms MS]
 //
 // udp: N datagrams (payload i = TestPayload::make(S, i, BYTES)). tcp: N connections, each sends
 // payload i, closes its side and waits until the peer has acknowledged every byte; a connection
-// that cannot be made or acknowledged within the timeout is an error.
+// that cannot be made or acknowledged within the timeout is an error. --source-port: the UDP
+// datagrams leave from that port, so that several runs are one flow.
 // Exit status: 0 all sent, 1 network error, 2 usage. Prints "sent N" on success.
 #include "tests/support/core/TestPayload.h"
 
@@ -39,6 +41,7 @@ struct Options {
     long seed = 0;
     long intervalMs = 0;
     long timeoutMs = 2000;
+    long sourcePort = 0; // udp: 0, any
 };
 
 int usage(const char *problem)
@@ -46,7 +49,7 @@ int usage(const char *problem)
     std::fprintf(stderr,
                  "nfqmon-test-send: %s\n"
                  "usage: nfqmon-test-send udp|tcp ADDRESS PORT [--count N] [--size BYTES] "
-                 "[--seed S] [--interval-ms MS] [--timeout-ms MS]\n",
+                 "[--seed S] [--interval-ms MS] [--timeout-ms MS] [--source-port P]\n",
                  problem);
     return 2;
 }
@@ -98,6 +101,21 @@ int sendUdp(const Options &options)
     const int fd = socket(options.address.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return failure("socket");
+    if (options.sourcePort > 0) {
+        const int on = 1;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        sockaddr_storage local{};
+        local.ss_family = options.address.ss_family;
+        const auto port = htons(std::uint16_t(options.sourcePort));
+        if (local.ss_family == AF_INET)
+            reinterpret_cast<sockaddr_in &>(local).sin_port = port;
+        else
+            reinterpret_cast<sockaddr_in6 &>(local).sin6_port = port;
+        if (bind(fd, reinterpret_cast<const sockaddr *>(&local), options.addressLength) != 0) {
+            close(fd);
+            return failure("bind");
+        }
+    }
     for (long i = 0; i < options.count; ++i) {
         const std::string payload = nfqmon::test::TestPayload::make(
             std::uint16_t(options.seed), std::uint32_t(i), std::size_t(options.size));
@@ -218,6 +236,8 @@ int main(int argc, char **argv)
             ok = number(value, 0, 1000, &options.intervalMs);
         else if (option == "--timeout-ms")
             ok = number(value, 1, 30000, &options.timeoutMs);
+        else if (option == "--source-port")
+            ok = number(value, 1, 65535, &options.sourcePort);
         if (!ok)
             return usage("bad option or value");
     }

@@ -23,6 +23,7 @@ private slots:
     void aQueueRangePastTheLastQueueIsRefusedAlike();
     void anUnknownInterfaceIsRefusedOnlyWhenACaptureStarts();
     void noInterfaceAtAllIsRefused();
+    void anInspectionDepthPastTheLimitIsRefusedAlike();
 };
 
 namespace {
@@ -112,6 +113,23 @@ void tst_CaptureOptions::noInterfaceAtAllIsRefused()
     QVERIFY2(error.contains(QStringLiteral("no interface to capture on")), qPrintable(error));
     options.anyInterface = true;
     QVERIFY2(options.validate(Check::DBus, &error), qPrintable(error));
+}
+
+void tst_CaptureOptions::anInspectionDepthPastTheLimitIsRefusedAlike()
+{
+    CaptureOptions options = loopback();
+    options.inspectPackets = Limits::MaxInspectPackets;
+    for (const Check check : {Check::ConfigFile, Check::DBus, Check::Start}) {
+        QString error;
+        QVERIFY2(options.validate(check, &error), qPrintable(error));
+    }
+    options.inspectPackets = Limits::MaxInspectPackets + 1;
+    for (const Check check : {Check::ConfigFile, Check::DBus, Check::Start}) {
+        QString error;
+        QVERIFY(!options.validate(check, &error));
+        QCOMPARE(error, QStringLiteral("the packets inspected of each connection must be \"all\" "
+                                       "or between 1 and 1000000, not 1000001"));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureOptions)

@@ -62,6 +62,7 @@ private slots:
                         {Contract::Option::Queues, 2u},
                         {Contract::Option::SnapLength, 128u},
                         {Contract::Option::QueueMaxLength, 100u},
+                        {Contract::Option::InspectPackets, 8u},
                         {Contract::Option::KeepRunning, true}};
         CaptureRequest::Problem problem;
         QString error;
@@ -73,6 +74,7 @@ private slots:
         QCOMPARE(request->options.queueCount, 2);
         QCOMPARE(request->options.snapLength, 128u);
         QCOMPARE(request->options.queueMaxLength, 100u);
+        QCOMPARE(request->options.inspectPackets, 8u);
         QVERIFY(request->keepRunning);
     }
 

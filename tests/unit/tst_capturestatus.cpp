@@ -20,6 +20,7 @@ private slots:
     void countersMissingFromARunningCaptureReadAsZero();
     void passedUnseenIsUnknownUntilSent();
     void attributionLostOnlyWhileProgramsAreAttributed();
+    void decidedOnlyWithAnInspectionDepth();
     void valuesOfTheWrongTypeReadAsDefaults_data();
     void valuesOfTheWrongTypeReadAsDefaults();
     void anUnknownStateReadsAsIdle();
@@ -51,6 +52,7 @@ CaptureStatus running()
     s.keepRunning = true;
     s.passedUnseen = 9;
     s.attributionLost = 7;
+    s.decided = CaptureStatus::Decided{8, 6'000'000'000ull, 9'000'000'000'000ull, 5, 700};
     s.dumpInput = CaptureStatus::Dump{100, QStringLiteral("No space left on device")};
     s.dumpOutput = CaptureStatus::Dump{90, QString()};
     return s;
@@ -125,6 +127,20 @@ void tst_CaptureStatus::attributionLostOnlyWhileProgramsAreAttributed()
     status.attributionLost.reset(); // attribution = no, or the kernel refused the programs
     QVERIFY(!status.toVariantMap().contains(Key::AttributionLost));
     QVERIFY(!CaptureStatus::fromVariantMap(status.toVariantMap()).attributionLost);
+}
+
+void tst_CaptureStatus::decidedOnlyWithAnInspectionDepth()
+{
+    CaptureStatus status = running();
+    const QVariantMap map = status.toVariantMap();
+    QCOMPARE(map.value(Key::InspectPackets).metaType(), QMetaType::fromType<uint>());
+    QCOMPARE(map.value(Key::DecidedPassed).toULongLong(), 6'000'000'000ull);
+    QCOMPARE(map.value(Key::DecidedDroppedBytes).toULongLong(), 700u);
+    status.decided.reset(); // inspect_packets = all
+    for (const QString &key : {Key::InspectPackets, Key::DecidedPassed, Key::DecidedPassedBytes,
+                               Key::DecidedDropped, Key::DecidedDroppedBytes})
+        QVERIFY(!status.toVariantMap().contains(key));
+    QVERIFY(!CaptureStatus::fromVariantMap(status.toVariantMap()).decided);
 }
 
 void tst_CaptureStatus::valuesOfTheWrongTypeReadAsDefaults_data()

@@ -44,6 +44,8 @@ private slots:
 
     void ownConnectionPassesUnseen_data();
     void ownConnectionPassesUnseen();
+    void decidedFlowsAreMatchedBeforeTheQueue_data();
+    void decidedFlowsAreMatchedBeforeTheQueue();
     void remove_data();
     void remove();
 
@@ -175,6 +177,34 @@ void TestChainScript::ownConnectionPassesUnseen()
     plan.ownConnection = nfqmon::SshConnection::parse(connection, &error);
     QVERIFY2(plan.ownConnection, qPrintable(error));
     QCOMPARE(ChainScript::install(plan, ipv6), script);
+}
+
+// With an inspection depth: the bypass programs pass or drop a decided flow's packets in each
+// chain, after the loopback and before any queue rule, in both families' scripts.
+void TestChainScript::decidedFlowsAreMatchedBeforeTheQueue_data()
+{
+    QTest::addColumn<bool>("ipv6");
+    QTest::newRow("IPv4") << false;
+    QTest::newRow("IPv6") << true;
+}
+
+void TestChainScript::decidedFlowsAreMatchedBeforeTheQueue()
+{
+    QFETCH(bool, ipv6);
+    ChainPlan plan = makePlan(true, {QStringLiteral("eth0")});
+    plan.bypassPass = QStringLiteral("/sys/fs/bpf/nfqmon/4242-q0/pass");
+    plan.bypassDrop = QStringLiteral("/sys/fs/bpf/nfqmon/4242-q0/drop");
+    const QString pass = QStringLiteral("-m bpf --object-pinned /sys/fs/bpf/nfqmon/4242-q0/pass ");
+    const QString drop = QStringLiteral("-m bpf --object-pinned /sys/fs/bpf/nfqmon/4242-q0/drop ");
+    const QString q0 = QStringLiteral("-j NFQUEUE --queue-num 0 --queue-bypass");
+    QCOMPARE(
+        ChainScript::install(plan, ipv6),
+        lines({"*raw", "-N HAKA-PRE", "-N HAKA-OUT", "-A HAKA-PRE -i lo " + C + " -j RETURN",
+               "-A HAKA-PRE " + pass + C + " -j RETURN", "-A HAKA-PRE " + drop + C + " -j DROP",
+               "-A HAKA-OUT " + pass + C + " -j RETURN", "-A HAKA-OUT " + drop + C + " -j DROP",
+               "-A HAKA-PRE " + C + ' ' + q0, "-A HAKA-OUT " + C + ' ' + q0,
+               "-I PREROUTING -i eth0 " + C + " -j HAKA-PRE",
+               "-I OUTPUT -o eth0 " + C + " -j HAKA-OUT", "COMMIT"}));
 }
 
 void TestChainScript::remove_data()

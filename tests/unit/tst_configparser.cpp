@@ -18,7 +18,7 @@ const QString fileName = QStringLiteral("nfqmon.conf");
 const QString knownKeys = QStringLiteral(
     "interfaces, dump, dump_input, dump_output, enable_iptables, attribution, "
     "queue, queues, snaplen, queue_maxlen, status_interval, rule, module, log, host_names, "
-    "metrics_file");
+    "metrics_file, inspect_packets");
 
 // libpcap's own message for an expression it refuses on link type RAW; empty when it compiles.
 QString pcapMessage(const QString &expression)
@@ -269,6 +269,10 @@ void TestConfigParser::numbers_data()
     row("queue_maxlen", "1048576", 1048576);
     row("status_interval", "0", 0);
     row("status_interval", "3600", 3600);
+    row("inspect_packets", "1", 1);
+    row("inspect_packets", "1000000", 1000000);
+    row("inspect_packets", "all", 0);
+    row("inspect_packets", "\"8\"", 8);
     row("queue", "007", 7);
 }
 
@@ -292,6 +296,8 @@ void TestConfigParser::numbers()
         actual = options->queueMaxLength;
     else if (key == QLatin1String("status_interval"))
         actual = options->statusIntervalSeconds;
+    else if (key == QLatin1String("inspect_packets"))
+        actual = options->inspectPackets;
     QCOMPARE(actual, expected);
 }
 
@@ -420,6 +426,13 @@ void TestConfigParser::errors_data()
            "1048577");
     number("status_interval too big", "status_interval = 3601", "status_interval", "0 to 3600",
            "3601");
+    for (const char *value : {"0", "1000001", "some"})
+        row(qPrintable(QStringLiteral("inspect_packets = %1").arg(QLatin1String(value))),
+            lo + QStringLiteral("inspect_packets = %1\n").arg(QLatin1String(value)),
+            QStringLiteral(
+                "2: inspect_packets must be \"all\" or a whole number from 1 to 1000000, "
+                "not \"%1\"")
+                .arg(QLatin1String(value)));
     number("quoted empty number", "status_interval = \"\"", "status_interval", "0 to 3600", "");
     row("queue range past 65535", lo + QStringLiteral("queue = 65500\nqueues = 64\n"),
         QStringLiteral("3: queues 65500 to 65563 go past the last queue number, 65535"));

@@ -1,0 +1,47 @@
+// How many packets of each flow one queue thread inspected, so that the one that reaches the
+// depth hands the flow to the kernel (FlowBypass::store()). A fixed table of slots chosen by the
+// key's hash: a flow whose slot another took starts counting again, so a flood of flows costs
+// bounded memory and at worst more inspection, never less. A TCP SYN, or a flow idle as long as
+// the kernel's bypass forgets it, starts again too. One thread only: every packet of a flow
+// reaches the same queue (the queues are balanced by flow).
+#pragma once
+
+#include "helper/bypass/BypassKey.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace nfqmon {
+
+class InspectedFlows
+{
+public:
+    static constexpr std::size_t DefaultSlots = 32768;
+
+    // depth: packets inspected before the kernel takes over (at least 1).
+    explicit InspectedFlows(std::uint32_t depth, std::size_t slots = DefaultSlots);
+
+    // Counts an inspected packet of the flow. True when the flow has had `depth` packets
+    // inspected and its decision is not stored for `generation` yet: the caller stores it and
+    // says so with stored().
+    bool count(const BypassKey &key, std::uint32_t generation, std::int64_t nowNs);
+    // The decision for the flow counted last is stored under `generation`.
+    void stored(const BypassKey &key, std::uint32_t generation);
+
+    std::uint32_t depth() const { return m_depth; }
+
+private:
+    struct Slot {
+        nfq_bypass_key key{};
+        std::uint32_t packets = 0;    // 0: empty
+        std::uint32_t generation = 0; // the decision stored under; 0: none
+        std::int64_t lastNs = 0;
+    };
+    Slot &slotOf(const BypassKey &key);
+
+    std::uint32_t m_depth;
+    std::vector<Slot> m_slots;
+    std::size_t m_mask;
+};
+
+} // namespace nfqmon
