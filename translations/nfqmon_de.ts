@@ -1843,6 +1843,22 @@ Name und Symbol aus %4</translation>
         <source>Off by default. The window, never the helper, asks the system&apos;s resolver in the background for the names of remote addresses the helper learned no name for. Such a name is shown as a reverse lookup in the Host column and the details, and is never used by rules or the display filter.</source>
         <translation>Standardmäßig aus. Das Fenster, nie das Hilfsprogramm, fragt im Hintergrund den Resolver des Systems nach den Namen entfernter Adressen, für die das Hilfsprogramm keinen Namen erfahren hat. Ein solcher Name wird in der Spalte Host und in den Details als Rückwärtsauflösung gezeigt und nie von Regeln oder dem Filter verwendet.</translation>
     </message>
+    <message>
+        <source>&amp;Inspect only the first</source>
+        <translation>Nur die ersten &amp;untersuchen:</translation>
+    </message>
+    <message>
+        <source>Only the inspected packets are saved: the first packets of each connection (see Inspect only the first, below).</source>
+        <translation>Nur die untersuchten Pakete werden gespeichert: die ersten Pakete jeder Verbindung (siehe „Nur die ersten untersuchen“ unten).</translation>
+    </message>
+    <message>
+        <source> packets of each connection</source>
+        <translation> Pakete jeder Verbindung</translation>
+    </message>
+    <message>
+        <source>Off: the helper sees every packet. On: it sees the first packets of each TCP or UDP connection (both directions), and the kernel passes or drops the rest as the last of them was decided, counting them, at almost no cost. A rule changed later applies to each connection&apos;s next packet. The table and the dumps then hold only the inspected packets; the status bar counts the rest.</source>
+        <translation>Aus: Der Helfer sieht jedes Paket. An: Er sieht die ersten Pakete jeder TCP- oder UDP-Verbindung (beide Richtungen), und der Kernel lässt den Rest so passieren oder verwirft ihn, wie das letzte davon entschieden wurde, und zählt ihn – fast ohne Kosten. Eine später geänderte Regel gilt ab dem nächsten Paket jeder Verbindung. Tabelle und Mitschnitte enthalten dann nur die untersuchten Pakete; die Statusleiste zählt den Rest.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -2235,6 +2251,14 @@ Name und Symbol aus %4</translation>
     <message>
         <source>Reports of which program sent a flow that the kernel could not pass to the helper in time (its ring was full): the packets of those flows show no program, and rules by program, user or unit do not apply to them</source>
         <translation>Meldungen, welches Programm einen Fluss gesendet hat, die der Kernel nicht rechtzeitig an das Hilfsprogramm weitergeben konnte (sein Ringpuffer war voll): Die Pakete dieser Flüsse zeigen kein Programm, und Regeln nach Programm, Benutzer oder Unit gelten für sie nicht</translation>
+    </message>
+    <message>
+        <source>decided in the kernel %1</source>
+        <translation>im Kernel entschieden %1</translation>
+    </message>
+    <message>
+        <source>Packets after the first ones of each connection (the inspection depth in the capture settings): the kernel passed %1 and dropped %2 as the helper decided their connection, without queueing them; they are not in the table or the dumps</source>
+        <translation>Pakete nach den ersten jeder Verbindung (die Untersuchungstiefe in den Aufzeichnungseinstellungen): Der Kernel ließ %1 passieren und verwarf %2, wie der Helfer ihre Verbindung entschieden hatte, ohne sie in die Warteschlange zu stellen; sie fehlen in der Tabelle und den Mitschnitten</translation>
     </message>
 </context>
 <context>

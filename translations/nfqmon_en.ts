@@ -1840,6 +1840,22 @@ name and icon from %4</source>
         <source>Off by default. The window, never the helper, asks the system&apos;s resolver in the background for the names of remote addresses the helper learned no name for. Such a name is shown as a reverse lookup in the Host column and the details, and is never used by rules or the display filter.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Inspect only the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the inspected packets are saved: the first packets of each connection (see Inspect only the first, below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> packets of each connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: the helper sees every packet. On: it sees the first packets of each TCP or UDP connection (both directions), and the kernel passes or drops the rest as the last of them was decided, counting them, at almost no cost. A rule changed later applies to each connection&apos;s next packet. The table and the dumps then hold only the inspected packets; the status bar counts the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::ChartsPanel</name>
@@ -2231,6 +2247,14 @@ name and icon from %4</source>
     </message>
     <message>
         <source>Reports of which program sent a flow that the kernel could not pass to the helper in time (its ring was full): the packets of those flows show no program, and rules by program, user or unit do not apply to them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided in the kernel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets after the first ones of each connection (the inspection depth in the capture settings): the kernel passed %1 and dropped %2 as the helper decided their connection, without queueing them; they are not in the table or the dumps</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -31,7 +31,9 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
       m_dumpAccepted(new DumpFileField(tr("Save acce&pted packets to:"), this)),
       m_snapLength(new QSpinBox(this)), m_queue(new QSpinBox(this)),
       m_storeLimit(new QSpinBox(this)),
-      m_reverseLookup(new QCheckBox(tr("&Look up names of unnamed addresses (reverse DNS)"), this))
+      m_reverseLookup(new QCheckBox(tr("&Look up names of unnamed addresses (reverse DNS)"), this)),
+      m_limitInspection(new QCheckBox(tr("&Inspect only the first"), this)),
+      m_inspectPackets(new QSpinBox(this)), m_dumpDepthNote(new QLabel(this))
 {
     setWindowTitle(tr("Capture settings"));
     setObjectName(QStringLiteral("captureSettingsDialog"));
@@ -71,6 +73,11 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
     m_filesNote->setWordWrap(true);
     m_filesNote->setEnabled(false);
     filesLayout->addWidget(m_filesNote);
+    m_dumpDepthNote->setObjectName(QStringLiteral("dumpDepthNote"));
+    m_dumpDepthNote->setWordWrap(true);
+    m_dumpDepthNote->setText(tr("Only the inspected packets are saved: the first packets of each "
+                                "connection (see Inspect only the first, below)."));
+    filesLayout->addWidget(m_dumpDepthNote);
 
     m_snapLength->setObjectName(QStringLiteral("snapLength"));
     m_snapLength->setRange(int(Limits::MinSnapLength), int(Limits::MaxUsefulSnapLength));
@@ -96,6 +103,27 @@ CaptureSettingsDialog::CaptureSettingsDialog(HelperClient *client, QWidget *pare
            "name is shown as a reverse lookup in the Host column and the details, and is never "
            "used by rules or the display filter."));
     form->addRow(m_reverseLookup);
+    m_limitInspection->setObjectName(QStringLiteral("limitInspection"));
+    m_inspectPackets->setObjectName(QStringLiteral("inspectPackets"));
+    m_inspectPackets->setRange(1, int(Limits::MaxInspectPackets));
+    m_inspectPackets->setValue(8);
+    m_inspectPackets->setSuffix(tr(" packets of each connection"));
+    const QString depthTip =
+        tr("Off: the helper sees every packet. On: it sees the first packets of each TCP or UDP "
+           "connection (both directions), and the kernel passes or drops the rest as the last of "
+           "them was decided, counting them, at almost no cost. A rule changed later applies to "
+           "each connection's next packet. The table and the dumps then hold only the inspected "
+           "packets; the status bar counts the rest.");
+    m_limitInspection->setToolTip(depthTip);
+    m_inspectPackets->setToolTip(depthTip);
+    auto *depth = new QHBoxLayout;
+    depth->addWidget(m_limitInspection);
+    depth->addWidget(m_inspectPackets, 1);
+    form->addRow(depth);
+    connect(m_limitInspection, &QCheckBox::toggled, this, [this](bool on) {
+        m_inspectPackets->setEnabled(on);
+        m_dumpDepthNote->setVisible(on);
+    });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto *layout = new QVBoxLayout(this);
@@ -121,6 +149,11 @@ void CaptureSettingsDialog::setSettings(const CaptureSettings &settings)
     m_queue->setValue(int(settings.queue));
     m_storeLimit->setValue(int(qMin<qint64>(settings.storeLimit, m_storeLimit->maximum())));
     m_reverseLookup->setChecked(settings.reverseLookup);
+    m_limitInspection->setChecked(settings.inspectPackets > 0);
+    if (settings.inspectPackets > 0)
+        m_inspectPackets->setValue(int(settings.inspectPackets));
+    m_inspectPackets->setEnabled(settings.inspectPackets > 0);
+    m_dumpDepthNote->setVisible(settings.inspectPackets > 0);
     updateChains();
 }
 
@@ -144,6 +177,7 @@ CaptureSettings CaptureSettingsDialog::settings() const
     settings.queue = uint(m_queue->value());
     settings.storeLimit = m_storeLimit->value();
     settings.reverseLookup = m_reverseLookup->isChecked();
+    settings.inspectPackets = m_limitInspection->isChecked() ? uint(m_inspectPackets->value()) : 0;
     return settings;
 }
 

@@ -1,7 +1,7 @@
 // The capture settings, remembered between runs (CaptureSettings::save): automatic iptables
 // rules or the user's own HAKA-PRE/HAKA-OUT chains (then what the helper finds there and the
-// commands that create them), the two dump files, snap length, queue number, and how many
-// packets the window keeps.
+// commands that create them), the two dump files, snap length, queue number, how many packets of
+// each connection the helper inspects, and how many packets the window keeps.
 #pragma once
 
 #include "app/client/CaptureSettings.h"
@@ -55,6 +55,9 @@ private:
     QSpinBox *m_queue;
     QSpinBox *m_storeLimit;
     QCheckBox *m_reverseLookup;
+    QCheckBox *m_limitInspection; // on: only the first m_inspectPackets of each connection
+    QSpinBox *m_inspectPackets;
+    QLabel *m_dumpDepthNote; // the dumps hold only the inspected packets
 };
 
 } // namespace nfqmon

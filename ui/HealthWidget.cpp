@@ -26,15 +26,15 @@ QString dot(const QColor &color)
 HealthWidget::HealthWidget(QWidget *parent)
     : QWidget(parent), m_state(new QLabel(this)), m_rate(new QLabel(this)),
       m_dropped(new QLabel(this)), m_lost(new QLabel(this)), m_kernel(new QLabel(this)),
-      m_unseen(new QLabel(this)), m_unattributed(new QLabel(this)), m_failOpen(new QLabel(this)),
-      m_rolledOff(new QLabel(this))
+      m_unseen(new QLabel(this)), m_unattributed(new QLabel(this)), m_decided(new QLabel(this)),
+      m_failOpen(new QLabel(this)), m_rolledOff(new QLabel(this))
 {
     setObjectName(QStringLiteral("healthWidget"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(14);
     for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_unattributed,
-                          m_failOpen, m_rolledOff})
+                          m_decided, m_failOpen, m_rolledOff})
         layout->addWidget(label);
     layout->addStretch(1);
     m_state->setTextFormat(Qt::RichText);
@@ -144,6 +144,19 @@ void HealthWidget::refresh()
              tr("Reports of which program sent a flow that the kernel could not pass to the "
                 "helper in time (its ring was full): the packets of those flows show no "
                 "program, and rules by program, user or unit do not apply to them"));
+    // With an inspection depth: the rest of each connection, which the kernel decided.
+    m_decided->setVisible((live || h.received > 0) && h.decidedPassed >= 0);
+    setCount(m_decided,
+             tr("decided in the kernel %1")
+                 .arg(locale.toString(qMax<qint64>(0, h.decidedPassed) +
+                                      qMax<qint64>(0, h.decidedDropped))),
+             false,
+             tr("Packets after the first ones of each connection (the inspection depth in the "
+                "capture settings): the kernel passed %1 and dropped %2 as the helper decided "
+                "their connection, without queueing them; they are not in the table or the "
+                "dumps")
+                 .arg(locale.toString(qMax<qint64>(0, h.decidedPassed)),
+                      locale.toString(qMax<qint64>(0, h.decidedDropped))));
     m_failOpen->setText(h.failOpen ? tr("fail-open on") : tr("fail-open off"));
     m_rolledOff->setVisible(m_rolledOffCount > 0);
     setCount(m_rolledOff, tr("rolled off %1").arg(locale.toString(m_rolledOffCount)), true,
@@ -155,7 +168,7 @@ QString HealthWidget::text() const
 {
     QStringList parts;
     for (QLabel *label : {m_state, m_rate, m_dropped, m_lost, m_kernel, m_unseen, m_unattributed,
-                          m_failOpen, m_rolledOff}) {
+                          m_decided, m_failOpen, m_rolledOff}) {
         if (!label->isHidden())
             parts.append(label->text());
     }

@@ -46,6 +46,7 @@ private:
     QLabel *m_kernel;
     QLabel *m_unseen;
     QLabel *m_unattributed;
+    QLabel *m_decided;
     QLabel *m_failOpen;
     QLabel *m_rolledOff;
 };

@@ -202,6 +202,8 @@ void CaptureController::onStatus(const CaptureStatus &status)
     m_health.failOpen = status.failOpen;
     m_health.passedUnseen = status.passedUnseen ? qint64(*status.passedUnseen) : -1;
     m_health.attributionLost = status.attributionLost ? qint64(*status.attributionLost) : -1;
+    m_health.decidedPassed = status.decided ? qint64(status.decided->passed) : -1;
+    m_health.decidedDropped = status.decided ? qint64(status.decided->dropped) : -1;
     emit healthChanged(m_health);
     if (!status.notice.isEmpty() && status.notice != m_notice) {
         m_notice = status.notice;

@@ -23,6 +23,10 @@ struct CaptureHealth {
     // The kernel's reports of which program sent a flow that never reached the helper (its
     // ring was full): those packets show no program. -1 while programs are not attributed.
     qint64 attributionLost = -1;
+    // With an inspection depth: the packets the kernel passed and dropped after it, by their
+    // connection's stored verdict; -1 without a depth.
+    qint64 decidedPassed = -1;
+    qint64 decidedDropped = -1;
 
     bool operator==(const CaptureHealth &) const = default;
 };

@@ -37,6 +37,9 @@ CaptureSettings CaptureSettings::load(QSettings &settings)
     c.storeLimit = std::max<qint64>(
         settings.value(QStringLiteral("storeLimit"), c.storeLimit).toLongLong(), 1000);
     c.reverseLookup = settings.value(QStringLiteral("reverseLookup"), c.reverseLookup).toBool();
+    c.inspectPackets =
+        std::min<uint>(settings.value(QStringLiteral("inspectPackets"), c.inspectPackets).toUInt(),
+                       Limits::MaxInspectPackets);
     settings.endGroup();
     return c;
 }
@@ -58,15 +61,19 @@ void CaptureSettings::save(QSettings &settings) const
     settings.setValue(QStringLiteral("queue"), queue);
     settings.setValue(QStringLiteral("storeLimit"), storeLimit);
     settings.setValue(QStringLiteral("reverseLookup"), reverseLookup);
+    settings.setValue(QStringLiteral("inspectPackets"), inspectPackets);
     settings.endGroup();
 }
 
 QVariantMap CaptureSettings::toOptions() const
 {
-    return {{Contract::Option::Interfaces, interfaces},
-            {Contract::Option::AutomaticRules, automaticRules},
-            {Contract::Option::SnapLength, snapLength},
-            {Contract::Option::Queue, queue}};
+    QVariantMap options{{Contract::Option::Interfaces, interfaces},
+                        {Contract::Option::AutomaticRules, automaticRules},
+                        {Contract::Option::SnapLength, snapLength},
+                        {Contract::Option::Queue, queue}};
+    if (inspectPackets > 0)
+        options.insert(Contract::Option::InspectPackets, inspectPackets);
+    return options;
 }
 
 } // namespace nfqmon

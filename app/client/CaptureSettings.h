@@ -23,6 +23,9 @@ struct CaptureSettings {
     // The window's own reverse DNS lookups for remote addresses the helper named nothing
     // (ReverseLookup); never the helper's, and not a capture option.
     bool reverseLookup = false;
+    // Packets inspected of each connection before the kernel decides the rest (StartCapture
+    // inspectPackets); 0: every packet.
+    uint inspectPackets = 0;
 
     static CaptureSettings load(); // the application's QSettings
     static CaptureSettings load(QSettings &settings);

@@ -627,6 +627,13 @@ void tst_Widgets::healthShowsEveryCounter()
     QVERIFY2(health.text().contains(QStringLiteral("passed unseen 5,120 · program unknown 7 · "
                                                    "fail-open on")),
              qPrintable(health.text()));
+    // With an inspection depth: what the kernel decided after it.
+    h.decidedPassed = 90000;
+    h.decidedDropped = 10;
+    health.setHealth(h);
+    QVERIFY2(health.text().contains(QStringLiteral("program unknown 7 · decided in the kernel "
+                                                   "90,010 · fail-open on")),
+             qPrintable(health.text()));
     h.state = CaptureState::Idle;
     health.setHealth(h);
     health.setOfflineFile(QStringLiteral("/tmp/x.pcap"));

@@ -7,6 +7,7 @@
 #include "tests/support/core/DesktopFileTree.h"
 #include "tests/support/network/SenderCommands.h"
 #include "tests/support/network/TrafficReceiver.h"
+#include "ui/CaptureSettingsDialog.h"
 #include "ui/ChartsPanel.h"
 #include "ui/FilterBar.h"
 #include "ui/HeaderTree.h"
@@ -15,13 +16,17 @@
 #include "ui/PacketMenu.h"
 #include "ui/TopChart.h"
 
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -42,6 +47,7 @@ private slots:
     void applicationColumnNamesTheSender();
     void showOnlyThePacketsOfThisApplication();
     void layoutIsRestoredAtTheNextLaunch();
+    void anInspectionDepthShowsTheFirstPacketsAndCountsTheRest();
 };
 
 void tst_WindowCapture::initTestCase()
@@ -330,6 +336,50 @@ void tst_WindowCapture::layoutIsRestoredAtTheNextLaunch()
     QVERIFY(rules->isHidden());
     QCOMPARE(window.dockWidgetArea(charts), Qt::BottomDockWidgetArea);
     QCOMPARE(tableView(window)->columnWidth(PacketTableModel::Info), 123);
+}
+
+// Capture settings → Inspect only the first 3 packets of each connection: the dialog says the
+// dumps then hold only those; the table shows the first 3 packets of a UDP flow, and the status
+// bar counts the rest, which the kernel passed without queueing them.
+void tst_WindowCapture::anInspectionDepthShowsTheFirstPacketsAndCountsTheRest()
+{
+    Session session(m_bed.bus().connection());
+    MainWindow window(&session);
+    window.show();
+    bool noteShown = false;
+    QTimer::singleShot(0, &window, [&] {
+        auto *dialog = window.findChild<CaptureSettingsDialog *>();
+        if (!dialog)
+            return;
+        dialog->findChild<QCheckBox *>(QStringLiteral("limitInspection"))->setChecked(true);
+        dialog->findChild<QSpinBox *>(QStringLiteral("inspectPackets"))->setValue(3);
+        noteShown =
+            dialog->findChild<QLabel *>(QStringLiteral("dumpDepthNote"))->isVisibleTo(dialog);
+        dialog->accept();
+    });
+    action(window, "settingsAction")->trigger();
+    QVERIFY(noteShown);
+    QCOMPARE(CaptureSettings::load().inspectPackets, 3u);
+
+    const Peer &peer = m_bed.network().peer(0);
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6200);
+    QString error;
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    start(session, window);
+    // One flow (one source port), 20 ms apart: each datagram after the previous one's verdict.
+    const Command::Result sent = m_bed.network().run(
+        0, {senderPath(), QStringLiteral("udp"), peer.ipv4, QStringLiteral("6200"),
+            QStringLiteral("--count"), QStringLiteral("12"), QStringLiteral("--interval-ms"),
+            QStringLiteral("20"), QStringLiteral("--source-port"), QStringLiteral("42000")});
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    QCOMPARE(receiver.receive(12, 3s).size(), 12);
+    const PacketTableModel &model = *session.model();
+    QTRY_COMPARE_WITH_TIMEOUT(udpRowsTo(model, peer.ipv4, 6200).size(), 3, 5000);
+    const HealthWidget &health = *window.findChild<HealthWidget *>();
+    QTRY_VERIFY2_WITH_TIMEOUT(health.text().contains(QStringLiteral("decided in the kernel 9")),
+                              qPrintable(health.text()), 5000);
+    QCOMPARE(udpRowsTo(model, peer.ipv4, 6200).size(), 3);
+    stop(session, window);
 }
 
 QTEST_MAIN(tst_WindowCapture)

@@ -48,6 +48,7 @@ void tst_CaptureSettings::roundTrip()
     chosen.queue = 7;
     chosen.storeLimit = 250'000;
     chosen.reverseLookup = true;
+    chosen.inspectPackets = 8;
     {
         QSettings settings(file(), QSettings::IniFormat);
         chosen.save(settings);
@@ -65,6 +66,8 @@ void tst_CaptureSettings::clampsEditedValues_data()
     QTest::newRow("snap length too big") << "snapLength" << QVariant(100000) << QVariant(65535u);
     QTest::newRow("queue too big") << "queue" << QVariant(70000) << QVariant(65535u);
     QTest::newRow("store limit too small") << "storeLimit" << QVariant(5) << QVariant(qint64(1000));
+    QTest::newRow("inspection depth too big")
+        << "inspectPackets" << QVariant(2'000'000) << QVariant(1'000'000u);
     QTest::newRow("no interfaces")
         << "interfaces" << QVariant(QStringList()) << QVariant(QStringList{QStringLiteral("any")});
 }
@@ -77,10 +80,11 @@ void tst_CaptureSettings::clampsEditedValues()
     QSettings settings(file() + QLatin1Char('.') + key, QSettings::IniFormat);
     settings.setValue(QStringLiteral("capture/") + key, value);
     const CaptureSettings c = CaptureSettings::load(settings);
-    const QVariant actual = key == QLatin1String("snapLength")   ? QVariant(c.snapLength)
-                            : key == QLatin1String("queue")      ? QVariant(c.queue)
-                            : key == QLatin1String("storeLimit") ? QVariant(c.storeLimit)
-                                                                 : QVariant(c.interfaces);
+    const QVariant actual = key == QLatin1String("snapLength")       ? QVariant(c.snapLength)
+                            : key == QLatin1String("queue")          ? QVariant(c.queue)
+                            : key == QLatin1String("storeLimit")     ? QVariant(c.storeLimit)
+                            : key == QLatin1String("inspectPackets") ? QVariant(c.inspectPackets)
+                                                                     : QVariant(c.interfaces);
     QCOMPARE(actual, loaded);
 }
 
@@ -99,6 +103,10 @@ void tst_CaptureSettings::options()
     QCOMPARE(options.value("automaticRules").toBool(), false);
     QCOMPARE(options.value("snapLength").toUInt(), 200u);
     QCOMPARE(options.value("queue").toUInt(), 3u);
+    // An inspection depth is asked for only when one is set: every packet otherwise.
+    c.inspectPackets = 8;
+    QCOMPARE(c.toOptions().value("inspectPackets").toUInt(), 8u);
+    QCOMPARE(c.toOptions().value("inspectPackets").metaType(), QMetaType::fromType<uint>());
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureSettings)
