@@ -1546,6 +1546,10 @@ Name und Symbol aus %4</translation>
         <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
         <translation>%1 Pakete haben den Helfer nicht erreicht: die Queue des Kernels war voll.</translation>
     </message>
+    <message>
+        <source>%1 packets decided in the kernel after the first %2 of their connection: %3 passed, %4 dropped.</source>
+        <translation>%1 Pakete im Kernel entschieden nach den ersten %2 ihrer Verbindung: %3 durchgelassen, %4 verworfen.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::CaptureCommandLine</name>
@@ -1692,6 +1696,18 @@ Name und Symbol aus %4</translation>
     <message>
         <source>This host has no interface &quot;%1&quot; (see ip link).</source>
         <translation>Dieser Rechner hat keine Schnittstelle „%1“ (siehe ip link).</translation>
+    </message>
+    <message>
+        <source>Inspect only the first N packets of each TCP or UDP connection (1 to %1); the kernel passes or drops the rest as the last of them was decided, and they are not written.</source>
+        <translation>Nur die ersten N Pakete jeder TCP- oder UDP-Verbindung untersuchen (1 bis %1); der Kernel lässt den Rest passieren oder verwirft ihn, wie das letzte davon entschieden wurde, und sie werden nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--inspect needs a number of packets from 1 to %1 (not &quot;%2&quot;).</source>
+        <translation>--inspect braucht eine Anzahl Pakete von 1 bis %1 (nicht „%2“).</translation>
     </message>
 </context>
 <context>

@@ -1543,6 +1543,10 @@ name and icon from %4</source>
         <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 packets decided in the kernel after the first %2 of their connection: %3 passed, %4 dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::CaptureCommandLine</name>
@@ -1688,6 +1692,18 @@ name and icon from %4</source>
     </message>
     <message>
         <source>This host has no interface &quot;%1&quot; (see ip link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect only the first N packets of each TCP or UDP connection (1 to %1); the kernel passes or drops the rest as the last of them was decided, and they are not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--inspect needs a number of packets from 1 to %1 (not &quot;%2&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

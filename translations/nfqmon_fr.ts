@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>%1 will be captured. %2 will not be captured: table raw (%2) has no chain %3. To capture it too, create the chains and send traffic to them (commands below), then start the capture again.</source>
-        <translation>%1 sera capturé. %2 ne sera pas capturé : la table raw (%2) n’a pas de chaîne %3. Pour le capturer aussi, créez les chaînes et envoyez-y du trafic (commandes ci-dessous), puis relancez la capture.</translation>
+        <translation>%1 sera capturé. %2 ne sera pas capturé&#xa0;: la table raw (%2) n’a pas de chaîne %3. Pour le capturer aussi, créez les chaînes et envoyez-y du trafic (commandes ci-dessous), puis relancez la capture.</translation>
     </message>
 </context>
 <context>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>“machine” needs the name of a machine as the Machine column shows it: machine gw.</source>
-        <translation>« machine » attend le nom d’une machine tel que la colonne Machine l’affiche : machine gw.</translation>
+        <translation>«&#xa0;machine&#xa0;» attend le nom d’une machine tel que la colonne Machine l’affiche&#xa0;: machine gw.</translation>
     </message>
 </context>
 <context>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Too many requests at once: %1.</source>
-        <translation>Trop de requêtes à la fois : %1.</translation>
+        <translation>Trop de requêtes à la fois&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Not allowed: %1.</source>
@@ -1546,6 +1546,10 @@ nom et icône de %4</translation>
         <source>%1 packets did not reach the helper: the kernel&apos;s queue was full.</source>
         <translation>%1 paquets n’ont pas atteint l’assistant&#xa0;: la file du noyau était pleine.</translation>
     </message>
+    <message>
+        <source>%1 packets decided in the kernel after the first %2 of their connection: %3 passed, %4 dropped.</source>
+        <translation>%1 paquets décidés dans le noyau après les %2 premiers de leur connexion : %3 acceptés, %4 rejetés.</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::CaptureCommandLine</name>
@@ -1692,6 +1696,18 @@ nom et icône de %4</translation>
     <message>
         <source>This host has no interface &quot;%1&quot; (see ip link).</source>
         <translation>Cet hôte n’a pas d’interface «&#xa0;%1&#xa0;» (voir ip link).</translation>
+    </message>
+    <message>
+        <source>Inspect only the first N packets of each TCP or UDP connection (1 to %1); the kernel passes or drops the rest as the last of them was decided, and they are not written.</source>
+        <translation>Inspecter seulement les N premiers paquets de chaque connexion TCP ou UDP (1 à %1) ; le noyau laisse passer ou rejette le reste comme le dernier d’entre eux a été décidé, et ils ne sont pas écrits.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>--inspect needs a number of packets from 1 to %1 (not &quot;%2&quot;).</source>
+        <translation>--inspect attend un nombre de paquets de 1 à %1 (pas « %2 »).</translation>
     </message>
 </context>
 <context>
@@ -1849,7 +1865,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Only the inspected packets are saved: the first packets of each connection (see Inspect only the first, below).</source>
-        <translation>Seuls les paquets inspectés sont enregistrés : les premiers paquets de chaque connexion (voir « Inspecter seulement les premiers » ci-dessous).</translation>
+        <translation>Seuls les paquets inspectés sont enregistrés&#xa0;: les premiers paquets de chaque connexion (voir «&#xa0;Inspecter seulement les premiers&#xa0;» ci-dessous).</translation>
     </message>
     <message>
         <source> packets of each connection</source>
@@ -1857,7 +1873,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Off: the helper sees every packet. On: it sees the first packets of each TCP or UDP connection (both directions), and the kernel passes or drops the rest as the last of them was decided, counting them, at almost no cost. A rule changed later applies to each connection&apos;s next packet. The table and the dumps then hold only the inspected packets; the status bar counts the rest.</source>
-        <translation>Désactivé : l’assistant voit chaque paquet. Activé : il voit les premiers paquets de chaque connexion TCP ou UDP (dans les deux sens), et le noyau laisse passer ou rejette le reste comme le dernier d’entre eux a été décidé, en les comptant, pour un coût presque nul. Une règle modifiée ensuite s’applique au paquet suivant de chaque connexion. Le tableau et les fichiers de capture ne contiennent alors que les paquets inspectés ; la barre d’état compte le reste.</translation>
+        <translation>Désactivé&#xa0;: l’assistant voit chaque paquet. Activé&#xa0;: il voit les premiers paquets de chaque connexion TCP ou UDP (dans les deux sens), et le noyau laisse passer ou rejette le reste comme le dernier d’entre eux a été décidé, en les comptant, pour un coût presque nul. Une règle modifiée ensuite s’applique au paquet suivant de chaque connexion. Le tableau et les fichiers de capture ne contiennent alors que les paquets inspectés&#xa0;; la barre d’état compte le reste.</translation>
     </message>
 </context>
 <context>
@@ -1916,19 +1932,19 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Exact counts: every source so far has a counter of its own (up to %L1 sources).</source>
-        <translation>Comptes exacts : chaque source vue jusqu’ici a son propre compteur (jusqu’à %L1 sources).</translation>
+        <translation>Comptes exacts&#xa0;: chaque source vue jusqu’ici a son propre compteur (jusqu’à %L1 sources).</translation>
     </message>
     <message>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every source that sent more than %L2 packets is counted.</source>
-        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et toute source ayant envoyé plus de %L2 paquets est comptée.</translation>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et toute source ayant envoyé plus de %L2 paquets est comptée.</translation>
     </message>
     <message>
         <source>Exact counts: every port so far has a counter of its own (up to %L1 ports).</source>
-        <translation>Comptes exacts : chaque port vu jusqu’ici a son propre compteur (jusqu’à %L1 ports).</translation>
+        <translation>Comptes exacts&#xa0;: chaque port vu jusqu’ici a son propre compteur (jusqu’à %L1 ports).</translation>
     </message>
     <message>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every port that received more than %L2 packets is counted.</source>
-        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving) : un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout port ayant reçu plus de %L2 paquets est compté.</translation>
+        <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout port ayant reçu plus de %L2 paquets est compté.</translation>
     </message>
     <message>
         <source>Top applications (packets sent and received)</source>
@@ -2234,7 +2250,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Packets the kernel&apos;s queue dropped or could not deliver to the helper (packets that fail-open let pass are not among them: see passed unseen)</source>
-        <translation>Paquets que la file du noyau a rejetés ou n’a pas pu remettre au programme auxiliaire (les paquets laissés passer par le fail-open n’en font pas partie : voir passés sans être vus)</translation>
+        <translation>Paquets que la file du noyau a rejetés ou n’a pas pu remettre au programme auxiliaire (les paquets laissés passer par le fail-open n’en font pas partie&#xa0;: voir passés sans être vus)</translation>
     </message>
     <message>
         <source>passed unseen %1</source>
@@ -2242,7 +2258,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Packets that reached nfqmon&apos;s queue rules but never the helper: the kernel&apos;s queue was full and fail-open let them pass without a verdict, so rules did not apply to them and they are missing from the table and the dumps. The kernel&apos;s rule counters minus the packets it handed to the helper, read once a second</source>
-        <translation>Paquets qui ont atteint les règles de file d’attente de nfqmon mais jamais le programme auxiliaire : la file du noyau était pleine et le fail-open les a laissés passer sans verdict, les règles ne se sont donc pas appliquées à eux et ils manquent dans le tableau et les fichiers de capture. Les compteurs des règles du noyau moins les paquets remis au programme auxiliaire, lus une fois par seconde</translation>
+        <translation>Paquets qui ont atteint les règles de file d’attente de nfqmon mais jamais le programme auxiliaire&#xa0;: la file du noyau était pleine et le fail-open les a laissés passer sans verdict, les règles ne se sont donc pas appliquées à eux et ils manquent dans le tableau et les fichiers de capture. Les compteurs des règles du noyau moins les paquets remis au programme auxiliaire, lus une fois par seconde</translation>
     </message>
     <message>
         <source>program unknown %1</source>
@@ -2258,7 +2274,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Packets after the first ones of each connection (the inspection depth in the capture settings): the kernel passed %1 and dropped %2 as the helper decided their connection, without queueing them; they are not in the table or the dumps</source>
-        <translation>Paquets après les premiers de chaque connexion (la profondeur d’inspection dans les réglages de capture) : le noyau en a laissé passer %1 et rejeté %2 comme l’assistant avait décidé leur connexion, sans les mettre en file ; ils ne figurent ni dans le tableau ni dans les fichiers de capture</translation>
+        <translation>Paquets après les premiers de chaque connexion (la profondeur d’inspection dans les réglages de capture)&#xa0;: le noyau en a laissé passer %1 et rejeté %2 comme l’assistant avait décidé leur connexion, sans les mettre en file&#xa0;; ils ne figurent ni dans le tableau ni dans les fichiers de capture</translation>
     </message>
 </context>
 <context>
@@ -2424,7 +2440,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
-        <translation>Une capture sur %1 depuis cette fenêtre n’écrit aucun fichier : les fichiers de capture ne peuvent pas traverser SSH. Lancez nfqmon-capture -w FICHIER sur %1, ou exportez depuis cette fenêtre.</translation>
+        <translation>Une capture sur %1 depuis cette fenêtre n’écrit aucun fichier&#xa0;: les fichiers de capture ne peuvent pas traverser SSH. Lancez nfqmon-capture -w FICHIER sur %1, ou exportez depuis cette fenêtre.</translation>
     </message>
 </context>
 <context>
@@ -2683,7 +2699,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Only packets of programs in a systemd service or scope whose name matches (* and ? allowed)</source>
-        <translation>Seulement les paquets des programmes d’un service ou d’un scope systemd dont le nom correspond (* et ? permis)</translation>
+        <translation>Seulement les paquets des programmes d’un service ou d’un scope systemd dont le nom correspond (* et&#xa0;? permis)</translation>
     </message>
     <message>
         <source>P&amp;rogram:</source>
@@ -2883,11 +2899,11 @@ nom et icône de %4</translation>
     <name>nfqmon::SessionMessages</name>
     <message>
         <source>The system bus stopped, and the capture with it: the helper removed its chains, so packets pass without the rules. The window connects again as soon as the bus is back.</source>
-        <translation>Le bus système s’est arrêté, et la capture avec lui : le programme auxiliaire a retiré ses chaînes, les paquets passent donc sans les règles. La fenêtre se reconnecte dès que le bus est de retour.</translation>
+        <translation>Le bus système s’est arrêté, et la capture avec lui&#xa0;: le programme auxiliaire a retiré ses chaînes, les paquets passent donc sans les règles. La fenêtre se reconnecte dès que le bus est de retour.</translation>
     </message>
     <message>
         <source>The system bus stopped (or is not running): the window cannot reach the helper. It connects again as soon as the bus is back.</source>
-        <translation>Le bus système s’est arrêté (ou ne fonctionne pas) : la fenêtre ne peut pas joindre le programme auxiliaire. Elle se reconnecte dès que le bus est de retour.</translation>
+        <translation>Le bus système s’est arrêté (ou ne fonctionne pas)&#xa0;: la fenêtre ne peut pas joindre le programme auxiliaire. Elle se reconnecte dès que le bus est de retour.</translation>
     </message>
     <message>
         <source>Connected to the system bus again.</source>
@@ -2895,7 +2911,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Connected to the system bus again. The capture stopped with the bus; start it again to go on.</source>
-        <translation>De nouveau connecté au bus système. La capture s’est arrêtée avec le bus ; relancez-la pour continuer.</translation>
+        <translation>De nouveau connecté au bus système. La capture s’est arrêtée avec le bus&#xa0;; relancez-la pour continuer.</translation>
     </message>
     <message>
         <source>Undo</source>

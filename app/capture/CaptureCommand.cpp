@@ -96,6 +96,7 @@ void CaptureCommand::start()
         settings.automaticRules = m_options.automaticRules;
         settings.snapLength = m_options.snapLength;
         settings.queue = m_options.queue;
+        settings.inspectPackets = m_options.inspectPackets;
         QVariantMap options = settings.toOptions();
         if (m_options.queues)
             options.insert(Contract::Option::Queues, uint(*m_options.queues));
@@ -452,6 +453,15 @@ void CaptureCommand::done(int exitStatus)
         if (m_finalStatus && m_finalStatus->kernelDropped > 0)
             printLine(tr("%1 packets did not reach the helper: the kernel's queue was full.")
                           .arg(m_finalStatus->kernelDropped));
+        if (m_finalStatus && m_finalStatus->decided) {
+            const CaptureStatus::Decided &d = *m_finalStatus->decided;
+            printLine(tr("%1 packets decided in the kernel after the first %2 of their "
+                         "connection: %3 passed, %4 dropped.")
+                          .arg(d.passed + d.dropped)
+                          .arg(d.inspectPackets)
+                          .arg(d.passed)
+                          .arg(d.dropped));
+        }
     }
     emit finished(exitStatus);
 }

@@ -86,6 +86,12 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
                                             .arg(Limits::MaxUsefulSnapLength)
                                             .arg(Limits::DefaultSnapLength),
                                         tr("bytes"));
+    const QCommandLineOption inspect(
+        QStringLiteral("inspect"),
+        tr("Inspect only the first N packets of each TCP or UDP connection (1 to %1); the kernel "
+           "passes or drops the rest as the last of them was decided, and they are not written.")
+            .arg(Limits::MaxInspectPackets),
+        tr("N"));
     const QCommandLineOption attach(
         QStringLiteral("attach"),
         tr("Write the packets of the capture already running on this host instead of starting "
@@ -95,7 +101,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         tr("Copy the packet stream of the capture running on this host to standard output "
            "unchanged (nfqmon's own format, for a window on another host)."));
     parser.addOptions({interfaceOption, rules, noRules, count, duration, writeTo, quiet, queue,
-                       queues, snapLength, attach, relay});
+                       queues, snapLength, inspect, attach, relay});
 
     Result result;
     const auto fail = [&result](const QString &sentence) {
@@ -126,7 +132,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
         return fail(tr("Give either --relay or --attach, not both."));
     if (parser.isSet(relay)) {
         for (const QCommandLineOption &other : {interfaceOption, rules, noRules, count, duration,
-                                                writeTo, queue, queues, snapLength}) {
+                                                writeTo, queue, queues, snapLength, inspect}) {
             if (parser.isSet(other))
                 return fail(tr("--relay copies the running capture's stream to standard output "
                                "and takes no option but -q (not --%1).")
@@ -138,7 +144,7 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
     }
     if (parser.isSet(attach)) {
         for (const QCommandLineOption &other :
-             {interfaceOption, rules, noRules, queue, queues, snapLength}) {
+             {interfaceOption, rules, noRules, queue, queues, snapLength, inspect}) {
             if (parser.isSet(other))
                 return fail(tr("--attach writes the running capture as it was started, so "
                                "--%1 cannot change it.")
@@ -229,6 +235,14 @@ CaptureCommandLine::Result CaptureCommandLine::parse(const QStringList &argument
                             .arg(Limits::MaxUsefulSnapLength)
                             .arg(parser.value(snapLength)));
         o.snapLength = std::uint32_t(*value);
+    }
+    if (parser.isSet(inspect)) {
+        const auto value = wholeNumber(parser.value(inspect), 1, Limits::MaxInspectPackets);
+        if (!value)
+            return fail(tr("--inspect needs a number of packets from 1 to %1 (not \"%2\").")
+                            .arg(Limits::MaxInspectPackets)
+                            .arg(parser.value(inspect)));
+        o.inspectPackets = std::uint32_t(*value);
     }
     result.outcome = Outcome::Run;
     return result;

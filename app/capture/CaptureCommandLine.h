@@ -31,6 +31,7 @@ struct CaptureCliOptions {
     std::uint32_t queue = 0;
     std::optional<std::uint32_t> queues; // none: the helper's default
     std::uint32_t snapLength = Limits::DefaultSnapLength;
+    std::uint32_t inspectPackets = 0; // 0: every packet; N: the first N of each connection
 
     bool writesToStandardOutput() const { return output == StandardOutput; }
     bool operator==(const CaptureCliOptions &) const = default;

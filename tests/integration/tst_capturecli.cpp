@@ -69,6 +69,7 @@ private slots:
     void runningCaptureIsRefusedOrAttached();
     void relayCopiesTheStream();
     void relayEndsWhenItsReaderLeaves();
+    void inspectWritesOnlyTheFirstPacketsOfEachConnection();
 
 private:
     // nfqmon-capture as `user`, its output not yet read; stdout optionally into `reader`.
@@ -483,6 +484,45 @@ void tst_CaptureCli::relayEndsWhenItsReaderLeaves()
     QVERIFY(waitForStatus(Contract::Status::Streams, QStringLiteral("0")));
     QCOMPARE(m_bed.status().value(Contract::Status::State).toString(), Contract::Status::Running);
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
+}
+
+// --inspect 2: the file holds the first 2 datagrams of a flow of 10 (sent 20 ms apart from one
+// port), and the summary says the kernel decided the other 8.
+void tst_CaptureCli::inspectWritesOnlyTheFirstPacketsOfEachConnection()
+{
+    QString error;
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6002);
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    const QString file = m_bed.userDirectory() + QStringLiteral("/inspected.pcapng");
+    const auto capture =
+        start(Allowed, {QStringLiteral("-i"), QStringLiteral("vethA"), QStringLiteral("--inspect"),
+                        QStringLiteral("2"), QStringLiteral("-a"), QStringLiteral("4"),
+                        QStringLiteral("-w"), file});
+    QVERIFY(capture);
+    QVERIFY2(waitForStatus(Contract::Status::Streams, QStringLiteral("1")),
+             qPrintable(describe(*capture)));
+    QCOMPARE(m_bed.status().value(Contract::Status::InspectPackets).toInt(), 2);
+    const Command::Result sent = m_bed.network().run(
+        0, {TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")), QStringLiteral("udp"),
+            m_bed.network().peer(0).ipv4, QStringLiteral("6002"), QStringLiteral("--count"),
+            QStringLiteral("10"), QStringLiteral("--interval-ms"), QStringLiteral("20"),
+            QStringLiteral("--source-port"), QStringLiteral("43000")});
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    QCOMPARE(receiver.receive(10, 2s).size(), 10);
+    QVERIFY2(capture->waitForFinished(15000), qPrintable(describe(*capture)));
+    const QString errors = QString::fromLocal8Bit(capture->readAllStandardError());
+    QVERIFY2(capture->exitStatus() == QProcess::NormalExit && capture->exitCode() == 0,
+             qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("8 packets decided in the kernel after the first 2 "
+                                            "of their connection: 8 passed, 0 dropped.")),
+             qPrintable(errors));
+    QList<QStringList> rows;
+    QVERIFY2(Tshark::fields(file, {QStringLiteral("udp.dstport")}, &rows, &error),
+             qPrintable(error));
+    int flowRows = 0;
+    for (const QStringList &row : rows)
+        flowRows += row.value(0) == QLatin1String("6002");
+    QCOMPARE(flowRows, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureCli)

@@ -98,6 +98,8 @@ void tst_CaptureCommandLine::accepted_data()
     QTest::newRow("--queues") << QStringList{"--queues", "4"}
                               << with([](auto &o) { o.queues = 4; });
     QTest::newRow("-s") << QStringList{"-s", "128"} << with([](auto &o) { o.snapLength = 128; });
+    QTest::newRow("--inspect") << QStringList{"--inspect", "8"}
+                               << with([](auto &o) { o.inspectPackets = 8; });
     QTest::newRow("--attach with limits")
         << QStringList{"--attach", "-c", "3", "-w", "f.pcapng"} << with([](auto &o) {
                o.mode = Mode::Attach;
@@ -131,6 +133,7 @@ void tst_CaptureCommandLine::accepted()
     QCOMPARE(o.queues.has_value(), expected.queues.has_value());
     QCOMPARE(o.queues.value_or(0), expected.queues.value_or(0));
     QCOMPARE(o.snapLength, expected.snapLength);
+    QCOMPARE(o.inspectPackets, expected.inspectPackets);
     QVERIFY(o == expected);
 }
 
@@ -164,6 +167,10 @@ void tst_CaptureCommandLine::refused_data()
         << QStringList{"--queue", "65535", "--queues", "2"} << "--queue";
     QTest::newRow("-s too small") << QStringList{"-s", "10"} << "\"10\"";
     QTest::newRow("-s too large") << QStringList{"-s", "65536"} << "\"65536\"";
+    QTest::newRow("--inspect 0") << QStringList{"--inspect", "0"} << "\"0\"";
+    QTest::newRow("--inspect all") << QStringList{"--inspect", "all"} << "\"all\"";
+    QTest::newRow("--attach with --inspect")
+        << QStringList{"--attach", "--inspect", "8"} << "--inspect";
     QTest::newRow("a filter expression") << QStringList{"udp", "port", "53"} << "\"udp\"";
     QTest::newRow("--relay with -i") << QStringList{"--relay", "-i", "eth0"} << "--interface";
     QTest::newRow("--relay with -w") << QStringList{"--relay", "-w", "x"} << "--write";
@@ -192,7 +199,7 @@ void tst_CaptureCommandLine::helpAndVersion()
     QCOMPARE(help.outcome, CaptureCommandLine::Outcome::Help);
     for (const char *option :
          {"--interface", "--rules", "--no-rules", "--count", "--duration", "--write", "--quiet",
-          "--queue", "--queues", "--snaplen", "--attach", "--relay"})
+          "--queue", "--queues", "--snaplen", "--inspect", "--attach", "--relay"})
         QVERIFY2(help.text.contains(QLatin1String(option)), option);
     QCOMPARE(CaptureCommandLine::parse(command({QStringLiteral("--version")})).outcome,
              CaptureCommandLine::Outcome::Version);

@@ -18,7 +18,6 @@ bool succeeded(const Command::Result &result, QString *error)
 bool FloodNetwork::setUp(QString *error)
 {
     const TestNetwork &net = m_network;
-    const QString target = QLatin1String(Target);
     if (!succeeded(Command::run({QStringLiteral("sysctl"), QStringLiteral("-qw"),
                                  QStringLiteral("net.ipv4.ip_forward=1")}),
                    error) ||
@@ -35,7 +34,7 @@ bool FloodNetwork::setUp(QString *error)
         !succeeded(
             net.run(1, {QStringLiteral("iptables"), QStringLiteral("-t"), QStringLiteral("raw"),
                         QStringLiteral("-A"), QStringLiteral("PREROUTING"), QStringLiteral("-p"),
-                        QStringLiteral("udp"), QStringLiteral("-d"), target,
+                        QStringLiteral("udp"), QStringLiteral("-d"), TargetNet,
                         QStringLiteral("--dport"), QString::number(Port)}),
             error))
         return false;

@@ -4,7 +4,8 @@
 //
 // The client floods small UDP datagrams (nfqmon-bench-flood, sendmmsg) to Target:Port, which the
 // router forwards to the sink, which throws them away (a blackhole route) after counting them
-// (a raw PREROUTING rule of its own, so that the links' own chatter is not counted).
+// (a raw PREROUTING rule of its own for UDP to port Port of Target's /24, so that the links' own
+// chatter is not counted; `flows=K` floods spread over the /24).
 #pragma once
 
 #include "tests/support/network/TestNetwork.h"

@@ -35,6 +35,10 @@ HelperCounters parseCounters(const QString &text)
             counters.kernelDropped = value;
         else if (key == QLatin1String("passed_unseen"))
             counters.passedUnseen = value;
+        else if (key == QLatin1String("decided_passed"))
+            counters.decidedPassed = value;
+        else if (key == QLatin1String("decided_dropped"))
+            counters.decidedDropped = value;
     }
     return counters;
 }

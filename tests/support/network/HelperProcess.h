@@ -29,6 +29,8 @@ struct HelperCounters {
     qint64 lost = -1;
     qint64 kernelDropped = -1;
     qint64 passedUnseen = -1;
+    qint64 decidedPassed = -1; // with an inspection depth
+    qint64 decidedDropped = -1;
 };
 
 // "rule <id>: hits=N action=<drop|accept> expression=<expr>"
