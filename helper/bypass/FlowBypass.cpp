@@ -9,6 +9,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -179,6 +180,38 @@ FlowBypass::Totals FlowBypass::totals() const
         }
     }
     return totals;
+}
+
+std::vector<FlowBypass::Decision> FlowBypass::decisions(std::size_t limit) const
+{
+    // In batches: the table holds up to 262,144 flows, and a lookup a flow would be two
+    // system calls each.
+    constexpr std::uint32_t Batch = 4096;
+    std::vector<nfq_bypass_key> keys(Batch);
+    std::vector<nfq_bypass_decision> values(Batch);
+    std::vector<Decision> all;
+    const std::uint32_t current = generation();
+    const std::uint64_t now = std::uint64_t(monotonicNs());
+    nfq_bypass_key next{};
+    bool first = true;
+    for (;;) {
+        std::uint32_t count = Batch;
+        const int result = bpf_map_lookup_batch(m_flows, first ? nullptr : &next, &next,
+                                                keys.data(), values.data(), &count, nullptr);
+        first = false;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            const nfq_bypass_decision &v = values[i];
+            all.push_back({keys[i], v.verdict == NFQ_BYPASS_ACCEPT, v.generation == current,
+                           v.packets, v.bytes, now > v.last_ns ? now - v.last_ns : 0});
+        }
+        if (result != 0) // ENOENT: that was the last batch
+            break;
+    }
+    const std::size_t kept = std::min(limit, all.size());
+    std::partial_sort(all.begin(), all.begin() + std::ptrdiff_t(kept), all.end(),
+                      [](const Decision &a, const Decision &b) { return a.idleNs < b.idleNs; });
+    all.resize(kept);
+    return all;
 }
 
 bool FlowBypass::counted(const BypassKey &key, std::uint64_t *packets, std::uint64_t *bytes) const

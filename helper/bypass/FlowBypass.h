@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <sys/types.h>
 
@@ -54,6 +55,18 @@ public:
     Totals totals() const;
     // What the kernel counted for the flow since its first decision; false when it has none.
     bool counted(const BypassKey &key, std::uint64_t *packets, std::uint64_t *bytes) const;
+
+    // A flow the kernel decides (or decided, under older rules).
+    struct Decision {
+        nfq_bypass_key key{};
+        bool accept = true;
+        bool current = true;       // stored under the current rules
+        std::uint64_t packets = 0; // decided by the kernel since the first decision
+        std::uint64_t bytes = 0;
+        std::uint64_t idleNs = 0; // since the kernel last decided one of its packets
+    };
+    // The `limit` most recently active decided flows, the most recent first.
+    std::vector<Decision> decisions(std::size_t limit) const;
 
 private:
     FlowBypass() = default;

@@ -495,6 +495,11 @@ CaptureStatus CaptureEngine::status() const
     return status;
 }
 
+std::vector<FlowBypass::Decision> CaptureEngine::decidedConnections(std::size_t limit) const
+{
+    return m_bypass ? m_bypass->decisions(limit) : std::vector<FlowBypass::Decision>();
+}
+
 void CaptureEngine::report(const QString &message) const
 {
     if (m_onMessage)

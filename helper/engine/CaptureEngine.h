@@ -66,6 +66,9 @@ public:
     // The capture's part of GetStatus: its settings, counters, families and dumps (running);
     // the caller adds who started it, its streams and the message. Never waits either.
     CaptureStatus status() const;
+    // With an inspection depth: the `limit` most recently active connections the kernel
+    // decides, with what it counted for each; empty without a depth.
+    std::vector<FlowBypass::Decision> decidedConnections(std::size_t limit) const;
     const CaptureOptions &options() const { return m_options; }
     // After start(): a family left out (enable_iptables = no without its chains) and how to add
     // it; empty when both are captured.

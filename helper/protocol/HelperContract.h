@@ -131,6 +131,22 @@ inline const QString Up = QStringLiteral("up");               // b: up and runni
 inline const QString Addresses = QStringLiteral("addresses"); // as: IPv4 and IPv6, no scope
 } // namespace InterfaceField
 
+// Each a{sv} of ListConnections: a connection the kernel decides after the inspection depth, by
+// its two ends (the lower first, as the bypass programs order them).
+namespace ConnectionField {
+inline const QString Protocol = QStringLiteral("protocol");       // u: 6 TCP, 17 UDP
+inline const QString LowAddress = QStringLiteral("lowAddress");   // s: IPv4 or IPv6 text
+inline const QString LowPort = QStringLiteral("lowPort");         // q
+inline const QString HighAddress = QStringLiteral("highAddress"); // s
+inline const QString HighPort = QStringLiteral("highPort");       // q
+inline const QString Verdict = QStringLiteral("verdict");         // s: accept, drop
+inline const QString Current = QStringLiteral("current"); // b: decided under the current rules
+inline const QString Packets = QStringLiteral("packets"); // t: decided by the kernel
+inline const QString Bytes = QStringLiteral("bytes");     // t
+inline const QString IdleMs = QStringLiteral("idleMs");   // t: since its last such packet
+} // namespace ConnectionField
+inline constexpr int MaxConnectionsListed = 4096;
+
 // A rule as AddRule/ChangeRule take it and ListRules returns it.
 namespace RuleField {
 inline const QString Id = QStringLiteral("id");                 // u; returned only

@@ -8,6 +8,7 @@
 #include "helper/protocol/HelperContract.h"
 #include "helper/protocol/StreamFormat.h"
 #include "helper/service/CaptureRequest.h"
+#include "helper/service/ConnectionList.h"
 #include "helper/service/MethodPolicy.h"
 #include "helper/service/MetricsPath.h"
 #include "helper/service/RefusalHint.h"
@@ -231,6 +232,17 @@ QList<QVariantMap> HelperService::ListInterfaces()
 {
     authorize([](const Caller &) {
         return ServiceReply::ok({QVariant::fromValue(InterfaceList::read())});
+    });
+    return {};
+}
+
+QList<QVariantMap> HelperService::ListConnections()
+{
+    authorize([this](const Caller &) {
+        const auto decisions =
+            m_engine ? m_engine->decidedConnections(std::size_t(Contract::MaxConnectionsListed))
+                     : std::vector<FlowBypass::Decision>();
+        return ServiceReply::ok({QVariant::fromValue(ConnectionList::describe(decisions))});
     });
     return {};
 }

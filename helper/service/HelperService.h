@@ -78,6 +78,10 @@ public slots:
     Q_SCRIPTABLE void RemoveRule(uint id);
     Q_SCRIPTABLE QVariantMap GetChains();
     Q_SCRIPTABLE QList<QVariantMap> ListInterfaces();
+    // With an inspection depth: the connections the kernel decides (the most recently active,
+    // at most Contract::MaxConnectionsListed), with its counters; none without a capture or a
+    // depth.
+    Q_SCRIPTABLE QList<QVariantMap> ListConnections();
     // The Prometheus text file root writes every few seconds (MetricsPath says which paths it
     // takes); "" turns it off. Kept in the state directory across restarts.
     Q_SCRIPTABLE void SetMetricsFile(const QString &path);

@@ -27,6 +27,7 @@ constexpr Entry Table[] = {
     {"MoveRule", Action::Rules},
     {"RemoveRule", Action::Rules},
     {"ListInterfaces", Action::None},
+    {"ListConnections", Action::Capture},
     {"SetMetricsFile", Action::Configure},
 };
 

@@ -509,6 +509,24 @@ void tst_CaptureCli::inspectWritesOnlyTheFirstPacketsOfEachConnection()
             QStringLiteral("--source-port"), QStringLiteral("43000")});
     QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
     QCOMPARE(receiver.receive(10, 2s).size(), 10);
+    // While it runs, ListConnections has the flow with what the kernel decided of it.
+    const auto root = m_bed.client(QStringLiteral("root"), &error);
+    QVERIFY2(root, qPrintable(error));
+    const QJsonObject listed = root->call(QStringLiteral("ListConnections"), {});
+    NFQMON_VERIFY_REPLY(listed);
+    const QJsonArray connections =
+        listed.value(QStringLiteral("result")).toArray().first().toArray();
+    QCOMPARE(connections.size(), 1);
+    const QJsonObject connection = connections.first().toObject();
+    namespace Field = Contract::ConnectionField;
+    QCOMPARE(connection.value(Field::Protocol).toInt(), 17);
+    QCOMPARE(connection.value(Field::Verdict).toString(), QStringLiteral("accept"));
+    QCOMPARE(connection.value(Field::Packets).toInteger(), 8);
+    QCOMPARE(connection.value(Field::Bytes).toInteger(), 8 * (28 + 64));
+    QVERIFY(connection.value(Field::Current).toBool());
+    const QSet<int> ports{connection.value(Field::LowPort).toInt(),
+                          connection.value(Field::HighPort).toInt()};
+    QCOMPARE(ports, (QSet<int>{6002, 43000}));
     QVERIFY2(capture->waitForFinished(15000), qPrintable(describe(*capture)));
     const QString errors = QString::fromLocal8Bit(capture->readAllStandardError());
     QVERIFY2(capture->exitStatus() == QProcess::NormalExit && capture->exitCode() == 0,

@@ -11,7 +11,9 @@
 #include "tests/support/network/TrafficReceiver.h"
 
 #include <QDir>
+
 #include <QTest>
+#include <arpa/inet.h>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -139,7 +141,19 @@ private slots:
         QList<RecordCollector::Item> all;
         awaitRecords(*collector, &all, port, 4);
         const EngineStatistics running = engine.statistics();
+        // Per connection: the kernel's count for this flow, its verdict and its two ends.
+        const std::vector<FlowBypass::Decision> connections = engine.decidedConnections(100);
         engine.stop();
+
+        QCOMPARE(connections.size(), std::size_t(1));
+        const FlowBypass::Decision &c = connections.front();
+        QCOMPARE(c.accept, !drop);
+        QVERIFY(c.current);
+        QCOMPARE(int(c.key.protocol), 17);
+        QCOMPARE(int(c.key.family), family);
+        QVERIFY(ntohs(c.key.low_port) == port || ntohs(c.key.high_port) == port);
+        QVERIFY(ntohs(c.key.low_port) == 41001 || ntohs(c.key.high_port) == 41001);
+        QVERIFY(c.idleNs < 10'000'000'000ull);
 
         QCOMPARE(arrived, drop ? 0 : sent);
         const Verdict verdict = drop ? Verdict::Drop : Verdict::Accept;
@@ -149,6 +163,8 @@ private slots:
         const std::uint64_t decided =
             drop ? running.decided->droppedPackets : running.decided->passedPackets;
         QCOMPARE(decided, std::uint64_t(sent - seen));
+        QCOMPARE(c.packets, decided); // seen + this connection's kernel count = sent
+        QCOMPARE(c.bytes, std::uint64_t(sent - seen) * ((family == 4 ? 28 : 48) + size));
         const std::uint64_t decidedBytes =
             drop ? running.decided->droppedBytes : running.decided->passedBytes;
         QCOMPARE(decidedBytes, std::uint64_t(sent - seen) * ((family == 4 ? 28 : 48) + size));
@@ -190,6 +206,11 @@ private slots:
         awaitRecords(*collector, &all, port, 3);
         QCOMPARE(recordsOf(all, port, Verdict::Drop), 1);
         QCOMPARE(engine.statistics().decided->droppedPackets, 3u);
+        // One connection throughout: decided anew, its count going on (3 passed, 3 dropped).
+        const auto connections = engine.decidedConnections(100);
+        QCOMPARE(connections.size(), std::size_t(1));
+        QVERIFY(!connections.front().accept);
+        QCOMPARE(connections.front().packets, 6u);
 
         // The rule removed: it stops dropping at once.
         QVERIFY(engine.setRules({}, &error));

@@ -70,6 +70,8 @@ private slots:
                                         << "org.nfqmon.configure";
         QTest::newRow("ListInterfaces") << "ListInterfaces"
                                         << "";
+        QTest::newRow("ListConnections") << "ListConnections"
+                                         << "org.nfqmon.capture";
     }
 
     void actions()
