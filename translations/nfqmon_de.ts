@@ -1988,6 +1988,77 @@ Name und Symbol aus %4</translation>
     </message>
 </context>
 <context>
+    <name>nfqmon::ConnectionListModel</name>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation>untersucht</translation>
+    </message>
+    <message>
+        <source>inspected again (rules changed)</source>
+        <translation>erneut untersucht (Regeln geändert)</translation>
+    </message>
+    <message>
+        <source>passed by the kernel</source>
+        <translation>vom Kernel durchgelassen</translation>
+    </message>
+    <message>
+        <source>dropped by the kernel</source>
+        <translation>vom Kernel verworfen</translation>
+    </message>
+    <message>
+        <source>Packets the kernel passed or dropped after the inspection depth, as the helper decided this connection: not in the packet table</source>
+        <translation>Pakete, die der Kernel nach der Untersuchungstiefe durchließ oder verwarf, wie der Helfer diese Verbindung entschieden hatte: nicht in der Pakettabelle</translation>
+    </message>
+    <message>
+        <source>Not decided by the kernel: every packet of it was inspected</source>
+        <translation>Nicht vom Kernel entschieden: Jedes ihrer Pakete wurde untersucht</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>Untersucht</translation>
+    </message>
+    <message>
+        <source>In the kernel</source>
+        <translation>Im Kernel</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::DesktopIntegration</name>
     <message>
         <source>Show an icon in the system &amp;tray</source>
@@ -2441,6 +2512,14 @@ Name und Symbol aus %4</translation>
     <message>
         <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
         <translation>Eine Aufzeichnung auf %1 aus diesem Fenster schreibt keine Datei: Mitschnittdateien können SSH nicht überqueren. Führen Sie auf %1 nfqmon-capture -w DATEI aus oder exportieren Sie aus diesem Fenster.</translation>
+    </message>
+    <message>
+        <source>Double-click a connection to show its packets in the table</source>
+        <translation>Doppelklick auf eine Verbindung zeigt ihre Pakete in der Tabelle</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
     </message>
 </context>
 <context>

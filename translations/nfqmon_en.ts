@@ -1985,6 +1985,77 @@ name and icon from %4</source>
     </message>
 </context>
 <context>
+    <name>nfqmon::ConnectionListModel</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inspected again (rules changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed by the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped by the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets the kernel passed or dropped after the inspection depth, as the helper decided this connection: not in the packet table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided by the kernel: every packet of it was inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>nfqmon::DesktopIntegration</name>
     <message>
         <source>Show an icon in the system &amp;tray</source>
@@ -2437,6 +2508,14 @@ name and icon from %4</source>
     </message>
     <message>
         <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a connection to show its packets in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

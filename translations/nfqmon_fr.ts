@@ -1548,7 +1548,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>%1 packets decided in the kernel after the first %2 of their connection: %3 passed, %4 dropped.</source>
-        <translation>%1 paquets décidés dans le noyau après les %2 premiers de leur connexion : %3 acceptés, %4 rejetés.</translation>
+        <translation>%1 paquets décidés dans le noyau après les %2 premiers de leur connexion&#xa0;: %3 acceptés, %4 rejetés.</translation>
     </message>
 </context>
 <context>
@@ -1699,7 +1699,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Inspect only the first N packets of each TCP or UDP connection (1 to %1); the kernel passes or drops the rest as the last of them was decided, and they are not written.</source>
-        <translation>Inspecter seulement les N premiers paquets de chaque connexion TCP ou UDP (1 à %1) ; le noyau laisse passer ou rejette le reste comme le dernier d’entre eux a été décidé, et ils ne sont pas écrits.</translation>
+        <translation>Inspecter seulement les N premiers paquets de chaque connexion TCP ou UDP (1 à %1)&#xa0;; le noyau laisse passer ou rejette le reste comme le dernier d’entre eux a été décidé, et ils ne sont pas écrits.</translation>
     </message>
     <message>
         <source>N</source>
@@ -1707,7 +1707,7 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>--inspect needs a number of packets from 1 to %1 (not &quot;%2&quot;).</source>
-        <translation>--inspect attend un nombre de paquets de 1 à %1 (pas « %2 »).</translation>
+        <translation>--inspect attend un nombre de paquets de 1 à %1 (pas «&#xa0;%2&#xa0;»).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +1985,77 @@ nom et icône de %4</translation>
     <message>
         <source>Counted in fixed memory (%L1 counters, Space-Saving): a count may be too high by up to %L2 packets, never too low, and every host name with more than %L2 packets is counted.</source>
         <translation>Compté en mémoire fixe (%L1 compteurs, Space-Saving)&#xa0;: un compte peut être trop élevé de %L2 paquets au plus, jamais trop bas, et tout nom d’hôte ayant plus de %L2 paquets est compté.</translation>
+    </message>
+</context>
+<context>
+    <name>nfqmon::ConnectionListModel</name>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <source>inspected</source>
+        <translation>inspectée</translation>
+    </message>
+    <message>
+        <source>inspected again (rules changed)</source>
+        <translation>inspectée de nouveau (règles modifiées)</translation>
+    </message>
+    <message>
+        <source>passed by the kernel</source>
+        <translation>acceptée par le noyau</translation>
+    </message>
+    <message>
+        <source>dropped by the kernel</source>
+        <translation>rejetée par le noyau</translation>
+    </message>
+    <message>
+        <source>Packets the kernel passed or dropped after the inspection depth, as the helper decided this connection: not in the packet table</source>
+        <translation>Paquets que le noyau a laissé passer ou rejetés après la profondeur d’inspection, comme l’assistant avait décidé cette connexion : absents du tableau des paquets</translation>
+    </message>
+    <message>
+        <source>Not decided by the kernel: every packet of it was inspected</source>
+        <translation>Pas décidée par le noyau : chacun de ses paquets a été inspecté</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>Inspectés</translation>
+    </message>
+    <message>
+        <source>In the kernel</source>
+        <translation>Dans le noyau</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Paquets</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2512,14 @@ nom et icône de %4</translation>
     <message>
         <source>A capture on %1 from this window writes no file: dump files cannot cross SSH. Run nfqmon-capture -w FILE on %1, or export from this window.</source>
         <translation>Une capture sur %1 depuis cette fenêtre n’écrit aucun fichier&#xa0;: les fichiers de capture ne peuvent pas traverser SSH. Lancez nfqmon-capture -w FICHIER sur %1, ou exportez depuis cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Double-click a connection to show its packets in the table</source>
+        <translation>Double-cliquez sur une connexion pour afficher ses paquets dans le tableau</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Connexions</translation>
     </message>
 </context>
 <context>

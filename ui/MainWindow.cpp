@@ -8,6 +8,7 @@
 #include "app/display/Translations.h"
 #include "app/session/AllMachines.h"
 #include "app/session/Session.h"
+#include "app/store/ConnectionListModel.h"
 #include "app/store/PacketStore.h"
 #include "app/store/PacketTableModel.h"
 #include "ui/AllMachinesWindow.h"
@@ -38,11 +39,13 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -176,6 +179,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_chartsDock->toggleViewAction());
     view->addAction(m_rulesDock->toggleViewAction());
+    view->addAction(m_connectionsDock->toggleViewAction());
     view->addSeparator();
     m_desktop->addMenuActions(view);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -227,6 +231,29 @@ void MainWindow::createDocks()
     m_rulesDock->setObjectName(QStringLiteral("rulesDock"));
     m_rulesDock->setWidget(m_rulesPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_rulesDock);
+    // Every connection, with what the kernel decided after the inspection depth: beside the
+    // rules, its figures asked for only while it shows.
+    auto *connections = new QTableView(this);
+    connections->setObjectName(QStringLiteral("connectionsTable"));
+    connections->setModel(m_session->connections());
+    connections->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connections->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connections->verticalHeader()->hide();
+    connections->horizontalHeader()->setStretchLastSection(true);
+    connections->setToolTip(tr("Double-click a connection to show its packets in the table"));
+    connect(connections, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString filter = m_session->connections()->filterFor(index.row());
+        if (!filter.isEmpty())
+            m_filterBar->setExpression(filter);
+    });
+    m_connectionsDock = new QDockWidget(tr("Connections"), this);
+    m_connectionsDock->setObjectName(QStringLiteral("connectionsDock"));
+    m_connectionsDock->setWidget(connections);
+    addDockWidget(Qt::RightDockWidgetArea, m_connectionsDock);
+    tabifyDockWidget(m_rulesDock, m_connectionsDock);
+    m_rulesDock->raise();
+    connect(m_connectionsDock, &QDockWidget::visibilityChanged, m_session,
+            &Session::setConnectionsWatched);
     resizeDocks({m_chartsDock, m_rulesDock}, {3, 2}, Qt::Vertical);
     resizeDocks({m_chartsDock}, {fontMetrics().horizontalAdvance(QLatin1Char('x')) * 56},
                 Qt::Horizontal);

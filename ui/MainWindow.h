@@ -86,7 +86,7 @@ private:
     Session *m_session;
     WindowActions *m_actions;
     QHash<QString, QPointer<MainWindow>> m_hostWindows; // by SSH destination
-    QPointer<MainWindow> m_first; // in another machine's window: the window that opened it
+    QPointer<MainWindow> m_first;         // in another machine's window: the window that opened it
     AllMachines *m_allMachines = nullptr; // the first window's, from the first connection on
     QPointer<AllMachinesWindow> m_allMachinesWindow;
     DesktopIntegration *m_desktop = nullptr;
@@ -104,6 +104,7 @@ private:
     InterfacePicker *m_interfacePicker = nullptr;
     QDockWidget *m_chartsDock = nullptr;
     QDockWidget *m_rulesDock = nullptr;
+    QDockWidget *m_connectionsDock = nullptr;
 
     bool m_quitting = false; // Quit, not a close to the tray
 };

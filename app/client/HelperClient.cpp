@@ -368,14 +368,25 @@ void HelperClient::fetchChains(std::function<void(QVariantMap, HelperError)> don
     });
 }
 
-void HelperClient::fetchInterfaces(std::function<void(QList<QVariantMap>, HelperError)> done)
+void HelperClient::fetchList(const QDBusPendingCall &call,
+                             std::function<void(QList<QVariantMap>, HelperError)> done)
 {
-    watch(m_quick->ListInterfaces(), [done = std::move(done)](QDBusPendingCallWatcher &call) {
-        const QDBusPendingReply<QList<QVariantMap>> reply = call;
+    watch(call, [done = std::move(done)](QDBusPendingCallWatcher &finished) {
+        const QDBusPendingReply<QList<QVariantMap>> reply = finished;
         if (done)
             done(reply.isError() ? QList<QVariantMap>() : reply.value(),
                  HelperError::fromDBus(reply.error()));
     });
+}
+
+void HelperClient::fetchInterfaces(std::function<void(QList<QVariantMap>, HelperError)> done)
+{
+    fetchList(m_quick->ListInterfaces(), std::move(done));
+}
+
+void HelperClient::fetchConnections(std::function<void(QList<QVariantMap>, HelperError)> done)
+{
+    fetchList(m_quick->ListConnections(), std::move(done));
 }
 
 void HelperClient::fetchStatus(std::function<void(CaptureStatus, HelperError)> done)

@@ -74,6 +74,9 @@ public:
     void fetchChains(std::function<void(QVariantMap, HelperError)> done);
     // ListInterfaces: the helper's machine's interfaces (Contract::InterfaceField maps).
     void fetchInterfaces(std::function<void(QList<QVariantMap>, HelperError)> done);
+    // ListConnections: the connections the kernel decides after the inspection depth
+    // (Contract::ConnectionField maps). Needs org.nfqmon.capture, as the capture itself.
+    void fetchConnections(std::function<void(QList<QVariantMap>, HelperError)> done);
 
     // GetStatus of the helper that runs now (never starting one: ServiceUnknown when none
     // runs), answered to this call; also updates status().
@@ -131,6 +134,9 @@ private:
     void onBusLost();
     void reconnect();
     void connected(const QString &name, const QDBusConnection &bus);
+    // A call answering aa{sv}.
+    void fetchList(const QDBusPendingCall &call,
+                   std::function<void(QList<QVariantMap>, HelperError)> done);
 
     RemoteLink *m_link = nullptr;
     struct Attempt {

@@ -9,6 +9,7 @@
 #include "app/client/RuleListModel.h"
 #include "app/display/HostText.h"
 #include "app/session/PacketExport.h"
+#include "app/store/ConnectionListModel.h"
 #include "app/store/DesktopEntryIndex.h"
 #include "app/store/PacketCellText.h"
 #include "app/store/PacketStore.h"
@@ -21,6 +22,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QSysInfo>
+#include <QTimer>
 
 namespace nfqmon {
 
@@ -62,6 +64,7 @@ Session::Session(HelperClient *client, QObject *parent)
       m_interfaces(new InterfaceListModel(this)), m_rules(new RuleListModel(m_client, this)),
       m_store(new PacketStore(this)), m_model(new PacketTableModel(m_store, this)),
       m_statistics(new TrafficStatistics(m_store, this)), m_reverse(new ReverseLookup(this)),
+      m_connections(new ConnectionListModel(m_store, this)), m_connectionPoll(new QTimer(this)),
       m_export(new PacketExport(this))
 {
     m_client->setParent(this);
@@ -74,6 +77,8 @@ Session::Session(HelperClient *client, QObject *parent)
     // Read on a worker while the window comes up; programs are named by them (ProcessTable).
     m_store->setDesktopEntries(DesktopEntryIndex::loadInBackground());
     connect(m_controller, &CaptureController::batchArrived, m_store, &PacketStore::append);
+    m_connectionPoll->setInterval(1000);
+    connect(m_connectionPoll, &QTimer::timeout, this, &Session::pollConnections);
     // As when the session opens: the rules may have changed while the bus was away.
     connect(m_client, &HelperClient::busRestored, m_client, &HelperClient::refreshRules);
 }
@@ -84,6 +89,33 @@ QString Session::machine() const
 {
     const RemoteLink *link = m_client->remoteLink();
     return link ? link->destination().text() : QString();
+}
+
+void Session::setConnectionsWatched(bool watched)
+{
+    if (!watched) {
+        m_connectionPoll->stop();
+        return;
+    }
+    pollConnections();
+    m_connectionPoll->start();
+}
+
+void Session::pollConnections()
+{
+    // Only a capture with a depth has connections in the kernel; one question at a time.
+    const CaptureHealth &health = m_controller->health();
+    if (m_connectionsAsked || !isCapturing() || health.decidedPassed < 0)
+        return;
+    m_connectionsAsked = true;
+    QPointer<Session> self(this);
+    m_client->fetchConnections([self](const QList<QVariantMap> &listed, const HelperError &error) {
+        if (!self)
+            return;
+        self->m_connectionsAsked = false;
+        if (!error.isError())
+            self->m_connections->setKernelCounts(ConnectionListModel::kernelCountsFrom(listed));
+    });
 }
 
 QString Session::machineName() const

@@ -24,9 +24,12 @@
 #include <QObject>
 #include <QString>
 
+class QTimer;
+
 namespace nfqmon {
 
 class CaptureController;
+class ConnectionListModel;
 class HelperClient;
 class InterfaceListModel;
 class PacketExport;
@@ -151,6 +154,11 @@ public:
     PacketStore *store() const { return m_store; }
     PacketTableModel *model() const { return m_model; }
     TrafficStatistics *statistics() const { return m_statistics; }
+    // Every connection of the packets held, with what the kernel decided after the inspection
+    // depth; the kernel's figures are asked for once a second while setConnectionsWatched(true)
+    // and a capture with a depth runs.
+    ConnectionListModel *connections() const { return m_connections; }
+    void setConnectionsWatched(bool watched);
     PacketExport *packetExport() const { return m_export; }
 
 signals:
@@ -186,6 +194,10 @@ private:
     PacketTableModel *m_model;
     TrafficStatistics *m_statistics;
     ReverseLookup *m_reverse;
+    ConnectionListModel *m_connections;
+    QTimer *m_connectionPoll;
+    bool m_connectionsAsked = false; // an answer is on its way
+    void pollConnections();
     PacketExport *m_export;
     QString m_offlineFile;
     // Rules of dropLike() on one application's rows, by id; an id used again for another

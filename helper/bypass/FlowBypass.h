@@ -6,7 +6,7 @@
 // decision stops counting, and each flow's next packet is inspected again under the new rules.
 #pragma once
 
-#include "helper/bypass/BypassKey.h"
+#include "helper/protocol/BypassKey.h"
 
 #include <cstdint>
 #include <memory>

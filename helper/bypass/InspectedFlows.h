@@ -6,7 +6,7 @@
 // reaches the same queue (the queues are balanced by flow).
 #pragma once
 
-#include "helper/bypass/BypassKey.h"
+#include "helper/protocol/BypassKey.h"
 
 #include <cstdint>
 #include <vector>

@@ -2,6 +2,7 @@
 // in the table with its headers and bytes and its programs by their desktop entries, filters it,
 // and remembers its layout (WindowTest.h describes the test bed).
 #include "app/session/OwnerFilter.h"
+#include "app/store/ConnectionListModel.h"
 #include "app/store/PacketStore.h"
 #include "tests/gui/WindowTest.h"
 #include "tests/support/core/DesktopFileTree.h"
@@ -26,6 +27,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 
 using namespace nfqmon;
@@ -379,6 +381,40 @@ void tst_WindowCapture::anInspectionDepthShowsTheFirstPacketsAndCountsTheRest()
     QTRY_VERIFY2_WITH_TIMEOUT(health.text().contains(QStringLiteral("decided in the kernel 9")),
                               qPrintable(health.text()), 5000);
     QCOMPARE(udpRowsTo(model, peer.ipv4, 6200).size(), 3);
+
+    // View → Connections: the flow with its 3 inspected packets and the kernel's 9.
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("connectionsDock"));
+    QVERIFY(dock);
+    dock->show();
+    dock->raise();
+    const ConnectionListModel &connections = *session.connections();
+    const auto flowRow = [&] {
+        for (int row = 0; row < connections.rowCount(); ++row)
+            if (connections.index(row, ConnectionListModel::To).data().toString() ==
+                peer.ipv4 + QStringLiteral(":6200"))
+                return row;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        flowRow() >= 0 &&
+            connections.index(flowRow(), ConnectionListModel::Decided).data().toString() ==
+                QLatin1String("9"),
+        5000);
+    const int row = flowRow();
+    const auto cell = [&](ConnectionListModel::Column column) {
+        return connections.index(row, column).data().toString();
+    };
+    QCOMPARE(cell(ConnectionListModel::From), peer.peerIpv4 + QStringLiteral(":42000"));
+    QCOMPARE(cell(ConnectionListModel::Inspected), QStringLiteral("3"));
+    QCOMPARE(cell(ConnectionListModel::Total), QStringLiteral("12"));
+    QCOMPARE(cell(ConnectionListModel::State), QStringLiteral("passed by the kernel"));
+    // A double-click shows its packets in the table.
+    auto *table = window.findChild<QTableView *>(QStringLiteral("connectionsTable"));
+    QVERIFY(table);
+    emit table->doubleClicked(connections.index(row, 0));
+    QTRY_COMPARE(window.findChild<FilterBar *>()->expression(), connections.filterFor(row));
+    QTRY_VERIFY(!model.isFiltering());
+    QTRY_COMPARE(model.rowCount(), 3);
     stop(session, window);
 }
 

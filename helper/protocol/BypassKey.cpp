@@ -1,4 +1,6 @@
-#include "helper/bypass/BypassKey.h"
+#include "helper/protocol/BypassKey.h"
+
+#include "helper/protocol/SeededHash.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -35,6 +37,11 @@ std::optional<BypassKey> BypassKey::of(const PacketSummary &s)
     key.opening = s.transport == IPPROTO_TCP && (s.flags & SummaryFlag::HasTcpFlags) &&
                   (s.tcpFlags & (TcpFlag::Syn | TcpFlag::Ack)) == TcpFlag::Syn;
     return key;
+}
+
+std::size_t qHash(const BypassKey &key, std::size_t seed) noexcept
+{
+    return seededHash(&key.raw, sizeof key.raw) ^ seed;
 }
 
 } // namespace nfqmon
