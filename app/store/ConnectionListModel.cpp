@@ -135,12 +135,7 @@ void ConnectionListModel::takeNewPackets()
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
     if (added.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
-    for (Connection &c : added) {
-        m_index.insert(c.key, int(m_rows.size()));
-        m_rows.append(std::move(c));
-    }
-    endInsertRows();
+    append(added);
 }
 
 void ConnectionListModel::setKernelCounts(const QList<KernelCount> &counts)
@@ -171,6 +166,11 @@ void ConnectionListModel::setKernelCounts(const QList<KernelCount> &counts)
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
     if (added.isEmpty())
         return;
+    append(added);
+}
+
+void ConnectionListModel::append(QList<Connection> &added)
+{
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
     for (Connection &c : added) {
         m_index.insert(c.key, int(m_rows.size()));

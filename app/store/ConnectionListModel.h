@@ -85,6 +85,7 @@ private:
     };
     void takeNewPackets();
     void reset();
+    void append(QList<Connection> &added); // new rows, with one beginInsertRows
     QString text(const Connection &c, int column) const;
 
     PacketStore *m_store;
