@@ -2650,6 +2650,10 @@ Name und Symbol aus %4</translation>
         <source>Kilobytes per second</source>
         <translation>Kilobyte pro Sekunde</translation>
     </message>
+    <message>
+        <source>decided in the kernel</source>
+        <translation>im Kernel entschieden</translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RemoteLink</name>

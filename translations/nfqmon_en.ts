@@ -2647,6 +2647,10 @@ name and icon from %4</source>
         <source>Kilobytes per second</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>decided in the kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>nfqmon::RemoteLink</name>

@@ -2015,11 +2015,11 @@ nom et icône de %4</translation>
     </message>
     <message>
         <source>Packets the kernel passed or dropped after the inspection depth, as the helper decided this connection: not in the packet table</source>
-        <translation>Paquets que le noyau a laissé passer ou rejetés après la profondeur d’inspection, comme l’assistant avait décidé cette connexion : absents du tableau des paquets</translation>
+        <translation>Paquets que le noyau a laissé passer ou rejetés après la profondeur d’inspection, comme l’assistant avait décidé cette connexion&#xa0;: absents du tableau des paquets</translation>
     </message>
     <message>
         <source>Not decided by the kernel: every packet of it was inspected</source>
-        <translation>Pas décidée par le noyau : chacun de ses paquets a été inspecté</translation>
+        <translation>Pas décidée par le noyau&#xa0;: chacun de ses paquets a été inspecté</translation>
     </message>
     <message>
         <source>Protocol</source>
@@ -2649,6 +2649,10 @@ nom et icône de %4</translation>
     <message>
         <source>Kilobytes per second</source>
         <translation>Kilooctets par seconde</translation>
+    </message>
+    <message>
+        <source>decided in the kernel</source>
+        <translation>décidés dans le noyau</translation>
     </message>
 </context>
 <context>

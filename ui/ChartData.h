@@ -14,6 +14,9 @@ struct RatePoint {
     quint64 droppedPackets = 0;
     quint64 acceptedBytes = 0;
     quint64 droppedBytes = 0;
+    // With an inspection depth: what the kernel passed or dropped after it in that second.
+    quint64 decidedPackets = 0;
+    quint64 decidedBytes = 0;
 };
 
 // One slice or bar: a protocol, an address, a port.

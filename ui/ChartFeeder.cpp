@@ -19,6 +19,7 @@ ChartFeeder::ChartFeeder(Session *session, ChartsPanel *charts)
     connect(session, &Session::offlineFileChanged, this, &ChartFeeder::update);
     connect(session->controller(), &CaptureController::stateChanged, this,
             &ChartFeeder::onStateChanged);
+    connect(session->controller(), &CaptureController::healthChanged, this, &ChartFeeder::onHealth);
     // New packets redraw the charts (at most once a second, TrafficStatistics::updated); this
     // clock only moves the rate chart on through quiet times, where a step of a few seconds
     // shows as much and costs a fifth.
@@ -32,10 +33,34 @@ ChartFeeder::ChartFeeder(Session *session, ChartsPanel *charts)
 
 void ChartFeeder::onStateChanged(CaptureState state)
 {
+    if (state == CaptureState::Starting) {
+        m_decided.clear(); // a new capture, from 0: its store starts empty too
+        m_decidedPackets = m_decidedBytes = 0;
+    }
     if (state == CaptureState::Running)
         m_clock->start();
     else
         m_clock->stop();
+}
+
+void ChartFeeder::onHealth(const CaptureHealth &health)
+{
+    const qint64 packets = health.decidedPassed < 0
+                               ? -1
+                               : health.decidedPassed + qMax<qint64>(0, health.decidedDropped);
+    const qint64 bytes = qMax<qint64>(0, health.decidedBytes);
+    if (packets < 0)
+        return; // no depth, or not said yet
+    if (packets > m_decidedPackets) {
+        const qint64 second = QDateTime::currentMSecsSinceEpoch() / 1000 * 1'000'000'000;
+        Decided &d = m_decided[second];
+        d.packets += quint64(packets - m_decidedPackets);
+        d.bytes += quint64(qMax<qint64>(0, bytes - m_decidedBytes));
+        while (m_decided.size() > 3600) // bounded: an hour of seconds
+            m_decided.erase(m_decided.begin());
+    }
+    m_decidedPackets = packets;
+    m_decidedBytes = bytes;
 }
 
 void ChartFeeder::update()
@@ -56,8 +81,9 @@ void ChartFeeder::update()
     rates.reserve(seconds.size() - first);
     for (qsizetype i = first; i < seconds.size(); ++i) {
         const TrafficStatistics::Second &s = seconds[i];
-        rates.append(
-            {s.startNs, s.acceptedPackets, s.droppedPackets, s.acceptedBytes, s.droppedBytes});
+        const Decided decided = m_decided.value(s.startNs);
+        rates.append({s.startNs, s.acceptedPackets, s.droppedPackets, s.acceptedBytes,
+                      s.droppedBytes, decided.packets, decided.bytes});
     }
     m_charts->setRates(rates);
     const auto entries = [](const QList<TrafficStatistics::Count> &counts) {

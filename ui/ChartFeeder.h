@@ -6,6 +6,9 @@
 
 #include "app/client/CaptureState.h"
 
+#include "app/client/CaptureHealth.h"
+
+#include <QMap>
 #include <QObject>
 
 class QTimer;
@@ -25,10 +28,20 @@ public:
 
 private:
     void onStateChanged(CaptureState state);
+    void onHealth(const CaptureHealth &health);
 
     Session *m_session;
     ChartsPanel *m_charts;
     QTimer *m_clock; // moves the rate chart on while a capture runs, even when quiet
+    // With an inspection depth: what the kernel decided, by second (the status's growth since
+    // the one before, put in the second it arrived in), and the status's last totals.
+    struct Decided {
+        quint64 packets = 0;
+        quint64 bytes = 0;
+    };
+    QMap<qint64, Decided> m_decided;
+    qint64 m_decidedPackets = 0;
+    qint64 m_decidedBytes = 0;
 };
 
 } // namespace nfqmon

@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace nfqmon {
@@ -24,8 +25,9 @@ constexpr qreal MinimumDrag = 4; // pixels: less is a click
 RateChart::RateChart(QWidget *parent)
     : QChartView(new QChart, parent), m_zero(new QLineSeries(this)),
       m_accepted(new QLineSeries(this)), m_total(new QLineSeries(this)),
-      m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
-      m_droppedArea(new QAreaSeries(m_total, m_accepted)), m_timeAxis(new QDateTimeAxis(this)),
+      m_withDecided(new QLineSeries(this)), m_acceptedArea(new QAreaSeries(m_accepted, m_zero)),
+      m_droppedArea(new QAreaSeries(m_total, m_accepted)),
+      m_decidedArea(new QAreaSeries(m_withDecided, m_total)), m_timeAxis(new QDateTimeAxis(this)),
       m_valueAxis(new QValueAxis(this))
 {
     // The chart is given to the base class: QChartView(parent) would make a default chart
@@ -42,8 +44,12 @@ RateChart::RateChart(QWidget *parent)
     m_droppedArea->setName(tr("dropped"));
     m_droppedArea->setColor(QColor(0xe0, 0x5a, 0x4e, 0xc0));
     m_droppedArea->setBorderColor(QColor(0xb0, 0x2a, 0x20));
+    m_decidedArea->setName(tr("decided in the kernel"));
+    m_decidedArea->setColor(QColor(0x8a, 0x9b, 0xb0, 0x90));
+    m_decidedArea->setBorderColor(QColor(0x5a, 0x6b, 0x80));
     chart->addSeries(m_acceptedArea);
     chart->addSeries(m_droppedArea);
+    chart->addSeries(m_decidedArea);
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setTickCount(5);
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
@@ -54,7 +60,7 @@ RateChart::RateChart(QWidget *parent)
     m_timeAxis->setTruncateLabels(false);
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    for (QAreaSeries *series : {m_acceptedArea, m_droppedArea}) {
+    for (QAreaSeries *series : {m_acceptedArea, m_droppedArea, m_decidedArea}) {
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_valueAxis);
     }
@@ -91,8 +97,9 @@ void RateChart::redraw()
     const bool packets = m_unit == Unit::Packets;
     quint64 highestRaw = 0;
     for (const RatePoint &p : m_points) {
-        highestRaw = qMax(highestRaw, packets ? p.acceptedPackets + p.droppedPackets
-                                              : p.acceptedBytes + p.droppedBytes);
+        highestRaw =
+            qMax(highestRaw, packets ? p.acceptedPackets + p.droppedPackets + p.decidedPackets
+                                     : p.acceptedBytes + p.droppedBytes + p.decidedBytes);
     }
     // Bytes are shown in the unit that keeps the labels short.
     qreal scale = 1;
@@ -106,13 +113,15 @@ void RateChart::redraw()
     }
     chart()->setTitle(title);
 
-    QList<QPointF> zero, accepted, total;
+    QList<QPointF> zero, accepted, total, withDecided;
     zero.reserve(m_points.size() * 2);
     accepted.reserve(m_points.size() * 2);
     total.reserve(m_points.size() * 2);
+    withDecided.reserve(m_points.size() * 2);
     for (const RatePoint &p : m_points) {
         const qreal a = qreal(packets ? p.acceptedPackets : p.acceptedBytes) / scale;
         const qreal d = qreal(packets ? p.droppedPackets : p.droppedBytes) / scale;
+        const qreal k = qreal(packets ? p.decidedPackets : p.decidedBytes) / scale;
         // Steps: each second is flat over its width, as a histogram.
         const qreal from = qreal(p.startNs / NsPerMs);
         const qreal to = qreal((p.startNs + NsPerSecond) / NsPerMs);
@@ -120,11 +129,14 @@ void RateChart::redraw()
             zero.append({x, 0});
             accepted.append({x, a});
             total.append({x, a + d});
+            withDecided.append({x, a + d + k});
         }
     }
     m_zero->replace(zero);
     m_accepted->replace(accepted);
     m_total->replace(total);
+    m_withDecided->replace(withDecided);
+    m_decidedArea->setVisible(showsDecided());
     if (m_points.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTime();
         m_timeAxis->setRange(now.addSecs(-60), now);
@@ -150,6 +162,12 @@ void RateChart::redraw()
     m_valueAxis->setTickInterval(step);
     m_valueAxis->setRange(0, step * 4);
     placeSelection();
+}
+
+bool RateChart::showsDecided() const
+{
+    return std::any_of(m_points.cbegin(), m_points.cend(),
+                       [](const RatePoint &p) { return p.decidedPackets > 0; });
 }
 
 qint64 RateChart::timeAt(qreal x) const

@@ -51,13 +51,20 @@ private:
     void placeSelection();
     qint64 timeAt(qreal x) const;
 
+public:
+    // The kernel's share is drawn (and in the legend) only when a second has any.
+    bool showsDecided() const;
+
+private:
     QList<RatePoint> m_points;
     Unit m_unit = Unit::Packets;
     QLineSeries *m_zero;
     QLineSeries *m_accepted;
     QLineSeries *m_total;
+    QLineSeries *m_withDecided; // the total and what the kernel decided after the depth
     QAreaSeries *m_acceptedArea;
     QAreaSeries *m_droppedArea;
+    QAreaSeries *m_decidedArea; // shown only when there is any
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
     QGraphicsRectItem *m_selectionItem = nullptr;

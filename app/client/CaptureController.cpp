@@ -204,6 +204,8 @@ void CaptureController::onStatus(const CaptureStatus &status)
     m_health.attributionLost = status.attributionLost ? qint64(*status.attributionLost) : -1;
     m_health.decidedPassed = status.decided ? qint64(status.decided->passed) : -1;
     m_health.decidedDropped = status.decided ? qint64(status.decided->dropped) : -1;
+    m_health.decidedBytes =
+        status.decided ? qint64(status.decided->passedBytes + status.decided->droppedBytes) : -1;
     emit healthChanged(m_health);
     if (!status.notice.isEmpty() && status.notice != m_notice) {
         m_notice = status.notice;

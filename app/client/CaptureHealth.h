@@ -27,6 +27,7 @@ struct CaptureHealth {
     // connection's stored verdict; -1 without a depth.
     qint64 decidedPassed = -1;
     qint64 decidedDropped = -1;
+    qint64 decidedBytes = -1; // of both
 
     bool operator==(const CaptureHealth &) const = default;
 };

@@ -38,6 +38,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 using namespace nfqmon;
@@ -61,6 +62,7 @@ private slots:
     void filterBarAppliesAfterAPause();
     void ruleDialogAcceptsOnlyValidExpressions();
     void rateChartBrushingSelectsATimeRange();
+    void rateChartShowsWhatTheKernelDecided();
     void topChartShowsTheLargestFirst();
     void topChartsSayHowExactTheyAre();
     void applicationsChartNamesProgramsAsTheTableDoes();
@@ -324,6 +326,31 @@ void tst_Widgets::rateChartBrushingSelectsATimeRange()
     QTest::mouseClick(chart.viewport(), Qt::LeftButton, {}, from); // a click clears
     QCOMPARE(cleared.size(), 1);
     QVERIFY(!chart.selection().has_value());
+}
+
+// With an inspection depth the kernel's share is stacked on top, in the legend only then.
+void tst_Widgets::rateChartShowsWhatTheKernelDecided()
+{
+    RateChart chart;
+    const qint64 start = 1'700'000'000LL * 1'000'000'000LL;
+    QList<RatePoint> points;
+    for (int s = 0; s < 10; ++s)
+        points.append({start + s * 1'000'000'000LL, 10, 0, 1000, 0});
+    chart.setPoints(points);
+    QVERIFY(!chart.showsDecided());
+    points[5].decidedPackets = 990;
+    points[5].decidedBytes = 99000;
+    chart.setPoints(points);
+    QVERIFY(chart.showsDecided());
+    // The scale takes the kernel's packets in: 1,000 in that second.
+    const auto *axis = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Vertical).first());
+    QVERIFY(axis);
+    QVERIFY2(axis->max() >= 1000, qPrintable(QString::number(axis->max())));
+    QStringList names;
+    for (QAbstractSeries *series : chart.chart()->series())
+        if (series->isVisible())
+            names.append(series->name());
+    QCOMPARE(names, (QStringList{"accepted", "dropped", "decided in the kernel"}));
 }
 
 void tst_Widgets::topChartShowsTheLargestFirst()

@@ -15,6 +15,7 @@
 #include "ui/HealthWidget.h"
 #include "ui/HexView.h"
 #include "ui/PacketMenu.h"
+#include "ui/RateChart.h"
 #include "ui/TopChart.h"
 
 #include <QCheckBox>
@@ -381,6 +382,8 @@ void tst_WindowCapture::anInspectionDepthShowsTheFirstPacketsAndCountsTheRest()
     QTRY_VERIFY2_WITH_TIMEOUT(health.text().contains(QStringLiteral("decided in the kernel 9")),
                               qPrintable(health.text()), 5000);
     QCOMPARE(udpRowsTo(model, peer.ipv4, 6200).size(), 3);
+    // The rate chart stacks the kernel's share on the inspected packets.
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<RateChart *>()->showsDecided(), 8000);
 
     // View → Connections: the flow with its 3 inspected packets and the kernel's 9.
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("connectionsDock"));
