@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 
 namespace nfqmon {
 
@@ -13,18 +12,19 @@ InspectedFlows::InspectedFlows(std::uint32_t depth, std::size_t slots)
       m_slots(std::bit_ceil(std::max<std::size_t>(slots, 1))), m_mask(m_slots.size() - 1)
 {}
 
-InspectedFlows::Slot &InspectedFlows::slotOf(const BypassKey &key)
+std::uint64_t InspectedFlows::hashOf(const BypassKey &key)
 {
-    return m_slots[seededHash(&key.raw, sizeof key.raw) & m_mask];
+    return std::uint64_t(seededHash(&key.raw, sizeof key.raw)) | 1; // never 0: an empty slot
 }
 
 bool InspectedFlows::count(const BypassKey &key, std::uint32_t generation, std::int64_t nowNs)
 {
-    Slot &slot = slotOf(key);
-    const bool same = slot.packets != 0 && std::memcmp(&slot.key, &key.raw, sizeof slot.key) == 0;
+    const std::uint64_t hash = hashOf(key);
+    Slot &slot = m_slots[hash & m_mask];
+    const bool same = slot.packets != 0 && slot.hash == hash;
     const bool idle = nowNs - slot.lastNs > std::int64_t(NFQ_BYPASS_IDLE_NS);
     if (!same || idle || key.opening) {
-        slot.key = key.raw;
+        slot.hash = hash;
         slot.packets = 0;
         slot.generation = 0;
     }
@@ -37,8 +37,9 @@ bool InspectedFlows::count(const BypassKey &key, std::uint32_t generation, std::
 
 void InspectedFlows::stored(const BypassKey &key, std::uint32_t generation)
 {
-    Slot &slot = slotOf(key);
-    if (std::memcmp(&slot.key, &key.raw, sizeof slot.key) == 0)
+    const std::uint64_t hash = hashOf(key);
+    Slot &slot = m_slots[hash & m_mask];
+    if (slot.hash == hash)
         slot.generation = generation;
 }
 
