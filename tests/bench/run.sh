@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark, one after the other, with the machine they ran on: the packet path
 # (nfqmon-bench-packetpath), host names (nfqmon-bench-names), the application
-# (nfqmon-bench-app) and a remote host's SSH link (nfqmon-bench-remote). Run as root: both create
+# (nfqmon-bench-app), a remote host's SSH link (nfqmon-bench-remote) and the inspection depth
+# (nfqmon-bench-depth). Run as root: they create
 # network namespaces (the machine's own network is never touched). Prints Markdown tables.
 #
 #   sudo tests/bench/run.sh [--seconds N] [--repeat N]     (the packet path's options)
@@ -14,7 +15,7 @@ fi
 packaging/install-deps.sh --tests
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$(nproc)" --target nfqmon-bench-packetpath nfqmon-bench-app \
-  nfqmon-bench-names nfqmon-bench-remote nfqmon-capture nfqmon-helper >/dev/null
+  nfqmon-bench-names nfqmon-bench-remote nfqmon-bench-depth nfqmon-capture nfqmon-helper >/dev/null
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB," \
      "Linux $(uname -r), $(date -u +%Y-%m-%d)"
@@ -34,3 +35,7 @@ echo
 echo "### Remote host over SSH"
 echo
 build/tests/nfqmon-bench-remote
+echo
+echo "### Inspection depth"
+echo
+build/tests/nfqmon-bench-depth
