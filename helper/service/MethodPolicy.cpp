@@ -14,6 +14,8 @@ struct Entry {
     Action action;
 };
 
+// One method a line, as the policy file lists them.
+// clang-format off
 constexpr Entry Table[] = {
     {"StartCapture", Action::Capture},
     {"StopCapture", Action::Capture},
@@ -30,6 +32,7 @@ constexpr Entry Table[] = {
     {"ListConnections", Action::Capture},
     {"SetMetricsFile", Action::Configure},
 };
+// clang-format on
 
 } // namespace
 

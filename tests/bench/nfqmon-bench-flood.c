@@ -73,8 +73,8 @@ int main(int argc, char *argv[])
     const size_t headers = flows > 0 ? 28 : 0; /* IPv4 and UDP, written here */
     for (int i = 0; i < Batch; ++i) {
         vectors[i].iov_base = payloads[i];
-        vectors[i].iov_len = size + headers < sizeof payloads[i] ? size + headers
-                                                                 : sizeof payloads[i];
+        vectors[i].iov_len =
+            size + headers < sizeof payloads[i] ? size + headers : sizeof payloads[i];
         messages[i].msg_hdr.msg_iov = &vectors[i];
         messages[i].msg_hdr.msg_iovlen = 1;
         if (flows > 0) {

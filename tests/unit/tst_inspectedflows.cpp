@@ -3,8 +3,8 @@
 // (fragments, ICMP, IPv6 extension headers); InspectedFlows hands a flow to the kernel at its
 // N-th inspected packet, again under each new generation of the rules, and starts counting
 // again at a SYN, after an idle spell, or when another flow took its slot.
-#include "helper/protocol/BypassKey.h"
 #include "helper/bypass/InspectedFlows.h"
+#include "helper/protocol/BypassKey.h"
 
 #include <QTest>
 
