@@ -142,12 +142,15 @@ bool PacketFileWriter::writeRecord(std::initializer_list<std::span<const std::ui
         return false;
     std::uint64_t size = 0;
     errno = 0;
+    // One thread at a time uses a writer (a dump's, an export's): the unlocked calls spare a lock
+    // and an unlock per part (a record is two to four parts), which showed in the dump thread's
+    // profile.
     for (const auto part : parts) {
-        if (!part.empty() && std::fwrite(part.data(), 1, part.size(), m_file) != part.size())
+        if (!part.empty() && fwrite_unlocked(part.data(), 1, part.size(), m_file) != part.size())
             break;
         size += part.size();
     }
-    if (std::ferror(m_file)) {
+    if (ferror_unlocked(m_file)) {
         fail(errno != 0 ? errno : EIO);
         return false;
     }
