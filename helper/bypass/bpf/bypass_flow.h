@@ -9,8 +9,8 @@
 /* Both directions of a connection give one key: the lower endpoint (address, then port) first.
  * Only TCP and UDP flows have keys. */
 struct nfq_bypass_key {
-    __u8 family;   /* 4 or 6 */
-    __u8 protocol; /* IPPROTO_TCP or IPPROTO_UDP */
+    __u8 family;    /* 4 or 6 */
+    __u8 protocol;  /* IPPROTO_TCP or IPPROTO_UDP */
     __u16 low_port; /* network byte order, as in the packet */
     __u16 high_port;
     __u16 reserved; /* 0 */
@@ -30,7 +30,7 @@ struct nfq_bypass_decision {
     __u32 verdict;    /* NFQ_BYPASS_ACCEPT or NFQ_BYPASS_DROP */
     __u64 packets;    /* passed or dropped by the kernel since (both directions) */
     __u64 bytes;
-    __u64 last_ns;    /* bpf_ktime_get_ns() of the last packet the kernel decided */
+    __u64 last_ns; /* bpf_ktime_get_ns() of the last packet the kernel decided */
 };
 
 /* Per CPU, index NFQ_BYPASS_ACCEPT - 1 (passed) and NFQ_BYPASS_DROP - 1 (dropped). */
