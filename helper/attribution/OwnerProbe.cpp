@@ -278,9 +278,9 @@ int OwnerProbe::onEvent(void *self, void *data, std::size_t size)
     return 0;
 }
 
-void OwnerProbe::drain()
+int OwnerProbe::drain()
 {
-    ring_buffer__consume(m_ring);
+    return ring_buffer__consume(m_ring);
 }
 
 bool OwnerProbe::hasPending() const

@@ -28,8 +28,9 @@ public:
     OwnerProbe(const OwnerProbe &) = delete;
     OwnerProbe &operator=(const OwnerProbe &) = delete;
 
-    // Reads every event the ring holds into the table: a few loads when it holds none.
-    void drain();
+    // Reads every event the ring holds into the table: a few loads when it holds none. Returns
+    // how many it read.
+    int drain();
     // Whether the ring holds events not read yet: two loads, safe from any thread without a
     // lock. An event the kernel wrote before a packet was queued is seen by a thread that then
     // handles that packet, unless another thread is reading it at that moment.

@@ -1,5 +1,6 @@
 #include "helper/attribution/PacketOwners.h"
 
+#include "helper/attribution/OwnerCache.h"
 #include "helper/attribution/OwnerProbe.h"
 
 #include <cerrno>
@@ -39,7 +40,8 @@ std::shared_ptr<PacketOwners> PacketOwners::start(std::string *error)
 
 void PacketOwners::drainLocked()
 {
-    m_probe->drain();
+    if (m_probe->drain() > 0)
+        changed();
     std::vector<FlowKey> evicted = m_table.takeEvicted();
     if (!evicted.empty())
         m_probe->forget(evicted);
@@ -58,15 +60,17 @@ void PacketOwners::watchRing()
         if (fds[1].revents)
             return;
         std::unique_lock lock(m_mutex);
-        if (fds[2].revents)
+        if (fds[2].revents) {
             m_localAddresses.update();
+            changed();
+        }
         drainLocked();
     }
 }
 
 Attribution PacketOwners::ownerOf(const PacketSummary &summary,
                                   std::span<const std::uint8_t> packet, Hook hook,
-                                  std::shared_ptr<const ProcessInfo> *process)
+                                  std::shared_ptr<const ProcessInfo> *process, OwnerCache *cache)
 {
     const bool outgoing = hook == Hook::Output;
     const auto key = FlowKey::fromPacket(summary, packet, outgoing);
@@ -76,10 +80,27 @@ Attribution PacketOwners::ownerOf(const PacketSummary &summary,
         std::unique_lock lock(m_mutex);
         drainLocked();
     }
+    const bool wantsProcess = process != nullptr;
+    if (cache) {
+        OwnerCache::Answer *answer =
+            cache->find(*key, outgoing, m_generation.load(std::memory_order_acquire));
+        if (answer &&
+            (!wantsProcess || answer->attribution.origin != Origin::Process || answer->process)) {
+            if (wantsProcess)
+                *process = answer->process;
+            return answer->attribution;
+        }
+    }
     std::shared_lock lock(m_mutex);
     const Attribution found = m_table.find(*key, outgoing);
-    if (process && found.origin == Origin::Process)
-        *process = m_table.process(found.processId);
+    std::shared_ptr<const ProcessInfo> owner;
+    if (wantsProcess && found.origin == Origin::Process)
+        owner = m_table.process(found.processId);
+    if (cache) // the generation cannot move while the lock is held
+        cache->store(*key, outgoing, m_generation.load(std::memory_order_relaxed), found).process =
+            owner;
+    if (wantsProcess)
+        *process = std::move(owner);
     return found;
 }
 

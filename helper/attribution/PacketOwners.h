@@ -21,6 +21,7 @@
 
 namespace nfqmon {
 
+class OwnerCache;
 class OwnerProbe;
 
 class PacketOwners
@@ -33,19 +34,25 @@ public:
     PacketOwners &operator=(const PacketOwners &) = delete;
 
     // With `process`: also the process itself (for rules that name a program or a user).
+    // With `cache` (the calling thread's own): answers the table has not changed since are
+    // taken from it, without the lock.
     Attribution ownerOf(const PacketSummary &summary, std::span<const std::uint8_t> packet,
-                        Hook hook, std::shared_ptr<const ProcessInfo> *process = nullptr);
+                        Hook hook, std::shared_ptr<const ProcessInfo> *process = nullptr,
+                        OwnerCache *cache = nullptr);
     std::shared_ptr<const ProcessInfo> process(std::uint32_t id) const;
     std::uint64_t lostEvents() const;
 
 private:
     PacketOwners();
     void drainLocked();
+    void changed() { m_generation.fetch_add(1, std::memory_order_release); }
     void watchRing();
 
     // Shared by the lookups of the queue threads, exclusive while the ring is read into the
     // table: the lookups of several queues do not wait on each other, only on new events.
     mutable std::shared_mutex m_mutex;
+    // Raised, under the exclusive lock, whenever an answer may change (OwnerCache).
+    std::atomic<std::uint64_t> m_generation{1};
     LocalAddresses m_localAddresses;
     OwnerTable m_table;
     std::unique_ptr<OwnerProbe> m_probe;
