@@ -4,6 +4,7 @@
 #include "helper/names/HostNames.h"
 #include "helper/protocol/PacketDecoder.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -23,16 +24,18 @@ namespace nfqmon {
 
 namespace {
 
-constexpr int BatchMessages = 16;
+// As many as the batch verdict covers: one receive and one verdict per 64 packets under load.
+constexpr int BatchMessages = 64;
 // Payload plus the attributes around it (headers, interfaces, uid, gid, lengths).
 constexpr std::size_t AttributeRoom = 4096;
 // Accepts wait at most this long for more packets to share their verdict message.
 constexpr std::int64_t MaxPendingNs = 1'000'000;
 constexpr std::size_t MaxPendingAccepts = 64;
 // Consumers are woken at most this often while packets keep coming: a wake is a system call on
-// each side, and at a hundred thousand packets a second in small batches they would cost more
-// than the packets. Records wait at most this long for a sleeping consumer.
-constexpr std::int64_t WakeIntervalNs = 1'000'000;
+// each side and, on a machine where they share the queue thread's core, two context switches;
+// at a hundred thousand packets a second in small batches they would cost more than the packets.
+// Records wait at most this long for a sleeping consumer (a client's batches wait 10 ms anyway).
+constexpr std::int64_t WakeIntervalNs = 4'000'000;
 
 std::int64_t monotonicNs()
 {
@@ -46,6 +49,13 @@ std::int64_t realtimeNs()
     timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Only this thread writes its counters, others read them: a plain load and store, not the locked
+// read-modify-write of fetch_add, which several per packet would cost.
+void add(std::atomic<std::uint64_t> &counter, std::uint64_t n)
+{
+    counter.store(counter.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
 }
 
 void copyName(char (&target)[InterfaceNameSize], std::string_view name)
@@ -66,6 +76,8 @@ QueueWorker::QueueWorker(int index, std::unique_ptr<NfQueue> queue, const Packet
       m_snapLength(snapLength), m_owners(owners), m_hostNames(hostNames), m_bypass(bypass),
       m_verdicts(*m_queue), m_wakeFd(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
 {
+    if (m_owners)
+        m_ownerCache = std::make_unique<OwnerCache>();
     if (m_bypass && inspectPackets > 0)
         m_inspected = std::make_unique<InspectedFlows>(inspectPackets);
 }
@@ -108,23 +120,34 @@ void QueueWorker::run()
     };
     for (;;) {
         const int received = receiveBatch();
-        if (received > 0) {
+        if (received > 0 && !m_path->consumers.empty())
+            wakePending = true;
+        if (received == BatchMessages) {
             // Keep reading while the socket has more, but do not let accepts wait too long.
             if (m_verdicts.pendingAccepts() >= MaxPendingAccepts ||
                 (m_verdicts.pendingAccepts() && m_now - m_firstPendingNs > MaxPendingNs))
                 m_verdicts.flush();
-            wakePending = true;
-            wakeIfDue();
+            if (wakePending)
+                wakeIfDue();
             continue;
         }
-        // The socket is empty: nothing may wait for a verdict now.
+        // A batch short of full took all the socket held (a receive more would only say so at
+        // the price of a system call): nothing may wait for a verdict now.
         m_verdicts.flush();
         if (wakePending)
             wakeIfDue();
-        if (m_stopping.load())
-            break;
+        if (m_stopping.load()) {
+            if (received == 0)
+                break;
+            continue; // stop() wants what the socket still holds handled
+        }
         // A wake put off is due within the interval: come back for it then.
-        const int timeoutMs = wakePending ? 1 : -1;
+        int timeoutMs = -1;
+        if (wakePending) {
+            const std::int64_t dueInNs = lastWakeNs + WakeIntervalNs - monotonicNs();
+            timeoutMs = int(std::clamp<std::int64_t>((dueInNs + 999'999) / 1'000'000, 1,
+                                                     WakeIntervalNs / 1'000'000));
+        }
         while (::poll(fds, 2, timeoutMs) < 0 && errno == EINTR) {
         }
     }
@@ -134,12 +157,13 @@ void QueueWorker::run()
 
 int QueueWorker::receiveBatch()
 {
-    // Netlink headers are read in place, so every slot starts 8-byte aligned.
-    static thread_local std::vector<std::uint64_t> storage;
+    // Netlink headers are read in place, so every slot starts 8-byte aligned. Left uninitialised:
+    // a slot's pages are touched only as far as its packets reach, so small packets keep the
+    // resident memory small.
     const std::size_t slot = (m_queue->settings().copyRange + AttributeRoom + 7) & ~std::size_t{7};
-    if (storage.size() != slot / 8 * BatchMessages)
-        storage.assign(slot / 8 * BatchMessages, 0);
-    auto *base = reinterpret_cast<char *>(storage.data());
+    if (!m_buffer)
+        m_buffer.reset(new std::uint64_t[slot / 8 * BatchMessages]);
+    auto *base = reinterpret_cast<char *>(m_buffer.get());
 
     mmsghdr messages[BatchMessages] = {};
     iovec vectors[BatchMessages];
@@ -154,14 +178,14 @@ int QueueWorker::receiveBatch()
     const int count = recvmmsg(m_queue->fd(), messages, BatchMessages, MSG_DONTWAIT, nullptr);
     if (count < 0) {
         if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
-            m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+            add(m_counters.errors, 1);
         return 0;
     }
     m_now = realtimeNs();
     m_pathHolder.refresh(m_path, m_pathGeneration);
     for (int i = 0; i < count; ++i) {
         if (messages[i].msg_hdr.msg_flags & MSG_TRUNC) {
-            m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+            add(m_counters.errors, 1);
             continue;
         }
         int length = static_cast<int>(messages[i].msg_len);
@@ -176,7 +200,7 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
 {
     if (nlh->nlmsg_type == NLMSG_ERROR) {
         // A verdict the kernel refused (the packet was gone); it answers only on errors.
-        m_counters.errors.fetch_add(1, std::memory_order_relaxed);
+        add(m_counters.errors, 1);
         return;
     }
     if (nlh->nlmsg_type != ((NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_PACKET))
@@ -232,8 +256,9 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
     std::shared_ptr<const ProcessInfo> process;
     if (m_owners) {
         const bool wanted = m_path->rules && m_path->rules->needsProcess();
-        const Attribution owner = m_owners->ownerOf(record.summary, {payload, payloadLength},
-                                                    record.hook, wanted ? &process : nullptr);
+        const Attribution owner =
+            m_owners->ownerOf(record.summary, {payload, payloadLength}, record.hook,
+                              wanted ? &process : nullptr, m_ownerCache.get());
         record.origin = owner.origin;
         record.processId = owner.processId;
         if (owner.otherNamespace)
@@ -266,19 +291,19 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
                                                                        std::memory_order_relaxed);
     }
 
-    m_counters.received.fetch_add(1, std::memory_order_relaxed);
+    add(m_counters.received, 1);
     if (accept) {
         if (m_verdicts.pendingAccepts() == 0)
             m_firstPendingNs = m_now;
         m_verdicts.accept(id);
         record.verdict = Verdict::Accept;
-        m_counters.accepted.fetch_add(1, std::memory_order_relaxed);
-        m_counters.acceptedBytes.fetch_add(record.packetLength, std::memory_order_relaxed);
+        add(m_counters.accepted, 1);
+        add(m_counters.acceptedBytes, record.packetLength);
     } else {
         m_verdicts.drop(id);
         record.verdict = Verdict::Drop;
-        m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
-        m_counters.droppedBytes.fetch_add(record.packetLength, std::memory_order_relaxed);
+        add(m_counters.dropped, 1);
+        add(m_counters.droppedBytes, record.packetLength);
     }
     if (m_inspected)
         decideFlow(record.summary, accept);

@@ -3,6 +3,7 @@
 // Nothing here waits on anything but the socket.
 #pragma once
 
+#include "helper/attribution/OwnerCache.h"
 #include "helper/bypass/FlowBypass.h"
 #include "helper/bypass/InspectedFlows.h"
 #include "helper/engine/InterfaceNameCache.h"
@@ -67,6 +68,7 @@ private:
     std::atomic<std::uint64_t> &m_sequence;
     const std::uint32_t m_snapLength;
     PacketOwners *const m_owners;                // nullptr without attribution
+    std::unique_ptr<OwnerCache> m_ownerCache;    // likewise
     HostNames *const m_hostNames;                // nullptr without host names
     FlowBypass *const m_bypass;                  // nullptr without an inspection depth
     std::unique_ptr<InspectedFlows> m_inspected; // likewise
@@ -78,6 +80,7 @@ private:
     std::atomic<bool> m_stopping{false};
     int m_wakeFd = -1;
     std::thread m_thread;
+    std::unique_ptr<std::uint64_t[]> m_buffer; // the receive slots (receiveBatch())
     std::int64_t m_now = 0;
     std::int64_t m_firstPendingNs = 0;
 };

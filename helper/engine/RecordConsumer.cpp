@@ -29,10 +29,16 @@ void RecordConsumer::offer(int producer, const PacketRecord &record, const std::
         m_lost.fetch_add(1, std::memory_order_relaxed);
         return;
     }
-    PacketRecord kept = record;
-    kept.capturedLength = std::min(record.capturedLength, m_options.snapLength);
-    if (!m_rings[producer]->tryPush(kept, {packet, kept.capturedLength}))
+    // The record goes as it is (no copy on the packet path): the bytes' length is what is kept.
+    const std::uint32_t kept = std::min(record.capturedLength, m_options.snapLength);
+    if (!push(producer, record, {packet, kept}))
         m_lost.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool RecordConsumer::push(int producer, const PacketRecord &record,
+                          std::span<const std::uint8_t> bytes)
+{
+    return m_rings[producer]->tryPush(record, bytes);
 }
 
 void RecordConsumer::wake()

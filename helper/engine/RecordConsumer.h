@@ -45,7 +45,15 @@ protected:
             total += ring->consume(f, maxPerRing);
         return total;
     }
-    bool allEmpty() const;
+    virtual bool allEmpty() const;
+    // Queue thread `producer`: keeps the record and `bytes` (the snap length applied: the kept
+    // record's capturedLength is bytes.size()); false when there is no room. The default keeps
+    // them in the producer's RecordRing.
+    virtual bool push(int producer, const PacketRecord &record,
+                      std::span<const std::uint8_t> bytes);
+    // Before the producers start: a consumer that keeps records its own way (push()) frees the
+    // rings it does not use.
+    void releaseRings() { m_rings.clear(); }
     // Consumer thread: sleeps until wake() or the timeout; returns at once if data arrived.
     void waitForData(int timeoutMs) { waitFor(-1, 0, true, timeoutMs); }
     // Consumer thread: sleeps until `fd` reports one of `events` (POLLHUP and POLLERR always),

@@ -1,6 +1,7 @@
 #include "helper/engine/RecordRing.h"
 
 #include <bit>
+#include <cstddef>
 #include <cstring>
 
 namespace nfqmon {
@@ -39,6 +40,9 @@ bool RecordRing::tryPush(const PacketRecord &record, std::span<const std::uint8_
                              static_cast<std::uint32_t>(bytes.size())};
     std::memcpy(entry, &header, sizeof header);
     std::memcpy(entry + sizeof header, &record, sizeof record);
+    // The record says how many bytes it keeps: those given here (the consumer's snap length).
+    const auto kept = static_cast<std::uint32_t>(bytes.size());
+    std::memcpy(entry + sizeof header + offsetof(PacketRecord, capturedLength), &kept, sizeof kept);
     if (!bytes.empty())
         std::memcpy(entry + sizeof header + sizeof record, bytes.data(), bytes.size());
     m_head.store(at + size, std::memory_order_release);

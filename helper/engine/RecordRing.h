@@ -21,7 +21,8 @@ public:
     // capacity is rounded up to a power of two and at least 64 KiB.
     explicit RecordRing(std::size_t capacity);
 
-    // Producer side. False when there is no room (nothing is written).
+    // Producer side. False when there is no room (nothing is written). The stored record's
+    // capturedLength is bytes.size().
     bool tryPush(const PacketRecord &record, std::span<const std::uint8_t> bytes);
 
     // Consumer side: calls f(record, bytes) for up to maxEntries entries; returns how many.

@@ -61,6 +61,21 @@ private slots:
         QVERIFY(ring.empty());
     }
 
+    // A consumer keeps fewer bytes than the packet had (its snap length): the record it reads
+    // back says so, whatever the queue thread's record said.
+    void keptLengthIsTheBytesGiven()
+    {
+        RecordRing ring(64 * 1024);
+        PacketRecord record = recordNumber(1, 1500);
+        const auto b = bytesFor(1, 96);
+        QVERIFY(ring.tryPush(record, b));
+        ring.consume([&](const PacketRecord &r, std::span<const std::uint8_t> bytes) {
+            QCOMPARE(r.capturedLength, 96u);
+            QCOMPARE(r.packetLength, 1500u);
+            QCOMPARE(bytes.size(), std::size_t(96));
+        });
+    }
+
     void refusesWhenFullAndRecovers()
     {
         RecordRing ring(64 * 1024);
