@@ -1,9 +1,11 @@
 #include "helper/engine/DumpWriter.h"
 
+#include "helper/protocol/PcapWriter.h"
 #include "helper/protocol/VerdictComment.h"
 
 #include <QFile>
 
+#include <algorithm>
 #include <chrono>
 
 #include <unistd.h>
@@ -11,7 +13,8 @@
 namespace nfqmon {
 
 DumpWriter::DumpWriter(int producers, bool acceptedOnly, std::uint32_t snapLength)
-    : RecordConsumer(producers, Options{snapLength, acceptedOnly, 16u << 20})
+    : RecordConsumer(producers, Options{snapLength, acceptedOnly, 16u << 20}),
+      m_producers(producers)
 {}
 
 DumpWriter::~DumpWriter()
@@ -36,7 +39,10 @@ bool DumpWriter::open(const QString &path, QString *error)
 {
     m_writer = PacketFileWriter::create(PacketFileWriter::formatOf(path));
     m_writer->setInterfaces(m_interfaces);
-    return m_writer->open(path, options().snapLength, error);
+    if (!m_writer->open(path, options().snapLength, error))
+        return false;
+    useByteRings();
+    return true;
 }
 
 bool DumpWriter::openFd(int fd, const QString &name, QString *error)
@@ -47,7 +53,36 @@ bool DumpWriter::openFd(int fd, const QString &name, QString *error)
         format = PacketFileWriter::formatOf(descriptorPath(fd));
     m_writer = PacketFileWriter::create(format);
     m_writer->setInterfaces(m_interfaces);
-    return m_writer->openFd(fd, options().snapLength, name, error);
+    if (!m_writer->openFd(fd, options().snapLength, name, error))
+        return false;
+    useByteRings();
+    return true;
+}
+
+void DumpWriter::useByteRings()
+{
+    if (m_writer->format() != PacketFileWriter::Format::Pcap || !m_byteRings.empty())
+        return;
+    for (int i = 0; i < m_producers; ++i)
+        m_byteRings.push_back(std::make_unique<ByteRing>(options().ringBytes));
+    releaseRings();
+}
+
+bool DumpWriter::push(int producer, const PacketRecord &record, std::span<const std::uint8_t> bytes)
+{
+    if (m_byteRings.empty())
+        return RecordConsumer::push(producer, record, bytes);
+    const PcapWriter::RecordHeader header = PcapWriter::recordHeader(
+        record.timestampNs, static_cast<std::uint32_t>(bytes.size()), record.packetLength);
+    return m_byteRings[static_cast<std::size_t>(producer)]->tryAppend(
+        {reinterpret_cast<const std::uint8_t *>(header.data()), sizeof header}, bytes);
+}
+
+bool DumpWriter::allEmpty() const
+{
+    return RecordConsumer::allEmpty() &&
+           std::all_of(m_byteRings.begin(), m_byteRings.end(),
+                       [](const auto &ring) { return ring->empty(); });
 }
 
 void DumpWriter::setNameLookup(DumpNames::Lookup lookup)
@@ -94,7 +129,7 @@ void DumpWriter::run()
             writePending();
             dirty = dirty || m_written.load(std::memory_order_relaxed) != before;
         } else {
-            drain([](const PacketRecord &, std::span<const std::uint8_t>) {});
+            discardPending();
         }
         if (dirty && Clock::now() - lastFlush >= std::chrono::seconds(1)) {
             m_writer->flush();
@@ -109,8 +144,39 @@ void DumpWriter::run()
     checkFailure();
 }
 
+void DumpWriter::discardPending()
+{
+    drain([](const PacketRecord &, std::span<const std::uint8_t>) {});
+    for (const auto &ring : m_byteRings)
+        ring->release(ring->readable().size());
+}
+
+void DumpWriter::writePendingBytes()
+{
+    for (const auto &ring : m_byteRings) {
+        const ByteRing::Readable pending = ring->readable();
+        if (pending.size() == 0)
+            continue;
+        m_recordSizes.clear();
+        for (std::size_t at = 0; at < pending.size();) {
+            PcapWriter::RecordHeader header;
+            ring->copyOut(at, header.data(), sizeof header);
+            const auto size = static_cast<std::uint32_t>(sizeof header + header[2]);
+            m_recordSizes.push_back(size);
+            at += size;
+        }
+        if (!m_writer->writeFormatted(pending.first, pending.second, m_recordSizes))
+            break;
+        ring->release(pending.size());
+        m_written.fetch_add(m_recordSizes.size(), std::memory_order_relaxed);
+    }
+    checkFailure();
+}
+
 void DumpWriter::writePending()
 {
+    if (!m_byteRings.empty())
+        return writePendingBytes();
     std::uint64_t written = 0;
     while (drain([&](const PacketRecord &record, std::span<const std::uint8_t> bytes) {
                const std::uint64_t before = m_writer->packetsWritten();

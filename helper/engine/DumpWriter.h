@@ -2,11 +2,14 @@
 // a slow disk never slows the packet path. Flushed at least every second and at stop. A write
 // error (disk full) stops this dump with a message; capture goes on.
 //
-// pcap, or pcapng when the file's name ends in ".pcapng" (PacketFileWriter): then each packet
+// pcap, or pcapng when the file's name ends in ".pcapng" (PacketFileWriter). A pcap dump's rings
+// hold the file's own bytes (ByteRing): the queue thread writes each record's header and bytes
+// there, and this thread writes what the rings hold as it stands. For pcapng each packet
 // carries its interface, direction and verdict ("dropped by rule 2"), and the host names of the
 // packets' remote addresses go into Name Resolution Blocks before the first packet using them.
 #pragma once
 
+#include "helper/engine/ByteRing.h"
 #include "helper/engine/DumpNames.h"
 #include "helper/engine/RecordConsumer.h"
 #include "helper/protocol/PacketFileWriter.h"
@@ -52,12 +55,24 @@ public:
     bool failed() const { return m_failed.load(std::memory_order_relaxed); }
     QString errorString() const; // valid once failed()
 
+protected:
+    bool push(int producer, const PacketRecord &record,
+              std::span<const std::uint8_t> bytes) override;
+    bool allEmpty() const override;
+
 private:
     void run();
+    // After open(): a pcap dump keeps its records in byte rings.
+    void useByteRings();
     void writePending();
+    void writePendingBytes();
+    void discardPending();
     void checkFailure();
     void writeRecord(const PacketRecord &record, std::span<const std::uint8_t> bytes);
 
+    const int m_producers;
+    std::vector<std::unique_ptr<ByteRing>> m_byteRings; // pcap: one per producer
+    std::vector<std::uint32_t> m_recordSizes;           // of what a ring held (writePending())
     std::unique_ptr<PacketFileWriter> m_writer;
     std::vector<std::string> m_interfaces;
     DumpNames::Lookup m_nameLookup;

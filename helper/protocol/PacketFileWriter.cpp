@@ -141,6 +141,38 @@ bool PacketFileWriter::writeRecord(std::initializer_list<std::span<const std::ui
     if (!m_file || failed())
         return false;
     std::uint64_t size = 0;
+    for (const auto part : parts)
+        size += part.size();
+    if (!putParts(parts))
+        return false;
+    if (packet)
+        ++m_packets;
+    m_bytes += size;
+    m_recordEnds.push_back(m_bytes);
+    return true;
+}
+
+bool PacketFileWriter::writeFormatted(std::span<const std::uint8_t> first,
+                                      std::span<const std::uint8_t> second,
+                                      std::span<const std::uint32_t> recordSizes)
+{
+    if (!m_file || failed())
+        return false;
+    // The records' ends first: a write that fails half way cuts after the last whole one.
+    std::uint64_t end = m_bytes;
+    for (const std::uint32_t size : recordSizes) {
+        end += size;
+        m_recordEnds.push_back(end);
+    }
+    if (!putParts({first, second}))
+        return false;
+    m_bytes = end;
+    m_packets += recordSizes.size();
+    return true;
+}
+
+bool PacketFileWriter::putParts(std::initializer_list<std::span<const std::uint8_t>> parts)
+{
     errno = 0;
     // One thread at a time uses a writer (a dump's, an export's): the unlocked calls spare a lock
     // and an unlock per part (a record is two to four parts), which showed in the dump thread's
@@ -148,16 +180,11 @@ bool PacketFileWriter::writeRecord(std::initializer_list<std::span<const std::ui
     for (const auto part : parts) {
         if (!part.empty() && fwrite_unlocked(part.data(), 1, part.size(), m_file) != part.size())
             break;
-        size += part.size();
     }
     if (ferror_unlocked(m_file)) {
         fail(errno != 0 ? errno : EIO);
         return false;
     }
-    if (packet)
-        ++m_packets;
-    m_bytes += size;
-    m_recordEnds.push_back(m_bytes);
     return true;
 }
 

@@ -52,6 +52,11 @@ public:
         packet.wireLength = wireLength;
         return write(packet);
     }
+    // Whole packet records already in the format's layout (a pcap dump's ring, PcapWriter::
+    // recordHeader()), in `first` then `second`, of the sizes `recordSizes` (one per packet):
+    // written as they are, and a failure cuts the file after the last whole one of them.
+    bool writeFormatted(std::span<const std::uint8_t> first, std::span<const std::uint8_t> second,
+                        std::span<const std::uint32_t> recordSizes);
     // Before open(): the interfaces packets will name (PacketFileRecord::interfaceName), for a
     // format that describes them (pcapng).
     virtual void setInterfaces(std::vector<std::string> names) { (void)names; }
@@ -88,6 +93,8 @@ protected:
 
 private:
     bool openFile(FILE *file, std::uint32_t snapLength, QString *error);
+    // Writes the parts to the stdio buffer; false (and the file failed) on an error.
+    bool putParts(std::initializer_list<std::span<const std::uint8_t>> parts);
     bool refuse(const QString &message, QString *error);
     void fail(int errnum);
     void cutToWholeRecords();

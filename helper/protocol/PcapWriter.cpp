@@ -37,24 +37,26 @@ bool PcapWriter::writeHeader()
     return writeRecord({bytesOf(header)}, false);
 }
 
+PcapWriter::RecordHeader PcapWriter::recordHeader(std::int64_t timestampNs, std::uint32_t kept,
+                                                  std::uint32_t wireLength)
+{
+    // Floor division, so that a time before the epoch still has 0 <= nanoseconds < 1e9.
+    std::int64_t seconds = timestampNs / 1'000'000'000;
+    std::int64_t nanoseconds = timestampNs % 1'000'000'000;
+    if (nanoseconds < 0) {
+        nanoseconds += 1'000'000'000;
+        --seconds;
+    }
+    return {std::uint32_t(seconds), std::uint32_t(nanoseconds), kept, std::max(wireLength, kept)};
+}
+
 bool PcapWriter::write(const PacketFileRecord &packet)
 {
     if (!isOpen() || failed())
         return false;
     const std::uint32_t kept = keptLength(packet);
-    // Floor division, so that a time before the epoch still has 0 <= nanoseconds < 1e9.
-    std::int64_t seconds = packet.timestampNs / 1'000'000'000;
-    std::int64_t nanoseconds = packet.timestampNs % 1'000'000'000;
-    if (nanoseconds < 0) {
-        nanoseconds += 1'000'000'000;
-        --seconds;
-    }
-    const std::array<std::uint32_t, 4> header = {
-        std::uint32_t(seconds),
-        std::uint32_t(nanoseconds),
-        kept,
-        std::max(packet.wireLength, packet.capturedLength),
-    };
+    const RecordHeader header =
+        recordHeader(packet.timestampNs, kept, std::max(packet.wireLength, packet.capturedLength));
     return writeRecord({bytesOf(header), {packet.data, kept}}, true);
 }
 

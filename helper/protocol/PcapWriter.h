@@ -5,6 +5,9 @@
 
 #include "helper/protocol/PacketFileWriter.h"
 
+#include <array>
+#include <cstdint>
+
 namespace nfqmon {
 
 class PcapWriter : public PacketFileWriter
@@ -12,6 +15,11 @@ class PcapWriter : public PacketFileWriter
 public:
     static constexpr std::uint32_t NanosecondMagic = 0xa1b23c4d;
     static constexpr int LinkTypeRaw = 101;
+
+    // A packet record's header: seconds, nanoseconds, bytes kept, bytes on the wire.
+    using RecordHeader = std::array<std::uint32_t, 4>;
+    static RecordHeader recordHeader(std::int64_t timestampNs, std::uint32_t kept,
+                                     std::uint32_t wireLength);
 
     PcapWriter() = default;
     ~PcapWriter() override; // flushes and closes

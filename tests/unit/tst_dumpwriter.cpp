@@ -90,6 +90,8 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
     void writes_data();
     void writes();
+    void keepsUpWithAFloodAcrossTheRing_data();
+    void keepsUpWithAFloodAcrossTheRing();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +235,67 @@ void TestDumpWriter::writes()
     }
     // A pcap dump asks for no names; a pcapng dump once per (address, id).
     QCOMPARE(lookups, !pcapng ? 0 : acceptedOnly ? 4 : 5);
+}
+
+void TestDumpWriter::keepsUpWithAFloodAcrossTheRing_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<int>("snapLength");
+    QTest::newRow("pcap") << QStringLiteral("flood.pcap") << 65535;
+    QTest::newRow("pcap, snap length 40") << QStringLiteral("flood40.pcap") << 40;
+    QTest::newRow("pcapng") << QStringLiteral("flood.pcapng") << 65535;
+}
+
+// More than the dump's 16 MiB ring holds, offered as fast as one thread can while the dump's
+// thread writes: every packet is either in the file, in order and whole (its number in its
+// bytes and its time), or counted as lost; none is both, none is neither.
+void TestDumpWriter::keepsUpWithAFloodAcrossTheRing()
+{
+    QFETCH(QString, fileName);
+    QFETCH(int, snapLength);
+    const QString path = m_dir.filePath(fileName);
+    DumpWriter dump(1, false, std::uint32_t(snapLength));
+    QString error;
+    QVERIFY2(dump.open(path, &error), qPrintable(error));
+    dump.start([](const QString &message) { qWarning() << message; });
+    constexpr std::uint64_t Total = 300'000; // 300,000 x 80 bytes: 24 MB of pcap records
+    QByteArray bytes = packetOf({"192.0.2.1", "192.0.2.10", Hook::Output, Verdict::Accept, -1, 0});
+    bytes.append(QByteArray(64 - bytes.size(), '\0'));
+    const Offered o{"192.0.2.1", "192.0.2.10", Hook::Output, Verdict::Accept, -1, 0};
+    for (std::uint64_t n = 1; n <= Total; ++n) {
+        std::memcpy(bytes.data() + 36, &n, sizeof n); // after the headers: the packet's number
+        dump.offer(0, recordOf(o, bytes, n), reinterpret_cast<const std::uint8_t *>(bytes.data()));
+        if (n % 4096 == 0)
+            dump.wake();
+    }
+    dump.wake();
+    dump.stop();
+    QVERIFY2(!dump.failed(), qPrintable(dump.errorString()));
+    QCOMPARE(dump.packetsWritten() + dump.lost(), Total);
+    QVERIFY(dump.packetsWritten() > 0);
+
+    PcapReader reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    const int kept = std::min(snapLength, int(bytes.size()));
+    std::uint64_t read = 0;
+    std::uint64_t last = 0;
+    PcapPacket packet;
+    while (reader.next(&packet)) {
+        QCOMPARE(packet.data.size(), kept);
+        QCOMPARE(packet.wireLength, std::uint32_t(bytes.size()));
+        std::uint64_t n = 0;
+        if (kept >= 44) {
+            std::memcpy(&n, packet.data.constData() + 36, sizeof n);
+            QCOMPARE(packet.timestampNs, T0 + std::int64_t(n));
+        } else {
+            n = std::uint64_t(packet.timestampNs - T0);
+        }
+        QVERIFY2(n > last, qPrintable(QStringLiteral("packet %1 after %2").arg(n).arg(last)));
+        last = n;
+        ++read;
+    }
+    QVERIFY2(reader.errorString().isEmpty(), qPrintable(reader.errorString()));
+    QCOMPARE(read, dump.packetsWritten());
 }
 
 QTEST_GUILESS_MAIN(TestDumpWriter)
