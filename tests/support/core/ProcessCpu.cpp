@@ -10,8 +10,8 @@ namespace nfqmon::test {
 
 namespace {
 
-// Two fields of /proc/PID/stat added up, in seconds: `first` counts from field 3 (the state).
-double statSeconds(qint64 pid, int first)
+// `count` fields of /proc/PID/stat added up, in seconds: `first` counts from field 3 (the state).
+double statSeconds(qint64 pid, int first, int count = 2)
 {
     QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!file.open(QIODevice::ReadOnly))
@@ -19,7 +19,9 @@ double statSeconds(qint64 pid, int first)
     const QByteArray stat = file.readAll();
     // The fields after the command (which may hold spaces and parentheses), from field 3 on.
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    const double ticks = fields.value(first).toDouble() + fields.value(first + 1).toDouble();
+    double ticks = 0;
+    for (int i = first; i < first + count; ++i)
+        ticks += fields.value(i).toDouble();
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
@@ -28,6 +30,11 @@ double statSeconds(qint64 pid, int first)
 double processCpuSeconds(qint64 pid)
 {
     return statSeconds(pid, 11); // utime, stime
+}
+
+double processUserCpuSeconds(qint64 pid)
+{
+    return statSeconds(pid, 11, 1); // utime
 }
 
 double processChildrenCpuSeconds(qint64 pid)

@@ -8,6 +8,8 @@ namespace nfqmon::test {
 
 // Seconds of utime + stime from /proc/PID/stat (clock-tick resolution); -1 when it is gone.
 double processCpuSeconds(qint64 pid);
+// Seconds of utime alone: the process's own code, without the kernel's work for it.
+double processUserCpuSeconds(qint64 pid);
 // Seconds of cutime + cstime: the CPU of the children it has reaped (programs it ran); -1 when
 // it is gone.
 double processChildrenCpuSeconds(qint64 pid);
