@@ -49,6 +49,8 @@ ByteRing::Readable ByteRing::readable() const
 
 void ByteRing::copyOut(std::size_t offset, void *target, std::size_t length) const
 {
+    if (length == 0)
+        return; // the target may then be null, which memcpy must not get
     const std::uint64_t at = m_tail.load(std::memory_order_relaxed) + offset;
     const std::size_t start = at & m_mask;
     const std::size_t before = std::min(length, m_capacity - start);
