@@ -9,8 +9,10 @@
 //   ProtectProc=invisible, ProcSubset=pid
 //                           a /proc of its own with hidepid=invisible,subset=pid
 // A capture with a drop rule, a dump and the stream then works as usual, and the running helper
-// holds exactly the capabilities the unit names. The system call filter and the address family
-// restriction are systemd's own (seccomp, BPF): systemd-analyze checks their presence.
+// holds exactly the capabilities the unit names; so does a capture with an inspection depth,
+// whose kernel programs are pinned under /sys/fs/bpf (the unit's ReadWritePaths). The system call
+// filter and the address family restriction are systemd's own (seccomp, BPF): systemd-analyze
+// checks their presence.
 #include "helper/protocol/HelperContract.h"
 #include "tests/support/bus/ServiceTest.h"
 #include "tests/support/network/HelperProcess.h"
@@ -85,12 +87,26 @@ class tst_ServiceConfined : public ServiceTest
 
 private slots:
     void captureWorksWithTheUnitsConfinement();
+    void inspectionDepthWorksWithTheUnitsConfinement();
 
 private:
+    // Makes the bus activate the helper through the confining wrapper; `mask` gets the
+    // capabilities the unit allows. Undone by restoreHelper().
+    void confineHelper(quint64 *mask);
+    void restoreHelper();
+
     QTemporaryDir m_wrapperDirectory;
 };
 
-void tst_ServiceConfined::captureWorksWithTheUnitsConfinement()
+void tst_ServiceConfined::restoreHelper()
+{
+    m_bed.bus().stopHelper();
+    m_bed.bus().setHelperProgram(HelperProcess::program());
+    QString ignored;
+    m_bed.bus().writeHelperService(&ignored);
+}
+
+void tst_ServiceConfined::confineHelper(quint64 *mask)
 {
     QString error;
     const QMap<QString, QString> unit = unitSettings(&error);
@@ -100,9 +116,7 @@ void tst_ServiceConfined::captureWorksWithTheUnitsConfinement()
     QCOMPARE(unit.value(QStringLiteral("ProtectProc")), QStringLiteral("invisible"));
     QCOMPARE(unit.value(QStringLiteral("ProcSubset")), QStringLiteral("pid"));
     QCOMPARE(unit.value(QStringLiteral("AmbientCapabilities")), QString());
-    quint64 mask = 0;
-    const QString bounding =
-        boundingSet(unit.value(QStringLiteral("CapabilityBoundingSet")), &mask);
+    const QString bounding = boundingSet(unit.value(QStringLiteral("CapabilityBoundingSet")), mask);
     QVERIFY2(!bounding.isEmpty(), qPrintable(unit.value(QStringLiteral("CapabilityBoundingSet"))));
 
     // The wrapper the bus activates: `wrapper --service --state-dir DIR ...`.
@@ -143,13 +157,17 @@ exec unshare --mount --propagation private bash -euo pipefail -c '
     QVERIFY(m_bed.bus().stopHelper());
     m_bed.bus().setHelperProgram(wrapper);
     QVERIFY2(m_bed.bus().writeHelperService(&error), qPrintable(error));
-    const auto restore = qScopeGuard([&] {
-        m_bed.bus().stopHelper();
-        m_bed.bus().setHelperProgram(HelperProcess::program());
-        QString ignored;
-        m_bed.bus().writeHelperService(&ignored);
-    });
+}
 
+void tst_ServiceConfined::captureWorksWithTheUnitsConfinement()
+{
+    quint64 mask = 0;
+    confineHelper(&mask);
+    const auto restore = qScopeGuard([&] { restoreHelper(); });
+    if (QTest::currentTestFailed())
+        return;
+
+    QString error;
     const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
     QVERIFY2(client, qPrintable(error));
     TrafficReceiver kept(TrafficReceiver::Protocol::Udp, 4, 6000);
@@ -197,6 +215,50 @@ exec unshare --mount --propagation private bash -euo pipefail -c '
             QVERIFY2(record[u"hasProcess"].toBool(), QJsonDocument(read).toJson().constData());
     NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
     QVERIFY(QFileInfo(dump).size() >= 24 + 5 * (16 + 128)); // file header, 5 records
+}
+
+// With an inspection depth the helper loads the bypass programs and pins them under
+// /sys/fs/bpf, where systemd mounts the bpf file system at boot (mounted here as it would be):
+// the unit's capabilities and its one writable path there are enough, and the kernel passes
+// what follows a flow's first packets.
+void tst_ServiceConfined::inspectionDepthWorksWithTheUnitsConfinement()
+{
+    QString error;
+    const Command::Result mounted =
+        Command::run({QStringLiteral("sh"), QStringLiteral("-c"),
+                      QStringLiteral("[ \"$(stat -f -c %T /sys/fs/bpf)\" = bpf_fs ] || "
+                                     "mount -t bpf -o mode=0700 bpf /sys/fs/bpf")});
+    QVERIFY2(mounted.succeeded(), qPrintable(mounted.describe()));
+    quint64 mask = 0;
+    confineHelper(&mask);
+    const auto restore = qScopeGuard([&] { restoreHelper(); });
+    if (QTest::currentTestFailed())
+        return;
+
+    const auto client = m_bed.client(QLatin1String(PrivateSystemBus::AllowedUser), &error);
+    QVERIFY2(client, qPrintable(error));
+    TrafficReceiver receiver(TrafficReceiver::Protocol::Udp, 4, 6002);
+    QVERIFY2(receiver.open(&error), qPrintable(error));
+    NFQMON_VERIFY_REPLY(client->call(
+        QStringLiteral("StartCapture"),
+        {BusClient::captureOn({QStringLiteral("vethA")},
+                              {{Contract::Option::InspectPackets, BusClient::u(3)}})}));
+    QCOMPARE(capabilityLine(m_bed.bus().helperPid(), "CapEff:").toULongLong(nullptr, 16), mask);
+
+    // Ten datagrams of one flow, 20 ms apart: each is past the queue before the next is sent.
+    const Command::Result sent = m_bed.network().run(
+        0, {TestNetwork::toolPath(QStringLiteral("nfqmon-test-send")), QStringLiteral("udp"),
+            m_bed.network().peer(0).ipv4, QStringLiteral("6002"), QStringLiteral("--count"),
+            QStringLiteral("10"), QStringLiteral("--interval-ms"), QStringLiteral("20"),
+            QStringLiteral("--source-port"), QStringLiteral("43001")});
+    QVERIFY2(sent.succeeded(), qPrintable(sent.describe()));
+    QCOMPARE(receiver.receive(10, 2s).size(), 10);
+    const QJsonObject status = m_bed.status();
+    const QByteArray text = QJsonDocument(status).toJson();
+    QCOMPARE(status.value(Contract::Status::InspectPackets).toInt(), 3);
+    // The first three were inspected; the kernel passed the other seven.
+    QVERIFY2(status.value(Contract::Status::DecidedPassed).toInteger() == 7, text.constData());
+    NFQMON_VERIFY_REPLY(client->call(QStringLiteral("StopCapture")));
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceConfined)
