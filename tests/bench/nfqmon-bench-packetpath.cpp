@@ -538,6 +538,13 @@ void print(const QList<Sample> &samples, const QList<QList<Sample>> &rounds)
                     : t.keptUp ? "met: saw every packet, the sender was slower"
                                : "MISSED");
     }
+    for (const Case c : {Plain, Stream}) {
+        std::printf("\n%s: packets seen/s vs the best reference, round by round:",
+                    qPrintable(samples[c].name));
+        for (const QList<Sample> &round : rounds)
+            std::printf(" %.2f", seenRatio(round, c));
+    }
+    std::printf("\n");
     std::printf("\nstream client: %llu records received, %llu lost (counted by the helper)\n",
                 static_cast<unsigned long long>(stream.streamRecords),
                 static_cast<unsigned long long>(stream.streamLost));
