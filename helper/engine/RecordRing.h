@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <span>
 #include <type_traits>
 
@@ -43,6 +44,8 @@ private:
     };
     static constexpr std::uint32_t WrapMarker = 0xffffffffu;
     static constexpr std::size_t Align = 8;
+    static_assert(alignof(PacketRecord) <= Align &&
+                  sizeof(EntryHeader) % alignof(PacketRecord) == 0);
 
     std::size_t m_capacity;
     std::size_t m_mask;
@@ -65,15 +68,17 @@ template <typename F> std::size_t RecordRing::consume(F &&f, std::size_t maxEntr
             tail += m_capacity - (tail & m_mask);
             continue;
         }
-        PacketRecord record;
-        std::memcpy(&record, entry + sizeof header, sizeof record);
+        // Read in place, not copied out: tryPush() put a whole PacketRecord (trivially
+        // copyable) there with memcpy, 8-byte aligned as entries are.
+        const PacketRecord &record =
+            *std::launder(reinterpret_cast<const PacketRecord *>(entry + sizeof header));
         const std::span<const std::uint8_t> bytes(entry + sizeof header + sizeof record,
                                                   header.byteCount);
         if constexpr (std::is_same_v<decltype(f(record, bytes)), bool>) {
-            if (!f(static_cast<const PacketRecord &>(record), bytes))
+            if (!f(record, bytes))
                 break; // refused: it stays for the next call
         } else {
-            f(static_cast<const PacketRecord &>(record), bytes);
+            f(record, bytes);
         }
         tail += header.size;
         ++count;

@@ -3,6 +3,7 @@
 #include "helper/protocol/ProcessCodec.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 namespace nfqmon {
@@ -26,18 +27,19 @@ bool StreamEncoder::append(const PacketRecord &record, std::span<const std::uint
         (m_recordCount >= MaxBatchRecords || m_buffer.size() + size > m_maxBytes))
         return false;
 
-    PacketRecord kept = record;
-    kept.capturedLength = captured;
-    // Readers rely on these; the engine already keeps them, this makes sure of it.
-    kept.packetLength = std::max(kept.packetLength, captured);
-    kept.inInterface[InterfaceNameSize - 1] = '\0';
-    kept.outInterface[InterfaceNameSize - 1] = '\0';
-
     const std::size_t at = m_buffer.size();
     m_buffer.resize(at + size); // zero-fills the padding
-    std::memcpy(m_buffer.data() + at, &kept, sizeof kept);
+    std::uint8_t *entry = m_buffer.data() + at;
+    std::memcpy(entry, &record, sizeof record);
     if (captured > 0)
-        std::memcpy(m_buffer.data() + at + sizeof kept, bytes.data(), captured);
+        std::memcpy(entry + sizeof record, bytes.data(), captured);
+    // Readers rely on these; the engine already keeps them, this makes sure of it. Set in the
+    // buffer rather than on a copy of the record: this runs for every record a client gets.
+    const std::uint32_t packetLength = std::max(record.packetLength, captured);
+    std::memcpy(entry + offsetof(PacketRecord, capturedLength), &captured, sizeof captured);
+    std::memcpy(entry + offsetof(PacketRecord, packetLength), &packetLength, sizeof packetLength);
+    entry[offsetof(PacketRecord, inInterface) + InterfaceNameSize - 1] = 0;
+    entry[offsetof(PacketRecord, outInterface) + InterfaceNameSize - 1] = 0;
     ++m_recordCount;
     return true;
 }
