@@ -42,6 +42,7 @@
 #include <QThread>
 
 #include <fcntl.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -580,6 +581,14 @@ int main(int argc, char *argv[])
     parser.addOptions({seconds, rules, paced, repeat});
     parser.process(app);
     g_paced = parser.value(paced).toInt();
+    // This process's own threads (the stream client's reader among them) and the programs it
+    // starts run on the sender's core until a case pins its consumer: the consumer's core then
+    // holds the consumer alone, the helper as the references.
+    cpu_set_t cores;
+    CPU_ZERO(&cores);
+    CPU_SET(SenderCore, &cores);
+    if (sched_setaffinity(0, sizeof cores, &cores) != 0)
+        die(QStringLiteral("cannot keep this process on core %1").arg(SenderCore));
     Bench bench(parser.value(seconds).toInt(), parser.value(rules).toInt(), g_paced);
     bench.setUp();
     QList<QList<Sample>> rounds;
