@@ -53,12 +53,15 @@ void PacketOwners::watchRing()
                      {m_stopFd, POLLIN, 0},
                      {m_localAddresses.fd(), POLLIN, 0}}; // ignored while it is -1
     for (;;) {
-        // A second's timeout as well: the kernel wakes readers only now and then.
-        const int ready = ::poll(fds, 3, 1000);
+        // The kernel wakes this thread only once the ring fills (the queue threads read it
+        // before each lookup), so it reads the ring every 100 ms as well.
+        const int ready = ::poll(fds, 3, 100);
         if (ready < 0 && errno != EINTR)
             return;
         if (fds[1].revents)
             return;
+        if (ready == 0 && !m_probe->hasPending())
+            continue;
         std::unique_lock lock(m_mutex);
         if (fds[2].revents) {
             m_localAddresses.update();

@@ -93,10 +93,26 @@ static __always_inline void count(__u32 which)
         *value += 1;
 }
 
+/* An event into the ring, waking the helper's ring thread only once the ring fills: the queue
+ * thread reads the ring before it looks a packet up, and the ring thread reads it ten times a
+ * second anyway. A wakeup per event (the default once the reader has caught up) woke that
+ * thread for every new flow, thousands of times a second, on the queue thread's core. */
+#define RING_WAKE_BYTES (256 << 10)
+static __always_inline __u64 ring_wake_flags(void)
+{
+    return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= RING_WAKE_BYTES ? BPF_RB_FORCE_WAKEUP
+                                                                             : BPF_RB_NO_WAKEUP;
+}
+
+static __always_inline long publish(void *data, __u64 size)
+{
+    return bpf_ringbuf_output(&events, data, size, ring_wake_flags());
+}
+
 /* A flow or bound event into the ring; 0 when it went in. */
 static __always_inline int emit(struct nfq_flow_event *event)
 {
-    if (bpf_ringbuf_output(&events, event, sizeof *event, 0) == 0)
+    if (publish(event, sizeof *event) == 0)
         return 0;
     count(NFQ_STAT_RING_FULL);
     return -1;
@@ -148,7 +164,7 @@ int nfq_sock_release(struct bpf_sock *sk)
     __u64 cookie = bpf_get_socket_cookie(sk);
     if (bpf_map_delete_elem(&owners, &cookie) == 0) {
         struct nfq_release_event event = {.type = NFQ_EVENT_RELEASE, .cookie = cookie};
-        if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0)
+        if (publish(&event, sizeof event) != 0)
             count(NFQ_STAT_RING_FULL);
     }
     return 1;
@@ -244,7 +260,7 @@ int nfq_local_out(struct bpf_nf_ctx *ctx)
         if (!owner)
             event.socket_inode = BPF_CORE_READ(sk, sk_socket, file, f_inode, i_ino);
     }
-    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
+    if (publish(&event, sizeof event) != 0) {
         count(NFQ_STAT_RING_FULL);
         return NF_ACCEPT; /* not marked announced: the next packet tries again */
     }
@@ -278,7 +294,7 @@ int nfq_other_netns_egress(struct __sk_buff *ctx)
     event.owner = *owner;
     event.known = 1;
     event.socket_uid = owner->uid;
-    if (bpf_ringbuf_output(&events, &event, sizeof event, 0) != 0) {
+    if (publish(&event, sizeof event) != 0) {
         count(NFQ_STAT_RING_FULL);
         return 1;
     }

@@ -1,7 +1,7 @@
 /* What the programs of attribution.bpf.c read of a process, in its context or (sleepable) from
  * a walk: its executable's path, its cgroup's path and its command line, into a process event
  * for the helper. Included by attribution.bpf.c after its maps (events, scratch,
- * announced_processes) and count(). */
+ * announced_processes), count() and ring_wake_flags(). */
 #ifndef NFQMON_PROCESS_FACTS_H
 #define NFQMON_PROCESS_FACTS_H
 
@@ -168,7 +168,7 @@ static __always_inline void announce_process(struct task_struct *task, int curre
         if (!failed)
             event->cmdline_length = length;
     }
-    bpf_ringbuf_submit(event, 0);
+    bpf_ringbuf_submit(event, ring_wake_flags());
     __u8 one = 1;
     bpf_map_update_elem(&announced_processes, &key, &one, BPF_ANY);
 }
