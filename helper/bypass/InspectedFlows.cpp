@@ -17,13 +17,13 @@ std::uint64_t InspectedFlows::hashOf(const BypassKey &key)
     return std::uint64_t(seededHash(&key.raw, sizeof key.raw)) | 1; // never 0: an empty slot
 }
 
-bool InspectedFlows::count(const BypassKey &key, std::uint32_t generation, std::int64_t nowNs)
+bool InspectedFlows::count(std::uint64_t hash, bool opening, std::uint32_t generation,
+                           std::int64_t nowNs)
 {
-    const std::uint64_t hash = hashOf(key);
     Slot &slot = m_slots[hash & m_mask];
     const bool same = slot.packets != 0 && slot.hash == hash;
     const bool idle = nowNs - slot.lastNs > std::int64_t(NFQ_BYPASS_IDLE_NS);
-    if (!same || idle || key.opening) {
+    if (!same || idle || opening) {
         slot.hash = hash;
         slot.packets = 0;
         slot.generation = 0;
@@ -32,12 +32,11 @@ bool InspectedFlows::count(const BypassKey &key, std::uint32_t generation, std::
     if (slot.packets < m_depth)
         ++slot.packets;
     // A SYN is never passed by the kernel: its connection's decision comes with a later packet.
-    return slot.packets >= m_depth && slot.generation != generation && !key.opening;
+    return slot.packets >= m_depth && slot.generation != generation && !opening;
 }
 
-void InspectedFlows::stored(const BypassKey &key, std::uint32_t generation)
+void InspectedFlows::stored(std::uint64_t hash, std::uint32_t generation)
 {
-    const std::uint64_t hash = hashOf(key);
     Slot &slot = m_slots[hash & m_mask];
     if (slot.hash == hash)
         slot.generation = generation;

@@ -22,12 +22,23 @@ public:
     // depth: packets inspected before the kernel takes over (at least 1).
     explicit InspectedFlows(std::uint32_t depth, std::size_t slots = DefaultSlots);
 
+    // The key's hash, which the calls below take as well; never 0.
+    static std::uint64_t hashOf(const BypassKey &key);
+    // Asks for the flow's slot ahead of count(): on a new flow it is a miss of the caches, which
+    // the queue thread's other lookups can hide.
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[hash & m_mask], 1); }
+
     // Counts an inspected packet of the flow. True when the flow has had `depth` packets
     // inspected and its decision is not stored for `generation` yet: the caller stores it and
     // says so with stored().
-    bool count(const BypassKey &key, std::uint32_t generation, std::int64_t nowNs);
+    bool count(std::uint64_t hash, bool opening, std::uint32_t generation, std::int64_t nowNs);
+    bool count(const BypassKey &key, std::uint32_t generation, std::int64_t nowNs)
+    {
+        return count(hashOf(key), key.opening, generation, nowNs);
+    }
     // The decision for the flow counted last is stored under `generation`.
-    void stored(const BypassKey &key, std::uint32_t generation);
+    void stored(std::uint64_t hash, std::uint32_t generation);
+    void stored(const BypassKey &key, std::uint32_t generation) { stored(hashOf(key), generation); }
 
     std::uint32_t depth() const { return m_depth; }
 
@@ -39,7 +50,6 @@ private:
         std::int64_t lastNs = 0;
     };
     static_assert(sizeof(Slot) == 24);
-    static std::uint64_t hashOf(const BypassKey &key);
 
     std::uint32_t m_depth;
     std::vector<Slot> m_slots;

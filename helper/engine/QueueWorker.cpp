@@ -296,6 +296,13 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
                                               family == ETH_P_IP     ? NetworkProtocol::IPv4
                                               : family == ETH_P_IPV6 ? NetworkProtocol::IPv6
                                                                      : NetworkProtocol::Unknown);
+    // The flow's count for the depth is fetched while the lookups below run. A packet without a
+    // flow the kernel can tell has none: every such packet is inspected.
+    const std::optional<BypassKey> flow =
+        m_inspected ? BypassKey::of(record.summary) : std::nullopt;
+    const std::uint64_t flowHash = flow ? InspectedFlows::hashOf(*flow) : 0;
+    if (flow)
+        m_inspected->prefetch(flowHash);
     // The process itself only when a rule names a program or a user.
     std::shared_ptr<const ProcessInfo> process;
     if (m_owners) {
@@ -349,23 +356,20 @@ void QueueWorker::handleMessage(const nlmsghdr *nlh)
         add(m_counters.dropped, 1);
         add(m_counters.droppedBytes, record.packetLength);
     }
-    if (m_inspected)
-        decideFlow(record.summary, accept);
+    if (flow)
+        decideFlow(*flow, flowHash, accept);
     handOut(record, payload);
 }
 
-void QueueWorker::decideFlow(const PacketSummary &summary, bool accept)
+void QueueWorker::decideFlow(const BypassKey &key, std::uint64_t hash, bool accept)
 {
-    const std::optional<BypassKey> key = BypassKey::of(summary);
-    if (!key)
-        return; // no flow the kernel can tell: every packet is inspected
     const std::uint32_t generation = m_bypass->generation();
-    if (!m_inspected->count(*key, generation, m_now))
+    if (!m_inspected->count(hash, key.opening, generation, m_now))
         return;
     // This packet's verdict first: the kernel passes what follows only after it, in order.
     m_verdicts.flush();
-    if (m_bypass->store(*key, accept, generation))
-        m_inspected->stored(*key, generation);
+    if (m_bypass->store(key, accept, generation))
+        m_inspected->stored(hash, generation);
 }
 
 void QueueWorker::handOut(const PacketRecord &record, const std::uint8_t *payload)

@@ -55,9 +55,9 @@ private:
     int receiveBatch();
     void handleMessage(const nlmsghdr *nlh);
     void handOut(const PacketRecord &record, const std::uint8_t *payload);
-    // With an inspection depth: hands the packet's flow to the kernel once its first packets
-    // were inspected.
-    void decideFlow(const PacketSummary &summary, bool accept);
+    // With an inspection depth: hands the packet's flow (hash: InspectedFlows::hashOf) to the
+    // kernel once its first packets were inspected.
+    void decideFlow(const BypassKey &key, std::uint64_t hash, bool accept);
     void wakeConsumers();
 
     const int m_index;
