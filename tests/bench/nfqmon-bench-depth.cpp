@@ -54,7 +54,8 @@ struct Sample {
     double seconds = 0;
     quint64 sent = 0;
     quint64 delivered = 0;
-    double cpu = 0; // seconds of the helper
+    double cpu = 0;      // seconds of the helper
+    qint64 switches = 0; // the helper's context switches
     qint64 received = 0;
     qint64 decided = 0;
     qint64 unseen = 0;
@@ -66,6 +67,10 @@ struct Sample {
     }
     double sharePerGbit() const { return gbits() > 0 ? coreShare() / gbits() : 0; }
     double cpuPerPacketUs() const { return delivered > 0 ? cpu / double(delivered) * 1e6 : 0; }
+    double switchesPerThousand() const
+    {
+        return delivered > 0 ? double(switches) * 1000 / double(delivered) : 0;
+    }
     qint64 accountedFor() const { return received + decided + unseen; }
 };
 
@@ -131,6 +136,7 @@ private:
         s.payload = large ? LargeBytes : SmallBytes;
         const quint64 sink0 = sinkReceived();
         const double cpu0 = processCpuSeconds(helper.pid());
+        const qint64 switches0 = processContextSwitches(helper.pid());
         QElapsedTimer clock;
         clock.start();
         QStringList flood{QStringLiteral("taskset"),
@@ -151,6 +157,7 @@ private:
         QThread::msleep(300); // what is queued gets its verdict
         s.seconds = double(clock.elapsed()) / 1000.0;
         s.cpu = processCpuSeconds(helper.pid()) - cpu0;
+        s.switches = processContextSwitches(helper.pid()) - switches0;
         s.sent = sent.output.trimmed().split(' ').value(1).toULongLong();
         s.delivered = sinkReceived() - sink0;
         const HelperReport report = helper.stop();
@@ -187,16 +194,18 @@ QList<Sample> medians(const QList<QList<Sample>> &rounds)
 void print(const QList<Sample> &samples, int rounds)
 {
     std::printf("| case | delivered/s | Gbit/s (IP) | helper CPU (%% of a core) | %% of a core per "
-                "Gbit/s | CPU per packet delivered (us) | received by the helper | decided by the "
+                "Gbit/s | CPU per packet delivered (us) | context switches per 1,000 packets | "
+                "received by the helper | decided by the "
                 "kernel | passed unseen | sum − delivered |\n"
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (const Sample &s : samples)
-        std::printf("| %s | %.0f | %.2f | %.1f | %.1f | %.2f | %lld | %lld | %lld | %+lld |\n",
-                    qPrintable(s.name), double(s.delivered) / s.seconds, s.gbits(),
-                    s.coreShare() * 100, s.sharePerGbit() * 100, s.cpuPerPacketUs(),
-                    static_cast<long long>(s.received), static_cast<long long>(s.decided),
-                    static_cast<long long>(s.unseen),
-                    static_cast<long long>(s.accountedFor() - qint64(s.delivered)));
+        std::printf(
+            "| %s | %.0f | %.2f | %.1f | %.1f | %.2f | %.0f | %lld | %lld | %lld | %+lld |\n",
+            qPrintable(s.name), double(s.delivered) / s.seconds, s.gbits(), s.coreShare() * 100,
+            s.sharePerGbit() * 100, s.cpuPerPacketUs(), s.switchesPerThousand(),
+            static_cast<long long>(s.received), static_cast<long long>(s.decided),
+            static_cast<long long>(s.unseen),
+            static_cast<long long>(s.accountedFor() - qint64(s.delivered)));
     const Sample &largeAll = samples[0];
     const Sample &largeDepth = samples[1];
     const Sample &shortAll = samples[2];

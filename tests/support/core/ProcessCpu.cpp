@@ -1,6 +1,7 @@
 #include "tests/support/core/ProcessCpu.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QList>
 
@@ -40,6 +41,24 @@ double processUserCpuSeconds(qint64 pid)
 double processChildrenCpuSeconds(qint64 pid)
 {
     return statSeconds(pid, 13); // cutime, cstime
+}
+
+qint64 processContextSwitches(qint64 pid)
+{
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    if (!tasks.exists())
+        return -1;
+    qint64 switches = 0;
+    for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile status(tasks.filePath(task) + QStringLiteral("/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            continue; // a thread that has just ended
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("voluntary_ctxt_switches:") ||
+                line.startsWith("nonvoluntary_ctxt_switches:"))
+                switches += line.mid(line.indexOf(':') + 1).trimmed().toLongLong();
+    }
+    return switches;
 }
 
 qint64 processResidentKiB(qint64 pid)
