@@ -11,6 +11,7 @@
 #include <libmnl/libmnl.h>
 #include <libnetfilter_queue/libnetfilter_queue.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/netlink.h>
 #include <sys/socket.h>
 #include <vector>
 
@@ -50,6 +51,16 @@ bool NfQueue::open(const Settings &settings, QString *error)
         return false;
     }
     m_portId = mnl_socket_get_portid(m_socket);
+    // Connected to the kernel, the socket refuses what any other socket sends it (a process with
+    // CAP_NET_ADMIN could otherwise forge packet messages), so no message's sender needs reading.
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    if (::connect(fd(), reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel) < 0) {
+        *error = tr("cannot connect the netlink socket to the kernel: %1")
+                     .arg(QString::fromLocal8Bit(strerror(errno)));
+        close();
+        return false;
+    }
 
     const int on = 1;
     // Overruns then drop (or fail-open) in the kernel instead of breaking our receive loop.

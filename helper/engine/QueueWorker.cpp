@@ -211,13 +211,12 @@ int QueueWorker::receiveBatch()
 
     mmsghdr messages[BatchMessages] = {};
     iovec vectors[BatchMessages];
-    sockaddr_nl addresses[BatchMessages];
+    // No sender addresses: the queue's socket is connected to the kernel (NfQueue::open()), and
+    // copying one out per packet cost 1 % of the queue thread at saturation.
     for (int i = 0; i < BatchMessages; ++i) {
         vectors[i] = {base + i * slot, slot};
         messages[i].msg_hdr.msg_iov = &vectors[i];
         messages[i].msg_hdr.msg_iovlen = 1;
-        messages[i].msg_hdr.msg_name = &addresses[i];
-        messages[i].msg_hdr.msg_namelen = sizeof addresses[i];
     }
     const int count = recvmmsg(m_queue->fd(), messages, BatchMessages, MSG_DONTWAIT, nullptr);
     if (count < 0) {

@@ -1,7 +1,9 @@
 // The engine in-process, with a consumer of the test's own: what every record says (hook,
 // interfaces, uid of a local sender, verdict and rule), that rule changes apply to the next
-// packets, and that a consumer that never reads loses records without slowing the traffic.
+// packets, that a consumer that never reads loses records without slowing the traffic, and that
+// only the kernel reaches a queue's socket.
 #include "helper/engine/CaptureEngine.h"
+#include "helper/engine/NfQueue.h"
 #include "helper/protocol/PcapReader.h"
 #include "tests/support/core/TestEnvironment.h"
 #include "tests/support/core/TestPayload.h"
@@ -16,10 +18,19 @@
 
 #include <QTemporaryDir>
 
+#include <arpa/inet.h>
+#include <cerrno>
 #include <cstring>
+#include <libnetfilter_queue/libnetfilter_queue.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_queue.h>
+#include <linux/netlink.h>
 #include <mutex>
+#include <poll.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace nfqmon;
 using namespace nfqmon::test;
@@ -147,6 +158,47 @@ private slots:
             QCOMPARE(item.record.uid, std::uint32_t(65534));
             QCOMPARE(item.record.gid, std::uint32_t(65534));
         }
+    }
+
+    // Only the kernel reaches a queue's socket: a packet message that another netlink socket
+    // forges (root, or CAP_NET_ADMIN, may send to any port id) is refused, and the queue, which
+    // reads no sender address, has nothing to read.
+    void onlyTheKernelReachesTheQueue()
+    {
+        NfQueue queue;
+        QString error;
+        NfQueue::Settings settings;
+        settings.number = 9;
+        QVERIFY2(queue.open(settings, &error), qPrintable(error));
+
+        struct {
+            nlmsghdr header;
+            nfgenmsg generic;
+            nlattr attribute;
+            nfqnl_msg_packet_hdr packet;
+        } forged{};
+        forged.header.nlmsg_len = sizeof forged;
+        forged.header.nlmsg_type = (NFNL_SUBSYS_QUEUE << 8) | NFQNL_MSG_PACKET;
+        forged.generic.nfgen_family = AF_INET;
+        forged.generic.res_id = htons(settings.number);
+        forged.attribute.nla_len = sizeof forged.attribute + sizeof forged.packet;
+        forged.attribute.nla_type = NFQA_PACKET_HDR;
+        forged.packet.packet_id = htonl(1);
+        forged.packet.hw_protocol = htons(0x0800);
+
+        const int forger = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+        QVERIFY(forger >= 0);
+        sockaddr_nl to{};
+        to.nl_family = AF_NETLINK;
+        to.nl_pid = queue.portId();
+        const ssize_t sent = ::sendto(forger, &forged, sizeof forged, 0,
+                                      reinterpret_cast<sockaddr *>(&to), sizeof to);
+        const int sendError = errno;
+        ::close(forger);
+        QCOMPARE(sent, ssize_t(-1));
+        QCOMPARE(sendError, ECONNREFUSED);
+        pollfd readable{queue.fd(), POLLIN, 0};
+        QCOMPARE(::poll(&readable, 1, 200), 0);
     }
 
     void ruleChangeAppliesToNextPackets()
