@@ -4,7 +4,8 @@
 // on its side. The producer never waits: an append that does not fit is refused whole.
 #pragma once
 
-#include <atomic>
+#include "helper/engine/RingPositions.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -33,10 +34,7 @@ public:
     // Gives back the first `length` bytes of what readable() returned.
     void release(std::size_t length);
 
-    bool empty() const
-    {
-        return m_head.load(std::memory_order_acquire) == m_tail.load(std::memory_order_relaxed);
-    }
+    bool empty() const { return m_positions.empty(); }
     std::size_t capacity() const { return m_capacity; }
 
 private:
@@ -45,9 +43,7 @@ private:
     std::size_t m_capacity;
     std::size_t m_mask;
     std::unique_ptr<std::uint8_t[]> m_data;
-    alignas(64) std::atomic<std::uint64_t> m_head{0}; // written by the producer
-    alignas(64) std::atomic<std::uint64_t> m_tail{0}; // written by the consumer
-    alignas(64) std::uint64_t m_cachedTail = 0;       // producer's copy, saves cache misses
+    RingPositions m_positions;
 };
 
 } // namespace nfqmon

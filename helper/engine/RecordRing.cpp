@@ -1,14 +1,13 @@
 #include "helper/engine/RecordRing.h"
 
-#include <bit>
 #include <cstddef>
 #include <cstring>
 
 namespace nfqmon {
 
 RecordRing::RecordRing(std::size_t capacity)
-    : m_capacity(std::bit_ceil(std::max<std::size_t>(capacity, 64 * 1024))), m_mask(m_capacity - 1),
-      m_data(new std::uint8_t[m_capacity])
+    : m_capacity(RingPositions::capacityFor(capacity)), m_mask(m_capacity - 1),
+      m_data(new std::uint8_t[m_capacity]), m_positions(m_capacity)
 {}
 
 bool RecordRing::tryPush(const PacketRecord &record, std::span<const std::uint8_t> bytes)
@@ -18,16 +17,13 @@ bool RecordRing::tryPush(const PacketRecord &record, std::span<const std::uint8_
     if (size > m_capacity / 2)
         return false;
 
-    const std::uint64_t head = m_head.load(std::memory_order_relaxed);
+    const std::uint64_t head = m_positions.head();
     const std::size_t offset = head & m_mask;
     const std::size_t untilEnd = m_capacity - offset;
     // An entry never wraps: when it does not fit before the end, a marker skips the rest.
     const std::size_t needed = size <= untilEnd ? size : untilEnd + size;
-    if (head + needed - m_cachedTail > m_capacity) {
-        m_cachedTail = m_tail.load(std::memory_order_acquire);
-        if (head + needed - m_cachedTail > m_capacity)
-            return false;
-    }
+    if (!m_positions.fits(head, needed))
+        return false;
 
     std::uint64_t at = head;
     if (size > untilEnd) {
@@ -45,7 +41,7 @@ bool RecordRing::tryPush(const PacketRecord &record, std::span<const std::uint8_
     std::memcpy(entry + sizeof header + offsetof(PacketRecord, capturedLength), &kept, sizeof kept);
     if (!bytes.empty())
         std::memcpy(entry + sizeof header + sizeof record, bytes.data(), bytes.size());
-    m_head.store(at + size, std::memory_order_release);
+    m_positions.publish(at + size);
     return true;
 }
 

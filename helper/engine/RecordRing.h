@@ -3,9 +3,9 @@
 // refused and the caller counts the loss. Only the consumer's own thread reads.
 #pragma once
 
+#include "helper/engine/RingPositions.h"
 #include "helper/protocol/PacketRecord.h"
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -31,10 +31,7 @@ public:
     // returning false: it stays in the ring and consume() returns.
     template <typename F> std::size_t consume(F &&f, std::size_t maxEntries = SIZE_MAX);
 
-    bool empty() const
-    {
-        return m_head.load(std::memory_order_acquire) == m_tail.load(std::memory_order_relaxed);
-    }
+    bool empty() const { return m_positions.empty(); }
     std::size_t capacity() const { return m_capacity; }
 
 private:
@@ -50,15 +47,13 @@ private:
     std::size_t m_capacity;
     std::size_t m_mask;
     std::unique_ptr<std::uint8_t[]> m_data;
-    alignas(64) std::atomic<std::uint64_t> m_head{0}; // written by the producer
-    alignas(64) std::atomic<std::uint64_t> m_tail{0}; // written by the consumer
-    alignas(64) std::uint64_t m_cachedTail = 0;       // producer's copy, saves cache misses
+    RingPositions m_positions;
 };
 
 template <typename F> std::size_t RecordRing::consume(F &&f, std::size_t maxEntries)
 {
-    std::uint64_t tail = m_tail.load(std::memory_order_relaxed);
-    const std::uint64_t head = m_head.load(std::memory_order_acquire);
+    std::uint64_t tail = m_positions.tail();
+    const std::uint64_t head = m_positions.published();
     std::size_t count = 0;
     while (tail != head && count < maxEntries) {
         std::uint8_t *entry = m_data.get() + (tail & m_mask);
@@ -83,7 +78,7 @@ template <typename F> std::size_t RecordRing::consume(F &&f, std::size_t maxEntr
         tail += header.size;
         ++count;
     }
-    m_tail.store(tail, std::memory_order_release);
+    m_positions.giveBack(tail);
     return count;
 }
 
